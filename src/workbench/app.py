@@ -1,0 +1,114 @@
+"""WorkbenchApp: the modes, the global keys, the command palette and the database handle.
+
+The database is opened in a worker thread right after the first paint (importing
+sqlite-utils and migrating cost more than painting); screens ask for their data with
+``app.when_ready(callback)``, which runs at once when the file is already open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import HelpPanel
+
+from .config import Config
+from .errors import WorkbenchError
+from .i18n import set_language, t
+from .screens.keys import translate_bindings
+from .screens.outlets import OutletsScreen
+from .screens.palette import OutletCommands
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class WorkbenchApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Workbench"
+    # Only modes that work are registered; later capabilities add theirs here.
+    MODES = {"outlets": OutletsScreen}
+    DEFAULT_MODE = "outlets"
+    COMMANDS = App.COMMANDS | {OutletCommands}
+    BINDINGS = [
+        Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
+        Binding("question_mark", "toggle_help", "key.help", id="help"),
+        Binding("q", "quit", "key.quit", id="quit"),
+    ]
+
+    def __init__(self, db_path: str | Path | None, config: Config | None = None,
+                 today: date | None = None, language: str | None = None) -> None:
+        self.config = config or Config()
+        set_language(language or self.config.language)
+        super().__init__()
+        translate_bindings(self)
+        self.db_path = db_path
+        self.today = today or date.today()
+        self.db: Database | None = None
+        self._waiting: list[Callable[[], Any]] = []
+        self.error: str | None = None
+
+    # --- the database ----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        manager = self.config.manager.name or t("app.manager_unnamed")
+        weekday = t(f"weekday.{self.today.weekday()}")
+        self.sub_title = f"{self.today.isoformat()} {weekday} · {manager}"
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.run_worker(self._open_db, thread=True, name="open-db")
+
+    def _open_db(self) -> None:
+        from .db import open_db
+
+        try:
+            db = open_db(self.db_path)
+        except WorkbenchError as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._opened, db)
+
+    def _opened(self, db: Database) -> None:
+        self.db = db
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.exit(1, message=message)
+
+    def when_ready(self, callback: Callable[[], Any]) -> None:
+        """Run ``callback`` once the database is open (now, if it already is)."""
+        if self.db is not None:
+            callback()
+        else:
+            self._waiting.append(callback)
+
+    def now(self) -> datetime:
+        """The current clock time on the working day (``--today`` back-fills keep the clock)."""
+        return datetime.combine(self.today, datetime.now().time()).replace(microsecond=0)
+
+    # --- navigation --------------------------------------------------------------
+
+    def open_outlet(self, outlet_id: int) -> None:
+        """Show an outlet's resource card from anywhere (the palette uses this)."""
+        from .screens.outlet_card import OutletCardScreen
+
+        self.switch_mode("outlets")
+        self.push_screen(OutletCardScreen(outlet_id))
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def on_unmount(self) -> None:
+        if self.db is not None:
+            self.db.close()

@@ -1,0 +1,150 @@
+"""The ``workbench`` command: open the app, or run one task (demo, import, check).
+
+Every failure is one translated line on stderr and a non-zero exit code, never a
+traceback: 2 for bad usage or config, 1 for everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import config as config_mod
+from .errors import ValidationError, WorkbenchError
+from .i18n import set_language, t
+
+
+class UsageError(WorkbenchError):
+    """Bad arguments; exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit with its own text
+        raise UsageError("cli.usage", detail=message, prog=self.prog)
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="PATH", default=default, help="database file")
+    parser.add_argument("--config", metavar="PATH", default=default, help="config file")
+    parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", default=default,
+                        help="work as if today were this date (back-fill)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="workbench", description="Workbench 银保客户经理工作台")
+    _common(parser, suppress=False)
+    parser.add_argument("--demo", action="store_true", help="open the app on demo data")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    demo = sub.add_parser("demo", help="write the demo database to PATH")
+    demo.add_argument("path", metavar="PATH")
+    _common(demo, suppress=True)
+    imp = sub.add_parser("import", help="import outlets or staff from CSV or .xlsx")
+    imp.add_argument("kind", choices=("outlets", "staff"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows and skip the invalid ones")
+    _common(imp, suppress=True)
+    check = sub.add_parser("check", help="verify the database file")
+    _common(check, suppress=True)
+    return parser
+
+
+def _today(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("cli.bad_today", value=value) from None
+
+
+def _db_path(args: argparse.Namespace, config: config_mod.Config) -> Path | None:
+    if args.db:
+        return Path(args.db).expanduser()
+    if config.database.path:
+        return Path(config.database.path).expanduser()
+    return None
+
+
+def demo_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("workbench")) / "demo.db"
+
+
+def write_demo(path: Path, config: config_mod.Config, today: date) -> None:
+    """Create a fresh demo database at ``path`` (refusing to touch an existing file)."""
+    from . import demo
+    from .db import open_db
+
+    if path.exists():
+        raise WorkbenchError("cli.demo_exists", path=str(path))
+    db = open_db(path)
+    try:
+        demo.populate(db, config, today)
+    finally:
+        db.close()
+
+
+def _fresh_demo(config: config_mod.Config, today: date) -> Path:
+    """The --demo database: rebuilt each launch so it always matches ``today``."""
+    path = demo_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    write_demo(path, config, today)
+    return path
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = config_mod.load(args.config)
+    set_language(args.lang or config.language)
+    today = _today(args.today)
+    if args.command == "demo":
+        write_demo(Path(args.path).expanduser(), config, today)
+        print(t("cli.demo_written", path=args.path))
+        return 0
+    if args.command == "import":
+        from .importer import run_import
+
+        return run_import(_db_path(args, config), args.kind, Path(args.file), config,
+                          skip_invalid=args.skip_invalid, today=today)
+    if args.command == "check":
+        from .checks import run_check
+
+        return run_check(_db_path(args, config))
+    db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
+    if db_path is not None:
+        from .db import check_target
+
+        check_target(db_path)
+    from .app import WorkbenchApp
+
+    app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang)
+    code = app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+    return code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except (UsageError, config_mod.ConfigError) as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 2
+    except (WorkbenchError, ValidationError) as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

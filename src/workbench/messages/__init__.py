@@ -1,0 +1,9 @@
+"""Per-capability message tables, merged by ``i18n.catalogue()``.
+
+A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
+lists it in ``ALL`` below.
+"""
+
+from . import core, outlets
+
+ALL = [core.MESSAGES, outlets.MESSAGES]

@@ -1,0 +1,38 @@
+"""Shared fixtures: a fresh database per test, a fixed working day, English messages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from workbench import i18n
+from workbench.config import Config
+from workbench.db import open_db
+
+TODAY = date(2026, 11, 27)  # a Friday
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "wb.db"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_db(db_path)
+    yield database
+    database.close()
