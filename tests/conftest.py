@@ -36,3 +36,13 @@ def db(db_path):
     database = open_db(db_path)
     yield database
     database.close()
+
+
+async def wait_ready(app, pilot) -> None:
+    """Wait until the app's worker has opened the database and screens have their data."""
+    for _ in range(500):
+        if app.db is not None:
+            break
+        await pilot.pause(0.01)
+    assert app.db is not None, "database never opened"
+    await pilot.pause()
