@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from workbench import cli, db as dbmod
+from workbench import cli
+from workbench import db as dbmod
 
 
 def run(capsys, *args):

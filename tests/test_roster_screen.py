@@ -57,8 +57,8 @@ async def test_add_outlet_through_form_with_validation_error(db, db_path, config
 
 
 async def test_edit_from_roster_and_restart_keeps_it(db, db_path, config):
-    oid = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="旧名称"), ["A", "B", "C", "D"],
-                             NOW)
+    draft = outlets.OutletDraft(code="C1", name="旧名称")
+    oid = outlets.add_outlet(db, draft, ["A", "B", "C", "D"], NOW)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)

@@ -50,7 +50,9 @@ class VisitsConfig:
 @dataclass(frozen=True)
 class StaffConfig:
     roles: list[str] = field(
-        default_factory=lambda: ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]
+        default_factory=lambda: [
+            "head", "deputy", "wealth_manager", "key_teller", "teller", "other",
+        ]
     )
 
 

@@ -92,7 +92,8 @@ def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: dat
         day = today - timedelta(days=56 - rng.randint(0, step))
         while day < today:
             if day.weekday() < 5:
-                start = datetime.combine(day, time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30))))
+                clock = time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30)))
+                start = datetime.combine(day, clock)
                 end = start + timedelta(minutes=rng.choice((45, 70, 90, 120, 150)))
                 outlets.record_visit(db, outlet_id, start, end, rng.choice(purposes),
                                      rng.choice(notes))
