@@ -45,7 +45,8 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
     for i in range(15):
         bank_i = i % len(BANKS)
         district, street = DISTRICTS[i % len(DISTRICTS)]
-        branch = f"{district}{rng.choice(('支行', '分理处', '营业部'))}"
+        # (district, kind) differs for every i < 24, so no two outlets share a name.
+        branch = f"{district}{('支行', '分理处', '营业部')[i // len(DISTRICTS)]}"
         tier = ("A", "A", "B", "B", "B", "C", "C", "C", "D")[rng.randrange(9)]
         time_dep = rng.randint(8, 60) * 1000
         draft = outlets.OutletDraft(
