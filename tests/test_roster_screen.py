@@ -158,3 +158,40 @@ async def test_palette_jumps_to_outlet_by_pinyin_initials(db, db_path, config):
 
         assert isinstance(app.screen, OutletCardScreen)
         assert "交通银行" in str(app.screen.query_one("#card-main").render())
+
+
+async def test_keymap_from_config_rebinds_a_key(db, db_path):
+    from workbench.config import Config
+
+    config = Config(keymap={"roster_add": "n"})
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+
+
+async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkeypatch):
+    import sqlite3
+
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#f-code", Input).value = "C1"
+        app.screen.query_one("#f-name", Input).value = "网点"
+
+        def locked(*args, **kwargs):
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(outlets, "add_outlet", locked)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "locked" in str(app.screen.query_one("#e-_form").render())
+        assert app.screen.query_one("#f-name", Input).value == "网点"
