@@ -7,6 +7,7 @@ sqlite-utils and migrating cost more than painting); screens ask for their data 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -41,12 +42,14 @@ class WorkbenchApp(App[int]):
     ]
 
     def __init__(self, db_path: str | Path | None, config: Config | None = None,
-                 today: date | None = None, language: str | None = None) -> None:
+                 today: date | None = None, language: str | None = None,
+                 daily_backup: bool = True) -> None:
         self.config = config or Config()
         set_language(language or self.config.language)
         super().__init__()
         translate_bindings(self)
         self.db_path = db_path
+        self.daily_backup = daily_backup
         self.today = today or date.today()
         self.db: Database | None = None
         self._waiting: list[Callable[[], Any]] = []
@@ -64,14 +67,27 @@ class WorkbenchApp(App[int]):
         self.run_worker(self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
-        from .db import open_db
+        from .db import default_db_path, open_db
 
+        path = Path(self.db_path) if self.db_path else default_db_path()
         try:
-            db = open_db(self.db_path)
+            db = open_db(path)
         except WorkbenchError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
+        if self.daily_backup:
+            self._backup(db, path)
         self.call_from_thread(self._opened, db)
+
+    def _backup(self, db: Database, path: Path) -> None:
+        """The first open of each day leaves a copy; a failure warns but never blocks work."""
+        from .backup import daily_backup
+
+        try:
+            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder)
+        except (OSError, sqlite3.Error, WorkbenchError) as exc:
+            self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
+                                  severity="warning", timeout=10)
 
     def _opened(self, db: Database) -> None:
         self.db = db

@@ -57,12 +57,21 @@ class StaffConfig:
 
 
 @dataclass(frozen=True)
+class BackupConfig:
+    # Daily copies to keep; older ones are deleted on the next day's first open.
+    keep: int = 14
+    # Folder for backups; empty means "backups" beside the database file.
+    folder: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     language: str = "auto"
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     manager: ManagerConfig = field(default_factory=ManagerConfig)
     visits: VisitsConfig = field(default_factory=VisitsConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -128,6 +137,9 @@ def validate(config: Config, source: str = "config") -> None:
     if not 1 <= config.manager.grade <= 13:
         raise ConfigError("config.bad_value", file=source, key="manager.grade",
                           value=config.manager.grade)
+    if config.backup.keep < 1:
+        raise ConfigError("config.bad_value", file=source, key="backup.keep",
+                          value=config.backup.keep)
     for tier, days in config.visits.cadence_days.items():
         if days <= 0:
             raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
