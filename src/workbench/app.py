@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import HelpPanel
 
 from .config import Config
 from .errors import WorkbenchError
@@ -122,6 +121,9 @@ class WorkbenchApp(App[int]):
         self.push_screen(OutletCardScreen(outlet_id))
 
     def action_toggle_help(self) -> None:
+        # Imported here: the help panel pulls in the Markdown widget (~0.1 s at start-up).
+        from textual.widgets import HelpPanel
+
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()
         else:

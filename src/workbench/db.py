@@ -36,7 +36,8 @@ def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
     from . import outlets, review
 
-    return [outlets.migrations, review.migrations]
+    declared = [outlets.migrations, review.migrations]
+    return [m.build() for m in declared]
 
 
 def _guard_hooks() -> list:

@@ -11,15 +11,17 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import validate as v
 from .errors import ValidationError
+from .schema import Migrations
 from .text import initials
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench.outlets")
 

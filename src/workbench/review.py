@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from . import outlets
 from . import validate as v
 from .config import Config
 from .errors import ValidationError
+from .schema import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench.review")
 
@@ -100,7 +102,7 @@ class WeekReview:
 
 # A source reports one week: [(section, key, value, kind)].
 FigureRow = tuple[str, str, float | None, str]
-Source = Callable[[Database, Week, Config], list[FigureRow]]
+Source = Callable[["Database", Week, Config], list[FigureRow]]
 
 
 def visit_figures(db: Database, week: Week, config: Config) -> list[FigureRow]:
