@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -458,6 +459,9 @@ def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
     try:
         summary = import_rows(db, kind, rows, config, skip_invalid=skip_invalid, now=now,
                               progress=_progress_printer(len(rows)))
+    except sqlite3.OperationalError as exc:  # rolled back by db.atomic(): nothing written
+        key = "db.locked" if "locked" in str(exc) or "busy" in str(exc) else "db.readonly"
+        raise WorkbenchError(key, path=str(db_path or "")) from None
     finally:
         db.close()
     for error in summary.errors[:MAX_SHOWN_ERRORS]:
