@@ -139,6 +139,9 @@ def test_bad_rows_reported_by_row_and_column_and_nothing_written(db, config, tmp
     got = {(e.row, e.column, e.key) for e in summary.errors}
     assert (3, "网点代码", "error.bad_code") in got
     assert (4, "网点代码", "import.duplicate_in_file") in got
+    # every bad cell of row 3 is named, not only the first
+    assert sorted(c for r, c, _ in got if r == 3) == sorted(
+        ["网点代码", "网点名称", "等级", "电话", "定期存款", "日均人流量"])
     assert summary.bad_rows == 2
     assert db["outlets"].count == 0
     assert "row 4, 网点代码: duplicates row 2" in [str(e) for e in summary.errors]
@@ -302,9 +305,11 @@ def test_cli_end_to_end(tmp_path, capsys):
     assert main([*base, "import", "outlets", str(bad)]) == 1
     captured = capsys.readouterr()
     err = captured.err.splitlines()
-    assert len(err) == 2
-    assert err[0] == "row 2, 网点名称: is required"
-    assert err[1].startswith("workbench: 1 row(s) have errors; nothing was imported")
+    assert err == [
+        "row 2, 网点名称: is required",
+        "row 2, 电话: is not a phone number (e.g. 010-12345678 or 13800000000)",
+        "workbench: 1 row(s) have errors; nothing was imported (fix them and import again, "
+        "or use --skip-invalid to skip them)"]
     assert captured.out == ""
 
     assert main([*base, "import", "outlets", str(bad), "--skip-invalid"]) == 0

@@ -320,41 +320,63 @@ def import_rows(db: Database, kind: str, rows: Sequence[Mapping[str, str]], conf
     def where(col: str) -> str:
         return columns.get(col) or t(f"field.{col}")
 
+    def clean(values: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        if kind == "outlets":
+            draft = {k: v for k, v in values.items() if k in draft_fields}
+            code = str(draft.get("code", "")).strip()
+            if not str(draft.get("tier", "")).strip():
+                draft["tier"] = existing.get(code, "C")
+            row = outlets.clean_outlet(outlets.OutletDraft(**draft), tiers)
+            _check_ints(row)
+            keep = [c for c in row if c in columns or c in ("initials", "tier")]
+            return row["code"], {c: row[c] for c in keep}
+        role_text = str(values.get("role", "")).strip()
+        role = role_map.get(_norm(role_text), role_text) if role_text else "teller"
+        # an empty role cell keeps an existing person's role; new people are tellers
+        row = outlets.clean_staff(outlets.StaffDraft(
+            name=values.get("name", ""), role=role, phone=values.get("phone", ""),
+            birthday=values.get("birthday", ""), notes=values.get("notes", "")), roles)
+        code = str(values.get("outlet_code", "")).strip()
+        if code not in outlet_ids:
+            raise ValidationError("outlet_code", "import.no_outlet", code=code)
+        keep = [c for c in row if (c in columns or c == "initials")
+                and not (c == "role" and not role_text)]
+        row = {c: row[c] for c in keep}
+        row["outlet_id"] = outlet_ids[code]
+        return (code, row["name"]), row
+
+    # A valid stand-in for a bad cell, so the rest of the row can still be checked.
+    stand_in = {"code": "X", "name": "x", "tier": tiers[0] if kind == "outlets" and tiers
+                else "", "role": roles[0] if kind == "staff" and roles else ""}
+
+    def all_errors(values: dict[str, Any], first: ValidationError) -> list[ValidationError]:
+        """Every bad cell of a row: the validators stop at the first, so retry without it."""
+        found, probe, exc = [first], dict(values), first
+        while len(found) <= len(values):
+            probe[exc.field] = stand_in.get(exc.field, "")
+            try:
+                clean(probe)
+            except ValidationError as again:
+                if any(e.field == again.field for e in found):
+                    break
+                found.append(again)
+                exc = again
+            else:
+                break
+        return found
+
     for index, raw in enumerate(rows):
         number = index + 2
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
-        values = {col: raw.get(header, "") for col, header in columns.items()}
         if not any(str(v).strip() for v in raw.values()):
             continue  # a blank line in the sheet
+        values = {col: raw.get(header, "") for col, header in columns.items()}
         try:
-            if kind == "outlets":
-                draft = {k: v for k, v in values.items() if k in draft_fields}
-                code = str(draft.get("code", "")).strip()
-                if not str(draft.get("tier", "")).strip():
-                    draft["tier"] = existing.get(code, "C")
-                row = outlets.clean_outlet(outlets.OutletDraft(**draft), tiers)
-                _check_ints(row)
-                key: Any = row["code"]
-                keep = [c for c in row if c in columns or c in ("initials", "tier")]
-                row = {c: row[c] for c in keep}
-            else:
-                role_text = str(values.get("role", "")).strip()
-                role = role_map.get(_norm(role_text), role_text) if role_text else "teller"
-                # an empty role cell keeps an existing person's role; new people are tellers
-                row = outlets.clean_staff(outlets.StaffDraft(
-                    name=values.get("name", ""), role=role, phone=values.get("phone", ""),
-                    birthday=values.get("birthday", ""), notes=values.get("notes", "")), roles)
-                code = str(values.get("outlet_code", "")).strip()
-                if code not in outlet_ids:
-                    raise ValidationError("outlet_code", "import.no_outlet", code=code)
-                key = (code, row["name"])
-                keep = [c for c in row if (c in columns or c == "initials")
-                        and not (c == "role" and not role_text)]
-                row = {c: row[c] for c in keep}
-                row["outlet_id"] = outlet_ids[code]
+            key, row = clean(values)
         except ValidationError as exc:
-            errors.append(RowError(number, where(exc.field), exc.key, exc.params))
+            errors.extend(RowError(number, where(e.field), e.key, e.params)
+                          for e in all_errors(values, exc))
             bad_rows += 1
             continue
         if key in seen:
