@@ -254,6 +254,7 @@ def test_staff_header_needs_outlet_code(db, config, tmp_path):
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "import.old_xls"),
     (b"code,name\r\n", "import.no_rows"),
     (b"code,name\r\nA1,x,extra\r\n", "import.extra_cells"),
+    (b"code,,name\r\nA1,lost,x\r\n", "import.extra_cells"),
 ])
 def test_unreadable_files(tmp_path, content, key):
     path = tmp_path / "bad.csv"

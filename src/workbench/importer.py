@@ -205,9 +205,10 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         raise WorkbenchError("import.duplicate_columns", columns=", ".join(twice))
     rows = []
     width = len(header)
+    unnamed = [i for i, h in enumerate(header) if not h]
     for number, cells in enumerate(table[1:], start=2):
-        for col in range(width, len(cells)):
-            if cells[col].strip():
+        for col in [*unnamed, *range(width, len(cells))]:
+            if col < len(cells) and cells[col].strip():
                 raise WorkbenchError("import.extra_cells", row=number, col=col + 1)
         rows.append({h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)})
     return rows
