@@ -4,6 +4,6 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from . import core, outlets, review
+from . import core, importer, outlets, review
 
-ALL = [core.MESSAGES, outlets.MESSAGES, review.MESSAGES]
+ALL = [core.MESSAGES, outlets.MESSAGES, review.MESSAGES, importer.MESSAGES]
