@@ -51,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp, suppress=True)
     check = sub.add_parser("check", help="verify the database file")
     _common(check, suppress=True)
+    export = sub.add_parser("export", help="export the register book of an outlet")
+    export.add_argument("what", choices=("register",))
+    export.add_argument("--outlet", metavar="CODE", required=True, help="outlet code")
+    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
+    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
+    export.add_argument("--format", choices=("csv", "md"), default="md")
+    export.add_argument("--unmasked", action="store_true", help="show customers' names")
+    export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    _common(export, suppress=True)
     return parser
 
 
@@ -101,6 +110,42 @@ def _fresh_demo(config: config_mod.Config, today: date) -> Path:
     return path
 
 
+def _cli_date(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("cli.bad_date", option=option, value=value) from None
+
+
+def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
+    from .db import default_db_path, open_db
+    from .register_book import export_register
+
+    date_from = _cli_date(args.date_from, "--from")
+    date_to = _cli_date(args.date_to, "--to")
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    db = open_db(path)
+    try:
+        text = export_register(db, args.outlet, args.format, date_from=date_from,
+                               date_to=date_to, unmasked=args.unmasked)
+    finally:
+        db.close()
+    if args.out:
+        try:
+            Path(args.out).expanduser().write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise WorkbenchError("export.cannot_write", path=args.out,
+                                 error=exc.strerror or exc) from None
+        print(t("export.written", path=args.out))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_mod.load(args.config)
@@ -119,6 +164,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .checks import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "export":
+        return _export(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from .db import check_target

@@ -33,9 +33,9 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import outlets
+    from . import deliveries, outlets
 
-    return [outlets.migrations]
+    return [outlets.migrations, deliveries.migrations]
 
 
 def _guard_hooks() -> list:
@@ -44,7 +44,9 @@ def _guard_hooks() -> list:
     ``table.transform()`` silently drops triggers, so guards are re-created on every
     open rather than trusted to survive a migration.
     """
-    return []
+    from . import deliveries
+
+    return [deliveries.install_guards]
 
 
 def check_target(path: Path) -> None:

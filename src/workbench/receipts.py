@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from . import validate as v
 from .config import Config
-from .deliveries import _stamp, get_line
+from .deliveries import _stamp, get_line, mask_name
 from .errors import ValidationError
 
 
@@ -38,6 +38,11 @@ class PolicyDue:
     estimated: bool
     due: date                  # the deadline this item is about
     days_left: int             # negative when overdue
+    cooling_off_end: date      # end of the cooling-off period (犹豫期)
+
+    @property
+    def customer_masked(self) -> str:
+        return mask_name(self.customer)
 
     @property
     def overdue(self) -> bool:
@@ -79,8 +84,10 @@ def receipts_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
     for r in _rows(db, config, " AND r.id IS NULL"):
         signed = date.fromisoformat(r[6][:10])
         due = receipt_due(signed, config)
-        out.append(PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, signed, True, due,
-                             (due - today).days))
+        received = date.fromisoformat(r[7]) if r[7] else signed
+        out.append(PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received,
+                             r[7] is None, due, (due - today).days,
+                             cooling_off_end(received, config)))
     return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
 
 
@@ -92,7 +99,8 @@ def callbacks_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
         received = date.fromisoformat(r[7]) if r[7] else signed
         due = callback_due(received, config)
         out.append(PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received,
-                             r[7] is None, due, (due - today).days))
+                             r[7] is None, due, (due - today).days,
+                             cooling_off_end(received, config)))
     return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
 
 
