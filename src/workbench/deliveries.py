@@ -566,6 +566,15 @@ def awaiting_signature(db: Database, outlet_id: int | None = None) -> list[Line]
     return [_line(r) for r in db.execute(sql, params).fetchall()]
 
 
+def awaiting_counts(db: Database) -> dict[int, int]:
+    """Outlet id -> number of lines awaiting signature there (for pickers)."""
+    return dict(db.execute(
+        """SELECT d.outlet_id, count(*) FROM deliveries d
+           WHERE NOT EXISTS (SELECT 1 FROM signoff_lines l WHERE l.delivery_id = d.id)
+             AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)
+           GROUP BY d.outlet_id""").fetchall())
+
+
 def policies_to_deliver(db: Database, config: Config) -> list[Line]:
     """Original-policy lines logged but not yet signed for at the counter (nor voided).
 

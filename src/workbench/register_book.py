@@ -24,7 +24,8 @@ BATCH = 500
 def _cells(line: Line, unmasked: bool) -> list[str]:
     note = line.note or ""
     if line.void_reason:
-        note = f"{t('deliveries.status.voided')}: {line.void_reason}" + (f"; {note}" if note else "")
+        voided = f"{t('deliveries.status.voided')}: {line.void_reason}"
+        note = voided + (f"; {note}" if note else "")
     if line.corrects_id:
         note = t("deliveries.corrects_line", line=line.corrects_id) + (f"; {note}" if note else "")
     return [str(line.id), line.delivered_at.strftime("%Y-%m-%d %H:%M"), t(f"kind.{line.kind}"),
