@@ -221,6 +221,8 @@ MESSAGES.update({
     "deliveries.filter.kind": ("种类:{value}", "kind: {value}"),
     "deliveries.filter.status": ("状态:{value}", "status: {value}"),
     "deliveries.filter.any": ("全部", "any"),
+    "deliveries.keys_hint": ("[dim]K 种类 S 状态 D 日期 [ ] 翻页[/]",
+                             "[dim]K kind S status D dates [ ] pages[/]"),
     "deliveries.filter.all_outlets": ("全部网点", "All outlets"),
     "deliveries.pick_outlet_filter": ("只看哪个网点?(可输入拼音首字母)",
                                       "Show which outlet? (pinyin initials work)"),

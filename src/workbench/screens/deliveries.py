@@ -14,7 +14,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import applications as apps
 from .. import deliveries, outlets, receipts, stock
@@ -67,11 +67,16 @@ class DeliveriesScreen(Screen):
         Binding("i", "review", "key.review", id="deliveries_review", show=False),
         Binding("h", "hand_over", "key.hand_over", id="deliveries_hand_over", show=False),
         Binding("slash", "filter_outlet", "key.filter_outlet", id="deliveries_filter_outlet"),
-        Binding("K", "cycle_kind", "key.filter_kind", id="deliveries_filter_kind"),
-        Binding("S", "cycle_status", "key.filter_status", id="deliveries_filter_status"),
-        Binding("D", "dates", "key.filter_dates", id="deliveries_filter_dates"),
-        Binding("right_square_bracket", "page(1)", "key.next_page", id="deliveries_next_page"),
-        Binding("left_square_bracket", "page(-1)", "key.prev_page", id="deliveries_prev_page"),
+        Binding("K", "cycle_kind", "key.filter_kind", id="deliveries_filter_kind",
+                show=False),
+        Binding("S", "cycle_status", "key.filter_status",
+                id="deliveries_filter_status", show=False),
+        Binding("D", "dates", "key.filter_dates", id="deliveries_filter_dates",
+                show=False),
+        Binding("right_square_bracket", "page(1)", "key.next_page", id="deliveries_next_page",
+                show=False),
+        Binding("left_square_bracket", "page(-1)", "key.prev_page", id="deliveries_prev_page",
+                show=False),
     ]
 
     def __init__(self) -> None:
@@ -87,13 +92,29 @@ class DeliveriesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="deliveries-views", classes="status")
-        yield DataTable(id="deliveries-table", cursor_type="row", zebra_stripes=True)
+        # One table per view (columns fixed once): re-creating columns on a live table
+        # leaves stale widths behind.
+        with ContentSwitcher(initial="table-register", id="deliveries-views-switch"):
+            for view in VIEWS:
+                yield DataTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
+                                classes="deliveries-table")
         yield Static("", id="deliveries-status", classes="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        for view in VIEWS:
+            table = self.query_one(f"#table-{view}", DataTable)
+            for key in COLUMNS[view]:
+                # Outlet names are long (中国农业银行北京昌平支行): a fixed width keeps the
+                # register's signer and time on screen.
+                table.add_column(t(f"deliveries.col.{key}"), key=key,
+                                 width=24 if key == "outlet" else None)
+        self.table.focus()
         self.app.when_ready(self.reload)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(f"#table-{self.view}", DataTable)
 
     def on_screen_resume(self) -> None:
         if self.app.db is not None:
@@ -102,11 +123,10 @@ class DeliveriesScreen(Screen):
     # --- data --------------------------------------------------------------------
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
+        self.query_one(ContentSwitcher).current = f"table-{self.view}"
+        table = self.table
         selected = table.cursor_row
-        table.clear(columns=True)
-        for key in COLUMNS[self.view]:
-            table.add_column(t(f"deliveries.col.{key}"), key=key)
+        table.clear()
         self.items = {}
         getattr(self, f"_fill_{self.view}")(table)
         if table.row_count:
@@ -130,7 +150,7 @@ class DeliveriesScreen(Screen):
             if x.customer:
                 what += f" {deliveries.mask_name(x.customer)}"
             table.add_row(str(x.id), x.outlet_name, t(f"kind.{x.kind}"), what,
-                          x.delivered_at.strftime("%Y-%m-%d %H:%M"), status_text(x.status),
+                          x.delivered_at.strftime("%m-%d %H:%M"), status_text(x.status),
                           x.signer or "", x.signed_at.strftime("%m-%d %H:%M") if x.signed_at
                           else "", x.page_no or "", key=str(x.id))
         f = self.filters
@@ -143,7 +163,7 @@ class DeliveriesScreen(Screen):
         if f.date_from or f.date_to:
             parts.append(f"{f.date_from or '…'} — {f.date_to or '…'}")
         self._status(t("deliveries.register_status", count=self.total, page=self.page + 1,
-                       pages=pages) + " · " + " · ".join(parts))
+                       pages=pages) + " · " + " · ".join(parts) + "  " + t("deliveries.keys_hint"))
 
     def _fill_due(self, table: DataTable) -> None:
         app = self.app
@@ -193,7 +213,7 @@ class DeliveriesScreen(Screen):
         self._status(status)
 
     def selected(self) -> Any:
-        table = self.query_one(DataTable)
+        table = self.table
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -205,6 +225,7 @@ class DeliveriesScreen(Screen):
         self.view = view
         self.page = 0
         self.reload()
+        self.table.focus()
 
     def action_page(self, step: int) -> None:
         if self.view == "register":
@@ -290,6 +311,7 @@ class DeliveriesScreen(Screen):
         self.view = "register"
         self.page = 0
         self.reload()
+        self.table.focus()
 
     def action_dates(self) -> None:
         from .. import validate as v
