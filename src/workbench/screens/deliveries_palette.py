@@ -10,6 +10,11 @@ from .. import deliveries, outlets
 from ..i18n import t
 
 
+# Words that name each command, in both languages and as pinyin initials.
+COMMAND_WORDS = {"sign": ("sign", "qs", "qianshou", "签收", "签"),
+                 "log": ("log", "deliver", "dj", "sd", "登记", "送达", "送")}
+
+
 class DeliveryCommands(Provider):
     async def startup(self) -> None:
         db = self.app.db
@@ -32,22 +37,27 @@ class DeliveryCommands(Provider):
             sign = t("palette.sign_at", name=name, code=code)
             if n:
                 sign += " " + t("signoff.awaiting_hint", count=n)
-            yield (sign, partial(self._sign, outlet_id), initials, code, n, "palette.sign_help")
+            yield (sign, partial(self._sign, outlet_id), initials, code, n, "sign")
             yield (t("palette.log_at", name=name, code=code), partial(self._log, outlet_id),
-                   initials, code, 0, "palette.log_help")
+                   initials, code, 0, "log")
 
     async def discover(self) -> Hits:
-        for label, action, _, _, n, help_key in self._commands():
+        for label, action, _, _, n, command in self._commands():
             if n:
-                yield DiscoveryHit(label, action, help=t(help_key))
+                yield DiscoveryHit(label, action, help=t(f"palette.{command}_help"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         words = query.strip().lower().split()
-        for label, action, initials, code, _, help_key in self._commands():
+        for label, action, initials, code, _, command in self._commands():
             score = matcher.match(label)
-            # "qs jsyh" / "sign ccb-101": a command word plus pinyin initials or a code.
-            if words and any(w in initials or code.lower().startswith(w) for w in words[-1:]):
-                score = max(score, 0.5 + 0.4 * matcher.match(label.split(":")[0]))
+            # "sign jsyh", "qs ccb-101", "签收 jsyh": a command word plus pinyin initials
+            # or a code prefix.
+            place = [w for w in words if w in initials or code.lower().startswith(w)]
+            rest = [w for w in words if w not in place]
+            if place:
+                said = any(k.startswith(w) for w in rest for k in COMMAND_WORDS[command])
+                score = max(score, 0.5 + (0.4 if said else 0) - (0.2 if rest and not said else 0))
             if score > 0:
-                yield Hit(score, matcher.highlight(label), action, help=t(help_key))
+                yield Hit(score, matcher.highlight(label), action,
+                          help=t(f"palette.{command}_help"))
