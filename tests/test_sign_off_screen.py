@@ -209,3 +209,41 @@ def test_register_snapshot(snap_compare, db, db_path, config):
 
     app = make_app(db_path, config)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_mark_receipt_and_count_stock_from_the_views(db, db_path, config):
+    o, ids = three_lines(db, config, NOW - timedelta(days=1))
+    wf = outlets.list_staff(db, o)[0].id
+    reg.sign_off(db, outlet_id=o, delivery_ids=ids, staff_id=wf, now=NOW - timedelta(days=1))
+    outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+    app = make_app(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("d", "u")
+        await pilot.pause()
+        table = app.screen.query_one("#table-due", DataTable)
+        kinds = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        assert sorted(kinds) == ["Callback", "Receipt"]
+        table.move_cursor(row=kinds.index("Receipt"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # the customer signed today
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("k", "n")  # a stock count at the outlet checked in at
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#f-quantity", Input).value = "-3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        form.query_one("#f-quantity", Input).value = "35"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#table-stock", DataTable).row_count == 1
+    assert db.execute("SELECT kind, quantity FROM stock_counts").fetchall() == [
+        ("application_form", 35)]
+    assert db.execute("SELECT event, on_date FROM policy_events").fetchall() == [
+        ("receipt", TODAY.isoformat())]

@@ -575,15 +575,15 @@ def awaiting_counts(db: Database) -> dict[int, int]:
            GROUP BY d.outlet_id""").fetchall())
 
 
-def policies_to_deliver(db: Database, config: Config) -> list[Line]:
+def policies_to_deliver(db: Database, config: Config | None = None) -> list[Line]:
     """Original-policy lines logged but not yet signed for at the counter (nor voided).
 
     A policy line is "to deliver" from the moment it is logged (the policy is in the
     manager's hands, on its way) until a bank employee signs for it; that signature
     starts the customer's deadlines, so these are the first things to take along.
     """
-    return [line for line in awaiting_signature(db)
-            if line.kind == config.deliveries.policy_kind]
+    kind = (config or Config()).deliveries.policy_kind
+    return [line for line in awaiting_signature(db) if line.kind == kind]
 
 
 # --- sign-off and the hash chain -----------------------------------------------------
@@ -728,3 +728,36 @@ def void_line(db: Database, delivery_id: int, reason: Any, now: datetime) -> int
 
 def kinds_for(config: Config) -> list[str]:
     return list(config.deliveries.kinds)
+
+
+# --- one door for the daily plan ----------------------------------------------------------
+# The plan reads everything the register has to say through this module; the work is
+# done in receipts.py, stock.py and applications.py (imported late: they import us).
+
+
+def low_stock(db: Database, today: date, config: Config) -> list[Any]:
+    """``stock.StockLevel`` items about to run out (with a suggested quantity)."""
+    from .stock import low_stock as run
+
+    return run(db, today, config)
+
+
+def receipts_due(db: Database, today: date, config: Config) -> list[Any]:
+    """``receipts.PolicyDue`` items: receipts not back yet, earliest due first."""
+    from .receipts import receipts_due as run
+
+    return run(db, today, config)
+
+
+def callbacks_due(db: Database, today: date, config: Config) -> list[Any]:
+    """``receipts.PolicyDue`` items: callbacks not noted yet, earliest due first."""
+    from .receipts import callbacks_due as run
+
+    return run(db, today, config)
+
+
+def applications_pending(db: Database) -> list[Any]:
+    """``applications.Application`` items awaiting initial review or hand-over."""
+    from .applications import applications_pending as run
+
+    return run(db)

@@ -21,10 +21,13 @@ from .. import deliveries, outlets, receipts, stock
 from ..errors import ValidationError
 from ..i18n import t
 from . import delivery_forms as forms
+from .delivery_forms import open_log_delivery
 from .form import Field, FormScreen
 from .keys import translate_bindings
 from .pickers import OutletPicker
 from .sign_off import open_sign_off
+
+__all__ = ["DeliveriesScreen", "open_log_delivery", "open_sign_off"]
 
 PAGE_SIZE = 200
 VIEWS = ("register", "due", "stock", "forms")

@@ -9,7 +9,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from .. import deliveries, outlets
 from ..i18n import t
 
-
 # Words that name each command, in both languages and as pinyin initials.
 COMMAND_WORDS = {"sign": ("sign", "qs", "qianshou", "签收", "签"),
                  "log": ("log", "deliver", "dj", "sd", "登记", "送达", "送")}

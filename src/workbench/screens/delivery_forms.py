@@ -24,6 +24,17 @@ from .sign_off import parse_when
 Done = Callable[[], None]
 
 
+class Form(FormScreen):
+    """A FormScreen that starts with the cursor in ``focus`` (the field typed first)."""
+
+    def __init__(self, *args, focus: str | None = None) -> None:
+        super().__init__(*args)
+        self.focus_field = focus or self.fields[0].name
+
+    def on_mount(self) -> None:
+        self.query_one(f"#f-{self.focus_field}").focus()
+
+
 def _when(app: App, value: str, field: str) -> datetime:
     try:
         return parse_when(value, app.today)
@@ -93,7 +104,10 @@ def log_delivery_form(app: App, outlet_id: int, done: Done, values: dict | None 
         last_kind[0] = v["kind"]
         return submit(v)
 
-    app.push_screen(FormScreen(title, delivery_fields(app), initial, submit_and_remember), after)
+    policy = initial["kind"] == app.config.deliveries.policy_kind
+    field = "policy_no" if policy else "quantity"
+    app.push_screen(Form(title, delivery_fields(app), initial, submit_and_remember, focus=field),
+                    after)
 
 
 def open_log_delivery(app: App, outlet_id: int | None = None) -> None:
@@ -132,8 +146,8 @@ def void_form(app: App, delivery_id: int, done: Done) -> None:
         log_delivery_form(app, line.outlet_id, done, values, corrects_id=line.id)
 
     title = t("deliveries.void_title", line=line.id, what=f"{t(f'kind.{line.kind}')} {line.what}")
-    app.push_screen(FormScreen(title, [Field("reason", t("field.reason"), "text",
-                                             required=True)], {}, submit), after)
+    app.push_screen(Form(title, [Field("reason", t("field.reason"), "text",
+                                       required=True)], {}, submit), after)
 
 
 def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done) -> None:
@@ -150,7 +164,7 @@ def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done
     label = t("due.receipt_date") if event == "receipt" else t("due.callback_date")
     fields = [Field("on_date", label, placeholder="YYYY-MM-DD", required=True),
               Field("note", t("field.note"))]
-    app.push_screen(FormScreen(t(f"due.{event}_title", policy=item.policy_no), fields,
+    app.push_screen(Form(t(f"due.{event}_title", policy=item.policy_no), fields,
                                {"on_date": app.today.isoformat()}, submit), after)
 
 
@@ -173,8 +187,8 @@ def stock_count_form(app: App, outlet_id: int, done: Done, kind: str | None = No
     fields = [Field("kind", t("field.kind"), "select", kind_options(app, kinds), required=True),
               Field("quantity", t("field.quantity"), required=True),
               Field("note", t("field.note"))]
-    app.push_screen(FormScreen(t("stock.count_title", name=outlet.name), fields,
-                               {"kind": kind or kinds[0]}, submit), after)
+    app.push_screen(Form(t("stock.count_title", name=outlet.name), fields,
+                         {"kind": kind or kinds[0]}, submit, focus="quantity"), after)
 
 
 def collect_form(app: App, outlet_id: int, done: Done) -> None:
@@ -197,7 +211,7 @@ def collect_form(app: App, outlet_id: int, done: Done) -> None:
               Field("product", t("field.product"), required=True),
               Field("premium", t("field.premium"), required=True),
               Field("collected_at", t("field.collected_at"), placeholder="YYYY-MM-DD HH:MM")]
-    app.push_screen(FormScreen(t("apps.collect_title", name=outlet.name), fields,
+    app.push_screen(Form(t("apps.collect_title", name=outlet.name), fields,
                                {"collected_at": _stamp(app)}, submit), after)
 
 
@@ -225,8 +239,9 @@ def review_form(app: App, app_id: int, done: Done) -> None:
               for item in items]
     fields.append(Field("return_reason", t("field.return_reason")))
     values = {f"check_{item}": "ok" for item in items}
-    app.push_screen(FormScreen(t("apps.review_title", serial=form.serial,
-                                 name=form.outlet_name), fields, values, submit), after)
+    app.push_screen(Form(t("apps.review_title", serial=form.serial,
+                           name=form.outlet_name), fields, values, submit,
+                         focus="return_reason"), after)
 
 
 def handover_form(app: App, done: Done, outlet_id: int | None = None) -> None:
@@ -257,5 +272,5 @@ def handover_form(app: App, done: Done, outlet_id: int | None = None) -> None:
     fields = [Field("receiver", t("field.receiver"), required=True),
               Field("handed_at", t("field.handed_at"), placeholder="YYYY-MM-DD HH:MM"),
               Field("note", t("field.note"))]
-    app.push_screen(FormScreen(t("apps.handover_title", count=len(passed), total=f"{total:,.0f}"),
+    app.push_screen(Form(t("apps.handover_title", count=len(passed), total=f"{total:,.0f}"),
                                fields, {"handed_at": _stamp(app)}, submit), after)

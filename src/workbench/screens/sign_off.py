@@ -126,6 +126,10 @@ class SignOffScreen(ModalScreen[int | None]):
         if self.staff_id is not None:
             self.action_sign()
             return
+        if not self.query_one("#so-signer", Input).value.strip():
+            # Never pick a signer nobody typed: a stray Enter must not sign for a person.
+            self.query_one("#so-error", Static).update(t("signoff.pick_signer"))
+            return
         options = self.query_one("#so-staff", OptionList)
         if options.highlighted is not None:
             self._take(options.get_option_at_index(options.highlighted).id)
