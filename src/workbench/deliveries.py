@@ -15,11 +15,8 @@ the chain.
 Each sign-off carries ``prev_hash`` and ``hash = sha256(prev_hash + "\\n" + canonical)``;
 the first row's ``prev_hash`` is ``GENESIS``. ``verify_chain`` recomputes every link.
 
-The guards are SQLite triggers (re-created after every migration by ``install_guards``),
-so they hold through any connection, including a plain ``sqlite3`` one without
-``recursive_triggers``: ``INSERT OR REPLACE`` deletes a conflicting row without firing
-DELETE triggers there, so BEFORE INSERT triggers refuse a row whose key belongs to a
-signed line (or to an existing sign-off, void or receipt) before REPLACE gets the chance.
+The schema and the triggers that keep all this append-only (also against a plain
+``sqlite3`` connection and ``INSERT OR REPLACE``) are in ``register_schema.py``.
 
 Original policies' receipts and callbacks live in ``receipts.py``, stock in ``stock.py``;
 collected application forms in ``applications.py``.
@@ -30,198 +27,24 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import outlets
 from . import validate as v
 from .config import Config, DeliveriesConfig
 from .errors import ValidationError
+from .register_schema import install_guards, migrations, write_lock
 
-migrations = Migrations("workbench.deliveries")
+__all__ = ["install_guards", "migrations", "write_lock"]  # db.py reaches them through us
 
 GENESIS = "0" * 64
 STATUSES = ("awaiting", "signed", "voided")
 MAX_SERIAL_DIGITS = 15
 MAX_QUANTITY = 1_000_000
-
-
-@migrations()
-def m001_register(db: Database) -> None:
-    db.execute("""
-        CREATE TABLE deliveries (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            kind TEXT NOT NULL CHECK (length(kind) > 0),
-            quantity INTEGER NOT NULL CHECK (quantity > 0),
-            serial_prefix TEXT,
-            serial_from INTEGER,
-            serial_to INTEGER,
-            serial_width INTEGER,
-            policy_no TEXT,
-            customer TEXT,
-            note TEXT,
-            corrects_id INTEGER REFERENCES deliveries(id),
-            delivered_at TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            CHECK ((serial_from IS NULL AND serial_to IS NULL)
-                   OR (serial_from >= 0 AND serial_to >= serial_from
-                       AND serial_to - serial_from + 1 = quantity)),
-            CHECK (policy_no IS NULL OR quantity = 1)
-        ) STRICT""")
-    db.execute("CREATE INDEX deliveries_outlet ON deliveries(outlet_id, delivered_at)")
-    db.execute("CREATE INDEX deliveries_delivered ON deliveries(delivered_at)")
-    db.execute("CREATE INDEX deliveries_serial ON deliveries(kind, serial_prefix, serial_from)")
-    db.execute("CREATE INDEX deliveries_policy ON deliveries(policy_no)")
-    db.execute("""
-        CREATE TABLE signoffs (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            staff_id INTEGER NOT NULL REFERENCES staff(id),
-            signer TEXT NOT NULL CHECK (length(signer) > 0),
-            signed_at TEXT NOT NULL,
-            page_no TEXT,
-            late_reason TEXT,
-            recorded_at TEXT NOT NULL,
-            prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-            hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
-        ) STRICT""")
-    db.execute("CREATE INDEX signoffs_outlet ON signoffs(outlet_id, signed_at)")
-    db.execute("CREATE INDEX signoffs_signed ON signoffs(signed_at)")
-    db.execute("""
-        CREATE TABLE signoff_lines (
-            signoff_id INTEGER NOT NULL REFERENCES signoffs(id),
-            delivery_id INTEGER NOT NULL UNIQUE REFERENCES deliveries(id),
-            PRIMARY KEY (signoff_id, delivery_id)
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE voids (
-            id INTEGER PRIMARY KEY,
-            delivery_id INTEGER NOT NULL UNIQUE REFERENCES deliveries(id),
-            reason TEXT NOT NULL CHECK (length(reason) > 0),
-            voided_at TEXT NOT NULL
-        ) STRICT""")
-    # Receipt returned (回执) and callback done (回访) of an original policy: append-only.
-    db.execute("""
-        CREATE TABLE policy_events (
-            id INTEGER PRIMARY KEY,
-            delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
-            event TEXT NOT NULL CHECK (event IN ('receipt', 'callback')),
-            on_date TEXT NOT NULL,
-            note TEXT,
-            recorded_at TEXT NOT NULL,
-            UNIQUE (delivery_id, event)
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE stock_counts (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            kind TEXT NOT NULL,
-            quantity INTEGER NOT NULL CHECK (quantity >= 0),
-            counted_at TEXT NOT NULL,
-            visit_id INTEGER REFERENCES visits(id),
-            note TEXT
-        ) STRICT""")
-    db.execute("CREATE INDEX stock_counts_outlet ON stock_counts(outlet_id, kind, counted_at)")
-    db.execute("""
-        CREATE TABLE handovers (
-            id INTEGER PRIMARY KEY,
-            receiver TEXT NOT NULL CHECK (length(receiver) > 0),
-            handed_at TEXT NOT NULL,
-            note TEXT,
-            created_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE applications (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            serial TEXT NOT NULL CHECK (length(serial) > 0),
-            applicant TEXT NOT NULL CHECK (length(applicant) > 0),
-            product TEXT NOT NULL CHECK (length(product) > 0),
-            premium REAL NOT NULL CHECK (premium > 0),
-            collected_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'collected'
-                CHECK (status IN ('collected', 'passed', 'returned', 'handed_over')),
-            checklist TEXT,
-            reviewed_at TEXT,
-            return_reason TEXT,
-            handover_id INTEGER REFERENCES handovers(id),
-            created_at TEXT NOT NULL,
-            CHECK (status != 'returned' OR length(return_reason) > 0),
-            CHECK ((status = 'handed_over') = (handover_id IS NOT NULL))
-        ) STRICT""")
-    db.execute("CREATE INDEX applications_outlet ON applications(outlet_id, collected_at)")
-    db.execute("CREATE INDEX applications_status ON applications(status)")
-    db.execute("CREATE INDEX applications_serial ON applications(serial)")
-    db.execute("CREATE INDEX applications_handover ON applications(handover_id)")
-
-
-# --- guards ----------------------------------------------------------------------
-
-_SIGNED = "EXISTS (SELECT 1 FROM signoff_lines WHERE delivery_id = {ref})"
-_GUARDS = [
-    # Signed or voided lines are frozen.
-    f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_update_signed BEFORE UPDATE ON deliveries
-        WHEN {_SIGNED.format(ref="OLD.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = OLD.id)
-        BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be changed'); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_delete_signed BEFORE DELETE ON deliveries
-        WHEN {_SIGNED.format(ref="OLD.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = OLD.id)
-        BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be deleted'); END""",
-    # INSERT OR REPLACE on a signed line's id: refused before REPLACE deletes anything.
-    f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_replace_signed BEFORE INSERT ON deliveries
-        WHEN {_SIGNED.format(ref="NEW.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = NEW.id)
-        BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be replaced'); END""",
-]
-for _table, _key in (("signoffs", "id = NEW.id OR hash = NEW.hash"),
-                     ("signoff_lines", "delivery_id = NEW.delivery_id"),
-                     ("voids", "id = NEW.id OR delivery_id = NEW.delivery_id"),
-                     ("policy_events",
-                      "id = NEW.id OR (delivery_id = NEW.delivery_id AND event = NEW.event)")):
-    _GUARDS += [
-        f"""CREATE TRIGGER IF NOT EXISTS {_table}_no_update BEFORE UPDATE ON {_table}
-            BEGIN SELECT RAISE(ABORT, 'register: {_table} is append-only'); END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {_table}_no_delete BEFORE DELETE ON {_table}
-            BEGIN SELECT RAISE(ABORT, 'register: {_table} is append-only'); END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {_table}_no_replace BEFORE INSERT ON {_table}
-            WHEN EXISTS (SELECT 1 FROM {_table} WHERE {_key})
-            BEGIN SELECT RAISE(ABORT, 'register: {_table} is append-only'); END""",
-    ]
-
-
-def install_guards(db: Database) -> None:
-    """(Re)create the append-only triggers; run after every migration (db._guard_hooks)."""
-    if "signoffs" not in db.table_names():
-        return
-    for sql in _GUARDS:
-        db.execute(sql)
-
-
-@contextmanager
-def write_lock(db: Database) -> Iterator[None]:
-    """One IMMEDIATE transaction: the chain head is read under the write lock, so two
-    instances on one file can never fork the chain."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        with db.atomic():  # a savepoint inside the immediate transaction
-            yield
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 # --- dataclasses -----------------------------------------------------------------
