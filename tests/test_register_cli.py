@@ -79,3 +79,17 @@ def test_export_errors_are_one_line(db, db_path, capsys):
         assert main([*argv, "--lang", "en"]) == code
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and word in err
+
+
+def test_export_handover_sheet(db, db_path, config, capsys):
+    demo_file(db, config)
+    hid = db.execute("SELECT min(id) FROM handovers").fetchone()[0]
+    db.close()
+    assert main(["export", "handover", "--id", str(hid), "--format", "csv", "--db",
+                 str(db_path), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Outlet,Serial,Applicant") and len(lines) > 1
+    assert all("*" in row.split(",")[2] for row in lines[1:])
+    assert main(["export", "handover", "--id", "9999", "--db", str(db_path)]) == 1
+    assert main(["export", "handover", "--db", str(db_path)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 2

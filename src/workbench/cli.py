@@ -51,9 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp, suppress=True)
     check = sub.add_parser("check", help="verify the database file")
     _common(check, suppress=True)
-    export = sub.add_parser("export", help="export the register book of an outlet")
-    export.add_argument("what", choices=("register",))
-    export.add_argument("--outlet", metavar="CODE", required=True, help="outlet code")
+    export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
+    export.add_argument("what", choices=("register", "handover"))
+    export.add_argument("--outlet", metavar="CODE", help="outlet code (register)")
+    export.add_argument("--id", dest="handover_id", type=int, metavar="N",
+                        help="hand-over number (handover)")
     export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
     export.add_argument("--format", choices=("csv", "md"), default="md")
@@ -128,10 +130,19 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
         raise WorkbenchError("db.missing", path=str(path))
+    if args.what == "register" and not args.outlet:
+        raise UsageError("cli.usage", detail="--outlet CODE is required", prog="workbench export")
+    if args.what == "handover" and args.handover_id is None:
+        raise UsageError("cli.usage", detail="--id N is required", prog="workbench export")
     db = open_db(path)
     try:
-        text = export_register(db, args.outlet, args.format, date_from=date_from,
-                               date_to=date_to, unmasked=args.unmasked)
+        if args.what == "register":
+            text = export_register(db, args.outlet, args.format, date_from=date_from,
+                                   date_to=date_to, unmasked=args.unmasked)
+        else:
+            from .applications import handover_sheet
+
+            text = handover_sheet(db, args.handover_id, args.format, unmasked=args.unmasked)
     finally:
         db.close()
     if args.out:

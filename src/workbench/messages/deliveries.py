@@ -165,6 +165,15 @@ MESSAGES.update({
     "key.view_due": ("回执回访", "Receipts"),
     "key.view_stock": ("库存", "Stock"),
     "key.view_forms": ("投保单", "Forms"),
+    "key.view_day": ("日结", "End of day"),
+    "deliveries.view.day": ("日结", "End of day"),
+    "deliveries.col.day_collected": ("今日收单", "Collected today"),
+    "deliveries.col.day_handed_over": ("今日交公司", "Handed over today"),
+    "deliveries.col.day_awaiting": ("待签收行", "Awaiting signature"),
+    "day.status": ("{day} 日结:收单 {collected} 份,交公司 {handed} 份,"
+                   "待签收 {awaiting} 行 · m 去签收",
+                   "{day}: {collected} collected, {handed} handed over, {awaiting} lines "
+                   "awaiting signature · m to sign"),
     "key.new_line": ("新登记", "New"),
     "key.void": ("作废", "Void"),
     "key.mark": ("签收/登记", "Sign/mark"),

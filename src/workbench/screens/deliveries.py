@@ -1,8 +1,9 @@
 """The custody register mode (单证): register, due receipts and callbacks, stock, forms.
 
-Four views share one table: ``r`` the register (filters: ``/`` outlet, ``K`` kind,
+Five views: ``r`` the register (filters: ``/`` outlet, ``K`` kind,
 ``S`` status, ``D`` dates; paged, a few hundred lines at a time), ``u`` receipts and
-callbacks due, ``k`` stock with "about to run out", ``f`` collected application forms.
+callbacks due, ``k`` stock with "about to run out", ``f`` collected application forms,
+``e`` end of day per outlet (forms collected vs handed over, lines awaiting signature).
 ``g`` (anywhere in the app) signs for deliveries at the counter.
 """
 
@@ -30,7 +31,7 @@ from .sign_off import open_sign_off
 __all__ = ["DeliveriesScreen", "open_log_delivery", "open_sign_off"]
 
 PAGE_SIZE = 200
-VIEWS = ("register", "due", "stock", "forms")
+VIEWS = ("register", "due", "stock", "forms", "day")
 COLUMNS = {
     "register": ("line", "outlet", "kind", "what", "delivered", "status", "signer", "signed",
                  "page"),
@@ -39,6 +40,7 @@ COLUMNS = {
               "flag", "suggested"),
     "forms": ("outlet", "serial", "applicant", "product", "premium", "collected", "status",
               "note"),
+    "day": ("outlet", "day_collected", "day_handed_over", "day_awaiting"),
 }
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
@@ -64,6 +66,7 @@ class DeliveriesScreen(Screen):
         Binding("u", "view('due')", "key.view_due", id="deliveries_due"),
         Binding("k", "view('stock')", "key.view_stock", id="deliveries_stock"),
         Binding("f", "view('forms')", "key.view_forms", id="deliveries_forms"),
+        Binding("e", "view('day')", "key.view_day", id="deliveries_day"),
         Binding("n", "new", "key.new_line", id="deliveries_new"),
         Binding("v", "void", "key.void", id="deliveries_void"),
         Binding("m", "mark", "key.mark", id="deliveries_mark"),
@@ -215,6 +218,21 @@ class DeliveriesScreen(Screen):
             status += " · " + t(f"apps.status.{self.form_status}")
         self._status(status)
 
+    def _fill_day(self, table: DataTable) -> None:
+        """End of day per outlet: forms collected vs handed over, lines awaiting signature."""
+        rows = apps.day_view(self.app.db, self.app.today)
+        for r in rows:
+            self.items[str(r.outlet_id)] = r
+            gap = r.collected - r.handed_over
+            table.add_row(r.outlet_name, str(r.collected), str(r.handed_over)
+                          + (f"  [b yellow]({gap:+d})[/]" if gap > 0 else ""),
+                          f"[b yellow]{r.awaiting_signature}[/]" if r.awaiting_signature
+                          else "0", key=str(r.outlet_id))
+        self._status(t("day.status", day=self.app.today.isoformat(),
+                       collected=sum(r.collected for r in rows),
+                       handed=sum(r.handed_over for r in rows),
+                       awaiting=sum(r.awaiting_signature for r in rows)))
+
     def selected(self) -> Any:
         table = self.table
         if table.row_count == 0:
@@ -266,6 +284,9 @@ class DeliveriesScreen(Screen):
                 open_sign_off(self.app, chosen.outlet_id)
         elif self.view == "forms" and isinstance(chosen, apps.Application):
             self.action_review()
+        elif self.view == "day" and isinstance(chosen, apps.DayView):
+            if chosen.awaiting_signature:
+                open_sign_off(self.app, chosen.outlet_id)
 
     def action_review(self) -> None:
         chosen = self.selected()
