@@ -2,11 +2,11 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # kinds
-    "kind.application_form": ("投保单", "Application forms"),
+    "kind.application_form": ("投保单", "Forms"),
     "kind.brochure": ("宣传资料", "Brochures"),
     "kind.poster": ("海报", "Posters"),
-    "kind.original_policy": ("正本保单", "Original policy"),
-    "kind.summary_sheet": ("汇总单", "Summary sheets"),
+    "kind.original_policy": ("正本保单", "Orig. policy"),
+    "kind.summary_sheet": ("汇总单", "Summaries"),
     "kind.other": ("其他", "Other"),
     # review checklist
     "check.signatures": ("投保人、被保险人亲笔签名", "Holder's and insured's own signatures"),
@@ -198,10 +198,10 @@ MESSAGES.update({
     "deliveries.col.line": ("行号", "Line"),
     "deliveries.col.outlet": ("网点", "Outlet"),
     "deliveries.col.kind": ("种类", "Kind"),
-    "deliveries.col.what": ("数量/号段/保单号", "Qty / serials / policy"),
+    "deliveries.col.what": ("数量/号段/保单号", "Qty/serials/policy"),
     "deliveries.col.delivered": ("送达", "Delivered"),
     "deliveries.col.status": ("状态", "Status"),
-    "deliveries.col.signer": ("签收人", "Signed by"),
+    "deliveries.col.signer": ("签收人", "Signer"),
     "deliveries.col.signed": ("签收时间", "Signed"),
     "deliveries.col.page": ("页码", "Page"),
     "deliveries.col.type": ("事项", "Item"),

@@ -42,6 +42,7 @@ COLUMNS = {
               "note"),
     "day": ("outlet", "day_collected", "day_handed_over", "day_awaiting"),
 }
+VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
 
@@ -62,11 +63,16 @@ def status_text(status: str) -> str:
 
 class DeliveriesScreen(Screen):
     BINDINGS = [
-        Binding("r", "view('register')", "key.view_register", id="deliveries_register"),
-        Binding("u", "view('due')", "key.view_due", id="deliveries_due"),
-        Binding("k", "view('stock')", "key.view_stock", id="deliveries_stock"),
-        Binding("f", "view('forms')", "key.view_forms", id="deliveries_forms"),
-        Binding("e", "view('day')", "key.view_day", id="deliveries_day"),
+        Binding("r", "view('register')", "key.view_register", id="deliveries_register",
+                show=False),
+        Binding("u", "view('due')", "key.view_due", id="deliveries_due",
+                show=False),
+        Binding("k", "view('stock')", "key.view_stock", id="deliveries_stock",
+                show=False),
+        Binding("f", "view('forms')", "key.view_forms", id="deliveries_forms",
+                show=False),
+        Binding("e", "view('day')", "key.view_day", id="deliveries_day",
+                show=False),
         Binding("n", "new", "key.new_line", id="deliveries_new"),
         Binding("v", "void", "key.void", id="deliveries_void"),
         Binding("m", "mark", "key.mark", id="deliveries_mark"),
@@ -114,7 +120,7 @@ class DeliveriesScreen(Screen):
                 # Outlet names are long (中国农业银行北京昌平支行): a fixed width keeps the
                 # register's signer and time on screen.
                 table.add_column(t(f"deliveries.col.{key}"), key=key,
-                                 width=24 if key == "outlet" else None)
+                                 width=20 if key == "outlet" else None)
         self.table.focus()
         self.app.when_ready(self.reload)
 
@@ -137,8 +143,10 @@ class DeliveriesScreen(Screen):
         getattr(self, f"_fill_{self.view}")(table)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
-        tabs = "  ".join(f"[reverse] {t(f'deliveries.view.{v}')} [/]" if v == self.view
-                         else f" {t(f'deliveries.view.{v}')} " for v in VIEWS)
+        # The view keys live here rather than in the footer, which keeps room for `g`.
+        tabs = "  ".join(f"[reverse] {VIEW_KEYS[v]} {t(f'deliveries.view.{v}')} [/]"
+                         if v == self.view else f" [b]{VIEW_KEYS[v]}[/] "
+                         f"{t(f'deliveries.view.{v}')} " for v in VIEWS)
         self.query_one("#deliveries-views", Static).update(tabs)
 
     def _status(self, text: str) -> None:
