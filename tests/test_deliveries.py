@@ -367,3 +367,27 @@ def test_signoff_time_uses_now_not_the_clock(db, config, place):
     reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
                  now=datetime(2026, 11, 26, 10, 0, 30, 999))
     assert reg.get_line(db, line).signed_at == datetime(2026, 11, 26, 10, 0, 30)
+
+
+def _open_set(db):
+    return set(db.execute("SELECT delivery_id, outlet_id FROM open_lines").fetchall())
+
+
+def test_open_lines_follow_the_register(db, db_path, config, place):
+    a = policy(db, config, place["a"], "P1")
+    b = policy(db, config, place["a"], "P2")
+    c = policy(db, config, place["b"], "P3")
+    assert _open_set(db) == {(a, place["a"]), (b, place["a"]), (c, place["b"])}
+    reg.sign_off(db, outlet_id=place["a"], delivery_ids=[a], staff_id=place["wf"], now=NOW)
+    reg.void_line(db, c, "dup", NOW)
+    assert _open_set(db) == {(b, place["a"])}
+    assert [x.id for x in reg.awaiting_signature(db)] == [b]
+    assert reg.register_count(db, reg.RegisterFilter(status="awaiting")) == 1
+    # A trigger dropped behind the app's back: the next open rebuilds the table.
+    raw = _raw(db_path)
+    raw.execute("DROP TRIGGER open_lines_signed")
+    raw.execute("INSERT INTO open_lines VALUES (?, ?)", [a, place["a"]])
+    raw.close()
+    again = open_db(db_path)
+    assert _open_set(again) == {(b, place["a"])}
+    again.close()

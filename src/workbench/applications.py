@@ -228,9 +228,7 @@ def day_view(db: Database, day: date) -> list[DayView]:
                 AND a.collected_at >= :s AND a.collected_at < :e),
              (SELECT count(*) FROM applications a JOIN handovers h ON h.id = a.handover_id
                 WHERE a.outlet_id = o.id AND h.handed_at >= :s AND h.handed_at < :e),
-             (SELECT count(*) FROM deliveries d WHERE d.outlet_id = o.id
-                AND NOT EXISTS (SELECT 1 FROM signoff_lines l WHERE l.delivery_id = d.id)
-                AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id))
+             (SELECT count(*) FROM open_lines ol WHERE ol.outlet_id = o.id)
            FROM outlets o WHERE o.active = 1 ORDER BY o.code""", {"s": start, "e": end}):
         if r[3] or r[4] or r[5]:
             out.append(DayView(*r))

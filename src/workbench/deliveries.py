@@ -362,7 +362,7 @@ def _where(f: RegisterFilter) -> tuple[str, list[Any]]:
     elif f.status == "signed":
         where.append("x.id IS NULL AND l.signoff_id IS NOT NULL")
     elif f.status == "awaiting":
-        where.append("x.id IS NULL AND l.signoff_id IS NULL")
+        where.append("d.id IN (SELECT delivery_id FROM open_lines)")
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -381,21 +381,29 @@ def register_count(db: Database, filters: RegisterFilter = RegisterFilter()) -> 
     return db.execute(sql, params).fetchone()[0]
 
 
-def awaiting_signature(db: Database, outlet_id: int | None = None) -> list[Line]:
-    """Lines logged but neither signed for nor voided, oldest first (per outlet if given)."""
-    f = RegisterFilter(outlet_id=outlet_id, status="awaiting")
-    where, params = _where(f)
-    sql = _LINE_SQL + where + " ORDER BY d.outlet_id, d.delivered_at, d.id"
-    return [_line(r) for r in db.execute(sql, params).fetchall()]
+def awaiting_signature(db: Database, outlet_id: int | None = None,
+                       limit: int | None = None) -> list[Line]:
+    """Lines logged but neither signed for nor voided, oldest first (per outlet if given).
+
+    Read through ``open_lines`` (kept by triggers), so the cost follows what is open,
+    not the size of the register. For a summary over all outlets ``awaiting_counts``
+    is cheaper still; ``limit`` caps a long list.
+    """
+    cond, params = ("WHERE ol.outlet_id = ?", [outlet_id]) if outlet_id is not None else ("", [])
+    sql = (_LINE_SQL.replace("FROM deliveries d", "FROM open_lines ol JOIN deliveries d "
+                             "ON d.id = ol.delivery_id")
+           + f" {cond} ORDER BY d.outlet_id, d.delivered_at, d.id")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [line for line in (_line(r) for r in db.execute(sql, params).fetchall())
+            if line.status == "awaiting"]
 
 
 def awaiting_counts(db: Database) -> dict[int, int]:
-    """Outlet id -> number of lines awaiting signature there (for pickers)."""
+    """Outlet id -> number of lines awaiting signature there (for pickers and the plan)."""
     return dict(db.execute(
-        """SELECT d.outlet_id, count(*) FROM deliveries d
-           WHERE NOT EXISTS (SELECT 1 FROM signoff_lines l WHERE l.delivery_id = d.id)
-             AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)
-           GROUP BY d.outlet_id""").fetchall())
+        "SELECT outlet_id, count(*) FROM open_lines GROUP BY outlet_id").fetchall())
 
 
 def policies_to_deliver(db: Database, config: Config | None = None) -> list[Line]:

@@ -132,6 +132,14 @@ def m001_register(db: Database) -> None:
     db.execute("CREATE INDEX applications_status ON applications(status)")
     db.execute("CREATE INDEX applications_serial ON applications(serial)")
     db.execute("CREATE INDEX applications_handover ON applications(handover_id)")
+    # Lines awaiting signature, kept by triggers (OPEN_LINE_TRIGGERS) so "what awaits
+    # signature" reads a small table instead of probing every line ever delivered.
+    db.execute("""
+        CREATE TABLE open_lines (
+            delivery_id INTEGER PRIMARY KEY,
+            outlet_id INTEGER NOT NULL
+        ) STRICT""")
+    db.execute("CREATE INDEX open_lines_outlet ON open_lines(outlet_id)")
 
 
 # --- guards ----------------------------------------------------------------------
@@ -169,12 +177,43 @@ for _table, _key in (("signoffs", "id = NEW.id OR hash = NEW.hash"),
     ]
 
 
+OPEN_LINE_TRIGGERS = {
+    "open_lines_add": """AFTER INSERT ON deliveries
+        BEGIN INSERT OR IGNORE INTO open_lines VALUES (NEW.id, NEW.outlet_id); END""",
+    "open_lines_move": """AFTER UPDATE OF outlet_id ON deliveries
+        BEGIN UPDATE open_lines SET outlet_id = NEW.outlet_id WHERE delivery_id = NEW.id; END""",
+    "open_lines_gone": """AFTER DELETE ON deliveries
+        BEGIN DELETE FROM open_lines WHERE delivery_id = OLD.id; END""",
+    "open_lines_signed": """AFTER INSERT ON signoff_lines
+        BEGIN DELETE FROM open_lines WHERE delivery_id = NEW.delivery_id; END""",
+    "open_lines_voided": """AFTER INSERT ON voids
+        BEGIN DELETE FROM open_lines WHERE delivery_id = NEW.delivery_id; END""",
+}
+
+REBUILD_OPEN_LINES = """
+    INSERT INTO open_lines (delivery_id, outlet_id)
+    SELECT d.id, d.outlet_id FROM deliveries d
+    WHERE NOT EXISTS (SELECT 1 FROM signoff_lines l WHERE l.delivery_id = d.id)
+      AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"""
+
+
 def install_guards(db: Database) -> None:
-    """(Re)create the append-only triggers; run after every migration (db._guard_hooks)."""
+    """(Re)create the append-only triggers; run after every migration (db._guard_hooks).
+
+    If any trigger keeping ``open_lines`` was missing (a migration's ``transform()`` or
+    someone with the sqlite3 shell dropped it), the table is rebuilt from the register.
+    """
     if "signoffs" not in db.table_names():
         return
-    for sql in _GUARDS:
-        db.execute(sql)
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    with db.atomic():
+        for sql in _GUARDS:
+            db.execute(sql)
+        for name, body in OPEN_LINE_TRIGGERS.items():
+            db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+        if not set(OPEN_LINE_TRIGGERS) <= present:
+            db.execute("DELETE FROM open_lines")
+            db.execute(REBUILD_OPEN_LINES)
 
 
 @contextmanager
