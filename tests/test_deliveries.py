@@ -391,3 +391,30 @@ def test_open_lines_follow_the_register(db, db_path, config, place):
     again = open_db(db_path)
     assert _open_set(again) == {(b, place["a"])}
     again.close()
+
+
+def test_two_instances_signing_at_once_keep_one_chain(db, db_path, config, place):
+    import threading
+
+    lines = [policy(db, config, place["a"], f"P{n}") for n in range(30)]
+    errors: list[BaseException] = []
+
+    def sign(mine):
+        conn = open_db(db_path)
+        try:
+            for line in mine:
+                reg.sign_off(conn, outlet_id=place["a"], delivery_ids=[line],
+                             staff_id=place["wf"], now=NOW)
+        except BaseException as exc:  # reported below, never lost in the thread
+            errors.append(exc)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=sign, args=(lines[i::2],)) for i in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    report = reg.verify_chain(db)
+    assert report.ok and report.count == 30

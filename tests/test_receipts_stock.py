@@ -144,3 +144,17 @@ def test_config_toml_equals_defaults():
     from workbench import config as config_mod
 
     assert config_mod.load(Path(__file__).parent.parent / "config.toml") == Config()
+
+
+def test_bad_register_config_names_the_key():
+    from workbench import config as config_mod
+
+    cases = [({"serial_kinds": ["stamps"]}, "deliveries.serial_kinds"),
+             ({"policy_kind": "application_form"}, "deliveries.policy_kind"),
+             ({"receipt_days": 0}, "deliveries.receipt_days"),
+             ({"cooling_off_days": "15"}, "deliveries.cooling_off_days"),
+             ({"kinds": ["poster", "poster"]}, "deliveries.kinds")]
+    for section, key in cases:
+        with pytest.raises(config_mod.ConfigError) as err:
+            config_mod.from_dict({"deliveries": section})
+        assert key in str(err.value)
