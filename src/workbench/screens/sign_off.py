@@ -216,8 +216,8 @@ def _refresh(app: App) -> None:
 def open_sign_off(app: App, outlet_id: int | None = None) -> None:
     """Start the counter sign-off from anywhere: at ``outlet_id``, else the outlet you
     are checked in at, else pick one (outlets with lines awaiting signature first)."""
-    if app.db is None:
-        return
+    if app.db is None or isinstance(app.screen, (SignOffScreen, OutletPicker)):
+        return  # already signing (a stray `g` in the list must not stack a second flow)
     if outlet_id is None:
         visit = outlets.open_visit(app.db)
         outlet_id = visit.outlet_id if visit is not None else None
