@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+
+import pytest
 
 from workbench import deliveries as reg
 from workbench.cli import main
+from workbench.config import Config
+from workbench.db import open_db
 from workbench.demo import populate
 
 from .conftest import TODAY
 
 
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    """The demo database, built once for this module (building it takes seconds)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_db(path)
+    populate(database, Config(), TODAY)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def db(db_path, demo_template):
+    """A private copy of the demo database at db_path."""
+    shutil.copy(demo_template, db_path)
+    database = open_db(db_path)
+    yield database
+    database.close()
+
+
 def demo_file(db, config):
-    populate(db, config, TODAY)
+    """The demo data is already there (see the db fixture above)."""
 
 
 def test_check_prints_the_head_hash(db, db_path, config, capsys):
