@@ -247,3 +247,14 @@ async def test_mark_receipt_and_count_stock_from_the_views(db, db_path, config):
         ("application_form", 35)]
     assert db.execute("SELECT event, on_date FROM policy_events").fetchall() == [
         ("receipt", TODAY.isoformat())]
+
+
+async def test_ctrl_g_signs_even_while_typing_a_filter(db, db_path, config):
+    o, ids = three_lines(db, config, NOW - timedelta(days=1))
+    app = make_app(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("slash", "x")  # the roster's filter has the cursor
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, OutletPicker)

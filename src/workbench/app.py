@@ -39,7 +39,7 @@ class WorkbenchApp(App[int]):
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("3,d", "switch_mode('deliveries')", "key.mode_deliveries", id="mode_deliveries"),
-        Binding("g", "sign_off", "key.sign_off", id="sign_off"),
+        Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
