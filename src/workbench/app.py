@@ -19,6 +19,8 @@ from textual.binding import Binding
 from .config import Config
 from .errors import WorkbenchError
 from .i18n import set_language, t
+from .screens.deliveries import DeliveriesScreen
+from .screens.deliveries_palette import DeliveryCommands
 from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
@@ -32,12 +34,14 @@ class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen, "week": WeekScreen}
+    MODES = {"outlets": OutletsScreen, "deliveries": DeliveriesScreen, "week": WeekScreen}
     DEFAULT_MODE = "outlets"
-    COMMANDS = App.COMMANDS | {OutletCommands}
+    COMMANDS = App.COMMANDS | {OutletCommands} | {DeliveryCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
+        Binding("3,d", "switch_mode('deliveries')", "key.mode_deliveries", id="mode_deliveries"),
         Binding("5,w", "switch_mode('week')", "key.mode_week", id="mode_week"),
+        Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
@@ -119,6 +123,12 @@ class WorkbenchApp(App[int]):
 
         self.switch_mode("outlets")
         self.push_screen(OutletCardScreen(outlet_id))
+
+    def action_sign_off(self) -> None:
+        """签收: sign for deliveries at the counter, from any screen."""
+        from .screens.sign_off import open_sign_off
+
+        open_sign_off(self)
 
     def action_toggle_help(self) -> None:
         # Imported here: the help panel pulls in the Markdown widget (~0.1 s at start-up).

@@ -18,12 +18,19 @@ def run_check(db_path: Path | None) -> int:
     db = open_db(path)
     try:
         problems = integrity_problems(db)
+        from .deliveries import verify_chain
+
+        chain = verify_chain(db)
     finally:
         db.close()
+    if not chain.ok:
+        problems.append(t("check.chain_broken", id=chain.broken_id,
+                          problem=t(f"check.chain_{chain.problem}"), count=chain.count))
     if problems:
         print(t("check.failed", path=str(path)))
         for problem in problems[:20]:
             print(f"  {problem}")
         return 1
     print(t("check.ok", path=str(path)))
+    print(t("check.chain_ok", count=chain.count, head=chain.head))
     return 0

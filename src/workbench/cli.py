@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup FILE")
     restore.add_argument("file", metavar="FILE")
     _common(restore, suppress=True)
+    export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
+    export.add_argument("what", choices=("register", "handover"))
+    export.add_argument("--outlet", metavar="CODE", help="outlet code (register)")
+    export.add_argument("--id", dest="handover_id", type=int, metavar="N",
+                        help="hand-over number (handover)")
+    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
+    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
+    export.add_argument("--format", choices=("csv", "md"), default="md")
+    export.add_argument("--unmasked", action="store_true", help="show customers' names")
+    export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    _common(export, suppress=True)
     return parser
 
 
@@ -162,6 +173,51 @@ def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> i
     return 0
 
 
+def _cli_date(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("cli.bad_date", option=option, value=value) from None
+
+
+def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
+    from .db import default_db_path, open_db
+    from .register_book import export_register
+
+    date_from = _cli_date(args.date_from, "--from")
+    date_to = _cli_date(args.date_to, "--to")
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    if args.what == "register" and not args.outlet:
+        raise UsageError("cli.usage", detail="--outlet CODE is required", prog="workbench export")
+    if args.what == "handover" and args.handover_id is None:
+        raise UsageError("cli.usage", detail="--id N is required", prog="workbench export")
+    db = open_db(path)
+    try:
+        if args.what == "register":
+            text = export_register(db, args.outlet, args.format, date_from=date_from,
+                                   date_to=date_to, unmasked=args.unmasked)
+        else:
+            from .applications import handover_sheet
+
+            text = handover_sheet(db, args.handover_id, args.format, unmasked=args.unmasked)
+    finally:
+        db.close()
+    if args.out:
+        try:
+            Path(args.out).expanduser().write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise WorkbenchError("export.cannot_write", path=args.out,
+                                 error=exc.strerror or exc) from None
+        print(t("export.written", path=args.out))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_mod.load(args.config)
@@ -184,6 +240,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _report(args, config, today)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args, config)
+    if args.command == "export":
+        return _export(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from .db import check_target

@@ -73,6 +73,40 @@ class ReviewConfig:
 
 
 @dataclass(frozen=True)
+class DeliveriesConfig:
+    # Kinds of documents delivered to outlets, in the order forms offer them. Each needs a
+    # translation (kind.<name>) to show nicely; unknown ones show as typed.
+    kinds: list[str] = field(default_factory=lambda: [
+        "application_form", "brochure", "poster", "original_policy", "summary_sheet", "other"])
+    # Kinds that are controlled stationery with serial numbers (a serial range per line).
+    serial_kinds: list[str] = field(default_factory=lambda: ["application_form"])
+    # The kind that is an original policy (one line per policy number, receipts, callbacks).
+    policy_kind: str = "original_policy"
+    # Kinds whose stock at each outlet is counted and forecast.
+    stock_kinds: list[str] = field(default_factory=lambda: [
+        "application_form", "brochure", "poster", "summary_sheet"])
+    # Days after the counter sign-off by which the policy receipt (回执) must be back.
+    receipt_days: int = 10
+    # Cooling-off period (犹豫期) in days from the customer's receipt of the policy.
+    cooling_off_days: int = 15
+    # The company's callback (回访) is due this many days after the customer's receipt.
+    callback_days: int = 10
+    # Stock lasting fewer days than this is flagged "about to run out".
+    stock_warn_days: int = 7
+    # A suggested delivery covers this many days of consumption.
+    stock_cover_days: int = 30
+    # Consumption rate is measured over stock counts of this many past days.
+    stock_lookback_days: int = 90
+    # Suggested quantities are rounded up to a multiple of this (a pack).
+    stock_round_to: int = 10
+    # Initial review (初审) checklist for collected application forms. Each item needs a
+    # translation (check.<name>); unknown ones show as typed.
+    review_checklist: list[str] = field(default_factory=lambda: [
+        "signatures", "id_document", "bank_account", "risk_assessment", "dual_recording",
+        "beneficiary"])
+
+
+@dataclass(frozen=True)
 class Config:
     language: str = "auto"
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -81,6 +115,7 @@ class Config:
     staff: StaffConfig = field(default_factory=StaffConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    deliveries: DeliveriesConfig = field(default_factory=DeliveriesConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -157,6 +192,25 @@ def validate(config: Config, source: str = "config") -> None:
         if days <= 0:
             raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
                               value=days)
+    _validate_deliveries(config.deliveries, source)
+
+
+def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:
+    if not d.kinds or len(set(d.kinds)) != len(d.kinds):
+        raise ConfigError("config.bad_value", file=source, key="deliveries.kinds", value=d.kinds)
+    for key in ("serial_kinds", "stock_kinds"):
+        for kind in getattr(d, key):
+            if kind not in d.kinds:
+                raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
+                                  value=kind)
+    if d.policy_kind not in d.kinds or d.policy_kind in d.serial_kinds:
+        raise ConfigError("config.bad_value", file=source, key="deliveries.policy_kind",
+                          value=d.policy_kind)
+    for key in ("receipt_days", "cooling_off_days", "callback_days", "stock_warn_days",
+                "stock_cover_days", "stock_lookback_days", "stock_round_to"):
+        if getattr(d, key) <= 0:
+            raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
+                              value=getattr(d, key))
 
 
 def to_dict(config: Config) -> dict[str, Any]:

@@ -34,9 +34,9 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import outlets, review
+    from . import deliveries, outlets, review
 
-    declared = [outlets.migrations, review.migrations]
+    declared = [outlets.migrations, deliveries.migrations, review.migrations]
     return [m.build() for m in declared]
 
 
@@ -46,7 +46,9 @@ def _guard_hooks() -> list:
     ``table.transform()`` silently drops triggers, so guards are re-created on every
     open rather than trusted to survive a migration.
     """
-    return []
+    from . import deliveries
+
+    return [deliveries.install_guards]
 
 
 def check_target(path: Path) -> None:

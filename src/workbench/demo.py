@@ -81,6 +81,9 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
                 notes=rng.choice(("", "", "喜欢喝茶", "孩子上小学", "业务骨干", "新入职")),
             ), roles, now)
     _visits(db, ids, config, today, rng)
+    from .demo_register import populate_register
+
+    populate_register(db, config, today, seed)
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

@@ -18,14 +18,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from . import outlets
 from .config import Config
 from .errors import ValidationError, WorkbenchError
 from .i18n import catalogue, t
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_INT = 2**63 - 1
 PROGRESS_EVERY = 2000
