@@ -33,9 +33,9 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import outlets
+    from . import assessment, outlets
 
-    return [outlets.migrations]
+    return [outlets.migrations, assessment.migrations]
 
 
 def _guard_hooks() -> list:
