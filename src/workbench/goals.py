@@ -351,7 +351,8 @@ def grade_status(grade: Any, achieved: float, period: Period, today: date,
     need_up = max(0.0, promote - achieved)
     projection = achieved / elapsed * total if elapsed else achieved
     return GradeStatus(
-        grade=check_grade(grade, config), period=period, achieved=achieved, maintain=maintain, promote=promote,
+        grade=check_grade(grade, config), period=period, achieved=achieved,
+        maintain=maintain, promote=promote,
         need_maintain=need_keep, need_promote=need_up, working_days_total=total,
         working_days_elapsed=elapsed, working_days_left=left,
         pace_maintain=need_keep / left if left else None,
