@@ -27,15 +27,23 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def _self_screen():
+    """The self-assessment screen, imported on first use to keep the first paint fast."""
+    from .screens.assessment import AssessmentScreen
+
+    return AssessmentScreen()
+
+
 class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen}
+    MODES = {"outlets": OutletsScreen, "self": lambda: _self_screen()}
     DEFAULT_MODE = "outlets"
     COMMANDS = App.COMMANDS | {OutletCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
+        Binding("4,s", "switch_mode('self')", "key.mode_self", id="mode_self"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
