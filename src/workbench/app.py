@@ -22,6 +22,7 @@ from .i18n import set_language, t
 from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
+from .screens.self_palette import SelfCommands
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,7 +41,7 @@ class WorkbenchApp(App[int]):
     # Only modes that work are registered; later capabilities add theirs here.
     MODES = {"outlets": OutletsScreen, "self": lambda: _self_screen()}
     DEFAULT_MODE = "outlets"
-    COMMANDS = App.COMMANDS | {OutletCommands}
+    COMMANDS = App.COMMANDS | {OutletCommands, SelfCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("4,s", "switch_mode('self')", "key.mode_self", id="mode_self"),

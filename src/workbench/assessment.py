@@ -182,6 +182,8 @@ def rate_mood(db: Database, day: date, score: Any, note: Any, today: date) -> Mo
     Earlier days are back-filled by running the app with ``--today`` set to that day.
     """
     day = _day("mood_day", day)
+    if day > today:
+        raise ValidationError("mood_day", "self.error.future_day", day=day.isoformat())
     if day != today:
         raise ValidationError("mood_day", "self.error.mood_not_today", day=day.isoformat(),
                               today=today.isoformat())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,10 +28,10 @@ from textual.widgets import (
 )
 
 from .. import assessment, goals
-from ..i18n import t
+from ..i18n import pad, t
 from . import self_forms
 from .keys import translate_bindings
-from .self_charts import premium_chart, progress_bar
+from .self_charts import premium_chart, progress_bar, spark
 from .self_forms import open_mood_form  # noqa: F401  (the plan's entry point)
 
 TABS = ("habits", "policies", "setbacks", "five_q", "career")
@@ -85,7 +86,7 @@ class AssessmentScreen(Screen):
             for tab in TABS:
                 with TabPane(t(f"self.tab.{tab}"), id=f"tab-{tab}"):
                     if tab in ("setbacks", "five_q"):
-                        yield Sparkline([], id=f"self-{tab}-spark", classes="tab-spark")
+                        yield Static("", id=f"self-{tab}-trend", classes="tab-trend")
                     yield DataTable(id=f"self-{tab}", cursor_type="row", zebra_stripes=True)
                     if tab == "policies":
                         yield Static("", id="self-policies-status", classes="status")
@@ -135,11 +136,14 @@ class AssessmentScreen(Screen):
             f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
             t("self.achieved", value=num(status.achieved)),
         ]
+        labels = {kind: t(f"self.line_{kind}", line=num(line)) for kind, line in
+                  (("maintain", status.maintain), ("promote", status.promote))}
+        width = max(cell_len(label) for label in labels.values())
         for kind, line, need, pace in (
             ("maintain", status.maintain, status.need_maintain, status.pace_maintain),
             ("promote", status.promote, status.need_promote, status.pace_promote),
         ):
-            label = t(f"self.line_{kind}", line=num(line))
+            label = pad(labels[kind], width)
             share = status.achieved / line if line else 0
             if need <= 0:
                 tail = f"[green]{t('self.kept' if kind == 'maintain' else 'self.promoted')}[/]"
@@ -147,7 +151,7 @@ class AssessmentScreen(Screen):
                 tail = f"{t('self.need', need=num(need))} · {t('self.no_days_left')}"
             else:
                 tail = t("self.pace", need=num(need), pace=num(pace))
-            lines.append(f"{label:<8} {progress_bar(status.achieved, line, 24)} "
+            lines.append(f"{label} {progress_bar(status.achieved, line, 24)} "
                          f"{share:>4.0%}  {tail}")
         lines.append(t("self.days_left", total=status.working_days_total,
                        elapsed=status.working_days_elapsed, left=status.working_days_left))
@@ -161,8 +165,8 @@ class AssessmentScreen(Screen):
                                        issued=rate.issued, active=rate.active,
                                        target=f"{rate.target:.0%}") + "[/]")
         if rate.zero_outlets:
-            names = "、".join(name for _, _, name in rate.zero_outlets[:3])
-            more = " …" if len(rate.zero_outlets) > 3 else ""
+            names = "、".join(name for _, _, name in rate.zero_outlets[:2])
+            more = " …" if len(rate.zero_outlets) > 2 else ""
             lines.append(t("self.zero_outlets", count=len(rate.zero_outlets),
                            names=names + more))
         else:
@@ -244,8 +248,10 @@ class AssessmentScreen(Screen):
         for s in rows:
             table.add_row(s.day.isoformat(), str(s.rating), s.what, s.response or "",
                           key=str(s.id))
-        self.query_one("#self-setbacks-spark", Sparkline).data = [s.rating for s in
-                                                                  reversed(rows)]
+        ratings = [s.rating for s in reversed(rows)]
+        trend = (t("self.aq_trend", spark=spark(ratings, 0, 100),
+                   avg=f"{sum(ratings) / len(ratings):.0f}") if ratings else "")
+        self.query_one("#self-setbacks-trend", Static).update(trend)
 
     def _five_q(self) -> None:
         rows = assessment.five_q_history(self.app.db)
@@ -255,8 +261,13 @@ class AssessmentScreen(Screen):
             table.add_row(q.week.isoformat(), *(str(getattr(q, k)) for k in
                                                 assessment.QUOTIENTS),
                           f"{q.average:.1f}", key=q.week.isoformat())
-        self.query_one("#self-five_q-spark", Sparkline).data = [q.average for q in
-                                                                reversed(rows)]
+        old_first = list(reversed(rows))
+        lines = [f"{k.upper()} {spark([getattr(q, k) for q in old_first], 1, 10)}"
+                 for k in assessment.QUOTIENTS]
+        lines.append(f"{t('self.col.average')} "
+                     f"{spark([q.average for q in old_first], 1, 10)}")
+        self.query_one("#self-five_q-trend", Static).update(
+            (t("self.trend_caption") + "  " + "   ".join(lines)) if rows else "")
 
     def _career(self) -> None:
         table = self.query_one("#self-career", DataTable)

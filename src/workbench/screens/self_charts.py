@@ -59,3 +59,9 @@ def premium_chart(series: list[tuple[date, float]], start: date, end: date, main
     gap = max(1, cols - 10)
     out.append(" " * gap + end.strftime("%m-%d"), "dim")
     return out
+
+
+def spark(values: list[float], low: float, high: float) -> str:
+    """One block character per value on a fixed scale (``low`` .. ``high``), oldest first."""
+    span = (high - low) or 1.0
+    return "".join(EIGHTHS[max(1, min(8, round((v - low) / span * 8)))] for v in values)
