@@ -116,9 +116,13 @@ def open_policy_form(app, done: Done = None) -> None:
         pid = goals.log_policy(app.db, draft, app.config.goals, app.today, app.now())
         return goals.get_policy(app.db, pid)
 
+    values = {"policy_issue_date": app.today.isoformat()}
+    visit = outlets.open_visit(app.db)
+    if visit is not None:
+        # Checked in at an outlet: the policy was most likely sold there.
+        values["policy_outlet"] = str(visit.outlet_id)
     app.push_screen(
-        FormScreen(t("self.policy_title"), policy_fields(app),
-                   {"policy_issue_date": app.today.isoformat()}, submit),
+        FormScreen(t("self.policy_title"), policy_fields(app), values, submit),
         _after(app, done, lambda p: t("self.policy_saved", number=p.policy_no,
                                       standard=f"{p.standard_premium:,.0f}")))
 
