@@ -249,3 +249,21 @@ def test_per_outlet_and_per_day_policy_queries_use_indexes(db):
                 "SELECT sum(standard_premium) FROM policies WHERE issue_date >= '2026-10-01'"):
         plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
         assert "USING" in plan, plan
+
+
+def test_void_a_mistake_and_log_the_correct_policy_with_the_same_number(db, outlet):
+    wrong = g.log_policy(db, draft(premium="500000"), GOALS, TODAY, NOW)
+    with pytest.raises(ValidationError):
+        g.void_policy(db, wrong, "  ", NOW)
+    g.void_policy(db, wrong, "保费多打了一个0", NOW)
+    with pytest.raises(ValidationError):
+        g.void_policy(db, wrong, "again", NOW)
+    right = g.log_policy(db, draft(premium="50000"), GOALS, TODAY, NOW)
+    assert g.current_status(db, 10, TODAY, GOALS).achieved == pytest.approx(5.0)
+    period = g.period_of(TODAY, "quarter")
+    assert [p.id for p in g.policies_between(db, period.start, TODAY)] == [right]
+    assert [p.id for p in g.policies_awaiting_document(db)] == [right]
+    # The voided row is kept, with its reason.
+    assert db.execute("SELECT void_reason FROM policies WHERE id = ?", [wrong]).fetchone()[0]
+    with pytest.raises(ValidationError):
+        g.log_policy(db, draft(), GOALS, TODAY, NOW)

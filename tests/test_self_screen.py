@@ -156,3 +156,26 @@ def test_snapshot_on_demo_data(db, db_path, config, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_void_a_policy_from_the_policies_tab(db, db_path, config):
+    app = make_app(db, db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_self(app, pilot)
+        await pilot.press("x")  # first press shows the policies tab
+        await pilot.pause()
+        table = app.screen.query_one("#self-policies", DataTable)
+        count = table.row_count
+        number = table.get_row_at(0)[1]
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)  # a reason is required
+        await pilot.press(*"typo", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        assert table.row_count == count - 1
+    row = db.execute("SELECT void_reason FROM policies WHERE policy_no = ?", [number]).fetchone()
+    assert row[0] == "typo"

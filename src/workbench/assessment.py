@@ -70,7 +70,7 @@ def m001_self_assessment(db: Database) -> None:
     db.execute("""
         CREATE TABLE policies (
             id INTEGER PRIMARY KEY,
-            policy_no TEXT NOT NULL UNIQUE CHECK (length(policy_no) > 0),
+            policy_no TEXT NOT NULL CHECK (length(policy_no) > 0),
             outlet_id INTEGER NOT NULL REFERENCES outlets(id),
             product TEXT NOT NULL CHECK (length(product) > 0),
             premium REAL NOT NULL CHECK (premium > 0),
@@ -84,8 +84,15 @@ def m001_self_assessment(db: Database) -> None:
             document_status TEXT NOT NULL DEFAULT 'awaiting'
                 CHECK (document_status IN ('awaiting', 'registered')),
             created_at TEXT NOT NULL,
-            CHECK (factor IS NOT NULL OR length(override_reason) > 0)
+            voided_at TEXT,
+            void_reason TEXT,
+            CHECK (factor IS NOT NULL OR length(override_reason) > 0),
+            CHECK (voided_at IS NULL OR length(void_reason) > 0)
         ) STRICT""")
+    # A mistake is voided with a reason, never erased; the corrected policy may reuse
+    # the number, so only live policies must have unique numbers.
+    db.execute("CREATE UNIQUE INDEX policies_number ON policies(policy_no) "
+               "WHERE voided_at IS NULL")
     db.execute("CREATE INDEX policies_outlet_issued ON policies(outlet_id, issue_date)")
     db.execute("CREATE INDEX policies_issued ON policies(issue_date)")
     db.execute("CREATE INDEX policies_document ON policies(document_status, issue_date)")

@@ -223,7 +223,8 @@ def clean_policy(db: Database, draft: PolicyDraft, config: GoalsConfig,
     else:
         factor = factor_for(term, config.standard_factors)
         standard, reason = round(premium * factor, 2), None
-    if db.execute("SELECT 1 FROM policies WHERE policy_no = ?", [number]).fetchone():
+    if db.execute("SELECT 1 FROM policies WHERE policy_no = ? AND voided_at IS NULL",
+                  [number]).fetchone():
         raise ValidationError("policy_no", "self.error.duplicate_policy", number=number)
     return {
         "policy_no": number, "outlet_id": outlet_id, "product": product,
@@ -265,9 +266,9 @@ def get_policy(db: Database, policy_id: int) -> Policy:
 
 
 def policies_between(db: Database, start: date, end: date, limit: int = 500) -> list[Policy]:
-    """Policies issued from ``start`` to ``end`` inclusive, newest first (paged by limit)."""
+    """Live policies issued from ``start`` to ``end`` inclusive, newest first (paged)."""
     return [_policy(r) for r in db.execute(
-        _POLICY_SQL + " WHERE p.issue_date >= ? AND p.issue_date <= ? "
+        _POLICY_SQL + " WHERE p.issue_date >= ? AND p.issue_date <= ? AND p.voided_at IS NULL "
         "ORDER BY p.issue_date DESC, p.id DESC LIMIT ?",
         [start.isoformat(), end.isoformat(), limit]).fetchall()]
 
@@ -275,7 +276,8 @@ def policies_between(db: Database, start: date, end: date, limit: int = 500) -> 
 def policies_awaiting_document(db: Database) -> list[Policy]:
     """Policies whose original document has not been handed to the register yet."""
     return [_policy(r) for r in db.execute(
-        _POLICY_SQL + " WHERE p.document_status = 'awaiting' ORDER BY p.issue_date, p.id"
+        _POLICY_SQL + " WHERE p.document_status = 'awaiting' AND p.voided_at IS NULL "
+        "ORDER BY p.issue_date, p.id"
     ).fetchall()]
 
 
@@ -285,6 +287,18 @@ def mark_document_registered(db: Database, policy_id: int) -> None:
     with db.atomic():
         db.execute("UPDATE policies SET document_status = 'registered' WHERE id = ?",
                    [policy_id])
+
+
+def void_policy(db: Database, policy_id: int, reason: Any, now: datetime) -> None:
+    """Void a policy logged by mistake (kept, with the reason); log the corrected one anew."""
+    text = v.text("void_reason", reason, required=True, max_len=500)
+    get_policy(db, policy_id)
+    row = db.execute("SELECT voided_at FROM policies WHERE id = ?", [policy_id]).fetchone()
+    if row[0] is not None:
+        raise ValidationError("void_reason", "self.error.already_voided")
+    with db.atomic():
+        db.execute("UPDATE policies SET voided_at = ?, void_reason = ? WHERE id = ?",
+                   [now.replace(microsecond=0).isoformat(sep=" "), text, policy_id])
 
 
 # --- periods and working days --------------------------------------------------------------
@@ -364,7 +378,7 @@ def grade_status(grade: Any, achieved: float, period: Period, today: date,
 def standard_premium_between(db: Database, start: date, end: date) -> float:
     """Sum of standard premium (yuan) of policies issued from ``start`` to ``end``."""
     r = db.execute("SELECT coalesce(sum(standard_premium), 0) FROM policies "
-                   "WHERE issue_date >= ? AND issue_date <= ?",
+                   "WHERE issue_date >= ? AND issue_date <= ? AND voided_at IS NULL",
                    [start.isoformat(), end.isoformat()]).fetchone()
     return float(r[0])
 
@@ -382,7 +396,7 @@ def cumulative_by_day(db: Database, period: Period, today: date,
     last = min(today, period.end)
     per_day = dict(db.execute(
         "SELECT issue_date, sum(standard_premium) FROM policies WHERE issue_date >= ? "
-        "AND issue_date <= ? GROUP BY issue_date",
+        "AND issue_date <= ? AND voided_at IS NULL GROUP BY issue_date",
         [period.start.isoformat(), last.isoformat()]).fetchall())
     out = []
     total = 0.0
@@ -400,7 +414,7 @@ def issuing_rate(db: Database, period: Period, today: date, target: float) -> Is
     rows = db.execute("""
         SELECT o.id, o.code, o.name, EXISTS (
             SELECT 1 FROM policies p WHERE p.outlet_id = o.id
-            AND p.issue_date >= ? AND p.issue_date <= ?) AS issued
+            AND p.issue_date >= ? AND p.issue_date <= ? AND p.voided_at IS NULL) AS issued
         FROM outlets o WHERE o.active = 1 ORDER BY o.code""",
         [period.start.isoformat(), last.isoformat()]).fetchall()
     zero = [(r[0], r[1], r[2]) for r in rows if not r[3]]

@@ -69,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.error.no_such_policy": ("找不到这张保单", "No such policy"),
     "self.error.bad_grade": ("职级“{value}”不在考核表里(1–{lowest})",
                              "grade “{value}” is not in the table (1–{lowest})"),
+    "self.error.already_voided": ("这张保单已经作废", "This policy is already voided"),
+    "field.void_reason": ("作废原因", "Reason for voiding"),
+    "key.self_void": ("作废保单", "Void policy"),
+    "self.void_title": ("作废保单 {number}(记录保留,可重新登记正确的一张)",
+                        "Void policy {number} (kept on file; log the correct one anew)"),
+    "self.voided": ("保单 {number} 已作废", "Policy {number} voided"),
     "self.error.no_such_goal": ("找不到这个规划目标", "No such goal"),
     # habits
     "habit.one_hour": ("多拿出一小时", "One more hour"),

@@ -53,6 +53,7 @@ class AssessmentScreen(Screen):
         Binding("m", "mood", "key.self_mood", id="self_mood"),
         Binding("n", "policy", "key.self_policy", id="self_policy"),
         Binding("t", "tick", "key.self_tick", id="self_tick"),
+        Binding("x", "void_policy", "key.self_void", id="self_void"),
         Binding("k", "skip", "key.self_skip", id="self_skip"),
         Binding("b", "setback", "key.self_setback", id="self_setback"),
         Binding("f", "five_q", "key.self_five_q", id="self_five_q"),
@@ -299,6 +300,15 @@ class AssessmentScreen(Screen):
 
     def action_five_q(self) -> None:
         self_forms.open_five_q_form(self.app, lambda _: self.reload())
+
+    def action_void_policy(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        policy = self._selected("policies")
+        if tabs.active != "tab-policies" or policy is None:
+            self._show("policies")
+            self.query_one("#self-policies", DataTable).focus()
+            return
+        self_forms.open_void_form(self.app, int(policy), lambda _: self.reload())
 
     def action_add_goal(self) -> None:
         self._show("career")

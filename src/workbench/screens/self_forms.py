@@ -127,6 +127,20 @@ def open_policy_form(app, done: Done = None) -> None:
                                       standard=f"{p.standard_premium:,.0f}")))
 
 
+def open_void_form(app, policy_id: int, done: Done = None) -> None:
+    """Void a policy logged by mistake, with a reason (the row is kept)."""
+    policy = goals.get_policy(app.db, policy_id)
+
+    def submit(v: dict[str, str]) -> bool:
+        goals.void_policy(app.db, policy_id, v["void_reason"], app.now())
+        return True
+
+    app.push_screen(FormScreen(t("self.void_title", number=policy.policy_no),
+                               [Field("void_reason", t("field.void_reason"), required=True)],
+                               {}, submit),
+                    _after(app, done, lambda _: t("self.voided", number=policy.policy_no)))
+
+
 def open_goal_form(app, goal_id: int | None, done: Done = None) -> None:
     fields = [
         Field("goal_horizon", t("field.goal_horizon"), kind="select", required=True,
