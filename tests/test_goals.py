@@ -267,3 +267,10 @@ def test_void_a_mistake_and_log_the_correct_policy_with_the_same_number(db, outl
     assert db.execute("SELECT void_reason FROM policies WHERE id = ?", [wrong]).fetchone()[0]
     with pytest.raises(ValidationError):
         g.log_policy(db, draft(), GOALS, TODAY, NOW)
+
+
+def test_policy_totals(db, outlet):
+    g.log_policy(db, draft(), GOALS, TODAY, NOW)
+    g.log_policy(db, draft(policy_no="P2", premium="10000", term_years="1"), GOALS, TODAY, NOW)
+    assert g.policy_totals(db, date(2026, 10, 1), TODAY) == (2, 60000.0, 51000.0)
+    assert g.count_awaiting_documents(db) == 2

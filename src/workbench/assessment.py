@@ -27,6 +27,7 @@ ALL_HABITS = "*"  # a skip row for every habit (leave, holidays)
 # Loop Habit Tracker's daily multiplier: a day's weight halves in about 13 days, so one
 # miss costs a few points, never the whole score.
 STRENGTH_DECAY = 0.5 ** (1 / 13)
+HISTORY_DAYS = 730  # streaks and strength look back two years at most
 
 
 @migrations()
@@ -95,7 +96,8 @@ def m001_self_assessment(db: Database) -> None:
                "WHERE voided_at IS NULL")
     db.execute("CREATE INDEX policies_outlet_issued ON policies(outlet_id, issue_date)")
     db.execute("CREATE INDEX policies_issued ON policies(issue_date)")
-    db.execute("CREATE INDEX policies_document ON policies(document_status, issue_date)")
+    db.execute("CREATE INDEX policies_awaiting ON policies(issue_date) "
+               "WHERE document_status = 'awaiting' AND voided_at IS NULL")
     db.execute("""
         CREATE TABLE career_goals (
             id INTEGER PRIMARY KEY,
@@ -342,16 +344,22 @@ def is_skip_day(db: Database, day: date) -> bool:
 
 
 def habit_stats(db: Database, habits: list[str], today: date) -> list[HabitStats]:
-    """Streaks and strength of each habit, counted up to ``today``."""
+    """Streaks and strength of each habit over the last ``HISTORY_DAYS`` up to ``today``.
+
+    The window keeps the screen fast on years of ticks; a day's weight in the strength
+    is negligible after a year (0.95^365), so only streaks longer than the window are cut.
+    """
     skips: set[date] = set()
     done: dict[str, set[date]] = {h: set() for h in habits}
+    parse = date.fromisoformat
+    since = today - timedelta(days=HISTORY_DAYS - 1)
     for day, habit, kind in db.execute(
-            "SELECT day, habit, kind FROM habits WHERE day <= ?", [today.isoformat()]):
-        when = date.fromisoformat(day)
+            "SELECT day, habit, kind FROM habits WHERE day >= ? AND day <= ?",
+            [since.isoformat(), today.isoformat()]):
         if kind == "skip":
-            skips.add(when)
+            skips.add(parse(day))
         elif habit in done:
-            done[habit].add(when)
+            done[habit].add(parse(day))
     return [stats_for(h, done[h], skips, today) for h in habits]
 
 
@@ -363,23 +371,24 @@ def stats_for(habit: str, done: set[date], skips: set[date], today: date) -> Hab
     """
     if not done:
         return HabitStats(habit, False, today in skips, 0, 0, 0.0, 0)
-    start = min(done)
+    # Day ordinals: integer arithmetic keeps years of history cheap to walk.
+    done_n = {d.toordinal() for d in done}
+    skip_n = {d.toordinal() for d in skips}
+    last = today.toordinal()
     best = run = 0
     strength = 0.0
-    day = start
-    while day <= today:
-        if day in done:
+    keep, gain = STRENGTH_DECAY, 1 - STRENGTH_DECAY
+    for n in range(min(done_n), last + 1):
+        if n in done_n:
             run += 1
-            best = max(best, run)
-            strength = strength * STRENGTH_DECAY + (1 - STRENGTH_DECAY)
-        elif day in skips or day == today:
-            pass
-        else:
+            if run > best:
+                best = run
+            strength = strength * keep + gain
+        elif n not in skip_n and n != last:
             run = 0
-            strength *= STRENGTH_DECAY
-        day += timedelta(days=1)
+            strength *= keep
     return HabitStats(
-        habit=habit, done_today=today in done, skipped_today=today in skips,
+        habit=habit, done_today=last in done_n, skipped_today=last in skip_n,
         current_streak=run, best_streak=best, strength=strength,
-        done_last_30=sum(1 for d in done if (today - d).days < 30),
+        done_last_30=sum(1 for n in done_n if last - n < 30),
     )

@@ -281,6 +281,20 @@ def policies_awaiting_document(db: Database) -> list[Policy]:
     ).fetchall()]
 
 
+def policy_totals(db: Database, start: date, end: date) -> tuple[int, float, float]:
+    """(count, premium, standard premium) of live policies issued from start to end."""
+    r = db.execute("SELECT count(*), coalesce(sum(premium), 0), "
+                   "coalesce(sum(standard_premium), 0) FROM policies "
+                   "WHERE issue_date >= ? AND issue_date <= ? AND voided_at IS NULL",
+                   [start.isoformat(), end.isoformat()]).fetchone()
+    return r[0], float(r[1]), float(r[2])
+
+
+def count_awaiting_documents(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM policies WHERE document_status = 'awaiting' "
+                      "AND voided_at IS NULL").fetchone()[0]
+
+
 def mark_document_registered(db: Database, policy_id: int) -> None:
     """The policy's original document now has its line in the register (正本保单登记)."""
     get_policy(db, policy_id)

@@ -35,6 +35,7 @@ from .self_charts import premium_chart, progress_bar, spark
 from .self_forms import open_mood_form  # noqa: F401  (the plan's entry point)
 
 TABS = ("habits", "policies", "setbacks", "five_q", "career")
+PAGE = 200  # policies shown; the status line counts the whole period
 
 
 def num(value: float, digits: int = 2) -> str:
@@ -228,7 +229,7 @@ class AssessmentScreen(Screen):
     def _policies(self) -> None:
         app, cfg = self.app, self.app.config.goals
         period = goals.period_of(app.today, cfg.period)
-        rows = goals.policies_between(app.db, period.start, app.today)
+        rows = goals.policies_between(app.db, period.start, app.today, limit=PAGE)
         table = self.query_one("#self-policies", DataTable)
         table.clear()
         for p in rows:
@@ -236,11 +237,11 @@ class AssessmentScreen(Screen):
                           num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
                           p.masked_name, p.masked_phone,
                           t(f"self.document.{p.document_status}"), key=str(p.id))
-        awaiting = len(goals.policies_awaiting_document(app.db))
+        awaiting = goals.count_awaiting_documents(app.db)
+        count, premium, standard = goals.policy_totals(app.db, period.start, app.today)
         self.query_one("#self-policies-status", Static).update(t(
-            "self.policies_status", count=len(rows),
-            premium=num(sum(p.premium for p in rows), 0),
-            standard=num(sum(p.standard_premium for p in rows), 0), awaiting=awaiting))
+            "self.policies_status", count=count, premium=num(premium, 0),
+            standard=num(standard, 0), awaiting=awaiting))
 
     def _setbacks(self) -> None:
         rows = assessment.setbacks(self.app.db)
