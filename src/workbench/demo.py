@@ -126,6 +126,12 @@ HABIT_ODDS = {"one_hour": 0.8, "one_book": 0.55, "one_problem": 0.7, "one_why": 
 def _self_assessment(db: Database, outlet_ids: list[int], config: Config, today: date,
                      rng: random.Random) -> None:
     """Eight weeks of mood scores, setbacks, habit ticks, weekly 5Q, policies and goals."""
+    with db.atomic():  # one transaction: hundreds of small writes, one fsync
+        _self_rows(db, outlet_ids, config, today, rng)
+
+
+def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
+               rng: random.Random) -> None:
     start = today - timedelta(days=56)
     leave = {start + timedelta(days=d) for d in (19, 20)}  # two days of leave
     habits = assessment.habit_names(config)
