@@ -39,7 +39,7 @@ class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen, "self": lambda: _self_screen()}
+    MODES = {"outlets": OutletsScreen, "self": _self_screen}
     DEFAULT_MODE = "outlets"
     COMMANDS = App.COMMANDS | {OutletCommands, SelfCommands}
     BINDINGS = [
