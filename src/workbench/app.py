@@ -25,21 +25,31 @@ from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
 from .screens.review import WeekScreen
+from .screens.self_palette import SelfCommands
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+def _self_screen():
+    """The self-assessment screen, imported on first use to keep the first paint fast."""
+    from .screens.assessment import AssessmentScreen
+
+    return AssessmentScreen()
 
 
 class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen, "deliveries": DeliveriesScreen, "week": WeekScreen}
+    MODES = {"outlets": OutletsScreen, "deliveries": DeliveriesScreen, "self": _self_screen,
+             "week": WeekScreen}
     DEFAULT_MODE = "outlets"
-    COMMANDS = App.COMMANDS | {OutletCommands} | {DeliveryCommands}
+    COMMANDS = App.COMMANDS | {OutletCommands, DeliveryCommands, SelfCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("3,d", "switch_mode('deliveries')", "key.mode_deliveries", id="mode_deliveries"),
+        Binding("4,s", "switch_mode('self')", "key.mode_self", id="mode_self"),
         Binding("5,w", "switch_mode('week')", "key.mode_week", id="mode_week"),
         Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),

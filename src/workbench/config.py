@@ -56,6 +56,39 @@ class StaffConfig:
     )
 
 
+HABITS_DEFAULT = ["one_hour", "one_book", "one_problem", "one_why", "one_summary"]
+MAINTAIN_DEFAULT = [56.0, 49.0, 42.5, 37.0, 32.0, 28.0, 24.5, 21.0, 18.5, 16.0, 12.0, 12.0, 10.5]
+PROMOTE_DEFAULT = [70.0, 61.0, 53.0, 46.0, 40.0, 35.0, 30.5, 26.5, 23.0, 20.0, 17.5, 15.0, 13.0]
+PERIODS = ("quarter", "half", "year")
+
+
+@dataclass(frozen=True)
+class AssessmentConfig:
+    # Daily habits ticked on the plan and the self-assessment screen (ids; each needs a
+    # translation habit.<id>, unknown ones show as typed).
+    habits: list[str] = field(default_factory=lambda: list(HABITS_DEFAULT))
+
+
+@dataclass(frozen=True)
+class GoalsConfig:
+    # Assessment period for the grade thresholds: quarter, half or year.
+    period: str = "quarter"
+    # Yuan per threshold unit (the thresholds are in 10,000 CNY).
+    unit: int = 10000
+    # Standard-premium lines per grade 1 (highest) .. 13, in threshold units.
+    maintain: list[float] = field(default_factory=lambda: list(MAINTAIN_DEFAULT))
+    promote: list[float] = field(default_factory=lambda: list(PROMOTE_DEFAULT))
+    # Standard premium = premium x factor of the payment term (years; 1 = single premium).
+    # A term not listed uses the factor of the longest listed term below it.
+    standard_factors: dict[str, float] = field(
+        default_factory=lambda: {"1": 0.1, "3": 0.3, "5": 0.5, "10": 1.0}
+    )
+    # Target share of active outlets that issue at least one policy in the period.
+    issuing_rate_target: float = 0.6
+    # Working days, ISO numbers (1 = Monday .. 7 = Sunday), for the daily pace.
+    working_days: list[int] = field(default_factory=lambda: [1, 2, 3, 4, 5])
+
+
 @dataclass(frozen=True)
 class BackupConfig:
     # Daily copies to keep; older ones are deleted on the next day's first open.
@@ -116,6 +149,8 @@ class Config:
     backup: BackupConfig = field(default_factory=BackupConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     deliveries: DeliveriesConfig = field(default_factory=DeliveriesConfig)
+    assessment: AssessmentConfig = field(default_factory=AssessmentConfig)
+    goals: GoalsConfig = field(default_factory=GoalsConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -193,6 +228,7 @@ def validate(config: Config, source: str = "config") -> None:
             raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
                               value=days)
     _validate_deliveries(config.deliveries, source)
+    _validate_goals(config, source)
 
 
 def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:
@@ -211,6 +247,39 @@ def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:
         if getattr(d, key) <= 0:
             raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
                               value=getattr(d, key))
+
+
+def _validate_goals(config: Config, source: str) -> None:
+    """The assessment and goals sections: habits, period, thresholds, factors, days."""
+    habits = config.assessment.habits
+    if not habits or len(set(habits)) != len(habits) or not all(h.strip() for h in habits):
+        raise ConfigError("config.bad_value", file=source, key="assessment.habits", value=habits)
+    goals = config.goals
+    if goals.period not in PERIODS:
+        raise ConfigError("config.bad_value", file=source, key="goals.period", value=goals.period)
+    if goals.unit <= 0:
+        raise ConfigError("config.bad_value", file=source, key="goals.unit", value=goals.unit)
+    for key in ("maintain", "promote"):
+        lines = getattr(goals, key)
+        if len(lines) != 13 or any(x <= 0 for x in lines):
+            raise ConfigError("config.bad_value", file=source, key=f"goals.{key}", value=lines)
+    for grade, (keep, up) in enumerate(zip(goals.maintain, goals.promote, strict=True), 1):
+        if up < keep:
+            raise ConfigError("config.bad_value", file=source, key=f"goals.promote[{grade - 1}]",
+                              value=up)
+    if not goals.standard_factors:
+        raise ConfigError("config.bad_value", file=source, key="goals.standard_factors",
+                          value="{}")
+    for term, factor in goals.standard_factors.items():
+        if not term.isdigit() or int(term) < 1 or factor < 0:
+            raise ConfigError("config.bad_value", file=source,
+                              key=f"goals.standard_factors.{term}", value=factor)
+    if not 0 <= goals.issuing_rate_target <= 1:
+        raise ConfigError("config.bad_value", file=source, key="goals.issuing_rate_target",
+                          value=goals.issuing_rate_target)
+    days = goals.working_days
+    if not days or len(set(days)) != len(days) or any(not 1 <= d <= 7 for d in days):
+        raise ConfigError("config.bad_value", file=source, key="goals.working_days", value=days)
 
 
 def to_dict(config: Config) -> dict[str, Any]:

@@ -34,9 +34,10 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import deliveries, outlets, review
+    from . import assessment, deliveries, outlets, review
 
-    declared = [outlets.migrations, deliveries.migrations, review.migrations]
+    declared = [outlets.migrations, deliveries.migrations, assessment.migrations,
+                review.migrations]
     return [m.build() for m in declared]
 
 

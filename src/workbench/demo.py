@@ -10,7 +10,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from . import outlets
+from . import assessment, goals, outlets
 from .config import Config
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
     from .demo_register import populate_register
 
     populate_register(db, config, today, seed)
+    _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,
@@ -104,3 +105,85 @@ def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: dat
                 outlets.record_visit(db, outlet_id, start, end, rng.choice(purposes),
                                      rng.choice(notes))
             day += timedelta(days=step + rng.randint(-1, 2))
+
+
+PRODUCTS = ("鑫享年金", "福寿安康终身寿", "金玉满堂两全", "e享健康医疗", "稳盈增额终身寿")
+MOOD_NOTES = ("", "", "", "精力充沛", "有点累,但状态不错", "昨晚没睡好", "期待今天的晨会",
+              "心态平和", "被客户拒绝了两次,调整中")
+SETBACKS = (
+    ("客户犹豫期内要求退保", "重新讲解条款与现金价值,客户决定保留", 70),
+    ("网点主任换人,新主任对保险有顾虑", "约时间拜访,带上去年的合作数据", 65),
+    ("晨会宣导没人回应", "改用典型展示法,讲一个真实理赔案例", 60),
+    ("大单被同业抢走", "复盘差距,下次提前准备方案对比", 55),
+    ("柜员抱怨单证送得太慢", "建立送单登记,每周二、五固定配送", 75),
+    ("连续三天没出单", "把目标拆到每天,先做客户交流", 50),
+)
+CAREER_GOALS = (
+    ("short", "career", "本季度维持10级,年底冲刺晋升9级", "in_progress"),
+    ("short", "personal", "考取 AFP 金融理财师", "in_progress"),
+    ("mid", "career", "三年内成为高级客户经理,负责20个网点", "planned"),
+    ("mid", "interests", "每年读完24本书", "in_progress"),
+    ("long", "career", "十五年内走上区域经理岗位", "planned"),
+    ("long", "society", "为社区老人开设保险防骗讲座", "planned"),
+)
+HABIT_ODDS = {"one_hour": 0.8, "one_book": 0.55, "one_problem": 0.7, "one_why": 0.85,
+              "one_summary": 0.6}
+
+
+def _self_assessment(db: Database, outlet_ids: list[int], config: Config, today: date,
+                     rng: random.Random) -> None:
+    """Eight weeks of mood scores, setbacks, habit ticks, weekly 5Q, policies and goals."""
+    with db.atomic():  # one transaction: hundreds of small writes, one fsync
+        _self_rows(db, outlet_ids, config, today, rng)
+
+
+def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
+               rng: random.Random) -> None:
+    start = today - timedelta(days=56)
+    leave = {start + timedelta(days=d) for d in (19, 20)}  # two days of leave
+    habits = assessment.habit_names(config)
+    mood = 72
+    for n in range(57):
+        day = start + timedelta(days=n)
+        if day in leave:
+            assessment.set_skip_day(db, day, True, day)
+        if day != today and rng.random() < 0.9:
+            mood = max(35, min(98, mood + rng.randint(-9, 9)))
+            assessment.rate_mood(db, day, mood, rng.choice(MOOD_NOTES), day)
+        for habit in habits:
+            if day not in leave and day != today and rng.random() < HABIT_ODDS.get(habit, 0.7):
+                assessment.tick_habit(db, day, habit, day)
+        if day.weekday() == 4 and day != today:
+            base = rng.randint(5, 7)
+            assessment.rate_five_q(db, day, {
+                q: max(1, min(10, base + rng.randint(-1, 3))) for q in assessment.QUOTIENTS
+            }, "", day)
+    for k, (what, response, rating) in enumerate(SETBACKS):
+        assessment.log_setback(db, start + timedelta(days=4 + k * 9), what, response, rating,
+                               today)
+    # Policies across about three quarters of the outlets, the rest still at zero (未破零).
+    sellers = outlet_ids[: max(1, len(outlet_ids) * 3 // 4)]
+    total = 0.0
+    n = 0
+    while total < 125_000:
+        day = start + timedelta(days=rng.randint(0, 56))
+        if day.weekday() >= 5 or day > today:
+            continue
+        n += 1
+        term = rng.choice((1, 3, 5, 5, 10, 10, 10))
+        premium = {1: rng.randint(3, 20) * 10000, 10: rng.randint(3, 15) * 1000}.get(
+            term, rng.randint(5, 30) * 1000)
+        draft = goals.PolicyDraft(
+            policy_no=f"P{today.year}{n:05d}", outlet=str(sellers[(n - 1) % len(sellers)]),
+            product=rng.choice(PRODUCTS), premium=str(premium), term_years=str(term),
+            issue_date=day.isoformat(), customer_name=_person(rng),
+            customer_phone=_mobile(rng))
+        pid = goals.log_policy(db, draft, config.goals, today,
+                               datetime.combine(day, time(16, 0)))
+        total += goals.get_policy(db, pid).standard_premium
+        if (today - day).days > 10:
+            goals.mark_document_registered(db, pid)
+    for horizon, angle, target, status in CAREER_GOALS:
+        goals.add_career_goal(db, horizon, angle, target, status,
+                              (today - timedelta(days=rng.randint(3, 40))).isoformat(),
+                              datetime.combine(today, time(9, 0)))

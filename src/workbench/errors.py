@@ -27,6 +27,7 @@ class ValidationError(ValueError):
 class WorkbenchError(RuntimeError):
     """A failure the CLI reports in one translated line (missing file, locked database, ...)."""
 
+    # ``key`` is positional-only: config messages take a ``key`` parameter of their own.
     def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params

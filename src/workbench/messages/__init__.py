@@ -4,6 +4,7 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from . import core, deliveries, importer, outlets, review
+from . import assessment, core, deliveries, importer, outlets, review
 
-ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, review.MESSAGES, importer.MESSAGES]
+ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
+       review.MESSAGES, importer.MESSAGES]

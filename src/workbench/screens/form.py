@@ -40,6 +40,9 @@ class Field:
 class FormScreen(ModalScreen[Any]):
     """Modal form over ``fields``; ``submit(values)`` validates and writes."""
 
+    # The first field takes the keys at once (the scroll container would otherwise).
+    AUTO_FOCUS = "Input, Select, TextArea"
+
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="form_cancel"),
         Binding("ctrl+s", "save", "key.save", id="form_save"),
