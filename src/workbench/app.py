@@ -23,6 +23,7 @@ from .i18n import set_language, t
 from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
+from .screens.plan import PlanScreen
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,11 +33,12 @@ class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen}
-    DEFAULT_MODE = "outlets"
+    MODES = {"outlets": OutletsScreen, "plan": PlanScreen}
+    DEFAULT_MODE = "plan"
     COMMANDS = App.COMMANDS | {OutletCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
+        Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]

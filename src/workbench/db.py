@@ -34,9 +34,9 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import outlets
+    from . import contacts, outlets, tasks
 
-    return [outlets.migrations]
+    return [outlets.migrations, tasks.migrations, contacts.migrations]
 
 
 def _guard_hooks() -> list:
