@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup FILE")
     restore.add_argument("file", metavar="FILE")
     _common(restore, suppress=True)
+    today_cmd = sub.add_parser("today", help="print today's plan as plain text")
+    _common(today_cmd, suppress=True)
     return parser
 
 
@@ -129,6 +131,24 @@ def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> i
     return 0
 
 
+def _print_today(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    """``workbench today``: the plan the app opens on, as plain text on stdout."""
+    from .db import default_db_path, open_db
+    from .plan import build_agenda
+    from .plan_view import plain_text
+
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("cli.today_no_db", path=str(path))
+    db = open_db(path)
+    try:
+        text = plain_text(build_agenda(db, today, config))
+    finally:
+        db.close()
+    sys.stdout.write(text)
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_mod.load(args.config)
@@ -147,6 +167,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .checks import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "today":
+        return _print_today(args, config, today)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)

@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from . import contacts, outlets, tasks
-from .config import Config
+from .config import Config, PlanConfig
 
 MUST_DOS = ("stationed", "staff", "customers")
 
@@ -91,6 +91,7 @@ class Agenda:
     contacts: tuple[contacts.Contact, ...]
     open_visit: outlets.Visit | None
     open_visit_outlet: str | None
+    rules: PlanConfig  # the activity rules the audit applied (messages quote them)
 
 
 # --- rules -------------------------------------------------------------------------
@@ -238,4 +239,5 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
         contacts=tuple(logged),
         open_visit=current,
         open_visit_outlet=names.get(current.outlet_id) if current else None,
+        rules=config.plan,
     )

@@ -104,7 +104,10 @@ def audit_section(agenda: Agenda) -> Section:
     items = []
     for a in agenda.audit:
         span = a.start.strftime("%H:%M") + "–" + (a.end.strftime("%H:%M") if a.end else "…")
-        reasons = t("plan.list_sep").join(t(r) for r in a.reasons)
+        rules = agenda.rules
+        reasons = t("plan.list_sep").join(
+            t(r, minutes=rules.min_visit_minutes, start=rules.work_start, end=rules.work_end,
+              count=rules.max_outlets_per_half_day) for r in a.reasons)
         verdict = t("plan.counts") if a.counts else t("plan.not_counted", reasons=reasons)
         items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
                                                   a.outlet_name, verdict)))
