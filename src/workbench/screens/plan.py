@@ -76,7 +76,8 @@ class PlanScreen(Screen):
                 if item_id is None:
                     options.append(Option(Text("  " + line, style="italic"), disabled=True))
                 else:
-                    options.append(Option(line, id=item_id))
+                    # Text, not markup: "[x]" and user-typed titles must show as typed.
+                    options.append(Option(Text(line), id=item_id))
         agenda.set_options(options)
         if keep is not None and self._index_of(keep) is not None:
             agenda.highlighted = self._index_of(keep)
