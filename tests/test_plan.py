@@ -288,3 +288,19 @@ def test_plain_text_has_every_section_and_aligns_cjk(db):
                    "Relationships", "Birthday", "Check-in audit", "No check-ins yet"):
         assert needle in text
     assert "Add a task" not in text
+
+
+def test_every_dynamic_plan_key_exists():
+    from workbench import i18n
+
+    catalogue = i18n.catalogue()
+    keys = [f"plan.must.{k}" for k in plan.MUST_DOS]
+    keys += [f"plan.must.{k}_detail" for k in plan.MUST_DOS]
+    keys += [f"plan.rule.{r}" for r in ("open", "hours", "short", "no_note", "morning_full",
+                                        "afternoon_full")]
+    keys += [f"task.repeat.{r}" for r in tasks.REPEATS if r]
+    keys += [f"contact.kind.{k}" for k in contacts.KINDS]
+    keys += [f"field.{f}" for f in ("task_title", "task_due", "task_repeat",
+                                     "task_repeat_detail", "contact_kind", "contact_customer",
+                                     "contact_note", "staff", "outlet", "time")]
+    assert [k for k in keys if k not in catalogue] == []

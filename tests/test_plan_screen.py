@@ -217,3 +217,29 @@ def test_today_command_without_a_database_is_one_line(tmp_path, capsys):
     assert main(["today", "--db", str(tmp_path / "none.db"), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No database" in err
+
+
+async def test_palette_opens_the_task_form_from_another_screen(db, db_path, config):
+    app = app_on(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"task")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.form_title == "Add a task"
+
+
+async def test_titles_show_as_typed(db, db_path, config):
+    tid = tasks.add_task(db, "[bold]看[/] 海报 [x]", "today", TODAY, NOW)
+    app = app_on(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        agenda = app.screen.query_one("#agenda", OptionList)
+        prompt = agenda.get_option_at_index(agenda.get_option_index(f"task:{tid}")).prompt
+        assert "[bold]看[/] 海报 [x]" in str(prompt)

@@ -24,6 +24,7 @@ from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
 from .screens.plan import PlanScreen
+from .screens.plan_palette import PlanCommands
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,7 +36,7 @@ class WorkbenchApp(App[int]):
     # Only modes that work are registered; later capabilities add theirs here.
     MODES = {"outlets": OutletsScreen, "plan": PlanScreen}
     DEFAULT_MODE = "plan"
-    COMMANDS = App.COMMANDS | {OutletCommands}
+    COMMANDS = App.COMMANDS | {OutletCommands} | {PlanCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),

@@ -80,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.task_added": ("已添加任务,{date} 到期", "Task added, due {date}"),
     "plan.contact_logged": ("已记录联系", "Contact logged"),
     "plan.not_a_task": ("请先选中一条任务", "Select a task first"),
+    # palette
+    "palette.plan_add_task": ("今日:新增任务", "Today: add a task"),
+    "palette.plan_log_contact": ("今日:记录与员工或客户的联系", "Today: log a staff or customer contact"),
+    "palette.plan_help": ("在今日计划中打开表单", "Opens the form on today's plan"),
     # task form
     "task.add_title": ("新增任务", "Add a task"),
     "task.due_hint": ("2026-12-01、周五、明天、+3d", "2026-12-01, fri, tomorrow, +3d"),
