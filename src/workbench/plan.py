@@ -11,7 +11,7 @@ Rules, each with a unit test:
 - staff birthdays from today to ``plan.birthday_days`` ahead (29 February is kept on
   28 February in other years; the window runs over a year end);
 - outlets whose staff nobody contacted for ``plan.staff_contact_days`` (or ever);
-- own tasks due today or late (with days late), and those done today;
+- own tasks due today or late (with days late), those done today, and the coming week's;
 - the activity-rule self-audit (驻点核对) of today's check-ins.
 """
 
@@ -27,6 +27,7 @@ from . import contacts, outlets, tasks
 from .config import Config, PlanConfig
 
 MUST_DOS = ("stationed", "staff", "customers")
+UPCOMING_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Agenda:
     must_dos: tuple[MustDo, ...]
     visits_due: tuple[VisitDue, ...]
     tasks: tuple[tasks.Task, ...]
+    upcoming: tuple[tasks.Task, ...]  # open tasks due in the next week
     birthdays: tuple[Birthday, ...]
     neglected: tuple[Neglected, ...]
     audit: tuple[CheckinAudit, ...]
@@ -233,6 +235,7 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
         must_dos=must_dos(audit, logged),
         visits_due=tuple(visits_due(db, today, config.visits.cadence_days)),
         tasks=tuple(tasks.tasks_for_day(db, today)),
+        upcoming=tuple(tasks.upcoming(db, today, UPCOMING_DAYS)),
         birthdays=tuple(birthdays(db, today, config.plan.birthday_days)),
         neglected=tuple(neglected(db, today, config.plan.staff_contact_days)),
         audit=tuple(audit),

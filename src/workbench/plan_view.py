@@ -81,6 +81,11 @@ def tasks_section(agenda: Agenda) -> Section:
             extra = (extra + " " if extra else "") + "↻"
         items.append(Item(f"task:{task.id}", (DONE if task.done else OPEN, task.title, state,
                                                extra)))
+    for task in agenda.upcoming:
+        extra = (task.outlet_name or "") + (" ↻" if task.rule else "")
+        when = f"{task.due.month:02d}-{task.due.day:02d} " + t(
+            "plan.in_days", days=(task.due - agenda.today).days)
+        items.append(Item(f"task:{task.id}", (OPEN, task.title, when, extra.strip())))
     items.append(Item("task:add", ("+", t("plan.add_task"), "", "")))
     return Section("tasks", t("plan.section.tasks", count=len(agenda.tasks)), tuple(items))
 
