@@ -304,3 +304,15 @@ def test_every_dynamic_plan_key_exists():
                                      "task_repeat_detail", "contact_kind", "contact_customer",
                                      "contact_note", "staff", "outlet", "time")]
     assert [k for k in keys if k not in catalogue] == []
+
+
+def test_the_open_visit_lookup_uses_an_index(db):
+    detail = str(db.execute("EXPLAIN QUERY PLAN SELECT id FROM visits WHERE ended_at IS NULL "
+                            "ORDER BY started_at DESC LIMIT 1").fetchall())
+    assert "visits_open" in detail
+
+
+def test_birthday_window_of_a_year_or_more_keeps_everyone(db):
+    oid = outlet(db, "C1")
+    person(db, oid, "甲", "1990-11-26")
+    assert [b.days_until for b in agenda(db, birthday_days=365).birthdays] == [364]

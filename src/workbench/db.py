@@ -34,9 +34,9 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import contacts, outlets, tasks
+    from . import contacts, outlets, plan, tasks
 
-    return [outlets.migrations, tasks.migrations, contacts.migrations]
+    return [outlets.migrations, tasks.migrations, contacts.migrations, plan.migrations]
 
 
 def _guard_hooks() -> list:

@@ -22,12 +22,23 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from . import contacts, outlets, tasks
 from .config import Config, PlanConfig
 
+migrations = Migrations("workbench.plan")
+
 MUST_DOS = ("stationed", "staff", "customers")
 UPCOMING_DAYS = 7
+
+
+@migrations()
+def m001_open_visit_index(db: Database) -> None:
+    # "Where am I checked in?" is asked on every plan and roster refresh; without this
+    # partial index it scans every visit ever made.
+    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
+                "WHERE ended_at IS NULL")
 
 
 @dataclass(frozen=True)
@@ -113,10 +124,19 @@ def next_birthday(born: date, today: date) -> date:
 
 
 def birthdays(db: Database, today: date, days: int) -> list[Birthday]:
-    rows = db.execute("""
+    sql = """
         SELECT s.id, s.outlet_id, s.name, o.name, s.birthday FROM staff s
         JOIN outlets o ON o.id = s.outlet_id
-        WHERE s.active = 1 AND o.active = 1 AND s.birthday IS NOT NULL""").fetchall()
+        WHERE s.active = 1 AND o.active = 1 AND s.birthday IS NOT NULL"""
+    params: list[str] = []
+    if days < 360:
+        # Only the month-days in the window (29 Feb too when 28 Feb is in it).
+        window = {(today + timedelta(days=n)).strftime("%m-%d") for n in range(days + 1)}
+        if "02-28" in window:
+            window.add("02-29")
+        params = sorted(window)
+        sql += f" AND substr(s.birthday, 6, 5) IN ({','.join('?' * len(params))})"
+    rows = db.execute(sql, params).fetchall()
     out = []
     for r in rows:
         on = next_birthday(date.fromisoformat(r[4]), today)
