@@ -40,9 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.must.staff": ("维护内部员工", "Bank staff maintained"),
     "plan.must.customers": ("与客户交流", "Customers talked to"),
     "plan.must.stationed_detail": ("签到 {count} 次,驻点 {hours} 小时",
-                                   "{count} check-ins, {hours} h at outlets"),
-    "plan.must.staff_detail": ("已联系员工 {count} 次", "{count} staff contacts logged"),
-    "plan.must.customers_detail": ("已与客户交流 {count} 次", "{count} customer conversations"),
+                                   "check-ins today: {count}, {hours} h at outlets"),
+    "plan.must.staff_detail": ("已联系员工 {count} 次", "staff contacts today: {count}"),
+    "plan.must.customers_detail": ("已与客户交流 {count} 次", "customer conversations today: {count}"),
     "plan.checked_in_at": ("● 正在 {name} 驻点(自 {start})", "● at {name} since {start}"),
     # items
     "plan.never_visited": ("从未拜访", "never"),
