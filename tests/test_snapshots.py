@@ -9,7 +9,7 @@ from __future__ import annotations
 from workbench.app import WorkbenchApp
 from workbench.demo import populate
 
-from .conftest import TODAY, open_roster
+from .conftest import TODAY, open_roster, wait_ready
 
 
 def demo(db, db_path, config, language):
@@ -35,3 +35,14 @@ def test_card_en(snap_compare, db, db_path, config):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_card)
+
+
+def test_week_zh(snap_compare, db, db_path, config):
+    app = demo(db, db_path, config, "zh")
+
+    async def open_week(pilot):
+        await wait_ready(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_week)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import HelpPanel
 
 from .config import Config
 from .errors import WorkbenchError
@@ -25,6 +24,7 @@ from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
 from .screens.plan import PlanScreen
 from .screens.plan_palette import PlanCommands
+from .screens.review import WeekScreen
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,12 +34,13 @@ class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen, "plan": PlanScreen}
+    MODES = {"outlets": OutletsScreen, "plan": PlanScreen, "week": WeekScreen}
     DEFAULT_MODE = "plan"
     COMMANDS = App.COMMANDS | {OutletCommands} | {PlanCommands}
     BINDINGS = [
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
+        Binding("5,w", "switch_mode('week')", "key.mode_week", id="mode_week"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
@@ -123,6 +124,9 @@ class WorkbenchApp(App[int]):
         self.push_screen(OutletCardScreen(outlet_id))
 
     def action_toggle_help(self) -> None:
+        # Imported here: the help panel pulls in the Markdown widget (~0.1 s at start-up).
+        from textual.widgets import HelpPanel
+
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()
         else:

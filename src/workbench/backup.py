@@ -11,11 +11,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .db import SQLITE_HEADER, backup_to
 from .errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DAILY_PREFIX = "daily-"
 

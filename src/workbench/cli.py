@@ -51,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp, suppress=True)
     check = sub.add_parser("check", help="verify the database file")
     _common(check, suppress=True)
+    report = sub.add_parser("report", help="write a report (the weekly review)")
+    report.add_argument("what", choices=("week",))
+    report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
+    report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
+    report.add_argument("--out", metavar="FILE", help="write to FILE instead of the terminal")
+    report.add_argument("--force", action="store_true", help="replace an existing FILE")
+    report.add_argument("--unmasked", action="store_true",
+                        help="show customer names and phones in full")
+    _common(report, suppress=True)
     backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
     backup.add_argument("path", metavar="PATH", nargs="?")
     _common(backup, suppress=True)
@@ -107,6 +116,30 @@ def _fresh_demo(config: config_mod.Config, today: date) -> Path:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     write_demo(path, config, today)
     return path
+
+
+def _report(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    from . import reports, review
+    from .db import default_db_path, open_db
+
+    first = config.review.first_weekday
+    week = review.parse_week(args.week, first) if args.week else review.week_of(today, first)
+    if args.format == "xlsx" and not args.out:
+        raise UsageError("report.xlsx_needs_out")
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    db = open_db(path)
+    try:
+        data = reports.build(db, week, config, args.format, masked=not args.unmasked)
+    finally:
+        db.close()
+    if args.out:
+        written = reports.write_file(Path(args.out), data, force=args.force)
+        print(t("review.exported", path=str(written)))
+    else:
+        sys.stdout.write(data.decode("utf-8-sig"))
+    return 0
 
 
 def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
@@ -169,6 +202,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_check(_db_path(args, config))
     if args.command == "today":
         return _print_today(args, config, today)
+    if args.command == "report":
+        return _report(args, config, today)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)

@@ -81,6 +81,14 @@ class PlanConfig:
 
 
 @dataclass(frozen=True)
+class ReviewConfig:
+    # The day a review week starts on (monday ... sunday).
+    first_weekday: str = "monday"
+    # Folder the week screen writes reports to; empty means "reports" beside the database.
+    reports_folder: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     language: str = "auto"
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -89,6 +97,7 @@ class Config:
     staff: StaffConfig = field(default_factory=StaffConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
     plan: PlanConfig = field(default_factory=PlanConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -154,6 +163,10 @@ def validate(config: Config, source: str = "config") -> None:
     if not 1 <= config.manager.grade <= 13:
         raise ConfigError("config.bad_value", file=source, key="manager.grade",
                           value=config.manager.grade)
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if config.review.first_weekday not in weekdays:
+        raise ConfigError("config.bad_value", file=source, key="review.first_weekday",
+                          value=config.review.first_weekday)
     if config.backup.keep < 1:
         raise ConfigError("config.bad_value", file=source, key="backup.keep",
                           value=config.backup.keep)

@@ -34,9 +34,11 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import contacts, outlets, plan, tasks
+    from . import contacts, outlets, plan, review, tasks
 
-    return [outlets.migrations, tasks.migrations, contacts.migrations, plan.migrations]
+    declared = [outlets.migrations, review.migrations, tasks.migrations, contacts.migrations,
+                plan.migrations]
+    return [m.build() for m in declared]
 
 
 def _guard_hooks() -> list:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from . import outlets
 from .config import Config
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BANKS = ("中国建设银行", "中国工商银行", "中国农业银行", "交通银行")
 BANK_CODES = ("CCB", "ICBC", "ABC", "BOCOM")

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import validate as v
 from .errors import ValidationError
+from .schema import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench.tasks")
 

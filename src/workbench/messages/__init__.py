@@ -4,6 +4,6 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from . import core, outlets, plan
+from . import core, outlets, plan, review
 
-ALL = [core.MESSAGES, outlets.MESSAGES, plan.MESSAGES]
+ALL = [core.MESSAGES, outlets.MESSAGES, review.MESSAGES, plan.MESSAGES]
