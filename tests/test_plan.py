@@ -316,3 +316,25 @@ def test_birthday_window_of_a_year_or_more_keeps_everyone(db):
     oid = outlet(db, "C1")
     person(db, oid, "甲", "1990-11-26")
     assert [b.days_until for b in agenda(db, birthday_days=365).birthdays] == [364]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("[plan]\nwork_start = '8am'", "plan.work_start"),
+    ("[plan]\nwork_start = '25:00'", "plan.work_start"),
+    ("[plan]\nwork_start = '18:00'\nwork_end = '08:00'", "plan.work_end"),
+    ("[plan]\nmidday = '12'", "plan.midday"),
+    ("[plan]\nmin_visit_minutes = -1", "plan.min_visit_minutes"),
+    ("[plan]\nmax_outlets_per_half_day = 0", "plan.max_outlets_per_half_day"),
+    ("[plan]\nstaff_contact_days = 0", "plan.staff_contact_days"),
+    ("[plan]\nbirthday_days = 400", "plan.birthday_days"),
+    ("[plan]\nbirthday_days = 'week'", "plan.birthday_days"),
+    ("[plan]\nbirthdays = 7", "plan.birthdays"),
+])
+def test_bad_plan_config_names_the_key(tmp_path, text, key):
+    from workbench import config as cfg
+
+    path = tmp_path / "config.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(cfg.ConfigError) as exc:
+        cfg.load(path)
+    assert key in str(exc.value)
