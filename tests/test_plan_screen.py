@@ -244,3 +244,15 @@ async def test_titles_show_as_typed(db, db_path, config):
         agenda = app.screen.query_one("#agenda", OptionList)
         prompt = agenda.get_option_at_index(agenda.get_option_index(f"task:{tid}")).prompt
         assert "[bold]看[/] 海报 [x]" in str(prompt)
+
+
+async def test_plan_keys_can_be_rebound(db, db_path):
+    from workbench.config import Config
+
+    config = Config(keymap={"plan_add_task": "n"})
+    app = app_on(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
