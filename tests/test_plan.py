@@ -338,3 +338,11 @@ def test_bad_plan_config_names_the_key(tmp_path, text, key):
     with pytest.raises(cfg.ConfigError) as exc:
         cfg.load(path)
     assert key in str(exc.value)
+
+
+def test_the_birthday_lookup_uses_an_index(db):
+    detail = str(db.execute(
+        "EXPLAIN QUERY PLAN SELECT s.id FROM staff s JOIN outlets o ON o.id = s.outlet_id "
+        "WHERE s.active = 1 AND o.active = 1 AND s.birthday IS NOT NULL "
+        "AND substr(s.birthday, 6, 5) IN ('11-27', '11-28')").fetchall())
+    assert "staff_birthday_md" in detail

@@ -43,6 +43,12 @@ def m001_open_visit_index(db: Database) -> None:
                 "WHERE ended_at IS NULL")
 
 
+@migrations()
+def m002_birthday_index(db: Database) -> None:
+    # Birthdays are looked up by month-day every morning.
+    db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
+
+
 @dataclass(frozen=True)
 class MustDo:
     key: str  # stationed | staff | customers
