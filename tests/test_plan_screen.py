@@ -256,3 +256,23 @@ async def test_plan_keys_can_be_rebound(db, db_path):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_contact_form_offers_the_staff_of_the_outlet_checked_in_at(db, db_path, config):
+    here = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="网点甲"), ["C"], NOW)
+    there = outlets.add_outlet(db, outlets.OutletDraft(code="C2", name="网点乙"), ["C"], NOW)
+    mine = outlets.add_staff(db, here, outlets.StaffDraft(name="甲员工"), ["teller"], NOW)
+    outlets.add_staff(db, there, outlets.StaffDraft(name="乙员工"), ["teller"], NOW)
+    outlets.check_in(db, here, NOW, "stationed")
+    app = app_on(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        from textual.widgets import Select
+
+        picker = form.query_one("#f-staff", Select)
+        assert [value for _, value in picker._options if value != Select.NULL] == [str(mine)]
+        assert picker.value == str(mine)

@@ -53,6 +53,10 @@ def log_contact(app: Any, done: Callable[[], None], kind: str = "staff",
     """
     if staff_id is not None:
         outlet_id = outlets.get_staff(app.db, staff_id).outlet_id
+    elif outlet_id is None:
+        # Most contacts are logged where you are: the outlet checked in at.
+        visit = outlets.open_visit(app.db)
+        outlet_id = visit.outlet_id if visit is not None else None
     staff = contacts.staff_choices(app.db, outlet_id)
     if staff_id is None and outlet_id is not None and staff and kind == "staff":
         staff_id = staff[0][0]
