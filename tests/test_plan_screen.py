@@ -21,6 +21,10 @@ def app_on(db_path, config, language="en"):
     return WorkbenchApp(db_path=db_path, config=config, today=TODAY, language=language)
 
 
+def following_id(db, task_id: int) -> int:
+    return db.execute("SELECT id FROM tasks WHERE prev_id = ?", [task_id]).fetchone()[0]
+
+
 def highlighted(app) -> str | None:
     return app.screen.selected_id()
 
@@ -100,6 +104,11 @@ async def test_complete_a_recurring_task_and_see_the_next_one(db, db_path, confi
         assert [(x.title, x.due, x.done) for x in following] == [("周报", date(2026, 12, 4),
                                                                  False)]
         assert any("Next one: 2026-12-04" in str(n.message) for n in app._notifications)
+        # The next one shows on the plan, under the coming week.
+        next_id = following_id(db, tid)
+        agenda = app.screen.query_one("#agenda", OptionList)
+        line = str(agenda.get_option_at_index(agenda.get_option_index(f"task:{next_id}")).prompt)
+        assert "周报" in line and "12-04" in line
         # Undo with x: done again removed, and the next one withdrawn.
         app.screen.select(f"task:{tid}")
         await pilot.press("x")
