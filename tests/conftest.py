@@ -50,3 +50,10 @@ async def wait_ready(app, pilot) -> None:
         await pilot.pause(0.01)
     assert app.db is not None, "database never opened"
     await pilot.pause()
+
+
+async def open_roster(app, pilot) -> None:
+    """Wait for the database, then leave the plan (the default screen) for the roster."""
+    await wait_ready(app, pilot)
+    await pilot.press("2")
+    await pilot.pause()

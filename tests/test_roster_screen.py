@@ -9,7 +9,7 @@ from workbench.app import WorkbenchApp
 from workbench.demo import populate
 from workbench.screens.form import FormScreen
 
-from .conftest import NOW, TODAY, wait_ready
+from .conftest import NOW, TODAY, open_roster
 
 
 def demo_app(db, db_path, config):
@@ -20,7 +20,7 @@ def demo_app(db, db_path, config):
 async def test_filter_by_pinyin_initials(db, db_path, config):
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         table = app.screen.query_one("#roster", DataTable)
         assert table.row_count == 15
         await pilot.press("slash", *"jsyh")
@@ -32,7 +32,7 @@ async def test_filter_by_pinyin_initials(db, db_path, config):
 async def test_add_outlet_through_form_with_validation_error(db, db_path, config):
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
@@ -61,7 +61,7 @@ async def test_edit_from_roster_and_restart_keeps_it(db, db_path, config):
     oid = outlets.add_outlet(db, draft, ["A", "B", "C", "D"], NOW)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#f-name", Input).value = "新名称"
@@ -71,7 +71,7 @@ async def test_edit_from_roster_and_restart_keeps_it(db, db_path, config):
     # A new app on the same file: the edit is there.
     again = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with again.run_test(size=(120, 40)) as pilot:
-        await wait_ready(again, pilot)
+        await open_roster(again, pilot)
         assert again.screen.query_one("#roster", DataTable).get_row_at(0)[1] == "新名称"
     assert outlets.get_outlet(db, oid).name == "新名称"
 
@@ -80,7 +80,7 @@ async def test_check_in_and_out_from_roster(db, db_path, config):
     oid = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="网点"), ["C"], NOW)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("i")
         await pilot.pause()
         app.screen.query_one("#f-time", Input).value = "09:00"
@@ -107,7 +107,7 @@ async def test_deactivate_hides_and_show_inactive_reveals(db, db_path, config):
     outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="网点"), ["C"], NOW)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         table = app.screen.query_one("#roster", DataTable)
         await pilot.press("x")
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_deactivate_hides_and_show_inactive_reveals(db, db_path, config):
 async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         from workbench.screens.outlet_card import OutletCardScreen
@@ -147,7 +147,7 @@ async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
 async def test_palette_jumps_to_outlet_by_pinyin_initials(db, db_path, config):
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"jtyh")
@@ -166,7 +166,7 @@ async def test_keymap_from_config_rebinds_a_key(db, db_path):
     config = Config(keymap={"roster_add": "n"})
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
@@ -180,7 +180,7 @@ async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkey
 
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         app.screen.query_one("#f-code", Input).value = "C1"

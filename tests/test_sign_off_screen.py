@@ -36,14 +36,14 @@ def make_app(db_path, config):
     return WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
 
 
-async def test_sign_all_in_five_keystrokes_from_the_roster(db, db_path, config):
+async def test_sign_all_in_five_keystrokes_from_the_plan(db, db_path, config):
     # Yesterday's lines; checked in at the outlet this morning.
     o, ids = three_lines(db, config, NOW - timedelta(days=1))
     outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        assert app.screen.__class__.__name__ == "OutletsScreen"
+        assert app.screen.__class__.__name__ == "PlanScreen"  # the morning screen
         keys = ["g", "w", "f", "enter", "enter"]  # sign · 王芳 by initials · pick · sign
         for key in keys:
             await pilot.press(key)

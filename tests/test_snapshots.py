@@ -9,7 +9,7 @@ from __future__ import annotations
 from workbench.app import WorkbenchApp
 from workbench.demo import populate
 
-from .conftest import TODAY, wait_ready
+from .conftest import TODAY, open_roster, wait_ready
 
 
 def demo(db, db_path, config, language):
@@ -21,7 +21,7 @@ def test_roster_zh(snap_compare, db, db_path, config):
     app = demo(db, db_path, config, "zh")
 
     async def ready(pilot):
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=ready)
 
@@ -30,7 +30,7 @@ def test_card_en(snap_compare, db, db_path, config):
     app = demo(db, db_path, config, "en")
 
     async def open_card(pilot):
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         await pilot.press("down", "enter")
         await pilot.pause()
 

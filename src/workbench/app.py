@@ -24,6 +24,8 @@ from .screens.deliveries_palette import DeliveryCommands
 from .screens.keys import translate_bindings
 from .screens.outlets import OutletsScreen
 from .screens.palette import OutletCommands
+from .screens.plan import PlanScreen
+from .screens.plan_palette import PlanCommands
 from .screens.review import WeekScreen
 from .screens.self_palette import SelfCommands
 
@@ -42,11 +44,12 @@ class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"outlets": OutletsScreen, "deliveries": DeliveriesScreen, "self": _self_screen,
-             "week": WeekScreen}
-    DEFAULT_MODE = "outlets"
-    COMMANDS = App.COMMANDS | {OutletCommands, DeliveryCommands, SelfCommands}
+    MODES = {"plan": PlanScreen, "outlets": OutletsScreen, "deliveries": DeliveriesScreen,
+             "self": _self_screen, "week": WeekScreen}
+    DEFAULT_MODE = "plan"
+    COMMANDS = App.COMMANDS | {OutletCommands, DeliveryCommands, SelfCommands, PlanCommands}
     BINDINGS = [
+        Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
         Binding("3,d", "switch_mode('deliveries')", "key.mode_deliveries", id="mode_deliveries"),
         Binding("4,s", "switch_mode('self')", "key.mode_self", id="mode_self"),

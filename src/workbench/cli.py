@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--unmasked", action="store_true", help="show customers' names")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     _common(export, suppress=True)
+    today_cmd = sub.add_parser("today", help="print today's plan as plain text")
+    _common(today_cmd, suppress=True)
     return parser
 
 
@@ -218,6 +220,24 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
     return 0
 
 
+def _print_today(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    """``workbench today``: the plan the app opens on, as plain text on stdout."""
+    from .db import default_db_path, open_db
+    from .plan import build_agenda
+    from .plan_view import plain_text
+
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("cli.today_no_db", path=str(path))
+    db = open_db(path)
+    try:
+        text = plain_text(build_agenda(db, today, config))
+    finally:
+        db.close()
+    sys.stdout.write(text)
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_mod.load(args.config)
@@ -236,6 +256,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .checks import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "today":
+        return _print_today(args, config, today)
     if args.command == "report":
         return _report(args, config, today)
     if args.command in ("backup", "restore"):

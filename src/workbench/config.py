@@ -98,6 +98,22 @@ class BackupConfig:
 
 
 @dataclass(frozen=True)
+class PlanConfig:
+    # Activity rules: a check-in counts only inside working hours ("HH:MM")...
+    work_start: str = "08:00"
+    work_end: str = "20:00"
+    # ...when it lasts at least this many minutes...
+    min_visit_minutes: int = 60
+    # ...and at most this many distinct outlets count per half day (split at midday).
+    max_outlets_per_half_day: int = 2
+    midday: str = "12:00"
+    # An outlet is flagged when no staff contact was logged there for this many days.
+    staff_contact_days: int = 14
+    # Staff birthdays shown from today up to this many days ahead.
+    birthday_days: int = 7
+
+
+@dataclass(frozen=True)
 class ReviewConfig:
     # The day a review week starts on (monday ... sunday).
     first_weekday: str = "monday"
@@ -147,6 +163,7 @@ class Config:
     visits: VisitsConfig = field(default_factory=VisitsConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
+    plan: PlanConfig = field(default_factory=PlanConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     deliveries: DeliveriesConfig = field(default_factory=DeliveriesConfig)
     assessment: AssessmentConfig = field(default_factory=AssessmentConfig)
@@ -223,6 +240,7 @@ def validate(config: Config, source: str = "config") -> None:
     if config.backup.keep < 1:
         raise ConfigError("config.bad_value", file=source, key="backup.keep",
                           value=config.backup.keep)
+    _validate_plan(config.plan, source)
     for tier, days in config.visits.cadence_days.items():
         if days <= 0:
             raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
@@ -280,6 +298,29 @@ def _validate_goals(config: Config, source: str) -> None:
     days = goals.working_days
     if not days or len(set(days)) != len(days) or any(not 1 <= d <= 7 for d in days):
         raise ConfigError("config.bad_value", file=source, key="goals.working_days", value=days)
+
+
+def _clock(value: str) -> tuple[int, int] | None:
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.isdigit() and len(p) == 2 for p in parts):
+        return None
+    hour, minute = int(parts[0]), int(parts[1])
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _validate_plan(plan: PlanConfig, source: str) -> None:
+    for key in ("work_start", "work_end", "midday"):
+        if _clock(getattr(plan, key)) is None:
+            raise ConfigError("config.bad_value", file=source, key=f"plan.{key}",
+                              value=getattr(plan, key))
+    if _clock(plan.work_end) <= _clock(plan.work_start):
+        raise ConfigError("config.bad_value", file=source, key="plan.work_end",
+                          value=plan.work_end)
+    for key, low in (("min_visit_minutes", 0), ("max_outlets_per_half_day", 1),
+                     ("staff_contact_days", 1), ("birthday_days", 0)):
+        value = getattr(plan, key)
+        if not low <= value <= 366:
+            raise ConfigError("config.bad_value", file=source, key=f"plan.{key}", value=value)
 
 
 def to_dict(config: Config) -> dict[str, Any]:

@@ -34,10 +34,10 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import assessment, deliveries, outlets, review
+    from . import assessment, contacts, deliveries, outlets, plan, review, tasks
 
     declared = [outlets.migrations, deliveries.migrations, assessment.migrations,
-                review.migrations]
+                review.migrations, tasks.migrations, contacts.migrations, plan.migrations]
     return [m.build() for m in declared]
 
 

@@ -85,6 +85,7 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
 
     populate_register(db, config, today, seed)
     _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5))
+    _plan(db, ids, today, random.Random(seed + 1))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,
@@ -187,3 +188,42 @@ def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
         goals.add_career_goal(db, horizon, angle, target, status,
                               (today - timedelta(days=rng.randint(3, 40))).isoformat(),
                               datetime.combine(today, time(9, 0)))
+
+
+def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Random) -> None:
+    """Contacts of the last weeks, an early check-in today, and a handful of own tasks."""
+    from . import contacts, tasks
+
+    at = datetime.combine
+    for n, (outlet_id, _) in enumerate(ids[:11]):
+        staff = outlets.list_staff(db, outlet_id)
+        # Most outlets were contacted lately; a few drift past the warning threshold.
+        ago = (1, 3, 2, 5, 8, 4, 16, 6, 21, 9, 12)[n]
+        day = today - timedelta(days=ago)
+        contacts.log_contact(db, "staff", at(day, time(16, 30)), staff_id=staff[n % len(staff)].id,
+                             note=rng.choice(("请主任吃饭,聊下季度计划", "帮理财经理准备客户沙龙",
+                                              "柜员生日送蛋糕", "晨会后交流期缴话术")))
+    for minutes, name in ((10 * 60 + 15, "王先生"), (15 * 60, "陈阿姨")):
+        contacts.log_contact(db, "customer",
+                             at(today - timedelta(days=1), time(minutes // 60, minutes % 60)),
+                             customer=name, outlet_id=ids[1][0], note="介绍年金险,有意向")
+    # This morning: the outlet's morning meeting, too short to count as a stationed visit.
+    morning = ids[5][0]
+    outlets.record_visit(db, morning, at(today, time(8, 0)), at(today, time(8, 45)),
+                         "promotion", "参加晨会,宣导新产品")
+    head = outlets.list_staff(db, morning)[0]
+    contacts.log_contact(db, "staff", at(today, time(8, 40)), staff_id=head.id,
+                         note="晨会后与主任沟通本周目标")
+    now = at(today, time(8, 50))
+    tasks.add_task(db, "给渠道经理发周报", today.isoformat(), today, now,
+                   repeat="weekly", repeat_detail="fri")
+    tasks.add_task(db, "回访王先生期缴意向", (today - timedelta(days=2)).isoformat(),
+                   today - timedelta(days=2), now, outlet_id=ids[1][0])
+    tasks.add_task(db, "检查网点海报和宣传彩页", today.isoformat(), today, now,
+                   repeat="after", repeat_detail="14")
+    tasks.add_task(db, "整理本月投保单,交公司初审", today.isoformat(), today, now,
+                   repeat="monthly", repeat_detail="30")
+    tasks.add_task(db, "准备下周柜员培训课件", "+3d", today, now, outlet_id=ids[2][0])
+    done = tasks.add_task(db, "提交上周工作总结", (today - timedelta(days=1)).isoformat(),
+                          today - timedelta(days=1), now)
+    tasks.complete_task(db, done, today - timedelta(days=1), now - timedelta(days=1))

@@ -4,7 +4,7 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from . import assessment, core, deliveries, importer, outlets, review
+from . import assessment, core, deliveries, importer, outlets, plan, review
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
-       review.MESSAGES, importer.MESSAGES]
+       review.MESSAGES, importer.MESSAGES, plan.MESSAGES]
