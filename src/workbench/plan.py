@@ -12,7 +12,10 @@ Rules, each with a unit test:
   28 February in other years; the window runs over a year end);
 - outlets whose staff nobody contacted for ``plan.staff_contact_days`` (or ever);
 - own tasks due today or late (with days late), those done today, and the coming week's;
-- the activity-rule self-audit (驻点核对) of today's check-ins.
+- the activity-rule self-audit (驻点核对) of today's check-ins;
+- the morning mood score (asked for while today has none) and the five ones (五个一)
+  ticked today;
+- the custody register's work for today (see ``plan_documents``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from .schema import Migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from .plan_documents import DocItem
 
 migrations = Migrations("workbench.plan")
 
@@ -100,6 +105,12 @@ class CheckinAudit:
 
 
 @dataclass(frozen=True)
+class Habit:
+    name: str  # habit id from [assessment] habits (the five ones by default)
+    done: bool
+
+
+@dataclass(frozen=True)
 class Agenda:
     today: date
     must_dos: tuple[MustDo, ...]
@@ -113,6 +124,9 @@ class Agenda:
     open_visit: outlets.Visit | None
     open_visit_outlet: str | None
     rules: PlanConfig  # the activity rules the audit applied (messages quote them)
+    mood: int | None  # this morning's mood score; None: not rated yet (the plan asks)
+    habits: tuple[Habit, ...]
+    documents: tuple[DocItem, ...]
 
 
 # --- rules -------------------------------------------------------------------------
@@ -257,7 +271,14 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
     names = _outlet_names(db, {x.outlet_id for x in visits}
                           | ({current.outlet_id} if current else set()))
     audit = audit_checkins(visits, names, config)
+    # The register and self-assessment are read only here (and imported here, off the
+    # app's start-up path).
+    from . import assessment
+    from .plan_documents import documents
+
     logged = contacts.contacts_on(db, today)
+    mood = assessment.mood_on(db, today)
+    ticked = assessment.ticks_on(db, today)
     return Agenda(
         today=today,
         must_dos=must_dos(audit, logged),
@@ -271,4 +292,7 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
         open_visit=current,
         open_visit_outlet=names.get(current.outlet_id) if current else None,
         rules=config.plan,
+        mood=mood.score if mood is not None else None,
+        habits=tuple(Habit(name, name in ticked) for name in assessment.habit_names(config)),
+        documents=tuple(documents(db, today, config)),
     )

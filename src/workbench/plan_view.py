@@ -2,8 +2,9 @@
 of cells plus the id of its action. The plan screen and ``workbench today`` both render
 these, so the screen and the printed plan always say the same thing.
 
-Item ids say what Enter does: ``must:stationed``, ``visit:<outlet>``, ``task:<id>``,
-``task:add``, ``bday:<staff>``, ``neglect:<outlet>``, ``audit:<visit>``.
+Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
+``doc:<kind>:<ref>[:<document kind>]``, ``task:<id>``, ``task:add``, ``bday:<staff>``,
+``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``.
 """
 
 from __future__ import annotations
@@ -119,10 +120,63 @@ def audit_section(agenda: Agenda) -> Section:
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
 
 
+def _label(prefix: str, name: str) -> str:
+    """A configured name's translation (kind.poster, habit.one_book), else the name."""
+    key = f"{prefix}.{name}"
+    text = t(key)
+    return name if text == key else text
+
+
+def morning_section(agenda: Agenda) -> Section | None:
+    """The morning score prompt, only while today has no score."""
+    if agenda.mood is not None:
+        return None
+    return Section("morning", t("plan.section.morning"),
+                   (Item("mood", ("▶", t("plan.mood_prompt"))),))
+
+
+def documents_section(agenda: Agenda) -> Section:
+    items = []
+    for d in agenda.documents:
+        if d.kind == "stock":
+            item_id = f"doc:stock:{d.ref}:{d.what}"
+            state = (t("plan.doc.no_rate") if d.days is None
+                     else t("plan.doc.out_now") if d.days <= 0
+                     else t("plan.doc.days_left", days=d.days))
+            cells = (_label("kind", d.what), t("plan.doc.suggest", count=d.count), state)
+        elif d.kind in ("receipt", "callback"):
+            item_id = f"doc:{d.kind}:{d.ref}"
+            state = t("plan.overdue", days=d.days) if d.days else t("plan.due_today")
+            cells = (d.what, d.who, state)
+        elif d.kind == "awaiting":
+            item_id = f"doc:awaiting:{d.ref}"
+            kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
+            cells = (kinds, t("plan.doc.lines", count=d.count),
+                     t("plan.doc.waiting", days=d.days))
+        elif d.kind == "handover":
+            item_id = f"doc:handover:{d.ref}"
+            cells = ("", t("plan.doc.forms", count=d.count), t("plan.doc.waiting", days=d.days))
+        else:  # policy, review
+            item_id = f"doc:{d.kind}:{d.ref}"
+            cells = (d.what, d.who, t("plan.doc.waiting", days=d.days))
+        items.append(Item(item_id, (t(f"plan.doc.{d.kind}"), d.outlet_name, *cells)))
+    return Section("documents", t("plan.section.documents", count=len(items)), tuple(items),
+                   t("plan.empty.documents"))
+
+
+def habits_section(agenda: Agenda) -> Section:
+    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, _label("habit", h.name)))
+                  for h in agenda.habits)
+    done = sum(1 for h in agenda.habits if h.done)
+    return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
+
+
 def sections(agenda: Agenda) -> list[Section]:
     """Every section of the plan, in screen order."""
-    return [must_do_section(agenda), visits_section(agenda), tasks_section(agenda),
-            relations_section(agenda), audit_section(agenda)]
+    morning = morning_section(agenda)
+    return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
+            documents_section(agenda), tasks_section(agenda), relations_section(agenda),
+            habits_section(agenda), audit_section(agenda)]
 
 
 def plain_text(agenda: Agenda) -> str:

@@ -36,6 +36,7 @@ class PlanScreen(Screen):
         Binding("z", "snooze", "key.plan_snooze", id="plan_snooze"),
         Binding("l", "log_contact", "key.plan_contact", id="plan_contact"),
         Binding("c", "check_out", "key.plan_check_out", id="plan_check_out"),
+        Binding("m", "mood", "key.plan_mood", id="plan_mood"),
     ]
 
     def __init__(self) -> None:
@@ -93,6 +94,8 @@ class PlanScreen(Screen):
         late = sum(1 for x in agenda.tasks if not x.done and x.days_late > 0)
         text = t("plan.status", done=done, visits=len(agenda.visits_due),
                  tasks=sum(1 for x in agenda.tasks if not x.done), late=late)
+        if agenda.mood is not None:
+            text = t("plan.mood_today", score=agenda.mood) + " · " + text
         self.query_one("#plan-status", Static).update(text)
 
     def _index_of(self, option_id: str) -> int | None:
@@ -142,7 +145,13 @@ class PlanScreen(Screen):
             return
         kind, _, ref = item_id.partition(":")
         app = self.app
-        if kind == "must":
+        if kind == "mood":
+            self.action_mood()
+        elif kind == "habit":
+            self._toggle_habit(ref)
+        elif kind == "doc":
+            self._document(ref)
+        elif kind == "must":
             if ref == "stationed":
                 self._stationed()
             else:
@@ -169,6 +178,58 @@ class PlanScreen(Screen):
                 visit_actions.check_out(self, self.reload)
             elif visit is not None:
                 app.open_outlet(visit.outlet_id)
+
+    # --- morning score, five ones, documents ----------------------------------------
+
+    def action_mood(self) -> None:
+        if self.app.db is not None:
+            from .self_forms import open_mood_form
+
+            open_mood_form(self.app, lambda _result: self.reload())
+
+    def _toggle_habit(self, habit: str) -> None:
+        from .. import assessment
+
+        app = self.app
+        try:
+            if habit in assessment.ticks_on(app.db, app.today):
+                assessment.untick_habit(app.db, app.today, habit, app.today)
+            else:
+                assessment.tick_habit(app.db, app.today, habit, app.today)
+        except ValidationError as error:
+            app.notify(str(error), severity="error")
+        self.reload()
+
+    def _document(self, ref: str) -> None:
+        """Enter on a register item: the register's own form for it."""
+        from .. import receipts
+        from . import delivery_forms
+        from .sign_off import open_sign_off
+
+        app = self.app
+        kind, _, rest = ref.partition(":")
+        key, _, extra = rest.partition(":")
+        ident = int(key)
+        item = next((d for d in self.agenda.documents
+                     if d.kind == kind and d.ref == ident and (not extra or d.what == extra)),
+                    None)
+        if item is None:
+            return
+        if kind in ("policy", "awaiting"):
+            open_sign_off(app, item.outlet_id)
+        elif kind == "stock":
+            delivery_forms.log_delivery_form(app, item.outlet_id, self.reload,
+                                             {"kind": item.what, "quantity": str(item.count)})
+        elif kind in ("receipt", "callback"):
+            source = receipts.receipts_due if kind == "receipt" else receipts.callbacks_due
+            due = next((p for p in source(app.db, app.today, app.config)
+                        if p.delivery_id == ident), None)
+            if due is not None:
+                delivery_forms.policy_event_form(app, due, kind, self.reload)
+        elif kind == "review":
+            delivery_forms.review_form(app, ident, self.reload)
+        elif kind == "handover":
+            delivery_forms.handover_form(app, self.reload, item.outlet_id)
 
     def _stationed(self) -> None:
         if outlets.open_visit(self.app.db) is not None:

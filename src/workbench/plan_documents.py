@@ -1,0 +1,80 @@
+"""The documents part of today's plan (单证): what the custody register asks of today.
+
+Original policies waiting to go to the counter; other lines awaiting a bank employee's
+signature (one item per outlet); outlets about to run out of forms, with the suggested
+quantity; policy receipts (回执) and callbacks (回访) due or overdue; application forms
+awaiting initial review (初审, one item per form) or hand-over to the company (one item
+per outlet). The rules themselves live in the register's modules; this only gathers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import applications, deliveries, receipts, stock
+from .config import Config
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+DOC_KINDS = ("policy", "awaiting", "stock", "receipt", "callback", "review", "handover")
+
+
+@dataclass(frozen=True)
+class DocItem:
+    kind: str  # one of DOC_KINDS
+    ref: int  # delivery id (policy, receipt, callback), application id (review), else outlet
+    outlet_id: int
+    outlet_code: str
+    outlet_name: str
+    what: str  # policy number, document kind, form serial
+    who: str  # the customer or applicant, masked; empty when none
+    count: int  # lines, forms or suggested quantity
+    days: int | None  # overdue (> 0) or waiting days; None when unknown
+
+
+def documents(db: Database, today: date, config: Config) -> list[DocItem]:
+    out: list[DocItem] = []
+    policy_kind = config.deliveries.policy_kind
+    awaiting: dict[int, list[deliveries.Line]] = {}
+    for line in deliveries.awaiting_signature(db):
+        if line.kind == policy_kind:
+            out.append(DocItem("policy", line.id, line.outlet_id, line.outlet_code,
+                               line.outlet_name, line.policy_no or "",
+                               deliveries.mask_name(line.customer), 1,
+                               (today - line.delivered_at.date()).days))
+        else:
+            awaiting.setdefault(line.outlet_id, []).append(line)
+    for outlet_id, lines in awaiting.items():
+        first = lines[0]
+        kinds = sorted({x.kind for x in lines})
+        out.append(DocItem("awaiting", outlet_id, outlet_id, first.outlet_code,
+                           first.outlet_name, ",".join(kinds), "", len(lines),
+                           (today - min(x.delivered_at for x in lines).date()).days))
+    for level in stock.low_stock(db, today, config):
+        days = None if level.days_left is None else int(level.days_left)
+        out.append(DocItem("stock", level.outlet_id, level.outlet_id, level.outlet_code,
+                           level.outlet_name, level.kind, "", level.suggested, days))
+    for kind, due_items in (("receipt", receipts.receipts_due(db, today, config)),
+                            ("callback", receipts.callbacks_due(db, today, config))):
+        for item in due_items:
+            if item.days_left <= 0:
+                out.append(DocItem(kind, item.delivery_id, item.outlet_id, item.outlet_code,
+                                   item.outlet_name, item.policy_no, item.customer_masked, 1,
+                                   -item.days_left))
+    handover: dict[int, list[applications.Application]] = {}
+    for form in applications.applications_pending(db):
+        if form.status == "collected":
+            out.append(DocItem("review", form.id, form.outlet_id, form.outlet_code,
+                               form.outlet_name, form.serial, form.applicant_masked, 1,
+                               (today - form.collected_at.date()).days))
+        else:
+            handover.setdefault(form.outlet_id, []).append(form)
+    for outlet_id, forms in handover.items():
+        first = forms[0]
+        out.append(DocItem("handover", outlet_id, outlet_id, first.outlet_code,
+                           first.outlet_name, "", "", len(forms),
+                           (today - min(f.collected_at for f in forms).date()).days))
+    return out
