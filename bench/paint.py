@@ -1,0 +1,72 @@
+"""First paint, data on screen and peak memory, in a real pseudo-terminal.
+
+One interleaved series of runs gives all three: Workbench on the heavy database
+(time to the first frame's sentinel, time to the first data row, peak RSS), the
+minimal Textual app (time to its sentinel, peak RSS), and two harness floors:
+``python -c pass`` (until it exits) and a bare python printing a sentinel.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from . import minimal_app
+from .screens import sentinels
+from .stats import Row, secs, summary
+from .steps.context import TODAY
+from .terminal import Program, environment, interleaved
+
+FLOOR_TEXT = "BENCH-FLOOR"
+
+
+def programs(db_path: Path) -> tuple[list[Program], str, str, str]:
+    screen, paint_text, data_text = sentinels(db_path)
+    py = sys.executable
+    app = Program("app", [py, "-m", "workbench", "--db", str(db_path), "--lang", "en",
+                          "--today", TODAY.isoformat()], [paint_text, data_text])
+    minimal = Program("minimal", [py, "-m", "bench.minimal_app"], [minimal_app.SENTINEL])
+    floor = Program("floor", [py, "-c", f"print({FLOOR_TEXT!r})"], [FLOOR_TEXT])
+    passing = Program("pass", [py, "-c", "pass"], until_exit=True)
+    return [app, minimal, floor, passing], screen, paint_text, data_text
+
+
+def run(db_path: Path, rounds: int, settle: float = 0.5, log=print) -> list[Row]:
+    progs, screen, paint_text, data_text = programs(db_path)
+    with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
+        results = interleaved(
+            progs, rounds, environment(Path(home)), settle=settle,
+            cwd=str(Path(__file__).resolve().parent.parent),
+            progress=lambda i, n: log(f"  terminal round {i}/{n}"))
+    app_paint = [r[paint_text] for r in results["app"]]
+    app_data = [r[data_text] for r in results["app"]]
+    base = [r[minimal_app.SENTINEL] for r in results["minimal"]]
+    floor = [r[FLOOR_TEXT] for r in results["floor"]]
+    passing = [r["exit"] for r in results["pass"]]
+    app_rss = [r["rss_kib"] / 1024 for r in results["app"] if "rss_kib" in r]
+    base_rss = [r["rss_kib"] / 1024 for r in results["minimal"] if "rss_kib" in r]
+
+    def ratio_note(values: list[float]) -> str:
+        lo, med = summary(values)
+        blo, bmed = summary(base)
+        return f"ratio of minima {lo / blo:.2f}x"
+
+    med_base = statistics.median(base)
+    return [
+        Row("terminal", "harness floor: python -c pass (to exit)", secs(passing), "—", None,
+            None),
+        Row("terminal", "harness floor: python prints a sentinel", secs(floor), "—", None, None),
+        Row("terminal", "minimal Textual app: first frame", secs(base), "—", None, None),
+        Row("terminal", f"first paint ({screen}: '{paint_text}')", secs(app_paint),
+            "minimal app", statistics.median(app_paint) / med_base, 1.3,
+            note=ratio_note(app_paint)),
+        Row("terminal", f"data on screen ({screen}: first row '{data_text}')", secs(app_data),
+            "minimal app", statistics.median(app_data) / med_base, 2.0,
+            note=ratio_note(app_data)),
+        Row("memory", f"peak RSS ({screen} filled + {settle:g} s)",
+            f"app med {statistics.median(app_rss):.1f} MiB · minimal med "
+            f"{statistics.median(base_rss):.1f} MiB", "minimal app",
+            statistics.median(app_rss) / statistics.median(base_rss), 1.5),
+    ]

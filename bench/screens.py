@@ -1,0 +1,31 @@
+"""What the app shows first, per capability: the sentinel texts the pty harness waits for.
+
+``first_paint``: a text the default screen draws before any data (a column header).
+``first_data``: a text that only a filled-in first data row contains, computed from
+the heavy database with the product's own query so it follows the data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .steps.context import TODAY
+
+
+def sentinels(db_path: Path) -> tuple[str, str, str]:
+    """(screen name, first-paint text, first-data text) for the app's default mode."""
+    from workbench.app import WorkbenchApp
+    from workbench.config import Config
+    from workbench.db import open_db
+
+    config = Config()
+    db = open_db(db_path)
+    try:
+        if WorkbenchApp.DEFAULT_MODE == "outlets":
+            from workbench import outlets
+
+            first = outlets.roster(db, TODAY, config.visits.cadence_days)[0]
+            return "roster", "Last visit", first.code
+        raise SystemExit(f"bench: no sentinels for default mode {WorkbenchApp.DEFAULT_MODE!r}")
+    finally:
+        db.close()
