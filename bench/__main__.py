@@ -12,7 +12,7 @@ import platform
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import generate
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             log("bulk import")
             rows += bulk_import.run(args.scale, folder, args.runs, log=log)
     table = markdown(rows)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (f"Command: `python -m bench --scale {args.scale:g} --runs {args.runs}"
               f"{'' if args.only == ','.join(PARTS) else ' --only ' + args.only}`  \n"
               f"When: {stamp} · Python {platform.python_version()} · "

@@ -24,8 +24,10 @@ def sentinels(db_path: Path) -> tuple[str, str, str]:
         if WorkbenchApp.DEFAULT_MODE == "outlets":
             from workbench import outlets
 
-            first = outlets.roster(db, TODAY, config.visits.cadence_days)[0]
-            return "roster", "Last visit", first.code
+            rows = outlets.roster(db, TODAY, config.visits.cadence_days)
+            # The status line is written with the first page of rows (a long code can
+            # be cut while the table is still measuring its columns).
+            return "roster", "Last visit", f"{len(rows)} outlets · page"
         raise SystemExit(f"bench: no sentinels for default mode {WorkbenchApp.DEFAULT_MODE!r}")
     finally:
         db.close()

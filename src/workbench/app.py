@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import HelpPanel
 
 from .config import Config
 from .errors import WorkbenchError
@@ -61,7 +60,8 @@ class WorkbenchApp(App[int]):
         self.sub_title = f"{self.today.isoformat()} {weekday} · {manager}"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.run_worker(self._open_db, thread=True, name="open-db")
+        # After the first frame: the worker's imports would otherwise slow the paint.
+        self.call_after_refresh(self.run_worker, self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
         from .db import open_db
@@ -104,6 +104,8 @@ class WorkbenchApp(App[int]):
         self.push_screen(OutletCardScreen(outlet_id))
 
     def action_toggle_help(self) -> None:
+        from textual.widgets import HelpPanel  # Markdown: kept off the first paint
+
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()
         else:
