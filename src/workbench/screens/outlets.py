@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -43,7 +44,8 @@ def fit_columns(table: DataTable, cells: list[tuple[str, ...]]) -> None:
     """
     for column, values in zip(table.ordered_columns, zip(*cells, strict=True), strict=False):
         if column.auto_width:
-            widest = max(Text.from_markup(value).cell_len for value in values)
+            widest = max(Text.from_markup(value).cell_len if "[" in value else cell_len(value)
+                         for value in values)
             column.content_width = max(column.content_width, widest)
 
 
