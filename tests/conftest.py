@@ -14,6 +14,10 @@ TODAY = date(2026, 11, 27)  # a Friday
 NOW = datetime(2026, 11, 27, 9, 30)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="run the long crash-injection loops")
+
+
 @pytest.fixture(autouse=True)
 def english():
     i18n.set_language("en")

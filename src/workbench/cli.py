@@ -51,6 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp, suppress=True)
     check = sub.add_parser("check", help="verify the database file")
     _common(check, suppress=True)
+    report = sub.add_parser("report", help="write a report (the weekly review)")
+    report.add_argument("what", choices=("week",))
+    report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
+    report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
+    report.add_argument("--out", metavar="FILE", help="write to FILE instead of the terminal")
+    report.add_argument("--force", action="store_true", help="replace an existing FILE")
+    report.add_argument("--unmasked", action="store_true",
+                        help="show customer names and phones in full")
+    _common(report, suppress=True)
+    backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
+    backup.add_argument("path", metavar="PATH", nargs="?")
+    _common(backup, suppress=True)
+    restore = sub.add_parser("restore", help="replace the database with a backup FILE")
+    restore.add_argument("file", metavar="FILE")
+    _common(restore, suppress=True)
     return parser
 
 
@@ -101,6 +116,52 @@ def _fresh_demo(config: config_mod.Config, today: date) -> Path:
     return path
 
 
+def _report(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    from . import reports, review
+    from .db import default_db_path, open_db
+
+    first = config.review.first_weekday
+    week = review.parse_week(args.week, first) if args.week else review.week_of(today, first)
+    if args.format == "xlsx" and not args.out:
+        raise UsageError("report.xlsx_needs_out")
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    db = open_db(path)
+    try:
+        data = reports.build(db, week, config, args.format, masked=not args.unmasked)
+    finally:
+        db.close()
+    if args.out:
+        written = reports.write_file(Path(args.out), data, force=args.force)
+        print(t("review.exported", path=str(written)))
+    else:
+        sys.stdout.write(data.decode("utf-8-sig"))
+    return 0
+
+
+def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
+    from . import backup
+    from .db import default_db_path, open_db
+
+    path = _db_path(args, config) or default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    db = open_db(path)
+    try:
+        if args.command == "backup":
+            target = Path(args.path).expanduser() if args.path else None
+            made = backup.backup_now(db, path, target, config.backup.folder)
+            print(t("backup.done", path=str(made)))
+        else:
+            safety = backup.restore(db, path, Path(args.file).expanduser(),
+                                    config.backup.folder)
+            print(t("restore.done", file=args.file, safety=str(safety)))
+    finally:
+        db.close()
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_mod.load(args.config)
@@ -119,6 +180,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .checks import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "report":
+        return _report(args, config, today)
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from .db import check_target
@@ -126,7 +191,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         check_target(db_path)
     from .app import WorkbenchApp
 
-    app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang)
+    app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang,
+                       daily_backup=not args.demo)
     code = app.run()
     if app.error:
         print(app.error, file=sys.stderr)

@@ -50,8 +50,26 @@ class VisitsConfig:
 @dataclass(frozen=True)
 class StaffConfig:
     roles: list[str] = field(
-        default_factory=lambda: ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]
+        default_factory=lambda: [
+            "head", "deputy", "wealth_manager", "key_teller", "teller", "other",
+        ]
     )
+
+
+@dataclass(frozen=True)
+class BackupConfig:
+    # Daily copies to keep; older ones are deleted on the next day's first open.
+    keep: int = 14
+    # Folder for backups; empty means "backups" beside the database file.
+    folder: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    # The day a review week starts on (monday ... sunday).
+    first_weekday: str = "monday"
+    # Folder the week screen writes reports to; empty means "reports" beside the database.
+    reports_folder: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,8 @@ class Config:
     manager: ManagerConfig = field(default_factory=ManagerConfig)
     visits: VisitsConfig = field(default_factory=VisitsConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -126,6 +146,13 @@ def validate(config: Config, source: str = "config") -> None:
     if not 1 <= config.manager.grade <= 13:
         raise ConfigError("config.bad_value", file=source, key="manager.grade",
                           value=config.manager.grade)
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if config.review.first_weekday not in weekdays:
+        raise ConfigError("config.bad_value", file=source, key="review.first_weekday",
+                          value=config.review.first_weekday)
+    if config.backup.keep < 1:
+        raise ConfigError("config.bad_value", file=source, key="backup.keep",
+                          value=config.backup.keep)
     for tier, days in config.visits.cadence_days.items():
         if days <= 0:
             raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",

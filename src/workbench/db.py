@@ -9,6 +9,7 @@ API. Files we create are readable by their owner only.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from datetime import datetime
@@ -33,9 +34,10 @@ def default_db_path() -> Path:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in the order their tables depend on each other."""
-    from . import outlets
+    from . import outlets, review
 
-    return [outlets.migrations]
+    declared = [outlets.migrations, review.migrations]
+    return [m.build() for m in declared]
 
 
 def _guard_hooks() -> list:
@@ -73,9 +75,45 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
+@functools.cache
+def _database_class() -> type[Database]:
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock up front.
+
+    sqlite-utils begins a deferred transaction; when two instances share the file, a
+    transaction that reads first and then writes cannot wait for the other writer
+    (SQLite returns "database is locked" at once instead of using the busy timeout,
+    since waiting could deadlock). ``BEGIN IMMEDIATE`` waits its turn at the start.
+    """
+    import contextlib
+
+    from sqlite_utils import Database
+
+    class WorkbenchDatabase(Database):
+        @contextlib.contextmanager
+        def atomic(self):
+            if self.conn.in_transaction:
+                with super().atomic() as db:
+                    yield db
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.rollback()
+                    raise
+
+    return WorkbenchDatabase
+
+
 def connect(path: Path) -> Database:
     """A sqlite-utils Database on ``path`` with the pragmas every connection needs."""
-    from sqlite_utils import Database
+    Database = _database_class()
 
     # check_same_thread=False: the app opens the file in a worker thread, then uses it
     # from the UI thread; only one thread touches it at a time.

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from . import outlets
 from .config import Config
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BANKS = ("中国建设银行", "中国工商银行", "中国农业银行", "交通银行")
 BANK_CODES = ("CCB", "ICBC", "ABC", "BOCOM")
@@ -45,7 +47,8 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
     for i in range(15):
         bank_i = i % len(BANKS)
         district, street = DISTRICTS[i % len(DISTRICTS)]
-        branch = f"{district}{rng.choice(('支行', '分理处', '营业部'))}"
+        # (district, kind) differs for every i < 24, so no two outlets share a name.
+        branch = f"{district}{('支行', '分理处', '营业部')[i // len(DISTRICTS)]}"
         tier = ("A", "A", "B", "B", "B", "C", "C", "C", "D")[rng.randrange(9)]
         time_dep = rng.randint(8, 60) * 1000
         draft = outlets.OutletDraft(
@@ -92,7 +95,8 @@ def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: dat
         day = today - timedelta(days=56 - rng.randint(0, step))
         while day < today:
             if day.weekday() < 5:
-                start = datetime.combine(day, time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30))))
+                clock = time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30)))
+                start = datetime.combine(day, clock)
                 end = start + timedelta(minutes=rng.choice((45, 70, 90, 120, 150)))
                 outlets.record_visit(db, outlet_id, start, end, rng.choice(purposes),
                                      rng.choice(notes))

@@ -12,7 +12,7 @@ class ValidationError(ValueError):
     language switch between the two still shows the right language.
     """
 
-    def __init__(self, field: str, key: str, **params: object) -> None:
+    def __init__(self, field: str, key: str, /, **params: object) -> None:
         self.field = field
         self.key = key
         self.params = params
@@ -27,7 +27,7 @@ class ValidationError(ValueError):
 class WorkbenchError(RuntimeError):
     """A failure the CLI reports in one translated line (missing file, locked database, ...)."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(key)

@@ -59,7 +59,7 @@ def language() -> str:
     return _current
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """Translate ``key`` into the current language; unknown keys show as themselves."""
     pair = catalogue().get(key)
     if pair is None:

@@ -11,15 +11,17 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import validate as v
 from .errors import ValidationError
+from .schema import Migrations
 from .text import initials
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench.outlets")
 
@@ -517,3 +519,45 @@ def visits_on(db: Database, day: date) -> list[Visit]:
     return [_visit(r) for r in db.execute(
         f"SELECT {_VISIT_COLS} FROM visits WHERE started_at >= ? AND started_at < ? "
         "ORDER BY started_at", [start, end]).fetchall()]
+
+
+@dataclass(frozen=True)
+class VisitStats:
+    """A date range's visits against the contact plan (联系计划覆盖率)."""
+
+    visits: int
+    outlets_visited: int
+    outlets_due: int
+    due_visited: int
+    hours: float
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the outlets due in the range that were visited in it."""
+        return self.due_visited / self.outlets_due if self.outlets_due else None
+
+
+def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]) -> VisitStats:
+    """Completed visits from ``start`` to ``end`` (inclusive) and the outlets due in them.
+
+    An active outlet is due in the range when its next visit, counted from its last
+    completed visit before ``start``, falls on or before ``end``.
+    """
+    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    rows = db.execute(
+        "SELECT outlet_id, started_at, ended_at FROM visits WHERE started_at >= ? "
+        "AND started_at < ? AND ended_at IS NOT NULL", [lo, hi]).fetchall()
+    visited = {r[0] for r in rows}
+    hours = sum((datetime.fromisoformat(r[2]) - datetime.fromisoformat(r[1])).total_seconds()
+                for r in rows) / 3600
+    last_before = dict(db.execute(
+        "SELECT outlet_id, max(started_at) FROM visits WHERE ended_at IS NOT NULL "
+        "AND started_at < ? GROUP BY outlet_id", [lo]).fetchall())
+    due = set()
+    for outlet_id, tier in db.execute("SELECT id, tier FROM outlets WHERE active = 1"):
+        last = last_before.get(outlet_id)
+        last_day = date.fromisoformat(last[:10]) if last else None
+        if next_due(last_day, tier, cadence, start) <= end:
+            due.add(outlet_id)
+    return VisitStats(visits=len(rows), outlets_visited=len(visited), outlets_due=len(due),
+                      due_visited=len(due & visited), hours=round(hours, 2))

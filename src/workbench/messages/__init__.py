@@ -4,6 +4,6 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from . import core, outlets
+from . import core, outlets, review
 
-ALL = [core.MESSAGES, outlets.MESSAGES]
+ALL = [core.MESSAGES, outlets.MESSAGES, review.MESSAGES]

@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.mode_outlets": ("网点", "Outlets"),
     "form.save": ("保存 (Ctrl+S)", "Save (Ctrl+S)"),
     "form.cancel": ("取消 (Esc)", "Cancel (Esc)"),
+    "form.write_failed": ("未能保存,数据未改动:{error}。请稍后重试", "Not saved, nothing changed: {error}. Try again shortly"),
     "palette.outlet": ("网点", "Outlet"),
     "palette.outlet_help": ("打开网点资源卡", "Open the outlet's resource card"),
     # CLI
@@ -35,6 +36,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{path} already exists; the demo never overwrites a file"),
     "check.ok": ("数据库完好:{path}", "Database intact: {path}"),
     "check.failed": ("数据库检查未通过:{path}", "Database check failed: {path}"),
+    # backups
+    "backup.done": ("已备份到 {path}", "Backed up to {path}"),
+    "backup.exists": ("{path} 已存在,不会覆盖", "{path} already exists; not overwritten"),
+    "backup.failed": ("备份到 {path} 失败:{error}", "Backup to {path} failed: {error}"),
+    "backup.daily_failed": ("今日自动备份失败:{error}", "Today's automatic backup failed: {error}"),
+    "restore.done": ("已从 {file} 恢复;恢复前的数据已备份到 {safety}", "Restored from {file}; the data before the restore is backed up in {safety}"),
+    "restore.missing": ("找不到备份文件 {path}", "No backup file at {path}"),
+    "restore.corrupt": ("{path} 未通过完整性检查({detail}),拒绝恢复", "{path} fails the integrity check ({detail}); not restored"),
+    "restore.not_workbench": ("{path} 不是工作台数据库,拒绝恢复", "{path} is not a workbench database; not restored"),
     # config
     "config.missing": ("找不到配置文件 {file}", "Config file not found: {file}"),
     "config.unreadable": ("无法读取配置文件 {file}:{error}", "Cannot read config file {file}: {error}"),

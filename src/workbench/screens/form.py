@@ -8,6 +8,7 @@ callback returned; escape dismisses with ``None``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,6 +104,11 @@ class FormScreen(ModalScreen[Any]):
             result = self.submit(self.collect())
         except ValidationError as error:
             self.show_error(error)
+            return
+        except sqlite3.OperationalError as error:
+            # Locked by another instance past the busy timeout, disk full, read-only file:
+            # the transaction rolled back, the form stays open with what was typed.
+            self.show_error(ValidationError("", "form.write_failed", error=str(error)))
             return
         self.dismiss(result if result is not None else True)
 

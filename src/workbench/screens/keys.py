@@ -18,8 +18,9 @@ from ..i18n import t
 def translate_bindings(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [
-            replace(b, description=t(b.description) if b.description else "",
-                    tooltip=t(b.tooltip) if b.tooltip else (t(b.description) if b.description else ""))
-            for b in bindings
-        ]
+        translated = []
+        for b in bindings:
+            description = t(b.description) if b.description else ""
+            tooltip = t(b.tooltip) if b.tooltip else description
+            translated.append(replace(b, description=description, tooltip=tooltip))
+        table[key] = translated

@@ -161,7 +161,9 @@ class OutletsScreen(Screen):
             self.app.open_outlet(int(event.row_key.value))
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # Focus now, not on the next cycle (Widget.focus): a fast typist's "/jsyh" must
+        # land in the filter, not trigger the s (sort) key.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_sort(self) -> None:
         sorts = outlets.ROSTER_SORTS

@@ -31,7 +31,9 @@ class OutletCommands(Provider):
             score = matcher.match(label)
             # Pinyin initials (jsyh -> 建设银行) and code prefixes match outright.
             if q and (q in initials or code.lower().startswith(q)):
-                score = max(score, 0.9 if q in initials[: len(q) + 2] else 0.7)
+                prefix = code.lower().startswith(q) or any(
+                    variant.startswith(q) for variant in initials.split())
+                score = max(score, 0.9 if prefix else 0.7)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._open, outlet_id),
                           help=t("palette.outlet_help"))

@@ -51,7 +51,13 @@ def check_out(screen: Screen, done: Callable[[], None]) -> None:
     outlet = outlets.get_outlet(app.db, visit.outlet_id)
 
     def submit(values: dict[str, str]) -> bool:
-        outlets.check_out(app.db, visit.id, _at(app, values["time"]), values["notes"])
+        try:
+            outlets.check_out(app.db, visit.id, _at(app, values["time"]), values["notes"])
+        except ValidationError as error:
+            if error.field != "ended_at":
+                raise
+            # The domain names the stored column; the form shows it under "time".
+            raise ValidationError("time", error.key, **error.params) from None
         return True
 
     def after(result: object) -> None:

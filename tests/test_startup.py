@@ -1,0 +1,21 @@
+"""The app paints before it opens the database: heavy imports stay off the start-up path.
+
+Not a timing test: it checks which modules importing the app pulls in. sqlite-utils
+(with click and pluggy), pypinyin's dictionary, openpyxl and the Markdown widget each
+cost tens to hundreds of milliseconds and are imported when first needed instead.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("sqlite_utils", "pypinyin", "openpyxl", "markdown_it", "click", "pluggy")
+
+
+def test_importing_the_app_keeps_heavy_modules_out():
+    code = ("import sys, workbench.app, workbench.cli; "
+            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == ""
