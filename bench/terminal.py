@@ -13,6 +13,7 @@ import re
 import signal
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class Program:
     argv: list[str]
     sentinels: list[str] = field(default_factory=list)  # times recorded in this order
     until_exit: bool = False  # for `python -c pass`: time until the process ends
+    before: Callable[[], None] | None = None  # untimed set-up before each run
 
 
 def environment(home: Path) -> dict[str, str]:
@@ -54,6 +56,8 @@ def peak_rss_kib(pid: int) -> int | None:
 def run_once(program: Program, env: dict[str, str], *, timeout: float = 60.0,
              settle: float = 0.0, cwd: str | None = None) -> dict[str, float]:
     """One run; returns {sentinel: seconds since spawn, ..., "rss_kib": peak}."""
+    if program.before:
+        program.before()
     start = time.perf_counter()
     child = pexpect.spawn(program.argv[0], program.argv[1:], env=env, cwd=cwd,
                           dimensions=(ROWS, COLS), encoding=None, echo=False)

@@ -71,15 +71,18 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
     app.screen._on_timer_update()
 
 
-def _modules():
-    from . import outlets
+# (product module, bench module): a capability's interactions run once it has landed.
+CAPABILITIES = (("workbench.outlets", "outlets"), ("workbench.review", "review"),
+                ("workbench.deliveries", "deliveries"), ("workbench.assessment", "assessment"),
+                ("workbench.plan", "plan"))
 
-    mods = [outlets]
-    for name, module in (("workbench.deliveries", "deliveries"), ("workbench.assessment", "self"),
-                         ("workbench.plan", "plan")):
-        if importlib.util.find_spec(name) and importlib.util.find_spec(
-                f"bench.interactions.{module}"):
-            mods.append(importlib.import_module(f"bench.interactions.{module}"))
+
+def _modules():
+    mods = []
+    for product, bench_module in CAPABILITIES:
+        here = f"bench.interactions.{bench_module}"
+        if importlib.util.find_spec(product) and importlib.util.find_spec(here):
+            mods.append(importlib.import_module(here))
     return mods
 
 
@@ -138,15 +141,17 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
             for action in actions[shift:] + actions[:shift]:
                 if action.prepare:
                     await action.prepare(pilot)
+                await settle(pilot)  # nothing left over from the set-up is timed
                 start = time.perf_counter()
                 await action.act(pilot)
                 took = time.perf_counter() - start
                 if action.undo:
                     await action.undo(pilot)
-                if app.current_mode != home:
-                    await app.switch_mode(home)
                 while len(app.screen_stack) > 1:
                     app.pop_screen()
+                    await settle(pilot)
+                if app.current_mode != home:
+                    await app.switch_mode(home)
                     await settle(pilot)
                 if r:
                     times[action.name].append(took)
@@ -160,7 +165,12 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
     db_path = folder / "interactions.db"
     shutil.copyfile(generate.cached(scale), db_path)
     times, actions = asyncio.run(_measure(db_path, runs, log))
-    rows = []
+    from .bare import measure as bare_measure
+
+    bare = asyncio.run(bare_measure(db_path, runs))
+    rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)", ms(bare),
+                "—", None, None,
+                note="what Textual alone pays to redraw the roster's table on this machine")]
     floor_p50 = percentile(times["Pilot floor: an unbound key"], 50)
     for name, values in times.items():
         action = actions[name]
