@@ -26,10 +26,16 @@ VISITS_PER_OUTLET = 60
 
 
 def generate(ctx: Context) -> None:
+    rng = _outlets(ctx)
+    _staff(ctx, rng)
+    _visits(ctx, rng)
+
+
+def _outlets(ctx: Context):
+    """The outlets (also the bulk-import benchmark's starting point); returns the rng."""
     rng = ctx.rng("outlets")
     db, config = ctx.db, ctx.config
     tiers = list(config.visits.cadence_days)
-    roles = list(config.staff.roles)
     created = ctx.at(ctx.today - timedelta(days=730))
     n_outlets = ctx.n(OUTLETS)
     with db.atomic():
@@ -52,6 +58,13 @@ def generate(ctx: Context) -> None:
                 notes=rng.choice(("", "主任支持驻点", "柜面人员流动大")),
             )
             ctx.outlet_ids.append(outlets.add_outlet(db, draft, tiers, created))
+    return rng
+
+
+def _staff(ctx: Context, rng) -> None:
+    db = ctx.db
+    roles = list(ctx.config.staff.roles)
+    created = ctx.at(ctx.today - timedelta(days=730))
     n_staff = ctx.n(STAFF)
     for start, stop in batches(n_staff):
         with db.atomic():
@@ -64,7 +77,6 @@ def generate(ctx: Context) -> None:
                              f"{rng.randint(1, 28):02d}",
                     notes=rng.choice(("", "", "业务骨干", "新入职")),
                 ), roles, created))
-    _visits(ctx, rng)
 
 
 def _visits(ctx: Context, rng) -> None:
