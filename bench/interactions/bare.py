@@ -64,7 +64,7 @@ def roster_page(db_path) -> list[tuple[str, ...]]:
              str(r.staff_count), str(r.target), str(r.achieved)) for r in rows]
 
 
-async def measure(db_path, runs: int) -> list[float]:
+async def measure(db_path, runs: int) -> list[tuple[float, float]]:
     app = BareTableApp(roster_page(db_path))
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -72,9 +72,9 @@ async def measure(db_path, runs: int) -> list[float]:
         for r in range(runs + 1):
             await settle(pilot)
             before = app.fills
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await press(pilot, "r")
             await settle(pilot, lambda before=before: app.fills > before)
             if r:
-                times.append(time.perf_counter() - start)
+                times.append((time.perf_counter() - start, time.process_time() - cpu))
     return times
