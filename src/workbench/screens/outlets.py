@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import outlets
+from ..db import data_stamp
 from ..i18n import t
 from . import visit_actions
 from .form import FormScreen
@@ -71,6 +72,7 @@ class OutletsScreen(Screen):
         self.include_inactive = False
         self.page = 0
         self.rows: list[outlets.RosterRow] = []
+        self._stamp: tuple[int, int] | None = None  # data_stamp() of the rows shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,13 +90,14 @@ class OutletsScreen(Screen):
         self.app.when_ready(self.reload)
 
     def on_screen_resume(self) -> None:
-        if self.app.db is not None:
+        if self.app.db is not None and data_stamp(self.app.db) != self._stamp:
             self.reload()
 
     # --- data ----------------------------------------------------------------
 
     def reload(self) -> None:
         app = self.app
+        self._stamp = data_stamp(app.db)
         self.rows = outlets.roster(app.db, app.today, app.config.visits.cadence_days,
                                    query=self.query_text, include_inactive=self.include_inactive,
                                    sort=self.sort)
