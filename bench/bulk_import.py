@@ -22,8 +22,10 @@ from .steps.context import TODAY
 
 ROWS = 200_000
 HEADERS = ("网点代码", "姓名", "岗位", "电话", "生日", "备注")
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟")
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+            "于蒋蔡余杜叶程")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英婷晓东思远雨萱子涵浩然欣怡梓轩宇航佳琪"
+         "俊杰诗雨文博嘉怡一诺若曦梦瑶天佑志强建华秀兰玉珍海燕春梅国庆红霞丹丹")
 
 
 def outlets_only(folder: Path, scale: float) -> Path:
@@ -49,9 +51,16 @@ def file_rows(codes: list[str], count: int) -> list[dict[str, str]]:
     rng = random.Random(7)
     roles = ("head", "deputy", "wealth_manager", "key_teller", "teller", "teller")
     rows = []
+    taken: set[tuple[str, str]] = set()
     for i in range(count):
+        code = codes[i % len(codes)]
+        while True:  # real names (surname + one or two characters), unique per outlet
+            name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2, 2))))
+            if (code, name) not in taken:
+                taken.add((code, name))
+                break
         rows.append(dict(zip(HEADERS, (
-            codes[i % len(codes)], f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{i // len(codes)}",
+            code, name,
             rng.choice(roles), f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
             f"{rng.randint(1970, 2001)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             rng.choice(("", "业务骨干", "新入职"))), strict=True)))
