@@ -7,6 +7,8 @@ any branch; the cache key records which steps ran.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 
 from . import outlets
@@ -16,3 +18,13 @@ Step = tuple[str, str, Callable]
 STEPS: list[Step] = [
     ("outlets", "workbench.outlets", outlets.generate),
 ]
+
+
+def _later(name: str, product: str) -> None:
+    """A capability's step, added once its product module exists in this checkout."""
+    if importlib.util.find_spec(product):
+        module = importlib.import_module(f"bench.steps.{name}")
+        STEPS.append((name, product, module.generate))
+
+
+_later("deliveries", "workbench.deliveries")
