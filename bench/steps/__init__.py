@@ -28,3 +28,4 @@ def _later(name: str, product: str) -> None:
 
 
 _later("deliveries", "workbench.deliveries")
+_later("assessment", "workbench.assessment")
