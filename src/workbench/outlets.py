@@ -89,7 +89,8 @@ def m001_outlets_staff_visits(db: Database) -> None:
 @migrations()
 def m002_open_visit_index(db: Database) -> None:
     # open_visit() runs on every roster refresh; without this it walks every visit.
-    db.execute("CREATE INDEX visits_open ON visits(started_at) WHERE ended_at IS NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
+               "WHERE ended_at IS NULL")
 
 
 # --- dataclasses -------------------------------------------------------------------
