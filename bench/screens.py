@@ -28,6 +28,10 @@ def sentinels(db_path: Path) -> tuple[str, str, str]:
             # The status line is written with the first page of rows (a long code can
             # be cut while the table is still measuring its columns).
             return "roster", "Last visit", f"{len(rows)} outlets · page"
+        if WorkbenchApp.DEFAULT_MODE == "plan":
+            # The agenda shows "Opening the database…" first; its status line comes
+            # with the agenda.
+            return "plan", "Opening the database", "Must-dos done"
         raise SystemExit(f"bench: no sentinels for default mode {WorkbenchApp.DEFAULT_MODE!r}")
     finally:
         db.close()

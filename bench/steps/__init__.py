@@ -29,3 +29,4 @@ def _later(name: str, product: str) -> None:
 
 _later("deliveries", "workbench.deliveries")
 _later("assessment", "workbench.assessment")
+_later("plan", "workbench.tasks")
