@@ -82,7 +82,8 @@ class WorkbenchApp(App[int]):
         self.sub_title = f"{self.today.isoformat()} {weekday} · {manager}"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.run_worker(self._open_db, thread=True, name="open-db")
+        # After the first frame: the worker's imports would otherwise slow the paint.
+        self.call_after_refresh(self.run_worker, self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
         from .db import default_db_path, open_db

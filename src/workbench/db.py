@@ -203,3 +203,13 @@ def integrity_problems(db: Database) -> list[str]:
     problems += [f"foreign key: {r[0]} rowid {r[1]} -> {r[2]}"
                  for r in db.execute("PRAGMA foreign_key_check").fetchall()]
     return problems
+
+
+def data_stamp(db: Database) -> tuple[int, int]:
+    """Changes whenever the file's data may have: a commit here or by another connection.
+
+    Screens compare stamps to skip rebuilding a view nobody changed (returning to the
+    roster from a card should not redraw 200 rows).
+    """
+    other = db.execute("PRAGMA data_version").fetchone()[0]
+    return other, db.conn.total_changes

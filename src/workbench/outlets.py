@@ -86,6 +86,13 @@ def m001_outlets_staff_visits(db: Database) -> None:
     db.execute("CREATE INDEX visits_started ON visits(started_at)")
 
 
+@migrations()
+def m002_open_visit_index(db: Database) -> None:
+    # open_visit() runs on every roster refresh; without this it walks every visit.
+    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
+               "WHERE ended_at IS NULL")
+
+
 # --- dataclasses -------------------------------------------------------------------
 
 
@@ -544,12 +551,12 @@ def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]
     visited = {r[0] for r in rows}
     hours = sum((datetime.fromisoformat(r[2]) - datetime.fromisoformat(r[1])).total_seconds()
                 for r in rows) / 3600
-    last_before = dict(db.execute(
-        "SELECT outlet_id, max(started_at) FROM visits WHERE ended_at IS NOT NULL "
-        "AND started_at < ? GROUP BY outlet_id", [lo]).fetchall())
+    # One index seek per outlet (visits_outlet); a GROUP BY over visits reads them all.
     due = set()
-    for outlet_id, tier in db.execute("SELECT id, tier FROM outlets WHERE active = 1"):
-        last = last_before.get(outlet_id)
+    for outlet_id, tier, last in db.execute(
+            "SELECT o.id, o.tier, (SELECT max(v.started_at) FROM visits v WHERE "
+            "v.outlet_id = o.id AND v.started_at < ? AND v.ended_at IS NOT NULL) "
+            "FROM outlets o WHERE o.active = 1", [lo]):
         last_day = date.fromisoformat(last[:10]) if last else None
         if next_due(last_day, tier, cadence, start) <= end:
             due.add(outlet_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import outlets
+from ..db import data_stamp
 from ..i18n import t
 from . import visit_actions
 from .form import FormScreen
@@ -32,6 +35,19 @@ def due_text(days_left: int) -> str:
     if days_left == 0:
         return t("roster.due_today")
     return t("roster.due_in", days=days_left)
+
+
+def fit_columns(table: DataTable, cells: list[tuple[str, ...]]) -> None:
+    """Widen auto-width columns to their cells before the rows are added.
+
+    DataTable measures new rows only when it next goes idle; a frame drawn before
+    that is cached at the old widths and stays cut off ("CCB-" for "CCB-1084").
+    """
+    for column, values in zip(table.ordered_columns, zip(*cells, strict=True), strict=False):
+        if column.auto_width:
+            widest = max(Text.from_markup(value).cell_len if "[" in value else cell_len(value)
+                         for value in values)
+            column.content_width = max(column.content_width, widest)
 
 
 class OutletsScreen(Screen):
@@ -56,6 +72,7 @@ class OutletsScreen(Screen):
         self.include_inactive = False
         self.page = 0
         self.rows: list[outlets.RosterRow] = []
+        self._stamp: tuple[int, int] | None = None  # data_stamp() of the rows shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,13 +90,14 @@ class OutletsScreen(Screen):
         self.app.when_ready(self.reload)
 
     def on_screen_resume(self) -> None:
-        if self.app.db is not None:
+        if self.app.db is not None and data_stamp(self.app.db) != self._stamp:
             self.reload()
 
     # --- data ----------------------------------------------------------------
 
     def reload(self) -> None:
         app = self.app
+        self._stamp = data_stamp(app.db)
         self.rows = outlets.roster(app.db, app.today, app.config.visits.cadence_days,
                                    query=self.query_text, include_inactive=self.include_inactive,
                                    sort=self.sort)
@@ -92,17 +110,22 @@ class OutletsScreen(Screen):
         selected = self.selected_id()
         table.clear()
         start = self.page * PAGE_SIZE
-        for r in self.rows[start:start + PAGE_SIZE]:
+        page = self.rows[start:start + PAGE_SIZE]
+        cells = []
+        for r in page:
             name = r.name if r.active else f"{r.name} ({t('roster.inactive')})"
             due = due_text(r.days_left)
             if r.days_left < 0:
                 due = f"[b red]{due}[/]"
             elif r.days_left == 0:
                 due = f"[b yellow]{due}[/]"
-            table.add_row(r.code, name, r.bank or "", r.tier,
+            cells.append((r.code, name, r.bank or "", r.tier,
                           r.last_visit.isoformat() if r.last_visit else t("roster.never"),
                           due, str(r.staff_count), fmt_number(r.target),
-                          fmt_number(r.achieved), key=str(r.id))
+                          fmt_number(r.achieved)))
+        fit_columns(table, cells)
+        for r, row in zip(page, cells, strict=True):
+            table.add_row(*row, key=str(r.id))
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))

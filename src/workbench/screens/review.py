@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
 
 from .. import reports, review
+from ..db import data_stamp
 from ..errors import WorkbenchError
 from ..i18n import t
 from .keys import translate_bindings
@@ -61,6 +62,7 @@ class WeekScreen(Screen):
         translate_bindings(self)
         self.week: review.Week | None = None
         self._saved_text = ""
+        self._stamp: tuple[int, int] | None = None  # data_stamp() of the week shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,7 +82,8 @@ class WeekScreen(Screen):
         self.app.when_ready(self.action_this_week)
 
     def on_screen_resume(self) -> None:
-        if self.app.db is not None and self.week is not None:
+        if (self.app.db is not None and self.week is not None
+                and data_stamp(self.app.db) != self._stamp):
             self.show()
 
     def action_this_week(self) -> None:
@@ -100,6 +103,7 @@ class WeekScreen(Screen):
 
     def show(self) -> None:
         week = self.week
+        self._stamp = data_stamp(self.app.db)
         data = review.compute_week(self.app.db, week, self.app.config)
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),

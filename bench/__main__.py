@@ -1,0 +1,77 @@
+"""``python -m bench``: every figure, as a ratio against a baseline of the same run.
+
+    python -m bench [--scale 1.0] [--runs 15] [--only terminal,interactions,import]
+
+Prints the table and writes it to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import platform
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import generate
+from .stats import markdown
+
+PARTS = ("terminal", "interactions", "import")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=15, help="runs per figure (>= 15)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts: {', '.join(PARTS)}")
+    parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
+    args = parser.parse_args(argv)
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    started = time.perf_counter()
+    heavy = generate.cached(args.scale)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        folder = Path(tmp)
+        if "terminal" in parts:
+            from . import paint
+
+            log("terminal: first paint, data on screen, memory")
+            rows += paint.run(generate.working_copy(args.scale, folder), args.runs, log=log)
+        if "interactions" in parts:
+            from . import interactions
+
+            log("interactions (Pilot)")
+            rows += interactions.run(args.scale, folder, args.runs, log=log)
+        if "import" in parts and not importlib.util.find_spec("workbench.importer"):
+            log("bulk import: skipped (the importer is not in this checkout)")
+        elif "import" in parts:
+            from . import bulk_import
+
+            log("bulk import")
+            rows += bulk_import.run(args.scale, folder, args.runs, log=log)
+    table = markdown(rows)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (f"Command: `python -m bench --scale {args.scale:g} --runs {args.runs}"
+              f"{'' if args.only == ','.join(PARTS) else ' --only ' + args.only}`  \n"
+              f"When: {stamp} · Python {platform.python_version()} · "
+              f"{platform.machine()} · heavy database `{heavy.name}` · "
+              f"took {time.perf_counter() - started:.0f} s\n")
+    print(header)
+    print(table)
+    if not args.no_write:
+        out = Path(__file__).resolve().parent / "RESULTS.md"
+        out.write_text(f"# Latest benchmark results\n\n{header}\n{table}\n", encoding="utf-8")
+        log(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

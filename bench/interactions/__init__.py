@@ -1,0 +1,191 @@
+"""Interactions through Pilot on the heavy database: p50 / p95 / max per action.
+
+Each capability contributes a small module with a list of ``Interaction`` objects
+(``ACTIONS``): an untimed ``prepare`` that reaches the starting state, a timed
+``act`` (keys pressed until the app has processed them, its condition holds and
+the screen has been laid out and rendered), and an untimed ``undo``. Mode
+switches are derived from ``WorkbenchApp.MODES`` and its bindings, so every mode
+that lands is covered. The floor is an unbound key in the same app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import shutil
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..stats import Row, ms, percentile
+from ..steps.context import TODAY
+
+Step = Callable[..., Awaitable[None]]
+
+
+@dataclass
+class Interaction:
+    name: str
+    act: Step
+    prepare: Step | None = None
+    undo: Step | None = None
+    budget_ms: float = 50.0
+
+
+async def press(pilot, *keys: str) -> None:
+    """Send keys the way Pilot does, minus its idle waits (two 20 ms sleeps per key)."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    app = pilot.app
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        await asyncio.sleep(0)
+
+
+async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float = 10.0) -> None:
+    """Wait until every queued message is handled (and ``until()`` holds), then render."""
+    app = pilot.app
+    deadline = time.perf_counter() + timeout
+    await asyncio.sleep(0)
+    while until is not None and not until():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("interaction never reached its end state")
+        await asyncio.sleep(0)
+    # Everything the action queued (and what that queued in turn) is handled.
+    await pilot._wait_for_screen()
+    await pilot._wait_for_screen()
+    # What Pilot.pause() does last: lay out and render what changed, now.
+    app.screen._on_timer_update()
+
+
+# (product module, bench module): a capability's interactions run once it has landed.
+CAPABILITIES = (("workbench.outlets", "outlets"), ("workbench.review", "review"),
+                ("workbench.deliveries", "deliveries"), ("workbench.assessment", "assessment"),
+                ("workbench.plan", "plan"))
+
+
+def _modules():
+    mods = []
+    for product, bench_module in CAPABILITIES:
+        here = f"bench.interactions.{bench_module}"
+        if importlib.util.find_spec(product) and importlib.util.find_spec(here):
+            mods.append(importlib.import_module(here))
+    return mods
+
+
+def mode_switches() -> list[Interaction]:
+    """One interaction per registered mode: press its key from another mode."""
+    from workbench.app import WorkbenchApp
+
+    keys = {}
+    for binding in WorkbenchApp.BINDINGS:
+        action = getattr(binding, "action", "")
+        if action.startswith("switch_mode("):
+            mode = action.split("'")[1]
+            keys[mode] = binding.key.split(",")[0]
+    modes = [m for m in WorkbenchApp.MODES if m in keys]
+    if len(modes) < 2:
+        return []
+    out = []
+    for i, mode in enumerate(modes):
+        other = modes[i - 1]
+
+        async def prepare(pilot, other=other):
+            await pilot.app.switch_mode(other)
+            await settle(pilot, lambda: pilot.app.current_mode == other)
+
+        async def act(pilot, mode=mode, key=keys[mode]):
+            await press(pilot, key)
+            await settle(pilot, lambda: pilot.app.current_mode == mode)
+
+        out.append(Interaction(f"mode switch -> {mode} (key {keys[mode]})", act, prepare))
+    return out
+
+
+def floor() -> Interaction:
+    async def act(pilot):
+        await press(pilot, "f12")
+        await settle(pilot)
+
+    return Interaction("Pilot floor: an unbound key", act, budget_ms=0)
+
+
+async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
+    from workbench.app import WorkbenchApp
+    from workbench.config import Config
+
+    actions = [floor(), *mode_switches()]
+    for module in _modules():
+        actions += module.ACTIONS
+    times: dict[str, list[tuple[float, float]]] = {a.name: [] for a in actions}
+    app = WorkbenchApp(db_path=db_path, config=Config(), today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.db is not None)
+        await settle(pilot)
+        home = app.current_mode
+        for r in range(runs + 1):  # round 0 warms caches and is not kept
+            shift = r % len(actions)
+            for action in actions[shift:] + actions[:shift]:
+                if action.prepare:
+                    await action.prepare(pilot)
+                await settle(pilot)  # nothing left over from the set-up is timed
+                start, cpu = time.perf_counter(), time.process_time()
+                await action.act(pilot)
+                took = (time.perf_counter() - start, time.process_time() - cpu)
+                if action.undo:
+                    await action.undo(pilot)
+                while len(app.screen_stack) > 1:
+                    app.pop_screen()
+                    await settle(pilot)
+                if app.current_mode != home:
+                    await app.switch_mode(home)
+                    await settle(pilot)
+                if r:
+                    times[action.name].append(took)
+            log(f"  interactions round {r + 1}/{runs + 1}")
+    return times, {a.name: a for a in actions}
+
+
+def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
+    from .. import generate
+    from .bare import measure as bare_measure
+
+    db_path = folder / "interactions.db"
+    shutil.copyfile(generate.cached(scale), db_path)
+    times, actions = asyncio.run(_measure(db_path, runs, log))
+    bare = asyncio.run(bare_measure(db_path, runs))
+    rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)",
+                described(bare), "—", None, None,
+                note="what Textual alone pays to redraw the roster's table on this machine")]
+    floor = [cpu for _, cpu in times["Pilot floor: an unbound key"]]
+    for name, values in times.items():
+        action = actions[name]
+        cpu_p95 = percentile([cpu for _, cpu in values], 95) * 1000
+        if action.budget_ms:
+            rows.append(Row("interactions", name, described(values), "absolute (CPU p95)",
+                            cpu_p95, action.budget_ms, unit="ms"))
+        else:
+            rows.append(Row("interactions", name, described(values), "—", None, None,
+                            note=f"harness cost inside every figure below (CPU p50 "
+                                 f"{percentile(floor, 50) * 1000:.1f} ms)"))
+    return rows
+
+
+def described(values: list[tuple[float, float]]) -> str:
+    wall = [w for w, _ in values]
+    cpu = [c for _, c in values]
+    return (f"wall {ms(wall)} · CPU p50 {percentile(cpu, 50) * 1000:.1f} · "
+            f"p95 {percentile(cpu, 95) * 1000:.1f} ms")
