@@ -10,7 +10,7 @@ from workbench.app import WorkbenchApp
 from workbench.demo import populate
 from workbench.screens.outlet_card import OutletCardScreen
 
-from .conftest import NOW, TODAY, wait_ready
+from .conftest import NOW, TODAY, open_roster
 
 
 async def test_back_from_a_card_reloads_only_after_a_change(db, db_path, config, monkeypatch):
@@ -20,7 +20,7 @@ async def test_back_from_a_card_reloads_only_after_a_change(db, db_path, config,
     monkeypatch.setattr(outlets, "roster", lambda *a, **k: calls.append(1) or real(*a, **k))
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         loaded = len(calls)
         await pilot.press("enter")
         await pilot.pause()
@@ -45,7 +45,7 @@ async def test_columns_fit_the_rows_before_the_table_measures_them(db, db_path, 
                        list(config.visits.cadence_days), NOW)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
+        await open_roster(app, pilot)
         screen = app.screen
         table = screen.query_one("#roster", DataTable)
         table.columns[table.ordered_columns[0].key].content_width = 1

@@ -13,9 +13,8 @@ def _signing(app):
 
 async def open_signing(pilot):
     """A fresh line at the first outlet, then the counter flow with its signer chosen."""
-    from workbench.screens.sign_off import open_sign_off
-
     from workbench import deliveries, outlets
+    from workbench.screens.sign_off import open_sign_off
 
     app = pilot.app
     outlet_id = outlets.all_active_outlets(app.db)[0][0]
