@@ -142,7 +142,8 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
         raise WorkbenchError("db.missing", path=str(path))
     db = open_db(path)
     try:
-        data = reports.build(db, week, config, args.format, masked=not args.unmasked)
+        data = reports.build(db, week, config, args.format, masked=not args.unmasked,
+                             today=today)
     finally:
         db.close()
     if args.out:

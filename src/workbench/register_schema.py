@@ -200,6 +200,16 @@ REBUILD_OPEN_LINES = """
       AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"""
 
 
+@migrations()
+def m002_week_indexes(db: Database) -> None:
+    """The weekly review counts forms collected, reviewed and handed over by date."""
+    db.execute("CREATE INDEX IF NOT EXISTS applications_collected "
+               "ON applications(collected_at)")
+    db.execute("CREATE INDEX IF NOT EXISTS applications_reviewed ON applications(reviewed_at) "
+               "WHERE reviewed_at IS NOT NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS handovers_handed ON handovers(handed_at)")
+
+
 def install_guards(db: Database) -> None:
     """(Re)create the append-only triggers; run after every migration (db._guard_hooks).
 

@@ -44,6 +44,8 @@ def format_value(value: float | None, kind: str) -> str:
         return f"{value:.0%}"
     if kind in ("hours", "score"):
         return f"{value:.1f}"
+    if kind == "units":  # threshold units (10,000 CNY)
+        return f"{value:,.2f}"
     if kind == "money":
         return f"{value:,.2f}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
@@ -139,11 +141,11 @@ def render(review: WeekReview, fmt: str, manager: str, head_hash: str | None) ->
     raise WorkbenchError("report.bad_format", fmt=fmt, formats=", ".join(FORMATS))
 
 
-def build(db, week, config, fmt: str, masked: bool = True) -> bytes:
+def build(db, week, config, fmt: str, masked: bool = True, today=None) -> bytes:
     """The report of ``week`` in ``fmt``, customer data masked unless ``masked`` is False."""
     from .review import compute_week, register_head
 
-    review = compute_week(db, week, config, masked=masked)
+    review = compute_week(db, week, config, masked=masked, today=today)
     return render(review, fmt, config.manager.name, register_head(db))
 
 

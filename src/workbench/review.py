@@ -1,7 +1,7 @@
 """The weekly review (周报): weeks, the week's figures against the week before, the summary.
 
 ``compute_week`` is a pure function of the database: each capability contributes its
-figures through a small source function (``FIGURE_SOURCES``) that reports one week; the
+figures through a small source function (``_sources``) that reports one week; the
 review runs every source for the week and the week before and pairs the numbers.
 """
 
@@ -100,13 +100,17 @@ class WeekReview:
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # titled lists, e.g. outlets at zero
 
 
-# A source reports one week: [(section, key, value, kind)].
+# A source reports one week: [(section, key, value, kind)], given the week's first and
+# last day and today (figures "at the week's end" stop at today in the current week).
 FigureRow = tuple[str, str, float | None, str]
-Source = Callable[["Database", Week, Config], list[FigureRow]]
+Source = Callable[["Database", date, date, Config, date], list[FigureRow]]
+# A list source: [(list key, items)], customer data masked when asked.
+ListSource = Callable[["Database", date, date, Config, date, bool], list[tuple[str, list[str]]]]
 
 
-def visit_figures(db: Database, week: Week, config: Config) -> list[FigureRow]:
-    stats = outlets.visit_stats(db, week.start, week.end, config.visits.cadence_days)
+def visit_figures(db: Database, start: date, end: date, config: Config,
+                  today: date) -> list[FigureRow]:
+    stats = outlets.visit_stats(db, start, end, config.visits.cadence_days)
     return [
         ("visits", "visits_made", stats.visits, "count"),
         ("visits", "outlets_visited", stats.outlets_visited, "count"),
@@ -116,26 +120,49 @@ def visit_figures(db: Database, week: Week, config: Config) -> list[FigureRow]:
     ]
 
 
-FIGURE_SOURCES: list[Source] = [visit_figures]
+def _sources() -> tuple[list[Source], list[ListSource]]:
+    """Every capability's figures and lists, in the order the review shows them.
+
+    Imported on use: the review is computed after the first paint, and the register and
+    goals modules are not needed before then.
+    """
+    from . import plan_week, register_week, self_week
+
+    figures = [visit_figures, plan_week.week_figures, register_week.week_figures,
+               self_week.week_figures]
+    return figures, [self_week.week_lists, register_week.week_lists]
 
 
 def register_head(db: Database) -> str | None:
-    """The custody register's head hash, carried in every report (None before it exists)."""
-    return None
+    """The custody register's head hash, carried in every report (None before any sign-off)."""
+    from .deliveries import _chain_head
+
+    return _chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
 
 
-def compute_week(db: Database, week: Week, config: Config, masked: bool = True) -> WeekReview:
+def compute_week(db: Database, week: Week, config: Config, masked: bool = True,
+                 today: date | None = None) -> WeekReview:
     """The review of ``week``: every source's figures beside the week before.
 
-    ``masked`` hides customer names and phones in the lists the review carries.
+    ``today`` cuts "as at the week's end" figures in the current week (default: the
+    week's last day). ``masked`` hides customer names and phones in the lists.
     """
+    from .i18n import t
+
+    cut = today or week.end
     before = week.shift(-1)
+    figure_sources, list_sources = _sources()
     figures = []
-    for source in FIGURE_SOURCES:
-        previous = {key: value for _, key, value, _ in source(db, before, config)}
-        for section, key, value, kind in source(db, week, config):
+    for source in figure_sources:
+        previous = {key: value for _, key, value, _ in
+                    source(db, before.start, before.end, config, min(cut, before.end))}
+        for section, key, value, kind in source(db, week.start, week.end, config, cut):
             figures.append(Figure(section, key, value, previous.get(key), kind))
-    return WeekReview(week=week, figures=tuple(figures), summary=summary_for(db, week))
+    lists = tuple((t(f"review.list.{key}"), tuple(items))
+                  for source in list_sources
+                  for key, items in source(db, week.start, week.end, config, cut, masked))
+    return WeekReview(week=week, figures=tuple(figures), summary=summary_for(db, week),
+                      lists=lists)
 
 
 def summary_for(db: Database, week: Week) -> str:

@@ -68,6 +68,7 @@ class WeekScreen(Screen):
         yield Header()
         yield Static("", id="week-title", classes="section-title")
         yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="week-lists", markup=False)
         yield Static(t("review.summary_title"), id="summary-title", classes="section-title")
         yield TextArea(id="summary", soft_wrap=True)
         yield Static("", id="summary-status", classes="status")
@@ -104,7 +105,7 @@ class WeekScreen(Screen):
     def show(self) -> None:
         week = self.week
         self._stamp = data_stamp(self.app.db)
-        data = review.compute_week(self.app.db, week, self.app.config)
+        data = review.compute_week(self.app.db, week, self.app.config, today=self.app.today)
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),
               end=week.end.isoformat()))
@@ -116,6 +117,11 @@ class WeekScreen(Screen):
             last_section = f.section
             table.add_row(section, t(f"review.fig.{f.key}"), reports.format_value(f.value, f.kind),
                           reports.format_value(f.previous, f.kind), reports.format_change(f))
+        # One line per list (wrapped); the reports carry the same lists item by item.
+        lines = [f"{title}: {' ｜ '.join(items)}" for title, items in data.lists]
+        lists = self.query_one("#week-lists", Static)
+        lists.update("\n".join(lines))
+        lists.display = bool(lines)
         # Loading the text fires TextArea.Changed; only a text that differs from the
         # stored one is an edit.
         self._saved_text = data.summary
@@ -145,7 +151,7 @@ class WeekScreen(Screen):
         def write(force: bool) -> None:
             try:
                 base.mkdir(parents=True, exist_ok=True, mode=0o700)
-                data = reports.build(app.db, self.week, app.config, fmt)
+                data = reports.build(app.db, self.week, app.config, fmt, today=app.today)
                 reports.write_file(path, data, force=force)
             except (WorkbenchError, OSError) as error:
                 app.notify(str(error), severity="error")
