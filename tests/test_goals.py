@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench import goals as g
-from workbench import outlets
+from workbench import outlets, privacy
 from workbench.config import GoalsConfig
 from workbench.errors import ValidationError
 
@@ -117,10 +117,10 @@ def test_factor_table():
 
 
 def test_masking():
-    assert g.mask_name("张三") == "张*"
-    assert g.mask_name("欧阳娜娜") == "欧***"
-    assert g.mask_phone("13812345678") == "138****5678"
-    assert g.mask_phone(None) == ""
+    assert privacy.mask_name("张三") == "张*"
+    assert privacy.mask_name("欧阳娜娜") == "欧***"
+    assert privacy.mask_phone("13812345678") == "138****5678"
+    assert privacy.mask_phone(None) == ""
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import cli, outlets, reports, review
+from workbench import cli, outlets, privacy, reports, review
 from workbench.errors import ValidationError, WorkbenchError
 
 from .conftest import NOW
@@ -104,9 +104,9 @@ def test_write_file_refuses_existing_missing_folder_and_keeps_nothing_half(tmp_p
 
 
 def test_masking():
-    assert reports.mask_name("张三丰") == "张**"
-    assert reports.mask_phone("13812345678") == "138****5678"
-    assert reports.mask_phone("") == ""
+    assert privacy.mask_name("张三丰") == "张**"
+    assert privacy.mask_phone("13812345678") == "138****5678"
+    assert privacy.mask_phone("") == ""
 
 
 def test_cli_report(db, db_path, tmp_path, capsys):

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from . import validate as v
 from .config import Config
-from .deliveries import _outlet, _stamp, mask_name
+from .deliveries import _outlet, _stamp
 from .errors import ValidationError
 from .i18n import t
+from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

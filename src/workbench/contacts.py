@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import validate as v
 from .errors import ValidationError
+from .privacy import mask_name
 from .schema import Migrations
 
 if TYPE_CHECKING:
@@ -55,12 +56,6 @@ class Contact:
     at: datetime
 
 
-def mask(name: str) -> str:
-    """A customer name as lists show it: the first character, then one * per character."""
-    name = name.strip()
-    if len(name) <= 1:
-        return "*" if name else ""
-    return name[0] + "*" * min(len(name) - 1, 4)
 
 
 def _stamp(at: datetime) -> str:
@@ -108,7 +103,7 @@ def contacts_on(db: Database, day: date) -> list[Contact]:
         LEFT JOIN outlets o ON o.id = c.outlet_id
         WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id""",
         [day.isoformat(), (day + timedelta(days=1)).isoformat()]).fetchall()
-    return [Contact(id=r[0], kind=r[1], who=r[2] if r[1] == "staff" else mask(r[3]),
+    return [Contact(id=r[0], kind=r[1], who=r[2] if r[1] == "staff" else mask_name(r[3]),
                     outlet_id=r[4], outlet_name=r[5], note=r[6],
                     at=datetime.fromisoformat(r[7])) for r in rows]
 

@@ -199,11 +199,6 @@ def parse_serial_range(text: Any, field: str = "serials") -> SerialRange:
     return SerialRange(prefix=prefix, start=start, end=end, width=len(first))
 
 
-def mask_name(name: str | None) -> str:
-    """张三丰 -> 张**; Li Wei -> L*****; empty stays empty."""
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
 
 
 def _kind(cfg: DeliveriesConfig, value: Any) -> str:

@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from . import validate as v
 from .config import GoalsConfig
 from .errors import ValidationError
+from .privacy import mask_name, mask_phone
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -126,23 +127,6 @@ class CareerGoal:
     reviewed_on: date | None
 
 
-# --- masking -------------------------------------------------------------------------
-
-
-def mask_name(name: str) -> str:
-    """张三丰 -> 张**; Smith -> S****."""
-    name = name.strip()
-    return name[:1] + "*" * max(1, len(name) - 1) if name else ""
-
-
-def mask_phone(phone: str | None) -> str:
-    """13812345678 -> 138****5678; short numbers keep only their last two digits."""
-    if not phone:
-        return ""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if len(digits) >= 11:
-        return f"{digits[:3]}****{digits[-4:]}"
-    return "*" * max(0, len(digits) - 2) + digits[-2:]
 
 
 # --- standard premium ------------------------------------------------------------------

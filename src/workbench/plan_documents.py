@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import applications, deliveries, receipts, stock
 from .config import Config
+from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -43,7 +44,7 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
         if line.kind == policy_kind:
             out.append(DocItem("policy", line.id, line.outlet_id, line.outlet_code,
                                line.outlet_name, line.policy_no or "",
-                               deliveries.mask_name(line.customer), 1,
+                               mask_name(line.customer), 1,
                                (today - line.delivered_at.date()).days))
         else:
             awaiting.setdefault(line.outlet_id, []).append(line)

@@ -20,8 +20,9 @@ from dateutil.relativedelta import relativedelta
 
 from . import validate as v
 from .config import Config
-from .deliveries import _stamp, get_line, mask_name
+from .deliveries import _stamp, get_line
 from .errors import ValidationError
+from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -11,9 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import outlets
-from .deliveries import Line, RegisterFilter, mask_name, register, register_count
+from .deliveries import Line, RegisterFilter, register, register_count
 from .errors import WorkbenchError
 from .i18n import t
+from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .deliveries import mask_name
+from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -2,7 +2,7 @@
 
 Files are written whole or not at all: into a temporary file in the target folder,
 flushed, then renamed over the target. An existing file is kept unless ``force``.
-Customer data in reports is masked unless the user asks otherwise (``mask``).
+Customer data in reports is masked (``privacy``) unless the user asks otherwise.
 """
 
 from __future__ import annotations
@@ -19,22 +19,6 @@ from .review import Figure, WeekReview
 FORMATS = ("md", "csv", "xlsx")
 
 
-def mask_name(name: str | None) -> str:
-    """张三丰 -> 张**: enough for the manager to recognise, not for anyone else."""
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
-
-
-def mask_phone(phone: str | None) -> str:
-    """13812345678 -> 138****5678."""
-    if not phone:
-        return ""
-    digits = phone.strip()
-    if len(digits) <= 4:
-        return "*" * len(digits)
-    keep = 3 if len(digits) > 7 else 1
-    return digits[:keep] + "*" * (len(digits) - keep - 4) + digits[-4:]
 
 
 def format_value(value: float | None, kind: str) -> str:

@@ -21,6 +21,7 @@ from .. import applications as apps
 from .. import deliveries, outlets, receipts, stock
 from ..errors import ValidationError
 from ..i18n import t
+from ..privacy import mask_name
 from . import delivery_forms as forms
 from .delivery_forms import open_log_delivery
 from .form import Field, FormScreen
@@ -162,7 +163,7 @@ class DeliveriesScreen(Screen):
             self.items[str(x.id)] = x
             what = x.what
             if x.customer:
-                what += f" {deliveries.mask_name(x.customer)}"
+                what += f" {mask_name(x.customer)}"
             table.add_row(str(x.id), x.outlet_name, t(f"kind.{x.kind}"), what,
                           x.delivered_at.strftime("%m-%d %H:%M"), status_text(x.status),
                           x.signer or "", x.signed_at.strftime("%m-%d %H:%M") if x.signed_at
