@@ -20,8 +20,19 @@ from .keys import translate_bindings
 
 
 def matches(query: str, *texts: str) -> bool:
+    """``query`` inside any of ``texts``; pinyin initials also match in order with gaps,
+    so "jtyhdx" finds 交通银行北京大兴支行 (jtyhbjdxzh) without typing the city."""
     q = query.strip().lower()
-    return not q or any(q in (x or "").lower() for x in texts)
+    if not q or any(q in (x or "").lower() for x in texts):
+        return True
+    return len(q) >= 3 and q.isascii() and q.isalpha() and any(
+        in_order(q, variant) for x in texts for variant in (x or "").lower().split())
+
+
+def in_order(query: str, text: str) -> bool:
+    """Every character of ``query`` appears in ``text`` in the same order."""
+    rest = iter(text)
+    return all(ch in rest for ch in query)
 
 
 def move_highlight(options: OptionList, event: Key) -> bool:
