@@ -32,6 +32,9 @@ async def test_move_between_weeks_and_summary_survives_restart(db, db_path, conf
         await pilot.press(*"Good week", "left", "left")  # arrows move the text cursor here
         await pilot.pause()
         assert "2026-W47" in title(app)
+        await pilot.press("escape", "m")  # Esc leaves the text; m is a key again, not text
+        await pilot.pause()
+        assert app.screen.query_one("#figures").has_focus
     again = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_ready(again, pilot)

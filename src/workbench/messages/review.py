@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.next_week": ("下一周", "Next week"),
     "key.this_week": ("本周", "This week"),
     "key.edit_summary": ("写总结", "Write summary"),
+    "key.leave_summary": ("返回指标", "Back to the figures"),
     "key.export_md": ("导出 Markdown", "Export Markdown"),
     "key.export_csv": ("导出 CSV", "Export CSV"),
     "key.export_xlsx": ("导出 Excel", "Export Excel"),

@@ -52,6 +52,9 @@ class WeekScreen(Screen):
         Binding("right", "move(1)", "key.next_week", id="week_next", priority=True),
         Binding("t", "this_week", "key.this_week", id="week_this"),
         Binding("tab", "app.focus_next", "key.edit_summary", id="week_edit_summary"),
+        # Esc leaves the summary for the figures, so the week keys work again.
+        Binding("escape", "leave_summary", "key.leave_summary", id="week_leave_summary",
+                show=False),
         Binding("m", "export('md')", "key.export_md", id="week_export_md"),
         Binding("v", "export('csv')", "key.export_csv", id="week_export_csv"),
         Binding("l", "export('xlsx')", "key.export_xlsx", id="week_export_xlsx"),
@@ -96,6 +99,9 @@ class WeekScreen(Screen):
         if self.is_mounted and self.query_one("#summary", TextArea).has_focus:
             return action not in ("move", "this_week", "export")
         return True
+
+    def action_leave_summary(self) -> None:
+        self.query_one("#figures", DataTable).focus()
 
     def action_move(self, step: int) -> None:
         if self.week is not None:
