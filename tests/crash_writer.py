@@ -7,9 +7,13 @@ Writes BATCHES batches of outlets, each batch in one transaction, and prints
 
 import sys
 from datetime import datetime
+from pathlib import Path
 
-from workbench import outlets
-from workbench.db import open_db
+# This checkout's code, not whichever copy the interpreter has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from workbench import outlets  # noqa: E402
+from workbench.db import open_db  # noqa: E402
 
 
 def main() -> None:

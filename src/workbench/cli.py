@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "md"), default="md")
     export.add_argument("--unmasked", action="store_true", help="show customers' names")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    export.add_argument("--force", action="store_true", help="replace an existing FILE")
     _common(export, suppress=True)
     today_cmd = sub.add_parser("today", help="print today's plan as plain text")
     _common(today_cmd, suppress=True)
@@ -210,12 +211,11 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
     finally:
         db.close()
     if args.out:
-        try:
-            Path(args.out).expanduser().write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError("export.cannot_write", path=args.out,
-                                 error=exc.strerror or exc) from None
-        print(t("export.written", path=args.out))
+        from .reports import write_file
+
+        # Whole or not at all, owner-only, and never over an existing file without --force.
+        written = write_file(Path(args.out), text.encode("utf-8"), force=args.force)
+        print(t("export.written", path=str(written)))
     else:
         sys.stdout.write(text)
     return 0

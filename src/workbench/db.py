@@ -135,6 +135,16 @@ def connect(path: Path) -> Database:
     return db
 
 
+def write_error_key(exc: sqlite3.OperationalError) -> str:
+    """The message key for a write SQLite refused: locked, disk full or read-only."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "db.locked"
+    if "full" in text:
+        return "db.full"
+    return "db.readonly"
+
+
 def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` with the online backup API (never a file copy)."""
     _create_private(target)
@@ -165,10 +175,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
             apply_migrations(db, target)
         except sqlite3.OperationalError as exc:
             db.close()
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise WorkbenchError("db.locked", path=str(target)) from None
-            if "readonly" in str(exc):
-                raise WorkbenchError("db.readonly", path=str(target)) from None
+            if any(word in str(exc) for word in ("locked", "busy", "full", "readonly")):
+                raise WorkbenchError(write_error_key(exc), path=str(target)) from None
             raise
         except sqlite3.DatabaseError:
             db.close()

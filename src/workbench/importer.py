@@ -474,7 +474,7 @@ def _progress_printer(total: int) -> Callable[[int, int], None] | None:
 def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
                skip_invalid: bool, today: date) -> int:
     """``workbench import outlets|staff FILE``: 0 when imported, 1 when rows had errors."""
-    from .db import open_db
+    from .db import open_db, write_error_key
 
     rows = read_rows(path)  # before opening the database: a bad file creates nothing
     match_headers(kind, list(rows[0].keys()))
@@ -484,8 +484,7 @@ def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
         summary = import_rows(db, kind, rows, config, skip_invalid=skip_invalid, now=now,
                               progress=_progress_printer(len(rows)))
     except sqlite3.OperationalError as exc:  # rolled back by db.atomic(): nothing written
-        key = "db.locked" if "locked" in str(exc) or "busy" in str(exc) else "db.readonly"
-        raise WorkbenchError(key, path=str(db_path or "")) from None
+        raise WorkbenchError(write_error_key(exc), path=str(db_path or "")) from None
     finally:
         db.close()
     for error in summary.errors[:MAX_SHOWN_ERRORS]:

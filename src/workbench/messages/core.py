@@ -66,6 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{path} is not a workbench database (not an SQLite file)"),
     "db.locked": ("数据库 {path} 正被另一个程序长时间占用,请稍后再试",
                   "Database {path} is locked by another program; try again shortly"),
+    "db.full": ("磁盘已满,未能写入数据库 {path};本次操作的内容都没有保存",
+                "The disk is full; nothing of this action was saved to {path}"),
     "db.readonly": ("数据库 {path} 是只读的", "Database {path} is read-only"),
     "db.missing": ("找不到数据库 {path}", "No database at {path}"),
     # validators

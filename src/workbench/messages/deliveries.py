@@ -138,7 +138,6 @@ MESSAGES.update({
                      "{option} is not a date: {value} (use YYYY-MM-DD)"),
     "export.no_outlet": ("找不到网点代码 {code}", "No outlet with code {code}"),
     "export.bad_format": ("不支持的格式 {format}", "Unknown format {format}"),
-    "export.cannot_write": ("无法写入 {path}:{error}", "Cannot write {path}: {error}"),
     "export.written": ("已写入 {path}", "Written to {path}"),
     "export.title": ("单证登记本:{name}({code})", "Register book: {name} ({code})"),
     "export.meta": ("期间 {span} · 共 {count} 行", "Period {span} · {count} lines"),
