@@ -86,6 +86,9 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         form.query_one("#f-policy_premium", Input).value = "20000"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, FormScreen)  # the offer to register the original
+        await pilot.press("escape")  # not arrived yet
+        await pilot.pause()
         assert isinstance(app.screen, AssessmentScreen)
         table = app.screen.query_one("#self-policies", DataTable)
         assert any(table.get_row_at(i)[1] == "P-NEW-1" for i in range(table.row_count))

@@ -238,6 +238,11 @@ def _policy_taken(db: Database, policy_no: str) -> int | None:
     return r[0] if r else None
 
 
+def policy_line(db: Database, policy_no: str) -> int | None:
+    """The id of the live (not voided) register line of ``policy_no``, if there is one."""
+    return _policy_taken(db, policy_no)
+
+
 # --- logging a delivery -----------------------------------------------------------
 
 

@@ -47,6 +47,7 @@ class Policy:
     customer_name: str
     customer_phone: str | None
     document_status: str
+    outlet_code: str = ""
 
     @property
     def masked_name(self) -> str:
@@ -234,14 +235,14 @@ def log_policy(db: Database, draft: PolicyDraft, config: GoalsConfig, today: dat
 _POLICY_SQL = """
     SELECT p.id, p.policy_no, p.outlet_id, o.name, p.product, p.premium, p.term_years,
            p.factor, p.standard_premium, p.override_reason, p.issue_date, p.customer_name,
-           p.customer_phone, p.document_status
+           p.customer_phone, p.document_status, o.code
     FROM policies p JOIN outlets o ON o.id = p.outlet_id
 """
 
 
 def _policy(r: tuple) -> Policy:
     return Policy(*r[:10], issue_date=date.fromisoformat(r[10]), customer_name=r[11],
-                  customer_phone=r[12], document_status=r[13])
+                  customer_phone=r[12], document_status=r[13], outlet_code=r[14])
 
 
 def get_policy(db: Database, policy_id: int) -> Policy:
@@ -281,8 +282,16 @@ def count_awaiting_documents(db: Database) -> int:
                       "AND voided_at IS NULL").fetchone()[0]
 
 
+def policy_voided(db: Database, policy_id: int) -> bool:
+    r = db.execute("SELECT voided_at FROM policies WHERE id = ?", [policy_id]).fetchone()
+    return r is not None and r[0] is not None
+
+
 def mark_document_registered(db: Database, policy_id: int) -> None:
-    """The policy's original document now has its line in the register (正本保单登记)."""
+    """The policy's original document now has its line in the register (正本保单登记).
+
+    ``policy_register.register_document`` logs that line and calls this in one transaction.
+    """
     get_policy(db, policy_id)
     with db.atomic():
         db.execute("UPDATE policies SET document_status = 'registered' WHERE id = ?",
@@ -293,8 +302,7 @@ def void_policy(db: Database, policy_id: int, reason: Any, now: datetime) -> Non
     """Void a policy logged by mistake (kept, with the reason); log the corrected one anew."""
     text = v.text("void_reason", reason, required=True, max_len=500)
     get_policy(db, policy_id)
-    row = db.execute("SELECT voided_at FROM policies WHERE id = ?", [policy_id]).fetchone()
-    if row[0] is not None:
+    if policy_voided(db, policy_id):
         raise ValidationError("void_reason", "self.error.already_voided")
     with db.atomic():
         db.execute("UPDATE policies SET voided_at = ?, void_reason = ? WHERE id = ?",

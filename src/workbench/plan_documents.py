@@ -1,10 +1,12 @@
 """The documents part of today's plan (单证): what the custody register asks of today.
 
-Original policies waiting to go to the counter; other lines awaiting a bank employee's
-signature (one item per outlet); outlets about to run out of forms, with the suggested
-quantity; policy receipts (回执) and callbacks (回访) due or overdue; application forms
-awaiting initial review (初审, one item per form) or hand-over to the company (one item
-per outlet). The rules themselves live in the register's modules; this only gathers.
+Policies sold whose original document has not been registered yet; original policies
+waiting to go to the counter; other lines awaiting a bank employee's signature (one
+item per outlet); outlets about to run out of forms, with the suggested quantity;
+policy receipts (回执) and callbacks (回访) due or overdue; application forms awaiting
+initial review (初审, one item per form) or hand-over to the company (one item per
+outlet). The rules themselves live in the register's and the goals' modules; this only
+gathers.
 """
 
 from __future__ import annotations
@@ -13,20 +15,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import applications, deliveries, receipts, stock
+from . import applications, deliveries, goals, receipts, stock
 from .config import Config
 from .privacy import mask_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-DOC_KINDS = ("policy", "awaiting", "stock", "receipt", "callback", "review", "handover")
+DOC_KINDS = ("unregistered", "policy", "awaiting", "stock", "receipt", "callback", "review",
+             "handover")
 
 
 @dataclass(frozen=True)
 class DocItem:
     kind: str  # one of DOC_KINDS
-    ref: int  # delivery id (policy, receipt, callback), application id (review), else outlet
+    ref: int  # policy (unregistered), delivery (policy, receipt, callback), form (review),
+    # else outlet id
     outlet_id: int
     outlet_code: str
     outlet_name: str
@@ -38,6 +42,11 @@ class DocItem:
 
 def documents(db: Database, today: date, config: Config) -> list[DocItem]:
     out: list[DocItem] = []
+    # First in the chain: a sold policy's original must be in the register before it
+    # can be taken to the counter, signed for, and start its receipt and callback clocks.
+    for p in goals.policies_awaiting_document(db):
+        out.append(DocItem("unregistered", p.id, p.outlet_id, p.outlet_code, p.outlet_name,
+                           p.policy_no, p.masked_name, 1, (today - p.issue_date).days))
     policy_kind = config.deliveries.policy_kind
     awaiting: dict[int, list[deliveries.Line]] = {}
     for line in deliveries.awaiting_signature(db):

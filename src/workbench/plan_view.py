@@ -156,7 +156,7 @@ def documents_section(agenda: Agenda) -> Section:
         elif d.kind == "handover":
             item_id = f"doc:handover:{d.ref}"
             cells = ("", t("plan.doc.forms", count=d.count), t("plan.doc.waiting", days=d.days))
-        else:  # policy, review
+        else:  # unregistered, policy, review
             item_id = f"doc:{d.kind}:{d.ref}"
             cells = (d.what, d.who, t("plan.doc.waiting", days=d.days))
         items.append(Item(item_id, (t(f"plan.doc.{d.kind}"), d.outlet_name, *cells)))

@@ -74,6 +74,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.void_title": ("作废保单 {number}(记录保留,可重新登记正确的一张)",
                         "Void policy {number} (kept on file; log the correct one anew)"),
     "self.voided": ("保单 {number} 已作废", "Policy {number} voided"),
+    "key.self_register": ("登记正本", "Register original"),
+    "self.error.register_voided": ("保单 {number} 已作废,不能登记正本",
+                                   "Policy {number} is voided; its original cannot be registered"),
+    "self.error.already_registered": ("保单 {number} 的正本已经登记过",
+                                      "The original of policy {number} is already registered"),
+    "self.register_title": ("登记正本保单 {number}({outlet},投保人 {customer})",
+                            "Register the original of policy {number} ({outlet}, {customer})"),
+    "self.register_offer_title": (
+        "正本保单到了吗?现在登记 {number}({outlet},投保人 {customer});Esc 以后再登记",
+        "Has the original arrived? Register policy {number} now ({outlet}, {customer}); "
+        "Esc: later"),
+    "self.registered": ("保单 {number} 的正本已登记(第 {line} 行),待网点签收",
+                        "Original of policy {number} registered (line {line}); "
+                        "awaiting the counter's signature"),
+    "self.registered_existing": ("保单 {number} 已在登记本第 {line} 行,只标记为已登记",
+                                 "Policy {number} was already in the register (line {line}); "
+                                 "marked registered"),
     "self.error.no_such_goal": ("找不到这个规划目标", "No such goal"),
     # habits
     "habit.one_hour": ("多拿出一小时", "One more hour"),

@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.section.documents": ("单证({count})", "Documents ({count})"),
     "plan.section.habits": ("五个一({done}/{total})", "Five ones ({done}/{total})"),
     "plan.empty.documents": ("单证没有待办事项", "Nothing to do in the register"),
+    "plan.doc.unregistered": ("正本待登记", "Original to register"),
     "plan.doc.policy": ("正本保单待送", "Policy to deliver"),
     "plan.doc.awaiting": ("待签收", "To be signed for"),
     "plan.doc.stock": ("即将断档", "Running out"),

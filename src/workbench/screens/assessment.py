@@ -3,7 +3,8 @@
 Top: the period's standard premium against the grade's maintain and promote lines
 (bars, what is still needed, the daily pace, the projection, the issuing rate and the
 outlets still at zero) with a cumulative chart; beside it today's mood with a 30/90-day
-sparkline. Below, tabs: habits (tick with Enter or t), policies, setbacks, 5Q, career.
+sparkline. Below, tabs: habits (tick with Enter or t), policies (r registers the original
+policy when it arrives), setbacks, 5Q, career.
 Forms live in ``self_forms.py``; ``open_mood_form(app)`` is what the plan calls.
 """
 
@@ -31,6 +32,7 @@ from .. import assessment, goals
 from ..i18n import pad, t
 from . import self_forms
 from .keys import translate_bindings
+from .register_policy import open_register_policy
 from .self_charts import premium_chart, progress_bar, spark
 from .self_forms import open_mood_form  # noqa: F401  (the plan's entry point)
 
@@ -55,6 +57,7 @@ class AssessmentScreen(Screen):
         Binding("n", "policy", "key.self_policy", id="self_policy"),
         Binding("t", "tick", "key.self_tick", id="self_tick"),
         Binding("x", "void_policy", "key.self_void", id="self_void"),
+        Binding("r", "register_policy", "key.self_register", id="self_register"),
         Binding("k", "skip", "key.self_skip", id="self_skip"),
         Binding("b", "setback", "key.self_setback", id="self_setback"),
         Binding("f", "five_q", "key.self_five_q", id="self_five_q"),
@@ -231,12 +234,15 @@ class AssessmentScreen(Screen):
         period = goals.period_of(app.today, cfg.period)
         rows = goals.policies_between(app.db, period.start, app.today, limit=PAGE)
         table = self.query_one("#self-policies", DataTable)
+        row = self._keep_cursor(table)  # r on one policy after another
         table.clear()
         for p in rows:
             table.add_row(p.issue_date.isoformat(), p.policy_no, p.outlet_name, p.product,
                           num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
                           p.masked_name, p.masked_phone,
                           t(f"self.document.{p.document_status}"), key=str(p.id))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
         awaiting = goals.count_awaiting_documents(app.db)
         count, premium, standard = goals.policy_totals(app.db, period.start, app.today)
         self.query_one("#self-policies-status", Static).update(t(
@@ -302,14 +308,25 @@ class AssessmentScreen(Screen):
     def action_five_q(self) -> None:
         self_forms.open_five_q_form(self.app, lambda _: self.reload())
 
-    def action_void_policy(self) -> None:
+    def _selected_policy(self) -> int | None:
+        """The selected policy; the first press elsewhere only shows the policies tab."""
         tabs = self.query_one(TabbedContent)
         policy = self._selected("policies")
         if tabs.active != "tab-policies" or policy is None:
             self._show("policies")
             self.query_one("#self-policies", DataTable).focus()
-            return
-        self_forms.open_void_form(self.app, int(policy), lambda _: self.reload())
+            return None
+        return int(policy)
+
+    def action_void_policy(self) -> None:
+        policy = self._selected_policy()
+        if policy is not None:
+            self_forms.open_void_form(self.app, policy, lambda _: self.reload())
+
+    def action_register_policy(self) -> None:
+        policy = self._selected_policy()
+        if policy is not None:
+            open_register_policy(self.app, policy, lambda _: self.reload())
 
     def action_add_goal(self) -> None:
         self._show("career")

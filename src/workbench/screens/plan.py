@@ -215,7 +215,11 @@ class PlanScreen(Screen):
                     None)
         if item is None:
             return
-        if kind in ("policy", "awaiting"):
+        if kind == "unregistered":
+            from .register_policy import open_register_policy
+
+            open_register_policy(app, ident, lambda _result: self.reload())
+        elif kind in ("policy", "awaiting"):
             open_sign_off(app, item.outlet_id)
         elif kind == "stock":
             delivery_forms.log_delivery_form(app, item.outlet_id, self.reload,

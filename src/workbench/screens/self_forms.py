@@ -13,6 +13,7 @@ from typing import Any
 from .. import assessment, goals, outlets
 from ..i18n import t
 from .form import Field, FormScreen
+from .register_policy import open_register_policy
 
 Done = Callable[[Any], None] | None
 
@@ -104,7 +105,10 @@ def policy_fields(app) -> list[Field]:
 
 
 def open_policy_form(app, done: Done = None) -> None:
-    """Log a policy sold (出单); the standard premium comes from the factor table."""
+    """Log a policy sold (出单); the standard premium comes from the factor table.
+
+    Once saved, the form that registers its original policy follows (esc skips it).
+    """
 
     def submit(v: dict[str, str]) -> goals.Policy:
         draft = goals.PolicyDraft(
@@ -121,10 +125,18 @@ def open_policy_form(app, done: Done = None) -> None:
     if visit is not None:
         # Checked in at an outlet: the policy was most likely sold there.
         values["policy_outlet"] = str(visit.outlet_id)
-    app.push_screen(
-        FormScreen(t("self.policy_title"), policy_fields(app), values, submit),
-        _after(app, done, lambda p: t("self.policy_saved", number=p.policy_no,
-                                      standard=f"{p.standard_premium:,.0f}")))
+    saved = _after(app, done, lambda p: t("self.policy_saved", number=p.policy_no,
+                                          standard=f"{p.standard_premium:,.0f}"))
+
+    def after(policy: Any) -> None:
+        saved(policy)
+        if isinstance(policy, goals.Policy):
+            # Often the original is printed at the counter with the sale: offer to
+            # register it at once; esc leaves it awaiting (r on the policy, or the plan).
+            open_register_policy(app, policy.id, done, just_logged=True)
+
+    app.push_screen(FormScreen(t("self.policy_title"), policy_fields(app), values, submit),
+                    after)
 
 
 def open_void_form(app, policy_id: int, done: Done = None) -> None:
