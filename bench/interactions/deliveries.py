@@ -18,11 +18,18 @@ async def open_signing(pilot):
 
     app = pilot.app
     outlet_id = outlets.all_active_outlets(app.db)[0][0]
-    deliveries.add_delivery(app.db, app.config, outlet_id=outlet_id, kind="brochure",
-                            quantity=10, now=app.now())
+    line = deliveries.add_delivery(app.db, app.config, outlet_id=outlet_id, kind="brochure",
+                                   quantity=10, now=app.now())
     open_sign_off(app, outlet_id)
     await settle(pilot, lambda: _signing(app) is not None and _signing(app).is_mounted)
     screen = _signing(app)
+    # Only the fresh line: the heavy day's other lines may carry a later time of day than
+    # the clock shows now, and a signature cannot come before the delivery.
+    from textual.widgets import SelectionList
+
+    lines = screen.query_one("#so-lines", SelectionList)
+    lines.deselect_all()
+    lines.select(line)
     person = screen.staff[0]
     screen._take(str(person.id))
     await settle(pilot, lambda: screen.staff_id == person.id)
