@@ -122,3 +122,17 @@ async def test_enter_on_documents_opens_the_register_forms(db, db_path, config):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+def test_long_document_lists_are_capped_with_a_more_line():
+    from workbench.plan_documents import DOC_LIMIT, DocItem, capped
+
+    items = [DocItem("receipt", i, 1, "A", "甲", f"P{i}", "", 1, i) for i in range(DOC_LIMIT + 5)]
+    items.append(DocItem("review", 99, 1, "A", "甲", "T1", "", 1, 2))
+    out = capped(items)
+    receipts = [d for d in out if d.kind == "receipt"]
+    assert len(receipts) == DOC_LIMIT
+    assert receipts[0].days == DOC_LIMIT + 4  # the most overdue first
+    more = [d for d in out if d.kind == "more"]
+    assert [(m.what, m.count) for m in more] == [("receipt", 5)]
+    assert [d.kind for d in out][-1] == "review"  # short lists are kept whole

@@ -260,11 +260,12 @@ def policies_between(db: Database, start: date, end: date, limit: int = 500) -> 
         [start.isoformat(), end.isoformat(), limit]).fetchall()]
 
 
-def policies_awaiting_document(db: Database) -> list[Policy]:
-    """Policies whose original document has not been handed to the register yet."""
+def policies_awaiting_document(db: Database, limit: int = -1) -> list[Policy]:
+    """Policies whose original document has not been handed to the register yet, oldest
+    first (``limit`` of them; -1: all)."""
     return [_policy(r) for r in db.execute(
         _POLICY_SQL + " WHERE p.document_status = 'awaiting' AND p.voided_at IS NULL "
-        "ORDER BY p.issue_date, p.id"
+        "ORDER BY p.issue_date, p.id LIMIT ?", [limit]
     ).fetchall()]
 
 

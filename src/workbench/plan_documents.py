@@ -22,6 +22,10 @@ from .privacy import mask_name
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+# Per kind, the plan shows the most urgent few and one "more" line with the rest; years
+# of receipts nobody marked returned must not bury today's work (or slow the screen).
+DOC_LIMIT = 8
+
 DOC_KINDS = ("unregistered", "policy", "awaiting", "stock", "receipt", "callback", "review",
              "handover")
 
@@ -44,9 +48,10 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
     out: list[DocItem] = []
     # First in the chain: a sold policy's original must be in the register before it
     # can be taken to the counter, signed for, and start its receipt and callback clocks.
-    for p in goals.policies_awaiting_document(db):
+    for p in goals.policies_awaiting_document(db, DOC_LIMIT):
         out.append(DocItem("unregistered", p.id, p.outlet_id, p.outlet_code, p.outlet_name,
                            p.policy_no, p.masked_name, 1, (today - p.issue_date).days))
+    _more(out, "unregistered", goals.count_awaiting_documents(db))
     policy_kind = config.deliveries.policy_kind
     awaiting: dict[int, list[deliveries.Line]] = {}
     for line in deliveries.awaiting_signature(db):
@@ -67,13 +72,13 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
         days = None if level.days_left is None else int(level.days_left)
         out.append(DocItem("stock", level.outlet_id, level.outlet_id, level.outlet_code,
                            level.outlet_name, level.kind, "", level.suggested, days))
-    for kind, due_items in (("receipt", receipts.receipts_due(db, today, config)),
-                            ("callback", receipts.callbacks_due(db, today, config))):
+    for kind in ("receipt", "callback"):
+        total, due_items = receipts.due_now(db, today, config, kind, DOC_LIMIT)
         for item in due_items:
-            if item.days_left <= 0:
-                out.append(DocItem(kind, item.delivery_id, item.outlet_id, item.outlet_code,
-                                   item.outlet_name, item.policy_no, item.customer_masked, 1,
-                                   -item.days_left))
+            out.append(DocItem(kind, item.delivery_id, item.outlet_id, item.outlet_code,
+                               item.outlet_name, item.policy_no, item.customer_masked, 1,
+                               -item.days_left))
+        _more(out, kind, total)
     handover: dict[int, list[applications.Application]] = {}
     for form in applications.applications_pending(db):
         if form.status == "collected":
@@ -87,4 +92,34 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
         out.append(DocItem("handover", outlet_id, outlet_id, first.outlet_code,
                            first.outlet_name, "", "", len(forms),
                            (today - min(f.collected_at for f in forms).date()).days))
+    return capped(out)
+
+
+
+
+def _more(out: list[DocItem], kind: str, total: int) -> None:
+    """The "more" line of a list fetched already capped, when ``total`` exceeds the cap."""
+    shown = sum(1 for d in out if d.kind == kind)
+    if total > shown:
+        out.append(DocItem("more", 0, 0, "", "", kind, "", total - shown, None))
+
+
+def capped(items: list[DocItem], limit: int = DOC_LIMIT) -> list[DocItem]:
+    """At most ``limit`` items of each kind, longest waiting or most overdue first, then
+    one ``more`` item (``what`` = the kind, ``count`` = how many were left out)."""
+    by_kind: dict[str, list[DocItem]] = {}
+    for item in items:
+        by_kind.setdefault(item.what if item.kind == "more" else item.kind, []).append(item)
+    out: list[DocItem] = []
+    for kind, group in by_kind.items():
+        shown = [d for d in group if d.kind != "more"]
+        hidden = sum(d.count for d in group if d.kind == "more")
+        if len(shown) > limit:
+            if kind != "stock":  # stock keeps the register's own order (soonest out first)
+                shown = sorted(shown, key=lambda d: -(d.days or 0))
+            hidden += len(shown) - limit
+            shown = shown[:limit]
+        out += shown
+        if hidden:
+            out.append(DocItem("more", 0, 0, "", "", kind, "", hidden, None))
     return out

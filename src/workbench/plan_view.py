@@ -153,6 +153,11 @@ def documents_section(agenda: Agenda) -> Section:
             kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
             cells = (kinds, t("plan.doc.lines", count=d.count),
                      t("plan.doc.waiting", days=d.days))
+        elif d.kind == "more":
+            item_id = f"doc:more:0:{d.what}"
+            items.append(Item(item_id, (t(f"plan.doc.{d.what}"), t("plan.doc.more", count=d.count),
+                                        "", "", "")))
+            continue
         elif d.kind == "handover":
             item_id = f"doc:handover:{d.ref}"
             cells = ("", t("plan.doc.forms", count=d.count), t("plan.doc.waiting", days=d.days))
@@ -160,7 +165,8 @@ def documents_section(agenda: Agenda) -> Section:
             item_id = f"doc:{d.kind}:{d.ref}"
             cells = (d.what, d.who, t("plan.doc.waiting", days=d.days))
         items.append(Item(item_id, (t(f"plan.doc.{d.kind}"), d.outlet_name, *cells)))
-    return Section("documents", t("plan.section.documents", count=len(items)), tuple(items),
+    total = sum(d.count if d.kind == "more" else 1 for d in agenda.documents)
+    return Section("documents", t("plan.section.documents", count=total), tuple(items),
                    t("plan.empty.documents"))
 
 

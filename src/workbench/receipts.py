@@ -13,10 +13,8 @@ Returning a receipt and noting a callback are append-only ``policy_events`` rows
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-
-from dateutil.relativedelta import relativedelta
 
 from . import validate as v
 from .config import Config
@@ -53,15 +51,15 @@ class PolicyDue:
 
 
 def receipt_due(signed_on: date, config: Config) -> date:
-    return signed_on + relativedelta(days=config.deliveries.receipt_days)
+    return signed_on + timedelta(days=config.deliveries.receipt_days)
 
 
 def cooling_off_end(received_on: date, config: Config) -> date:
-    return received_on + relativedelta(days=config.deliveries.cooling_off_days)
+    return received_on + timedelta(days=config.deliveries.cooling_off_days)
 
 
 def callback_due(received_on: date, config: Config) -> date:
-    return received_on + relativedelta(days=config.deliveries.callback_days)
+    return received_on + timedelta(days=config.deliveries.callback_days)
 
 
 _SQL = """
@@ -81,30 +79,46 @@ def _rows(db: Database, config: Config, extra: str) -> list[tuple]:
     return db.execute(_SQL + extra, [config.deliveries.policy_kind]).fetchall()
 
 
+def _item(r: tuple, today: date, config: Config, event: str) -> PolicyDue:
+    signed = date.fromisoformat(r[6][:10])
+    received = date.fromisoformat(r[7]) if r[7] else signed
+    due = receipt_due(signed, config) if event == "receipt" else callback_due(received, config)
+    return PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received, r[7] is None, due,
+                     (due - today).days, cooling_off_end(received, config))
+
+
+_OPEN = {"receipt": " AND r.id IS NULL", "callback": " AND c.id IS NULL"}
+
+
 def receipts_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
     """Signed original policies whose receipt is not back yet, earliest due first."""
-    out = []
-    for r in _rows(db, config, " AND r.id IS NULL"):
-        signed = date.fromisoformat(r[6][:10])
-        due = receipt_due(signed, config)
-        received = date.fromisoformat(r[7]) if r[7] else signed
-        out.append(PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received,
-                             r[7] is None, due, (due - today).days,
-                             cooling_off_end(received, config)))
+    out = [_item(r, today, config, "receipt") for r in _rows(db, config, _OPEN["receipt"])]
     return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
 
 
 def callbacks_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
     """Signed original policies whose callback is not noted yet, earliest due first."""
-    out = []
-    for r in _rows(db, config, " AND c.id IS NULL"):
-        signed = date.fromisoformat(r[6][:10])
-        received = date.fromisoformat(r[7]) if r[7] else signed
-        due = callback_due(received, config)
-        out.append(PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received,
-                             r[7] is None, due, (due - today).days,
-                             cooling_off_end(received, config)))
+    out = [_item(r, today, config, "callback") for r in _rows(db, config, _OPEN["callback"])]
     return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
+
+
+def due_now(db: Database, today: date, config: Config, event: str,
+            limit: int) -> tuple[int, list[PolicyDue]]:
+    """(how many, the ``limit`` most overdue) receipts or callbacks due today or earlier.
+
+    Filtered, counted and ordered in SQL: years of history hold tens of thousands of
+    policy lines, and the plan shows only the few that matter this morning.
+    """
+    days = (config.deliveries.receipt_days if event == "receipt"
+            else config.deliveries.callback_days)
+    start = "substr(s.signed_at, 1, 10)" if event == "receipt" else \
+        "coalesce(r.on_date, substr(s.signed_at, 1, 10))"
+    where = f"{_OPEN[event]} AND date({start}, '+{int(days)} days') <= ?"
+    params = [config.deliveries.policy_kind, today.isoformat()]
+    total = db.execute(f"SELECT count(*) FROM ({_SQL}{where})", params).fetchone()[0]
+    rows = db.execute(f"{_SQL}{where} ORDER BY date({start}), o.code, d.policy_no LIMIT ?",
+                      [*params, limit]).fetchall()
+    return total, [_item(r, today, config, event) for r in rows]
 
 
 def _event(db: Database, config: Config, delivery_id: int, event: str, on: Any,

@@ -19,38 +19,44 @@ if TYPE_CHECKING:
 
 _NOT_VOIDED = "NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"
 
-# Signed original policies: the sign-off day, and the receipt / callback days on or
-# before the cut-off (NULL when not yet recorded by then).
-_POLICIES = f"""
-    SELECT d.policy_no, d.customer, o.code, substr(s.signed_at, 1, 10),
-           (SELECT on_date FROM policy_events e WHERE e.delivery_id = d.id
-              AND e.event = 'receipt' AND e.on_date <= :cut),
-           (SELECT on_date FROM policy_events e WHERE e.delivery_id = d.id
-              AND e.event = 'callback' AND e.on_date <= :cut)
-    FROM deliveries d
-    JOIN signoff_lines l ON l.delivery_id = d.id
-    JOIN signoffs s ON s.id = l.signoff_id
-    JOIN outlets o ON o.id = d.outlet_id
-    WHERE d.kind = :kind AND s.signed_at < :next AND {_NOT_VOIDED}
+# Signed original policies open at :cut (no receipt / no callback recorded by then), with
+# the day each one fell or falls due: receipts count from the sign-off, callbacks from the
+# receipt (the sign-off while no receipt is back). All in SQL: a heavy user has tens of
+# thousands of policy lines, too many to walk in Python twice per week shown.
+_OPEN_POLICIES = f"""
+    WITH p AS (
+        SELECT d.id, d.policy_no, d.customer, d.outlet_id, substr(s.signed_at, 1, 10) AS signed,
+               (SELECT on_date FROM policy_events e WHERE e.delivery_id = d.id
+                  AND e.event = 'receipt' AND e.on_date <= :cut) AS receipt,
+               EXISTS (SELECT 1 FROM policy_events e WHERE e.delivery_id = d.id
+                  AND e.event = 'callback' AND e.on_date <= :cut) AS called
+        FROM deliveries d
+        JOIN signoff_lines l ON l.delivery_id = d.id
+        JOIN signoffs s ON s.id = l.signoff_id
+        WHERE d.kind = :kind AND s.signed_at < :next AND {_NOT_VOIDED}),
+    open AS (
+        SELECT id, policy_no, customer, outlet_id, 'receipt' AS what,
+               date(signed, '+' || :receipt_days || ' days') AS due
+        FROM p WHERE receipt IS NULL
+        UNION ALL
+        SELECT id, policy_no, customer, outlet_id, 'callback',
+               date(coalesce(receipt, signed), '+' || :callback_days || ' days')
+        FROM p WHERE NOT called)
 """
 
 
-def _policy_status(db: Database, cut: date, config: Config) -> list[tuple]:
-    """(policy, customer, outlet, what, due) for receipts and callbacks open at ``cut``."""
+def _params(cut: date, config: Config) -> dict:
     days = config.deliveries
-    out = []
-    rows = db.execute(_POLICIES, {"cut": cut.isoformat(), "kind": days.policy_kind,
-                                  "next": (cut + timedelta(days=1)).isoformat()})
-    for policy_no, customer, code, signed, receipt, callback in rows:
-        signed_on = date.fromisoformat(signed)
-        if receipt is None:
-            out.append((policy_no, customer, code, "receipt",
-                        signed_on + timedelta(days=days.receipt_days)))
-        if callback is None:
-            received = date.fromisoformat(receipt) if receipt else signed_on
-            out.append((policy_no, customer, code, "callback",
-                        received + timedelta(days=days.callback_days)))
-    return out
+    return {"cut": cut.isoformat(), "next": (cut + timedelta(days=1)).isoformat(),
+            "kind": days.policy_kind, "receipt_days": days.receipt_days,
+            "callback_days": days.callback_days}
+
+
+def _open_counts(db: Database, cut: date, config: Config) -> dict[str, tuple[int, int]]:
+    """what -> (outstanding, overdue) at ``cut``."""
+    rows = db.execute(_OPEN_POLICIES + "SELECT what, count(*), sum(due < :cut) FROM open "
+                      "GROUP BY what", _params(cut, config)).fetchall()
+    return {what: (n, late or 0) for what, n, late in rows}
 
 
 def week_figures(db: Database, start: date, end: date, config: Config,
@@ -73,9 +79,8 @@ def week_figures(db: Database, start: date, end: date, config: Config,
         SELECT count(*) FROM signoffs s JOIN signoff_lines l ON l.signoff_id = s.id
         JOIN deliveries d ON d.id = l.delivery_id
         WHERE s.signed_at >= ? AND d.delivered_at < ? AND {_NOT_VOIDED}""", [nxt, nxt])
-    open_items = _policy_status(db, cut, config)
-    count = lambda what, late: sum(  # noqa: E731
-        1 for *_, kind, due in open_items if kind == what and (not late or due < cut))
+    open_counts = _open_counts(db, cut, config)
+    count = lambda what, late: open_counts.get(what, (0, 0))[1 if late else 0]  # noqa: E731
     collected = one("SELECT count(*) FROM applications WHERE collected_at >= ? "
                     "AND collected_at < ?", [lo, hi])
     reviewed = one("SELECT count(*) FROM applications WHERE reviewed_at >= ? "
@@ -101,12 +106,25 @@ def week_lists(db: Database, start: date, end: date, config: Config, today: date
                masked: bool) -> list[tuple[str, list[str]]]:
     """Receipts and callbacks overdue at the week's end, customer masked unless asked."""
     cut = min(end, today)
-    late = sorted((due, kind, policy_no, customer, code)
-                  for policy_no, customer, code, kind, due in _policy_status(db, cut, config)
-                  if due < cut)
-    items = {"receipt": [], "callback": []}
-    for due, kind, policy_no, customer, code in late:
+    # The first LIST_LIMIT of each kind, and how many there are, in one pass (a heavy
+    # register holds tens of thousands of open policy lines).
+    rows = db.execute(_OPEN_POLICIES + """
+        SELECT what, policy_no, customer, code, due, total FROM (
+            SELECT what, policy_no, customer, o.code, due,
+                   row_number() OVER (PARTITION BY what ORDER BY due, policy_no) AS n,
+                   count(*) OVER (PARTITION BY what) AS total
+            FROM open JOIN outlets o ON o.id = open.outlet_id WHERE due < :cut)
+        WHERE n <= :limit ORDER BY what DESC, n""",
+        {**_params(cut, config), "limit": LIST_LIMIT}).fetchall()
+    items: dict[str, list[str]] = {}
+    totals: dict[str, int] = {}
+    for what, policy_no, customer, code, due, total in rows:
         who = mask_name(customer) if masked else (customer or "")
-        items[kind].append((policy_no, who, code, due))
-    return [(f"overdue_{kind}s", [f"{p} · {w} · {c} · {d.isoformat()}" for p, w, c, d in rows])
-            for kind, rows in items.items() if rows]
+        items.setdefault(what, []).append(f"{policy_no} · {who} · {code} · {due}")
+        totals[what] = total
+    return [(f"overdue_{what}s", found + ([f"… +{totals[what] - len(found)}"]
+                                        if totals[what] > len(found) else []))
+            for what, found in items.items()]
+
+
+LIST_LIMIT = 30

@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.doc.callback": ("回访待做", "Callback due"),
     "plan.doc.review": ("投保单待初审", "Form to review"),
     "plan.doc.handover": ("投保单待交公司", "Forms to hand over"),
+    "plan.doc.more": ("还有 {count} 项(回车查看全部)", "{count} more (Enter shows them all)"),
     "plan.doc.suggest": ("建议送 {count}", "bring {count}"),
     "plan.doc.days_left": ("约 {days} 天用完", "lasts ~{days} d"),
     "plan.doc.out_now": ("今天就会用完", "runs out today"),

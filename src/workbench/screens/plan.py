@@ -215,7 +215,9 @@ class PlanScreen(Screen):
                     None)
         if item is None:
             return
-        if kind == "unregistered":
+        if kind == "more":  # the rest of a long list lives on its own screen
+            app.switch_mode("self" if item.what == "unregistered" else "deliveries")
+        elif kind == "unregistered":
             from .register_policy import open_register_policy
 
             open_register_policy(app, ident, lambda _result: self.reload())
