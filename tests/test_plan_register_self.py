@@ -136,3 +136,21 @@ def test_long_document_lists_are_capped_with_a_more_line():
     more = [d for d in out if d.kind == "more"]
     assert [(m.what, m.count) for m in more] == [("receipt", 5)]
     assert [d.kind for d in out][-1] == "review"  # short lists are kept whole
+
+
+async def test_enter_on_a_more_line_opens_the_whole_list(db, db_path, config, monkeypatch):
+    from workbench import plan_documents
+
+    monkeypatch.setattr(plan_documents, "DOC_LIMIT", 1)
+    populate(db, config, TODAY)  # three original policies wait to go to the counter
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        more = [d for d in screen.agenda.documents if d.kind == "more" and d.what == "policy"]
+        assert more and more[0].count >= 2
+        screen.select("doc:more:0:policy")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "deliveries"

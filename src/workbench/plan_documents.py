@@ -104,9 +104,11 @@ def _more(out: list[DocItem], kind: str, total: int) -> None:
         out.append(DocItem("more", 0, 0, "", "", kind, "", total - shown, None))
 
 
-def capped(items: list[DocItem], limit: int = DOC_LIMIT) -> list[DocItem]:
-    """At most ``limit`` items of each kind, longest waiting or most overdue first, then
-    one ``more`` item (``what`` = the kind, ``count`` = how many were left out)."""
+def capped(items: list[DocItem], limit: int | None = None) -> list[DocItem]:
+    """At most ``limit`` (default ``DOC_LIMIT``) items of each kind, longest waiting or
+    most overdue first, then one ``more`` item (``what`` = the kind, ``count`` = how many
+    were left out)."""
+    limit = DOC_LIMIT if limit is None else limit
     by_kind: dict[str, list[DocItem]] = {}
     for item in items:
         by_kind.setdefault(item.what if item.kind == "more" else item.kind, []).append(item)
