@@ -78,7 +78,10 @@ class PlanScreen(Screen):
                     options.append(Option(Text("  " + line, style="italic"), disabled=True))
                 else:
                     # Text, not markup: "[x]" and user-typed titles must show as typed.
-                    options.append(Option(Text(line), id=item_id))
+                    # One row per item: on a narrow terminal the end is cut (…), never
+                    # wrapped onto a second line that reads like another item.
+                    options.append(Option(Text(line, no_wrap=True, overflow="ellipsis"),
+                                          id=item_id))
         agenda.set_options(options)
         if keep is not None and self._index_of(keep) is not None:
             agenda.highlighted = self._index_of(keep)
