@@ -38,7 +38,14 @@ def _mobile(rng: random.Random) -> str:
 
 
 def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
-    """Fill an empty database with about 15 outlets, 80 staff and 8 weeks of visits."""
+    """Fill an empty database with the demo: about 15 outlets, 80 staff, 8 weeks of
+    visits, register history, self-assessment and plan. One transaction: thousands of
+    small writes share one commit (fast), and a demo is either all there or absent."""
+    with db.atomic():
+        _populate(db, config, today, seed)
+
+
+def _populate(db: Database, config: Config, today: date, seed: int) -> None:
     rng = random.Random(seed)
     tiers = list(config.visits.cadence_days)
     roles = list(config.staff.roles)
