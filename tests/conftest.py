@@ -30,6 +30,20 @@ def config() -> Config:
     return Config()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo database at TODAY, built once per run (building it takes a second);
+    tests copy it rather than change it."""
+    from workbench.demo import populate
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_db(path)
+    populate(database, Config(), TODAY)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "wb.db"

@@ -9,22 +9,7 @@ import pytest
 
 from workbench import deliveries as reg
 from workbench.cli import main
-from workbench.config import Config
 from workbench.db import open_db
-from workbench.demo import populate
-
-from .conftest import TODAY
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    """The demo database, built once for this module (building it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_db(path)
-    populate(database, Config(), TODAY)
-    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
-    return path
 
 
 @pytest.fixture
@@ -36,12 +21,7 @@ def db(db_path, demo_template):
     database.close()
 
 
-def demo_file(db, config):
-    """The demo data is already there (see the db fixture above)."""
-
-
 def test_check_prints_the_head_hash(db, db_path, config, capsys):
-    demo_file(db, config)
     head = reg.verify_chain(db).head
     assert main(["check", "--db", str(db_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
@@ -49,7 +29,6 @@ def test_check_prints_the_head_hash(db, db_path, config, capsys):
 
 
 def test_check_names_the_edited_row(db, db_path, config, capsys):
-    demo_file(db, config)
     victim = db.execute("SELECT id FROM signoffs ORDER BY id LIMIT 1 OFFSET 40").fetchone()[0]
     db.close()
     # Someone edits the file with the sqlite3 shell, dropping the guard first.
@@ -65,7 +44,6 @@ def test_check_names_the_edited_row(db, db_path, config, capsys):
 
 
 def test_export_register_masks_customers(db, db_path, config, capsys):
-    demo_file(db, config)
     line = db.execute("SELECT d.id, o.code, d.customer FROM deliveries d JOIN outlets o "
                       "ON o.id = d.outlet_id WHERE d.customer IS NOT NULL LIMIT 1").fetchone()
     code, customer = line[1], line[2]
@@ -82,7 +60,6 @@ def test_export_register_masks_customers(db, db_path, config, capsys):
 
 
 def test_export_period_and_file(db, db_path, config, tmp_path, capsys):
-    demo_file(db, config)
     code = db.execute("SELECT code FROM outlets ORDER BY code LIMIT 1").fetchone()[0]
     out = tmp_path / "book.csv"
     assert main(["export", "register", "--outlet", code, "--from", "2026-11-01", "--to",
@@ -107,7 +84,6 @@ def test_export_errors_are_one_line(db, db_path, capsys):
 
 
 def test_export_handover_sheet(db, db_path, config, capsys):
-    demo_file(db, config)
     hid = db.execute("SELECT min(id) FROM handovers").fetchone()[0]
     db.close()
     assert main(["export", "handover", "--id", str(hid), "--format", "csv", "--db",

@@ -8,27 +8,15 @@ import shutil
 import pytest
 
 from workbench.cli import main
-from workbench.config import Config
 from workbench.db import open_db
-from workbench.demo import populate
 
 from .conftest import TODAY
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_db(path)
-    populate(database, Config(), TODAY)
-    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
-    return path
-
-
 @pytest.fixture
-def demo(tmp_path, demo_file):
+def demo(tmp_path, demo_template):
     path = tmp_path / "wb.db"
-    shutil.copy(demo_file, path)
+    shutil.copy(demo_template, path)
     database = open_db(path)
     facts = {
         "outlet": database.execute(
