@@ -67,10 +67,14 @@ def full_scans(db, statements: list[str]) -> list[tuple[str, str]]:
             continue
         # A CTE's rows were already read through the plans of its own SELECT (checked here
         # too); scanning that result is not a scan of a table.
-        ctes = set(re.findall(r"(?:\bWITH|,)\s*(\w+)\s+AS\s*\(", sql, re.I))
+        ctes = set(re.findall(r"(?:\bWITH|,)\s*(\w+)\s*(?:\([\w\s,]*\))?\s+AS\s*\(", sql,
+                              re.I))
         for row in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall():
             detail = row[-1]
             if re.match(r"SCAN (\w+)", detail) and re.match(r"SCAN (\w+)", detail)[1] in ctes:
+                continue
+            # Literal rows (VALUES, SELECT 'x') are not a table.
+            if re.match(r"SCAN (\d+ )?CONSTANT ROWS?$", detail):
                 continue
             match = re.match(r"SCAN (\w+)", detail)
             table = aliases(sql).get(match.group(1), match.group(1)) if match else ""

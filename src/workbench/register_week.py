@@ -47,6 +47,7 @@ _OPEN_COUNTS = f"""
 
 # The first :limit overdue items of each kind, and how many there are, in one pass.
 _OVERDUE = f"""
+    WITH k(what) AS (VALUES ('receipt'), ('callback'))
     SELECT what, policy_no, customer, code, due, total FROM (
         SELECT *, row_number() OVER (PARTITION BY what ORDER BY due, policy_no) AS n,
                count(*) OVER (PARTITION BY what) AS total
@@ -55,7 +56,7 @@ _OVERDUE = f"""
                          AS due
               {_SIGNED_FROM} JOIN outlets o ON o.id = d.outlet_id
               -- CROSS JOIN keeps the two kinds the inner loop: one walk of the lines.
-              CROSS JOIN (SELECT 'receipt' AS what UNION ALL SELECT 'callback') k
+              CROSS JOIN k
               {_SIGNED_WHERE} AND CASE k.what WHEN 'receipt' THEN {_RECEIPT_OPEN}
                                                ELSE {_CALLBACK_OPEN} END)
         WHERE due < :cut)
