@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
             log("interactions (Pilot)")
             rows += interactions.run(args.scale, folder, args.runs, log=log)
-        if "import" in parts and not importlib.util.find_spec("workbench.importer"):
+        if "import" in parts and not importlib.util.find_spec("workbench.roster.importer"):
             log("bulk import: skipped (the importer is not in this checkout)")
         elif "import" in parts:
             from . import bulk_import

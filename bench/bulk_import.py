@@ -30,8 +30,8 @@ GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英婷�
 
 def outlets_only(folder: Path, scale: float) -> Path:
     """A database with the heavy user's outlets and nothing else."""
-    from workbench.config import Config
-    from workbench.db import open_db
+    from workbench.core.config import Config
+    from workbench.core.db import open_db
 
     from .steps.context import Context
     from .steps.outlets import _outlets
@@ -69,7 +69,7 @@ def file_rows(codes: list[str], count: int) -> list[dict[str, str]]:
 
 def raw_rows(db_path: Path, rows: list[dict[str, str]], stamp: str) -> list[tuple]:
     """The same people as final column values (outlet ids resolved, initials computed)."""
-    from workbench.text import initials
+    from workbench.core.text import initials
 
     conn = sqlite3.connect(db_path)
     ids = dict(conn.execute("SELECT code, id FROM outlets"))
@@ -79,9 +79,9 @@ def raw_rows(db_path: Path, rows: list[dict[str, str]], stamp: str) -> list[tupl
 
 
 def import_once(path: Path, rows, now: datetime) -> float:
-    from workbench import importer
-    from workbench.config import Config
-    from workbench.db import open_db
+    from workbench.core.config import Config
+    from workbench.core.db import open_db
+    from workbench.roster import importer
 
     db = open_db(path)
     try:
@@ -95,7 +95,7 @@ def import_once(path: Path, rows, now: datetime) -> float:
 
 
 def raw_once(path: Path, values: list[tuple]) -> float:
-    from workbench.db import BUSY_TIMEOUT_MS
+    from workbench.core.db import BUSY_TIMEOUT_MS
 
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     # The same durability as the app's connection.

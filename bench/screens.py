@@ -15,14 +15,14 @@ from .steps.context import TODAY
 def sentinels(db_path: Path) -> tuple[str, str, str]:
     """(screen name, first-paint text, first-data text) for the app's default mode."""
     from workbench.app import WorkbenchApp
-    from workbench.config import Config
-    from workbench.db import open_db
+    from workbench.core.config import Config
+    from workbench.core.db import open_db
 
     config = Config()
     db = open_db(db_path)
     try:
         if WorkbenchApp.DEFAULT_MODE == "outlets":
-            from workbench import outlets
+            from workbench.roster import outlets
 
             rows = outlets.roster(db, TODAY, config.visits.cadence_days)
             # The status line is written with the first page of rows (a long code can

@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import i18n
-from workbench.config import Config
-from workbench.db import open_db
+from workbench.core import i18n
+from workbench.core.config import Config
+from workbench.core.db import open_db
 
 TODAY = date(2026, 11, 27)  # a Friday
 NOW = datetime(2026, 11, 27, 9, 30)
@@ -34,7 +34,7 @@ def config() -> Config:
 def demo_template(tmp_path_factory):
     """The demo database at TODAY, built once per run (building it takes a second);
     tests copy it rather than change it."""
-    from workbench.demo import populate
+    from workbench.demo.build import populate
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = open_db(path)

@@ -45,8 +45,8 @@ def with_extra(dbmod) -> None:
 
 
 def signoff(path: str, outlet_id: str, staff_id: str, batch: str) -> None:
-    from workbench import deliveries
-    from workbench.db import open_db
+    from workbench.core.db import open_db
+    from workbench.register import deliveries
 
     db = open_db(path)
     print("ready", flush=True)
@@ -73,7 +73,7 @@ def import_files(path: str, *files: str) -> None:
 
 
 def migrate(path: str) -> None:
-    from workbench import db as dbmod
+    from workbench.core import db as dbmod
 
     with_extra(dbmod)
     print("ready", flush=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from workbench import outlets
+from workbench.roster import outlets
 
 TIERS = ["A", "B", "C", "D"]
 ROLES = ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]

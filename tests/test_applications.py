@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import applications as apps
-from workbench import deliveries as reg
-from workbench.errors import ValidationError
+from workbench.core.errors import ValidationError
+from workbench.register import applications as apps
+from workbench.register import deliveries as reg
 
 from .conftest import NOW
 from .register_helpers import outlet

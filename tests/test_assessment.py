@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import assessment as a
-from workbench.errors import ValidationError
+from workbench.assessment import journal as a
+from workbench.core.errors import ValidationError
 
 from .conftest import TODAY
 

@@ -7,9 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from workbench import backup, cli, outlets
-from workbench.db import open_db
-from workbench.errors import WorkbenchError
+from workbench import cli
+from workbench.core import backup
+from workbench.core.db import open_db
+from workbench.core.errors import WorkbenchError
+from workbench.roster import outlets
 
 from .conftest import NOW
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from workbench import cli
-from workbench import db as dbmod
+from workbench.core import db as dbmod
 
 
 def run(capsys, *args):
@@ -50,7 +50,7 @@ def test_demo_never_overwrites_a_file(tmp_path, capsys):
 
 def test_demo_mode_uses_its_own_file(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "demo_db_path", lambda: tmp_path / "demo" / "demo.db")
-    from workbench.config import Config
+    from workbench.core.config import Config
 
     path = cli._fresh_demo(Config(), cli._today("2026-11-27"))
     assert path == tmp_path / "demo" / "demo.db" and path.exists()

@@ -10,8 +10,8 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import config as cfg
 from workbench.cli import main
+from workbench.core import config as cfg
 
 ROOT = Path(__file__).resolve().parent.parent
 

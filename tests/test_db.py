@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from sqlite_utils.migrations import Migrations
 
-from workbench import db as dbmod
-from workbench.errors import WorkbenchError
+from workbench.core import db as dbmod
+from workbench.core.errors import WorkbenchError
 
 
 def test_migrates_from_empty_and_re_runs_cleanly(db_path):

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from workbench import deliveries as reg
-from workbench.db import open_db
-from workbench.errors import ValidationError
+from workbench.core.db import open_db
+from workbench.core.errors import ValidationError
+from workbench.register import deliveries as reg
 
 from .conftest import NOW
 from .register_helpers import outlet, staff

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from workbench import i18n
+from workbench.core import i18n
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "workbench"
 

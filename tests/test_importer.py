@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench import i18n
 from workbench.cli import main
-from workbench.db import open_db
-from workbench.errors import WorkbenchError
-from workbench.importer import import_rows, read_rows
-from workbench.text import initials
+from workbench.core import i18n
+from workbench.core.db import open_db
+from workbench.core.errors import WorkbenchError
+from workbench.core.text import initials
+from workbench.roster.importer import import_rows, read_rows
 
 from .conftest import NOW
 

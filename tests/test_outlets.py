@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import outlets
-from workbench.errors import ValidationError
-from workbench.outlets import OutletDraft, StaffDraft
+from workbench.core.errors import ValidationError
+from workbench.roster import outlets
+from workbench.roster.outlets import OutletDraft, StaffDraft
 
 from .conftest import NOW, TODAY
 

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.screens.pickers import in_order, matches
-from workbench.text import initials
+from workbench.core.text import initials
+from workbench.screens.common.pickers import in_order, matches
 
 
 def test_initials_match_without_the_city():

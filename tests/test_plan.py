@@ -7,9 +7,11 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from workbench import contacts, outlets, plan, plan_view, tasks
-from workbench.config import Config, PlanConfig
-from workbench.errors import ValidationError
+from workbench.core.config import Config, PlanConfig
+from workbench.core.errors import ValidationError
+from workbench.plan import agenda as plan
+from workbench.plan import contacts, tasks, view
+from workbench.roster import outlets
 
 from .conftest import NOW, TODAY
 
@@ -283,7 +285,7 @@ def test_plain_text_has_every_section_and_aligns_cjk(db):
     a = outlet(db, "A1", "A")
     person(db, a, "生日", "1990-11-28")
     tasks.add_task(db, "写周报", "today", TODAY, NOW)
-    text = plan_view.plain_text(agenda(db))
+    text = view.plain_text(agenda(db))
     for needle in ("The three must-dos", "Visits due (1)", "My tasks (1)", "写周报",
                    "Relationships", "Birthday", "Check-in audit", "No check-ins yet"):
         assert needle in text
@@ -291,7 +293,7 @@ def test_plain_text_has_every_section_and_aligns_cjk(db):
 
 
 def test_every_dynamic_plan_key_exists():
-    from workbench import i18n
+    from workbench.core import i18n
 
     catalogue = i18n.catalogue()
     keys = [f"plan.must.{k}" for k in plan.MUST_DOS]
@@ -331,7 +333,7 @@ def test_birthday_window_of_a_year_or_more_keeps_everyone(db):
     ("[plan]\nbirthdays = 7", "plan.birthdays"),
 ])
 def test_bad_plan_config_names_the_key(tmp_path, text, key):
-    from workbench import config as cfg
+    from workbench.core import config as cfg
 
     path = tmp_path / "config.toml"
     path.write_text(text, "utf-8")

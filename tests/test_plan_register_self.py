@@ -7,14 +7,17 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
-from workbench import applications, assessment, plan, plan_view
-from workbench import deliveries as reg
 from workbench.app import WorkbenchApp
-from workbench.config import Config
-from workbench.demo import populate
-from workbench.screens.form import FormScreen
-from workbench.screens.plan import PlanScreen
-from workbench.screens.sign_off import SignOffScreen
+from workbench.assessment import journal
+from workbench.core.config import Config
+from workbench.demo.build import populate
+from workbench.plan import agenda as plan
+from workbench.plan import view
+from workbench.register import applications
+from workbench.register import deliveries as reg
+from workbench.screens.common.form import FormScreen
+from workbench.screens.plan.plan import PlanScreen
+from workbench.screens.register.sign_off import SignOffScreen
 
 from .conftest import NOW, TODAY, wait_ready
 from .register_helpers import outlet, staff
@@ -42,7 +45,7 @@ def test_documents_on_the_agenda(db, config):
     assert [(d.kind, d.ref, d.count, d.days) for d in docs] == [
         ("policy", policy, 1, 2), ("awaiting", o, 2, 1), ("review", form, 1, 1)]
     assert docs[0].who == "张**"  # customers masked
-    text = plan_view.plain_text(plan.build_agenda(db, TODAY, config))
+    text = view.plain_text(plan.build_agenda(db, TODAY, config))
     assert "P2026001" in text and "张三丰" not in text and "2 lines" in text
 
 
@@ -55,17 +58,17 @@ def test_demo_documents_cover_every_kind_of_work(db, config):
 def test_morning_score_prompt_only_while_unrated(db):
     config = Config()
     first = plan.build_agenda(db, TODAY, config)
-    assert first.mood is None and plan_view.sections(first)[0].key == "morning"
-    assessment.rate_mood(db, TODAY, "82", "", TODAY)
+    assert first.mood is None and view.sections(first)[0].key == "morning"
+    journal.rate_mood(db, TODAY, "82", "", TODAY)
     rated = plan.build_agenda(db, TODAY, config)
-    assert rated.mood == 82 and "morning" not in [s.key for s in plan_view.sections(rated)]
+    assert rated.mood == 82 and "morning" not in [s.key for s in view.sections(rated)]
 
 
 def test_five_ones_follow_todays_ticks(db):
     config = Config()
-    names = assessment.habit_names(config)
-    assessment.tick_habit(db, TODAY, names[1], TODAY)
-    assessment.tick_habit(db, TODAY - timedelta(days=1), names[0], TODAY)
+    names = journal.habit_names(config)
+    journal.tick_habit(db, TODAY, names[1], TODAY)
+    journal.tick_habit(db, TODAY - timedelta(days=1), names[0], TODAY)
     habits = plan.build_agenda(db, TODAY, config).habits
     assert [(h.name, h.done) for h in habits] == [(n, n == names[1]) for n in names]
 
@@ -76,17 +79,17 @@ def app_on(db_path, config):
 
 async def test_tick_a_five_ones_item_with_enter(db, db_path, config):
     app = app_on(db_path, config)
-    habit = assessment.habit_names(config)[2]
+    habit = journal.habit_names(config)[2]
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         app.screen.select(f"habit:{habit}")
         await pilot.press("enter")
         await pilot.pause()
-        assert assessment.ticks_on(db, TODAY) == {habit}
+        assert journal.ticks_on(db, TODAY) == {habit}
         assert app.screen.selected_id() == f"habit:{habit}"
         await pilot.press("enter")  # and untick
         await pilot.pause()
-        assert assessment.ticks_on(db, TODAY) == set()
+        assert journal.ticks_on(db, TODAY) == set()
 
 
 async def test_morning_score_with_one_key(db, db_path, config):
@@ -103,7 +106,7 @@ async def test_morning_score_with_one_key(db, db_path, config):
         assert isinstance(app.screen, PlanScreen)
         assert app.screen.agenda.mood == 85
         assert "mood" not in [o.id for o in app.screen.query_one("#agenda").options]
-    assert assessment.mood_on(db, TODAY).score == 85
+    assert journal.mood_on(db, TODAY).score == 85
 
 
 async def test_enter_on_documents_opens_the_register_forms(db, db_path, config):
@@ -125,7 +128,7 @@ async def test_enter_on_documents_opens_the_register_forms(db, db_path, config):
 
 
 def test_long_document_lists_are_capped_with_a_more_line():
-    from workbench.plan_documents import DOC_LIMIT, DocItem, capped
+    from workbench.plan.documents import DOC_LIMIT, DocItem, capped
 
     items = [DocItem("receipt", i, 1, "A", "甲", f"P{i}", "", 1, i) for i in range(DOC_LIMIT + 5)]
     items.append(DocItem("review", 99, 1, "A", "甲", "T1", "", 1, 2))
@@ -139,7 +142,7 @@ def test_long_document_lists_are_capped_with_a_more_line():
 
 
 async def test_enter_on_a_more_line_opens_the_whole_list(db, db_path, config, monkeypatch):
-    from workbench import plan_documents
+    from workbench.plan import documents as plan_documents
 
     monkeypatch.setattr(plan_documents, "DOC_LIMIT", 1)
     populate(db, config, TODAY)  # three original policies wait to go to the counter

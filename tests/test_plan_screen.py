@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList
 
-from workbench import contacts, outlets, tasks
 from workbench.app import WorkbenchApp
 from workbench.cli import main
-from workbench.demo import populate
-from workbench.screens.form import FormScreen
-from workbench.screens.plan import PlanScreen
+from workbench.demo.build import populate
+from workbench.plan import contacts, tasks
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
+from workbench.screens.plan.plan import PlanScreen
 
 from .conftest import NOW, TODAY, wait_ready
 
@@ -259,7 +260,7 @@ async def test_titles_show_as_typed(db, db_path, config):
 
 
 async def test_plan_keys_can_be_rebound(db, db_path):
-    from workbench.config import Config
+    from workbench.core.config import Config
 
     config = Config(keymap={"plan_add_task": "n"})
     app = app_on(db_path, config)

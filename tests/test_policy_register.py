@@ -6,8 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from workbench import deliveries, goals, i18n, outlets, plan, policy_register
-from workbench.errors import ValidationError
+from workbench.assessment import goals
+from workbench.core import i18n
+from workbench.core.errors import ValidationError
+from workbench.plan import agenda
+from workbench.register import deliveries, originals
+from workbench.roster import outlets
 
 from .conftest import NOW, TODAY
 
@@ -34,8 +38,8 @@ def snapshot(db) -> tuple:
 
 def test_register_logs_the_line_from_the_policy_and_marks_it(db, config, outlet):
     pid = sell(db, config)
-    result = policy_register.register_document(db, config, pid, now=NOW, note="柜面打印")
-    assert result == policy_register.Registered(pid, "P2026001", result.line_id, False)
+    result = originals.register_document(db, config, pid, now=NOW, note="柜面打印")
+    assert result == originals.Registered(pid, "P2026001", result.line_id, False)
     line = deliveries.get_line(db, result.line_id)
     assert (line.outlet_id, line.kind, line.policy_no, line.customer, line.quantity,
             line.note, line.status) == (outlet, config.deliveries.policy_kind, "P2026001",
@@ -51,7 +55,7 @@ def test_line_and_mark_are_one_transaction(db, config, outlet):
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
     try:
-        policy_register.register_document(db, config, pid, now=NOW)
+        originals.register_document(db, config, pid, now=NOW)
     finally:
         db.conn.set_trace_callback(None)
     begins = [s for s in statements if s.upper().startswith("BEGIN")]
@@ -71,7 +75,7 @@ def test_a_failure_after_the_line_rolls_the_line_back(db, config, outlet, monkey
 
     monkeypatch.setattr(goals, "mark_document_registered", broken)
     with pytest.raises(RuntimeError):
-        policy_register.register_document(db, config, pid, now=NOW)
+        originals.register_document(db, config, pid, now=NOW)
     assert snapshot(db) == before
 
 
@@ -80,7 +84,7 @@ def test_a_number_already_in_the_register_is_only_marked(db, config, outlet):
     by_hand = deliveries.add_delivery(db, config, outlet_id=outlet,
                                       kind=config.deliveries.policy_kind,
                                       policy_no="P2026001", now=NOW - timedelta(hours=2))
-    result = policy_register.register_document(db, config, pid, now=NOW)
+    result = originals.register_document(db, config, pid, now=NOW)
     assert (result.line_id, result.existed) == (by_hand, True)
     assert db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 1
     assert goals.get_policy(db, pid).document_status == "registered"
@@ -92,7 +96,7 @@ def test_a_voided_register_line_does_not_count(db, config, outlet):
                                     kind=config.deliveries.policy_kind,
                                     policy_no="P2026001", now=NOW - timedelta(hours=2))
     deliveries.void_line(db, wrong, "送错网点", NOW - timedelta(hours=1))
-    result = policy_register.register_document(db, config, pid, now=NOW)
+    result = originals.register_document(db, config, pid, now=NOW)
     assert not result.existed and result.line_id != wrong
 
 
@@ -101,7 +105,7 @@ def test_voided_policy_refused_and_nothing_written(db, config, outlet):
     goals.void_policy(db, pid, "录错了", NOW)
     before = snapshot(db)
     with pytest.raises(ValidationError) as err:
-        policy_register.register_document(db, config, pid, now=NOW)
+        originals.register_document(db, config, pid, now=NOW)
     assert str(err.value) == "Policy P2026001 is voided; its original cannot be registered"
     i18n.set_language("zh")
     assert str(err.value) == "保单 P2026001 已作废,不能登记正本"
@@ -110,10 +114,10 @@ def test_voided_policy_refused_and_nothing_written(db, config, outlet):
 
 def test_already_registered_refused(db, config, outlet):
     pid = sell(db, config)
-    policy_register.register_document(db, config, pid, now=NOW)
+    originals.register_document(db, config, pid, now=NOW)
     before = snapshot(db)
     with pytest.raises(ValidationError) as err:
-        policy_register.register_document(db, config, pid, now=NOW)
+        originals.register_document(db, config, pid, now=NOW)
     assert "already registered" in str(err.value)
     assert snapshot(db) == before
 
@@ -130,7 +134,7 @@ def test_what_the_register_refuses_writes_nothing(db, config, outlet, case):
         pid += 99
     before = snapshot(db)
     with pytest.raises(ValidationError):
-        policy_register.register_document(db, config, pid, now=NOW, delivered_at=at)
+        originals.register_document(db, config, pid, now=NOW, delivered_at=at)
     assert snapshot(db) == before
 
 
@@ -138,10 +142,10 @@ def test_the_plan_lists_unregistered_policies_until_registered(db, config, outle
     old, new = sell(db, config, "P1", days_ago=4), sell(db, config, "P2", days_ago=1)
     voided = sell(db, config, "P3", days_ago=2)
     goals.void_policy(db, voided, "录错了", NOW)
-    docs = [d for d in plan.build_agenda(db, TODAY, config).documents
+    docs = [d for d in agenda.build_agenda(db, TODAY, config).documents
             if d.kind == "unregistered"]
     assert [(d.ref, d.outlet_code, d.what, d.who, d.days) for d in docs] == [
         (old, "CCB-1", "P1", "张**", 4), (new, "CCB-1", "P2", "张**", 1)]
-    line = policy_register.register_document(db, config, old, now=NOW).line_id
-    docs = plan.build_agenda(db, TODAY, config).documents
+    line = originals.register_document(db, config, old, now=NOW).line_id
+    docs = agenda.build_agenda(db, TODAY, config).documents
     assert [(d.kind, d.ref) for d in docs] == [("unregistered", new), ("policy", line)]

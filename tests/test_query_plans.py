@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from workbench import outlets
-from workbench.demo import populate
+from workbench.demo.build import populate
+from workbench.roster import outlets
 
 from .conftest import NOW, TODAY
 
@@ -146,7 +146,7 @@ def test_outlet_staff_and_visit_queries_use_indexes(demo, config):
 
 
 def test_weekly_review_queries_use_indexes(demo, config):
-    from workbench import review
+    from workbench.review import week as review
 
     db = demo
     week = review.week_of(TODAY)

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from workbench import deliveries as reg
-from workbench import receipts, stock
-from workbench.config import Config
-from workbench.errors import ValidationError
+from workbench.core.config import Config
+from workbench.core.errors import ValidationError
+from workbench.register import deliveries as reg
+from workbench.register import receipts, stock
 
 from .register_helpers import outlet, staff
 
@@ -141,13 +141,13 @@ def test_bad_counts(db, config):
 def test_config_toml_equals_defaults():
     from pathlib import Path
 
-    from workbench import config as config_mod
+    from workbench.core import config as config_mod
 
     assert config_mod.load(Path(__file__).parent.parent / "config.toml") == Config()
 
 
 def test_bad_register_config_names_the_key():
-    from workbench import config as config_mod
+    from workbench.core import config as config_mod
 
     cases = [({"serial_kinds": ["stamps"]}, "deliveries.serial_kinds"),
              ({"policy_kind": "application_form"}, "deliveries.policy_kind"),

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from workbench import deliveries as reg
 from workbench.cli import main
-from workbench.db import open_db
+from workbench.core.db import open_db
+from workbench.register import deliveries as reg
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ in both languages for the configured values."""
 
 from __future__ import annotations
 
-from workbench import i18n
-from workbench.config import Config
-from workbench.screens.deliveries import COLUMNS, VIEWS
+from workbench.core import i18n
+from workbench.core.config import Config
+from workbench.screens.register.register import COLUMNS, VIEWS
 
 
 def test_built_keys_exist():

@@ -7,11 +7,13 @@ from datetime import datetime, timedelta
 
 from textual.widgets import DataTable, Input, Select
 
-from workbench import deliveries, goals, outlets
 from workbench.app import WorkbenchApp
-from workbench.screens.assessment import AssessmentScreen
-from workbench.screens.form import FormScreen
-from workbench.screens.plan import PlanScreen
+from workbench.assessment import goals
+from workbench.register import deliveries
+from workbench.roster import outlets
+from workbench.screens.assessment.assessment import AssessmentScreen
+from workbench.screens.common.form import FormScreen
+from workbench.screens.plan.plan import PlanScreen
 
 from .conftest import NOW, TODAY, wait_ready
 

@@ -8,8 +8,12 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import cli, outlets, privacy, reports, review
-from workbench.errors import ValidationError, WorkbenchError
+from workbench import cli
+from workbench.core import privacy
+from workbench.core.errors import ValidationError, WorkbenchError
+from workbench.review import reports
+from workbench.review import week as review
+from workbench.roster import outlets
 
 from .conftest import NOW
 

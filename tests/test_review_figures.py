@@ -10,17 +10,12 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench import (
-    applications,
-    assessment,
-    contacts,
-    deliveries,
-    goals,
-    outlets,
-    reports,
-    review,
-    tasks,
-)
+from workbench.assessment import goals, journal
+from workbench.plan import contacts, tasks
+from workbench.register import applications, deliveries
+from workbench.review import reports
+from workbench.review import week as review
+from workbench.roster import outlets
 
 from .conftest import NOW
 
@@ -75,15 +70,15 @@ def week(db, config):
     goals.void_policy(db, policy("P3", a, 80_000, 10, 26), "录错", at(26))
     policy("P0", b, 20_000, 5, 18)
     # self: moods, habits with a skip day, a setback
-    assessment.rate_mood(db, date(2026, 11, 23), 80, "", date(2026, 11, 23))
-    assessment.rate_mood(db, date(2026, 11, 24), 60, "", date(2026, 11, 24))
-    assessment.rate_mood(db, date(2026, 11, 20), 90, "", date(2026, 11, 20))
-    for habit in assessment.habit_names(config):
-        assessment.tick_habit(db, date(2026, 11, 23), habit, date(2026, 11, 23))
-    for habit in assessment.habit_names(config)[:2]:
-        assessment.tick_habit(db, date(2026, 11, 24), habit, date(2026, 11, 24))
-    assessment.set_skip_day(db, date(2026, 11, 25), True, date(2026, 11, 25))
-    assessment.log_setback(db, "2026-11-26", "客户退保", "重新讲解条款", 70,
+    journal.rate_mood(db, date(2026, 11, 23), 80, "", date(2026, 11, 23))
+    journal.rate_mood(db, date(2026, 11, 24), 60, "", date(2026, 11, 24))
+    journal.rate_mood(db, date(2026, 11, 20), 90, "", date(2026, 11, 20))
+    for habit in journal.habit_names(config):
+        journal.tick_habit(db, date(2026, 11, 23), habit, date(2026, 11, 23))
+    for habit in journal.habit_names(config)[:2]:
+        journal.tick_habit(db, date(2026, 11, 24), habit, date(2026, 11, 24))
+    journal.set_skip_day(db, date(2026, 11, 25), True, date(2026, 11, 25))
+    journal.log_setback(db, "2026-11-26", "客户退保", "重新讲解条款", 70,
                            date(2026, 11, 26))
     return review.parse_week("2026-W48")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
-from workbench import review
 from workbench.app import WorkbenchApp
-from workbench.demo import populate
+from workbench.demo.build import populate
+from workbench.review import week as review
 
 from .conftest import TODAY, wait_ready
 

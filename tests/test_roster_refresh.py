@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from workbench import outlets
 from workbench.app import WorkbenchApp
-from workbench.demo import populate
-from workbench.screens.outlet_card import OutletCardScreen
+from workbench.demo.build import populate
+from workbench.roster import outlets
+from workbench.screens.roster.card import OutletCardScreen
 
 from .conftest import NOW, TODAY, open_roster
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from workbench import outlets
 from workbench.app import WorkbenchApp
-from workbench.demo import populate
-from workbench.screens.form import FormScreen
+from workbench.demo.build import populate
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
 
 from .conftest import NOW, TODAY, open_roster
 
@@ -123,7 +123,7 @@ async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
         await open_roster(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
-        from workbench.screens.outlet_card import OutletCardScreen
+        from workbench.screens.roster.card import OutletCardScreen
 
         assert isinstance(app.screen, OutletCardScreen)
         figures = str(app.screen.query_one("#card-figures").render())
@@ -154,14 +154,14 @@ async def test_palette_jumps_to_outlet_by_pinyin_initials(db, db_path, config):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        from workbench.screens.outlet_card import OutletCardScreen
+        from workbench.screens.roster.card import OutletCardScreen
 
         assert isinstance(app.screen, OutletCardScreen)
         assert "交通银行" in str(app.screen.query_one("#card-main").render())
 
 
 async def test_keymap_from_config_rebinds_a_key(db, db_path):
-    from workbench.config import Config
+    from workbench.core.config import Config
 
     config = Config(keymap={"roster_add": "n"})
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")

@@ -8,12 +8,12 @@ import sqlite3
 
 import pytest
 
-from workbench import db as dbmod
-from workbench import deliveries as reg
-from workbench import i18n
 from workbench.app import WorkbenchApp
 from workbench.cli import main
-from workbench.config import Config
+from workbench.core import db as dbmod
+from workbench.core import i18n
+from workbench.core.config import Config
+from workbench.register import deliveries as reg
 
 from .conftest import NOW, TODAY
 from .register_helpers import outlet, staff

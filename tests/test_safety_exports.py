@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from workbench.cli import main
-from workbench.db import open_db
+from workbench.core.db import open_db
 
 from .conftest import TODAY
 

@@ -8,7 +8,7 @@ import os
 
 from workbench.app import WorkbenchApp
 from workbench.cli import main
-from workbench.config import Config
+from workbench.core.config import Config
 
 from .conftest import TODAY, wait_ready
 

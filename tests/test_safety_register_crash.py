@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench import db as dbmod
-from workbench import deliveries as reg
-from workbench.config import Config
-from workbench.db import integrity_problems, open_db
+from workbench.core import db as dbmod
+from workbench.core.config import Config
+from workbench.core.db import integrity_problems, open_db
+from workbench.register import deliveries as reg
 
 from .conftest import NOW
 from .register_helpers import outlet, staff

@@ -8,10 +8,10 @@ import sqlite3
 
 import pytest
 
-from workbench import db as dbmod
-from workbench import deliveries as reg
 from workbench.cli import main
-from workbench.config import Config
+from workbench.core import db as dbmod
+from workbench.core.config import Config
+from workbench.register import deliveries as reg
 
 from .conftest import NOW
 from .register_helpers import outlet, staff

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workbench.db import integrity_problems, open_db
+from workbench.core.db import integrity_problems, open_db
 
 TESTS = Path(__file__).parent
 SRC = TESTS.parent / "src"

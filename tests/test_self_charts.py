@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from workbench.screens.self_charts import premium_chart, progress_bar, spark
+from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
 
 
 def test_progress_bar_fills_to_the_line():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench import config as c
+from workbench.core import config as c
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from workbench import assessment, goals
 from workbench.app import WorkbenchApp
-from workbench.demo import populate
-from workbench.screens.assessment import AssessmentScreen
-from workbench.screens.form import FormScreen
+from workbench.assessment import goals, journal
+from workbench.demo.build import populate
+from workbench.screens.assessment.assessment import AssessmentScreen
+from workbench.screens.common.form import FormScreen
 
 from .conftest import TODAY, wait_ready
 
@@ -37,18 +37,18 @@ async def test_rate_the_mood_with_a_bad_then_a_good_score(db, db_path, config):
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert "at most 100" in str(app.screen.query_one("#e-mood_score").render())
-        assert assessment.mood_on(db, TODAY) is None
+        assert journal.mood_on(db, TODAY) is None
         app.screen.query_one("#f-mood_score", Input).value = "88"
         app.screen.query_one("#f-mood_note", Input).value = "精力充沛"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AssessmentScreen)
         assert "Today 88" in str(app.screen.query_one("#self-mood", Static).render())
-    assert assessment.mood_on(db, TODAY) == assessment.Mood(TODAY, 88, "精力充沛")
+    assert journal.mood_on(db, TODAY) == journal.Mood(TODAY, 88, "精力充沛")
 
 
 async def test_mood_form_can_be_opened_by_the_plan(db, db_path, config):
-    from workbench.screens.assessment import open_mood_form
+    from workbench.screens.assessment.assessment import open_mood_form
 
     app = make_app(db, db_path, config, demo=False)
     results = []
@@ -58,7 +58,7 @@ async def test_mood_form_can_be_opened_by_the_plan(db, db_path, config):
         await pilot.pause()
         await pilot.press(*"70", "enter")
         await pilot.pause()
-    assert results == [assessment.Mood(TODAY, 70, None)]
+    assert results == [journal.Mood(TODAY, 70, None)]
 
 
 async def test_log_a_policy_then_a_duplicate(db, db_path, config):
@@ -124,13 +124,13 @@ async def test_tick_a_habit_and_skip_the_day(db, db_path, config):
         table.focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert assessment.ticks_on(db, TODAY) == {"one_book"}
+        assert journal.ticks_on(db, TODAY) == {"one_book"}
         await pilot.press("t")
         await pilot.pause()
-        assert assessment.ticks_on(db, TODAY) == set()
+        assert journal.ticks_on(db, TODAY) == set()
         await pilot.press("k")
         await pilot.pause()
-        assert assessment.is_skip_day(db, TODAY)
+        assert journal.is_skip_day(db, TODAY)
 
 
 async def test_try_another_grade_refuses_one_outside_the_table(db, db_path, config):

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from workbench import deliveries as reg
-from workbench import outlets
 from workbench.app import WorkbenchApp
-from workbench.screens.deliveries import DeliveriesScreen
-from workbench.screens.form import FormScreen
-from workbench.screens.pickers import OutletPicker
-from workbench.screens.sign_off import SignOffScreen
+from workbench.register import deliveries as reg
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
+from workbench.screens.common.pickers import OutletPicker
+from workbench.screens.register.register import DeliveriesScreen
+from workbench.screens.register.sign_off import SignOffScreen
 
 from .conftest import NOW, TODAY, wait_ready
 from .register_helpers import outlet, staff
@@ -197,7 +197,7 @@ async def test_palette_offers_sign_at_outlet(db, db_path, config):
 
 
 def test_register_snapshot(snap_compare, db, db_path, config):
-    from workbench.demo import populate
+    from workbench.demo.build import populate
 
     populate(db, config, TODAY)
 

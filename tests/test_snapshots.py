@@ -7,7 +7,7 @@ the SVGs in ``tests/__snapshots__``.
 from __future__ import annotations
 
 from workbench.app import WorkbenchApp
-from workbench.demo import populate
+from workbench.demo.build import populate
 
 from .conftest import TODAY, open_roster, wait_ready
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import outlets, tasks
-from workbench.errors import ValidationError
+from workbench.core.errors import ValidationError
+from workbench.plan import tasks
+from workbench.roster import outlets
 
 from .conftest import NOW, TODAY
 

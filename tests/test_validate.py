@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import outlets
-from workbench import validate as v
-from workbench.errors import ValidationError
+from workbench.core import validate as v
+from workbench.core.errors import ValidationError
+from workbench.roster import outlets
 
 anything = st.one_of(st.text(), st.integers(), st.floats(allow_nan=True), st.none(),
                      st.booleans())

@@ -72,9 +72,9 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
 
 
 # (product module, bench module): a capability's interactions run once it has landed.
-CAPABILITIES = (("workbench.outlets", "outlets"), ("workbench.review", "review"),
-                ("workbench.deliveries", "deliveries"), ("workbench.assessment", "assessment"),
-                ("workbench.plan", "plan"))
+CAPABILITIES = (("workbench.roster.outlets", "outlets"), ("workbench.review.week", "review"),
+                ("workbench.register.deliveries", "deliveries"), ("workbench.assessment.journal", "assessment"),
+                ("workbench.plan.agenda", "plan"))
 
 
 def _modules():
@@ -125,7 +125,7 @@ def floor() -> Interaction:
 
 async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
     from workbench.app import WorkbenchApp
-    from workbench.config import Config
+    from workbench.core.config import Config
 
     actions = [floor(), *mode_switches()]
     for module in _modules():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from workbench.screens.form import FormScreen
+from workbench.screens.common.form import FormScreen
 
 from . import Interaction, press, settle
 
 
 def _self(app):
-    from workbench.screens.assessment import AssessmentScreen
+    from workbench.screens.assessment.assessment import AssessmentScreen
 
     return app.screen if isinstance(app.screen, AssessmentScreen) else None
 

@@ -49,9 +49,9 @@ class BareTableApp(App):
 
 
 def roster_page(db_path) -> list[tuple[str, ...]]:
-    from workbench import outlets
-    from workbench.config import Config
-    from workbench.db import open_db
+    from workbench.core.config import Config
+    from workbench.core.db import open_db
+    from workbench.roster import outlets
 
     from ..steps.context import TODAY
 

@@ -6,15 +6,16 @@ from . import Interaction, press, settle
 
 
 def _signing(app):
-    from workbench.screens.sign_off import SignOffScreen
+    from workbench.screens.register.sign_off import SignOffScreen
 
     return app.screen if isinstance(app.screen, SignOffScreen) else None
 
 
 async def open_signing(pilot):
     """A fresh line at the first outlet, then the counter flow with its signer chosen."""
-    from workbench import deliveries, outlets
-    from workbench.screens.sign_off import open_sign_off
+    from workbench.register import deliveries
+    from workbench.roster import outlets
+    from workbench.screens.register.sign_off import open_sign_off
 
     app = pilot.app
     outlet_id = outlets.all_active_outlets(app.db)[0][0]

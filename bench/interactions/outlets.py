@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from workbench.screens.form import FormScreen
+from workbench.screens.common.form import FormScreen
 
 from . import Interaction, press, settle
 
 
 def _roster(app):
-    from workbench.screens.outlets import OutletsScreen
+    from workbench.screens.roster.roster import OutletsScreen
 
     return app.screen if isinstance(app.screen, OutletsScreen) else None
 
@@ -16,7 +16,7 @@ def _roster(app):
 def _card_filled(app) -> bool:
     from textual.widgets import DataTable
 
-    from workbench.screens.outlet_card import OutletCardScreen
+    from workbench.screens.roster.card import OutletCardScreen
 
     screen = app.screen
     return (isinstance(screen, OutletCardScreen) and screen.is_mounted
@@ -76,7 +76,7 @@ async def unsort(pilot):
 
 
 async def next_page(pilot):
-    from workbench.screens.outlets import PAGE_SIZE
+    from workbench.screens.roster.roster import PAGE_SIZE
 
     last = (len(_roster(pilot.app).rows) - 1) // PAGE_SIZE
     await press(pilot, "right_square_bracket")

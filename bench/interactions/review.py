@@ -6,7 +6,7 @@ from . import Interaction, press, settle
 
 
 def _week(app):
-    from workbench.screens.review import WeekScreen
+    from workbench.screens.review.week import WeekScreen
 
     return app.screen if isinstance(app.screen, WeekScreen) else None
 

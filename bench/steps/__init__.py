@@ -16,7 +16,7 @@ from . import outlets
 Step = tuple[str, str, Callable]
 
 STEPS: list[Step] = [
-    ("outlets", "workbench.outlets", outlets.generate),
+    ("outlets", "workbench.roster.outlets", outlets.generate),
 ]
 
 
@@ -27,6 +27,6 @@ def _later(name: str, product: str) -> None:
         STEPS.append((name, product, module.generate))
 
 
-_later("deliveries", "workbench.deliveries")
-_later("assessment", "workbench.assessment")
-_later("plan", "workbench.tasks")
+_later("deliveries", "workbench.register.deliveries")
+_later("assessment", "workbench.assessment.journal")
+_later("plan", "workbench.plan.tasks")

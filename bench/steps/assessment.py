@@ -1,6 +1,6 @@
 """Self-assessment of a heavy user: 4,000 days of morning scores and habits, 40k policies.
 
-Moods go through ``assessment.rate_mood`` (which only writes "today", so each day is
+Moods go through ``journal.rate_mood`` (which only writes "today", so each day is
 written as its own today, like a back-fill with ``--today``), habits through
 ``tick_habit``, policies through ``goals.log_policy``, all validation included.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench import assessment, goals
+from workbench.assessment import goals, journal
 
 from .context import Context, batches
 
@@ -21,18 +21,18 @@ PRODUCTS = ("鑫享年金", "福寿安康终身寿", "金玉满堂两全", "e享
 def generate(ctx: Context) -> None:
     rng = ctx.rng("assessment")
     db, config = ctx.db, ctx.config
-    habits = assessment.habit_names(config)
+    habits = journal.habit_names(config)
     days = ctx.n(DAYS)
     first = ctx.today - timedelta(days=days - 1)
     for lo, hi in batches(days, 1000):
         with db.atomic():
             for i in range(lo, hi):
                 day = first + timedelta(days=i)
-                assessment.rate_mood(db, day, rng.randint(40, 95),
+                journal.rate_mood(db, day, rng.randint(40, 95),
                                      rng.choice(("", "", "状态不错", "有点累")), day)
                 for habit in habits:
                     if rng.random() < 0.7:
-                        assessment.tick_habit(db, day, habit, day)
+                        journal.tick_habit(db, day, habit, day)
     n = ctx.n(POLICIES)
     span = min(days, 3 * 365)
     for lo, hi in batches(n, 2000):

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 from sqlite_utils import Database
 
-from workbench.config import Config
+from workbench.core.config import Config
 
 # The working day every benchmark uses (``--today`` for the app); a Friday.
 TODAY = date(2026, 11, 27)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench import deliveries
+from workbench.register import deliveries
 
 from .context import Context, batches
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench import outlets
+from workbench.roster import outlets
 
 from .context import Context, batches
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench import tasks
+from workbench.plan import tasks
 
 from .context import Context, batches
 

@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
-from .config import Config
-from .errors import WorkbenchError
-from .i18n import set_language, t
-from .screens.deliveries import DeliveriesScreen
-from .screens.deliveries_palette import DeliveryCommands
-from .screens.keys import translate_bindings
-from .screens.outlets import OutletsScreen
-from .screens.palette import OutletCommands
-from .screens.plan import PlanScreen
-from .screens.plan_palette import PlanCommands
-from .screens.review import WeekScreen
-from .screens.self_palette import SelfCommands
+from workbench.core.config import Config
+from workbench.core.errors import WorkbenchError
+from workbench.core.i18n import set_language, t
+from workbench.screens.assessment.palette import SelfCommands
+from workbench.screens.common.keys import translate_bindings
+from workbench.screens.plan.palette import PlanCommands
+from workbench.screens.plan.plan import PlanScreen
+from workbench.screens.register.palette import DeliveryCommands
+from workbench.screens.register.register import DeliveriesScreen
+from workbench.screens.review.week import WeekScreen
+from workbench.screens.roster.palette import OutletCommands
+from workbench.screens.roster.roster import OutletsScreen
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def _self_screen():
     """The self-assessment screen, imported on first use to keep the first paint fast."""
-    from .screens.assessment import AssessmentScreen
+    from workbench.screens.assessment.assessment import AssessmentScreen
 
     return AssessmentScreen()
 
@@ -86,7 +86,7 @@ class WorkbenchApp(App[int]):
         self.call_after_refresh(self.run_worker, self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
-        from .db import default_db_path, open_db
+        from workbench.core.db import default_db_path, open_db
 
         path = Path(self.db_path) if self.db_path else default_db_path()
         try:
@@ -100,7 +100,7 @@ class WorkbenchApp(App[int]):
 
     def _backup(self, db: Database, path: Path) -> None:
         """The first open of each day leaves a copy; a failure warns but never blocks work."""
-        from .backup import daily_backup
+        from workbench.core.backup import daily_backup
 
         try:
             daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder)
@@ -133,14 +133,14 @@ class WorkbenchApp(App[int]):
 
     def open_outlet(self, outlet_id: int) -> None:
         """Show an outlet's resource card from anywhere (the palette uses this)."""
-        from .screens.outlet_card import OutletCardScreen
+        from workbench.screens.roster.card import OutletCardScreen
 
         self.switch_mode("outlets")
         self.push_screen(OutletCardScreen(outlet_id))
 
     def action_sign_off(self) -> None:
         """签收: sign for deliveries at the counter, from any screen."""
-        from .screens.sign_off import open_sign_off
+        from workbench.screens.register.sign_off import open_sign_off
 
         open_sign_off(self)
 

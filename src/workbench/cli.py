@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import config as config_mod
-from .errors import ValidationError, WorkbenchError
-from .i18n import set_language, t
+from workbench.core import config as config_mod
+from workbench.core.errors import ValidationError, WorkbenchError
+from workbench.core.i18n import set_language, t
 
 
 class UsageError(WorkbenchError):
@@ -108,8 +108,8 @@ def demo_db_path() -> Path:
 
 def write_demo(path: Path, config: config_mod.Config, today: date) -> None:
     """Create a fresh demo database at ``path`` (refusing to touch an existing file)."""
-    from . import demo
-    from .db import open_db
+    from workbench.core.db import open_db
+    from workbench.demo import build as demo
 
     if path.exists():
         raise WorkbenchError("cli.demo_exists", path=str(path))
@@ -131,8 +131,9 @@ def _fresh_demo(config: config_mod.Config, today: date) -> Path:
 
 
 def _report(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
-    from . import reports, review
-    from .db import default_db_path, open_db
+    from workbench.core.db import default_db_path, open_db
+    from workbench.review import reports
+    from workbench.review import week as review
 
     first = config.review.first_weekday
     week = review.parse_week(args.week, first) if args.week else review.week_of(today, first)
@@ -156,8 +157,8 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
 
 
 def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
-    from . import backup
-    from .db import default_db_path, open_db
+    from workbench.core import backup
+    from workbench.core.db import default_db_path, open_db
 
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
@@ -187,8 +188,8 @@ def _cli_date(value: str | None, option: str) -> date | None:
 
 
 def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
-    from .db import default_db_path, open_db
-    from .register_book import export_register
+    from workbench.core.db import default_db_path, open_db
+    from workbench.register.book import export_register
 
     date_from = _cli_date(args.date_from, "--from")
     date_to = _cli_date(args.date_to, "--to")
@@ -205,13 +206,13 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
             text = export_register(db, args.outlet, args.format, date_from=date_from,
                                    date_to=date_to, unmasked=args.unmasked)
         else:
-            from .applications import handover_sheet
+            from workbench.register.applications import handover_sheet
 
             text = handover_sheet(db, args.handover_id, args.format, unmasked=args.unmasked)
     finally:
         db.close()
     if args.out:
-        from .reports import write_file
+        from workbench.review.reports import write_file
 
         # Whole or not at all, owner-only, and never over an existing file without --force.
         written = write_file(Path(args.out), text.encode("utf-8"), force=args.force)
@@ -223,9 +224,9 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
 
 def _print_today(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
     """``workbench today``: the plan the app opens on, as plain text on stdout."""
-    from .db import default_db_path, open_db
-    from .plan import build_agenda
-    from .plan_view import plain_text
+    from workbench.core.db import default_db_path, open_db
+    from workbench.plan.agenda import build_agenda
+    from workbench.plan.view import plain_text
 
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
@@ -249,12 +250,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(t("cli.demo_written", path=args.path))
         return 0
     if args.command == "import":
-        from .importer import run_import
+        from workbench.roster.importer import run_import
 
         return run_import(_db_path(args, config), args.kind, Path(args.file), config,
                           skip_invalid=args.skip_invalid, today=today)
     if args.command == "check":
-        from .checks import run_check
+        from workbench.commands.check import run_check
 
         return run_check(_db_path(args, config))
     if args.command == "today":
@@ -267,10 +268,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _export(args, config)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
-        from .db import check_target
+        from workbench.core.db import check_target
 
         check_target(db_path)
-    from .app import WorkbenchApp
+    from workbench.app import WorkbenchApp
 
     app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang,
                        daily_backup=not args.demo)

@@ -1,0 +1,380 @@
+"""Settings: frozen dataclasses, loaded from TOML (tomllib) and saved with tomli-w.
+
+Search order: ``--config PATH``, ``$WORKBENCH_CONFIG``, then ``config.toml`` in the
+platform user config dir; with none of them the built-in defaults apply. Every key
+is checked: an unknown key or a wrong type raises ``ConfigError`` naming the key.
+The repository's ``config.toml`` documents every key and equals these defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import WorkbenchError
+
+APP_NAME = "workbench"
+
+
+class ConfigError(WorkbenchError):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    # Empty means the platform user data dir (see db.default_db_path).
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class ManagerConfig:
+    name: str = ""
+    # Career grade, 1 (highest) .. 13, as in the standard-premium threshold table.
+    grade: int = 10
+
+
+@dataclass(frozen=True)
+class VisitsConfig:
+    # Days between visits per outlet tier; the next visit is due this long after the last one.
+    cadence_days: dict[str, int] = field(
+        default_factory=lambda: {"A": 7, "B": 14, "C": 30, "D": 60}
+    )
+
+
+@dataclass(frozen=True)
+class StaffConfig:
+    roles: list[str] = field(
+        default_factory=lambda: [
+            "head", "deputy", "wealth_manager", "key_teller", "teller", "other",
+        ]
+    )
+
+
+HABITS_DEFAULT = ["one_hour", "one_book", "one_problem", "one_why", "one_summary"]
+MAINTAIN_DEFAULT = [56.0, 49.0, 42.5, 37.0, 32.0, 28.0, 24.5, 21.0, 18.5, 16.0, 12.0, 12.0, 10.5]
+PROMOTE_DEFAULT = [70.0, 61.0, 53.0, 46.0, 40.0, 35.0, 30.5, 26.5, 23.0, 20.0, 17.5, 15.0, 13.0]
+PERIODS = ("quarter", "half", "year")
+
+
+@dataclass(frozen=True)
+class AssessmentConfig:
+    # Daily habits ticked on the plan and the self-assessment screen (ids; each needs a
+    # translation habit.<id>, unknown ones show as typed).
+    habits: list[str] = field(default_factory=lambda: list(HABITS_DEFAULT))
+
+
+@dataclass(frozen=True)
+class GoalsConfig:
+    # Assessment period for the grade thresholds: quarter, half or year.
+    period: str = "quarter"
+    # Yuan per threshold unit (the thresholds are in 10,000 CNY).
+    unit: int = 10000
+    # Standard-premium lines per grade 1 (highest) .. 13, in threshold units.
+    maintain: list[float] = field(default_factory=lambda: list(MAINTAIN_DEFAULT))
+    promote: list[float] = field(default_factory=lambda: list(PROMOTE_DEFAULT))
+    # Standard premium = premium x factor of the payment term (years; 1 = single premium).
+    # A term not listed uses the factor of the longest listed term below it.
+    standard_factors: dict[str, float] = field(
+        default_factory=lambda: {"1": 0.1, "3": 0.3, "5": 0.5, "10": 1.0}
+    )
+    # Target share of active outlets that issue at least one policy in the period.
+    issuing_rate_target: float = 0.6
+    # Working days, ISO numbers (1 = Monday .. 7 = Sunday), for the daily pace.
+    working_days: list[int] = field(default_factory=lambda: [1, 2, 3, 4, 5])
+
+
+@dataclass(frozen=True)
+class BackupConfig:
+    # Daily copies to keep; older ones are deleted on the next day's first open.
+    keep: int = 14
+    # Folder for backups; empty means "backups" beside the database file.
+    folder: str = ""
+
+
+@dataclass(frozen=True)
+class PlanConfig:
+    # Activity rules: a check-in counts only inside working hours ("HH:MM")...
+    work_start: str = "08:00"
+    work_end: str = "20:00"
+    # ...when it lasts at least this many minutes...
+    min_visit_minutes: int = 60
+    # ...and at most this many distinct outlets count per half day (split at midday).
+    max_outlets_per_half_day: int = 2
+    midday: str = "12:00"
+    # An outlet is flagged when no staff contact was logged there for this many days.
+    staff_contact_days: int = 14
+    # Staff birthdays shown from today up to this many days ahead.
+    birthday_days: int = 7
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    # The day a review week starts on (monday ... sunday).
+    first_weekday: str = "monday"
+    # Folder the week screen writes reports to; empty means "reports" beside the database.
+    reports_folder: str = ""
+
+
+@dataclass(frozen=True)
+class DeliveriesConfig:
+    # Kinds of documents delivered to outlets, in the order forms offer them. Each needs a
+    # translation (kind.<name>) to show nicely; unknown ones show as typed.
+    kinds: list[str] = field(default_factory=lambda: [
+        "application_form", "brochure", "poster", "original_policy", "summary_sheet", "other"])
+    # Kinds that are controlled stationery with serial numbers (a serial range per line).
+    serial_kinds: list[str] = field(default_factory=lambda: ["application_form"])
+    # The kind that is an original policy (one line per policy number, receipts, callbacks).
+    policy_kind: str = "original_policy"
+    # Kinds whose stock at each outlet is counted and forecast.
+    stock_kinds: list[str] = field(default_factory=lambda: [
+        "application_form", "brochure", "poster", "summary_sheet"])
+    # Days after the counter sign-off by which the policy receipt (回执) must be back.
+    receipt_days: int = 10
+    # Cooling-off period (犹豫期) in days from the customer's receipt of the policy.
+    cooling_off_days: int = 15
+    # The company's callback (回访) is due this many days after the customer's receipt.
+    callback_days: int = 10
+    # Stock lasting fewer days than this is flagged "about to run out".
+    stock_warn_days: int = 7
+    # A suggested delivery covers this many days of consumption.
+    stock_cover_days: int = 30
+    # Consumption rate is measured over stock counts of this many past days.
+    stock_lookback_days: int = 90
+    # Suggested quantities are rounded up to a multiple of this (a pack).
+    stock_round_to: int = 10
+    # Initial review (初审) checklist for collected application forms. Each item needs a
+    # translation (check.<name>); unknown ones show as typed.
+    review_checklist: list[str] = field(default_factory=lambda: [
+        "signatures", "id_document", "bank_account", "risk_assessment", "dual_recording",
+        "beneficiary"])
+
+
+@dataclass(frozen=True)
+class Config:
+    language: str = "auto"
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    manager: ManagerConfig = field(default_factory=ManagerConfig)
+    visits: VisitsConfig = field(default_factory=VisitsConfig)
+    staff: StaffConfig = field(default_factory=StaffConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
+    plan: PlanConfig = field(default_factory=PlanConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
+    deliveries: DeliveriesConfig = field(default_factory=DeliveriesConfig)
+    assessment: AssessmentConfig = field(default_factory=AssessmentConfig)
+    goals: GoalsConfig = field(default_factory=GoalsConfig)
+    # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp))
+
+
+def _check_value(value: Any, tp: Any, key: str, source: str) -> Any:
+    """Return ``value`` converted to ``tp`` or raise ConfigError naming ``key``."""
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ConfigError("config.not_table", file=source, key=key)
+        return _build(tp, value, f"{key}.", source)
+    if origin is list:
+        (item_tp,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError("config.wrong_type", file=source, key=key, expected="list")
+        return [_check_value(v, item_tp, f"{key}[{i}]", source) for i, v in enumerate(value)]
+    if origin is dict:
+        _, val_tp = typing.get_args(tp)
+        if not isinstance(value, dict):
+            raise ConfigError("config.wrong_type", file=source, key=key, expected="table")
+        return {str(k): _check_value(v, val_tp, f"{key}.{k}", source) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(tp):
+            try:
+                return _check_value(value, option, key, source)
+            except ConfigError:
+                continue
+        raise ConfigError("config.wrong_type", file=source, key=key, expected=str(tp))
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    # bool is an int in Python; a TOML `true` must not pass for a number.
+    if not isinstance(value, tp) or (tp in (int, float) and isinstance(value, bool)):
+        raise ConfigError("config.wrong_type", file=source, key=key, expected=_type_name(tp))
+    return value
+
+
+def _build(cls: Any, data: dict[str, Any], prefix: str, source: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key in data:
+        if key not in names:
+            raise ConfigError("config.unknown_key", file=source, key=prefix + key)
+    values = {k: _check_value(v, hints[k], prefix + k, source) for k, v in data.items()}
+    # Keys not given keep their defaults; a dict-typed key that is given (cadence_days,
+    # keymap) replaces its default whole, so a user can drop a tier.
+    return cls(**values)
+
+
+def from_dict(data: dict[str, Any], source: str = "config") -> Config:
+    config = _build(Config, data, "", source)
+    validate(config, source)
+    return config
+
+
+def validate(config: Config, source: str = "config") -> None:
+    """Checks beyond types: allowed values that the loader cannot express."""
+    if config.language not in ("auto", "zh", "en"):
+        raise ConfigError("config.bad_value", file=source, key="language", value=config.language)
+    if not 1 <= config.manager.grade <= 13:
+        raise ConfigError("config.bad_value", file=source, key="manager.grade",
+                          value=config.manager.grade)
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if config.review.first_weekday not in weekdays:
+        raise ConfigError("config.bad_value", file=source, key="review.first_weekday",
+                          value=config.review.first_weekday)
+    if config.backup.keep < 1:
+        raise ConfigError("config.bad_value", file=source, key="backup.keep",
+                          value=config.backup.keep)
+    _validate_plan(config.plan, source)
+    for tier, days in config.visits.cadence_days.items():
+        if days <= 0:
+            raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
+                              value=days)
+    _validate_deliveries(config.deliveries, source)
+    _validate_goals(config, source)
+
+
+def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:
+    if not d.kinds or len(set(d.kinds)) != len(d.kinds):
+        raise ConfigError("config.bad_value", file=source, key="deliveries.kinds", value=d.kinds)
+    for key in ("serial_kinds", "stock_kinds"):
+        for kind in getattr(d, key):
+            if kind not in d.kinds:
+                raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
+                                  value=kind)
+    if d.policy_kind not in d.kinds or d.policy_kind in d.serial_kinds:
+        raise ConfigError("config.bad_value", file=source, key="deliveries.policy_kind",
+                          value=d.policy_kind)
+    for key in ("receipt_days", "cooling_off_days", "callback_days", "stock_warn_days",
+                "stock_cover_days", "stock_lookback_days", "stock_round_to"):
+        if getattr(d, key) <= 0:
+            raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
+                              value=getattr(d, key))
+
+
+def _validate_goals(config: Config, source: str) -> None:
+    """The assessment and goals sections: habits, period, thresholds, factors, days."""
+    habits = config.assessment.habits
+    if not habits or len(set(habits)) != len(habits) or not all(h.strip() for h in habits):
+        raise ConfigError("config.bad_value", file=source, key="assessment.habits", value=habits)
+    goals = config.goals
+    if goals.period not in PERIODS:
+        raise ConfigError("config.bad_value", file=source, key="goals.period", value=goals.period)
+    if goals.unit <= 0:
+        raise ConfigError("config.bad_value", file=source, key="goals.unit", value=goals.unit)
+    for key in ("maintain", "promote"):
+        lines = getattr(goals, key)
+        if len(lines) != 13 or any(x <= 0 for x in lines):
+            raise ConfigError("config.bad_value", file=source, key=f"goals.{key}", value=lines)
+    for grade, (keep, up) in enumerate(zip(goals.maintain, goals.promote, strict=True), 1):
+        if up < keep:
+            raise ConfigError("config.bad_value", file=source, key=f"goals.promote[{grade - 1}]",
+                              value=up)
+    if not goals.standard_factors:
+        raise ConfigError("config.bad_value", file=source, key="goals.standard_factors",
+                          value="{}")
+    for term, factor in goals.standard_factors.items():
+        if not term.isdigit() or int(term) < 1 or factor < 0:
+            raise ConfigError("config.bad_value", file=source,
+                              key=f"goals.standard_factors.{term}", value=factor)
+    if not 0 <= goals.issuing_rate_target <= 1:
+        raise ConfigError("config.bad_value", file=source, key="goals.issuing_rate_target",
+                          value=goals.issuing_rate_target)
+    days = goals.working_days
+    if not days or len(set(days)) != len(days) or any(not 1 <= d <= 7 for d in days):
+        raise ConfigError("config.bad_value", file=source, key="goals.working_days", value=days)
+
+
+def _clock(value: str) -> tuple[int, int] | None:
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.isdigit() and len(p) == 2 for p in parts):
+        return None
+    hour, minute = int(parts[0]), int(parts[1])
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _validate_plan(plan: PlanConfig, source: str) -> None:
+    for key in ("work_start", "work_end", "midday"):
+        if _clock(getattr(plan, key)) is None:
+            raise ConfigError("config.bad_value", file=source, key=f"plan.{key}",
+                              value=getattr(plan, key))
+    if _clock(plan.work_end) <= _clock(plan.work_start):
+        raise ConfigError("config.bad_value", file=source, key="plan.work_end",
+                          value=plan.work_end)
+    for key, low in (("min_visit_minutes", 0), ("max_outlets_per_half_day", 1),
+                     ("staff_contact_days", 1), ("birthday_days", 0)):
+        value = getattr(plan, key)
+        if not low <= value <= 366:
+            raise ConfigError("config.bad_value", file=source, key=f"plan.{key}", value=value)
+
+
+def to_dict(config: Config) -> dict[str, Any]:
+    return dataclasses.asdict(config)
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file to read, by the search order; None means built-in defaults."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("WORKBENCH_CONFIG")
+    if env:
+        return Path(env)
+    path = default_config_path()
+    return path if path.exists() else None
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Config:
+    """Load the config by the search order; an explicit path that is missing is an error."""
+    found = find_config(path)
+    if found is None:
+        return Config()
+    source = str(found)
+    try:
+        raw = found.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError("config.missing", file=source) from None
+    except OSError as exc:
+        raise ConfigError("config.unreadable", file=source, error=exc.strerror or exc) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("config.not_utf8", file=source) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("config.syntax", file=source, error=exc) from None
+    return from_dict(data, source)
+
+
+def save(config: Config, path: str | os.PathLike[str]) -> None:
+    """Write ``config`` with tomli-w, atomically (temp file then rename), owner-only."""
+    import tomli_w
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        tomli_w.dump(to_dict(config), fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)

@@ -1,0 +1,227 @@
+"""Opening the one SQLite file: pragmas, permissions, migrations and backups.
+
+``open_db(path)`` returns a ``sqlite_utils.Database`` ready for the domain modules.
+Each capability owns a ``sqlite_utils.Migrations`` set (numbered functions that are
+never edited once released); they are applied here in dependency order. Before any
+migration touches an existing file, the file is copied with SQLite's online backup
+API. Files we create are readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 8000
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("workbench")) / "workbench.core.db"
+
+
+def migration_sets() -> list[Migrations]:
+    """Every capability's migration set, in the order their tables depend on each other."""
+    from workbench.assessment import journal
+    from workbench.plan import agenda, contacts, tasks
+    from workbench.register import deliveries
+    from workbench.review import week
+    from workbench.roster import outlets
+
+    declared = [outlets.migrations, deliveries.migrations, journal.migrations,
+                week.migrations, tasks.migrations, contacts.migrations, agenda.migrations]
+    return [m.build() for m in declared]
+
+
+def _guard_hooks() -> list:
+    """Functions that re-assert schema guards (triggers) after every migration run.
+
+    ``table.transform()`` silently drops triggers, so guards are re-created on every
+    open rather than trusted to survive a migration.
+    """
+    from workbench.register import deliveries
+
+    return [deliveries.install_guards]
+
+
+def check_target(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise WorkbenchError("db.folder_missing", folder=str(path.parent))
+    if path.exists():
+        if path.is_dir():
+            raise WorkbenchError("db.is_folder", path=str(path))
+        try:
+            with open(path, "rb") as fh:
+                header = fh.read(16)
+        except PermissionError:
+            raise WorkbenchError("db.unreadable", path=str(path)) from None
+        if header and header != SQLITE_HEADER:
+            raise WorkbenchError("db.not_sqlite", path=str(path))
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except PermissionError:
+        raise WorkbenchError("db.folder_readonly", folder=str(path.parent)) from None
+    os.close(fd)
+
+
+@functools.cache
+def _database_class() -> type[Database]:
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock up front.
+
+    sqlite-utils begins a deferred transaction; when two instances share the file, a
+    transaction that reads first and then writes cannot wait for the other writer
+    (SQLite returns "database is locked" at once instead of using the busy timeout,
+    since waiting could deadlock). ``BEGIN IMMEDIATE`` waits its turn at the start.
+    """
+    import contextlib
+
+    from sqlite_utils import Database
+
+    class WorkbenchDatabase(Database):
+        @contextlib.contextmanager
+        def atomic(self):
+            if self.conn.in_transaction:
+                with super().atomic() as db:
+                    yield db
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.rollback()
+                    raise
+
+    return WorkbenchDatabase
+
+
+def connect(path: Path) -> Database:
+    """A sqlite-utils Database on ``path`` with the pragmas every connection needs."""
+    Database = _database_class()
+
+    # check_same_thread=False: the app opens the file in a worker thread, then uses it
+    # from the UI thread; only one thread touches it at a time.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = Database(conn, execute_plugins=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise WorkbenchError("db.locked", path=str(path)) from None
+        raise WorkbenchError("db.not_sqlite", path=str(path)) from None
+    return db
+
+
+def write_error_key(exc: sqlite3.OperationalError) -> str:
+    """The message key for a write SQLite refused: locked, disk full or read-only."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "db.locked"
+    if "full" in text:
+        return "db.full"
+    return "db.readonly"
+
+
+def backup_to(db: Database, target: Path) -> Path:
+    """Copy the live database to ``target`` with the online backup API (never a file copy)."""
+    _create_private(target)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def _has_user_tables(db: Database) -> bool:
+    return bool(db.table_names())
+
+
+def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the workbench database at ``path`` and bring it up to date."""
+    target = Path(path) if path else default_db_path()
+    if not path:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = target.expanduser()
+    check_target(target)
+    _create_private(target)
+    db = connect(target)
+    if migrate:
+        try:
+            apply_migrations(db, target)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if any(word in str(exc) for word in ("locked", "busy", "full", "readonly")):
+                raise WorkbenchError(write_error_key(exc), path=str(target)) from None
+            raise
+        except sqlite3.DatabaseError:
+            db.close()
+            raise WorkbenchError("db.not_sqlite", path=str(target)) from None
+    return db
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for s in migration_sets() for m in s.pending(db)]
+
+
+def apply_migrations(db: Database, path: Path | None = None) -> Path | None:
+    """Apply pending migrations; back the file up first when it already holds data.
+
+    Returns the backup path, if one was made.
+    """
+    backup = None
+    if pending_migrations(db) and _has_user_tables(db) and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_to(db, path.with_name(f"{path.stem}.pre-migrate-{stamp}{path.suffix}"))
+    for migrations in migration_sets():
+        migrations.apply(db)
+    for hook in _guard_hooks():
+        hook(db)
+    return backup
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """``PRAGMA integrity_check`` and foreign-key check; an empty list means all is well."""
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    problems += [f"foreign key: {r[0]} rowid {r[1]} -> {r[2]}"
+                 for r in db.execute("PRAGMA foreign_key_check").fetchall()]
+    return problems
+
+
+def data_stamp(db: Database) -> tuple[int, int]:
+    """Changes whenever the file's data may have: a commit here or by another connection.
+
+    Screens compare stamps to skip rebuilding a view nobody changed (returning to the
+    roster from a card should not redraw 200 rows).
+    """
+    other = db.execute("PRAGMA data_version").fetchone()[0]
+    return other, db.conn.total_changes

@@ -1,0 +1,10 @@
+"""Per-capability message tables, merged by ``i18n.catalogue()``.
+
+A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
+lists it in ``ALL`` below.
+"""
+
+from workbench.core.messages import assessment, core, deliveries, importer, outlets, plan, review
+
+ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
+       review.MESSAGES, importer.MESSAGES, plan.MESSAGES]

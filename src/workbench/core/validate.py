@@ -1,0 +1,127 @@
+"""Small validators shared by every domain module and importer.
+
+Each takes the raw value (usually a string from a form or a file cell) and the field
+name, and returns the clean value or raises ``ValidationError`` with a translated
+message. Empty optional values come back as ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from workbench.core.errors import ValidationError
+
+MAX_NAME = 80
+MAX_TEXT = 2000
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,22}[0-9](\s*(ext|转|x)\s*[0-9]{1,6})?$", re.I)
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,31}$")
+# Control characters (except tab/newline in long text) never belong in a record.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def text(field: str, value: Any, *, required: bool = False, max_len: int = MAX_TEXT) -> str | None:
+    s = _text(value)
+    if not s:
+        if required:
+            raise ValidationError(field, "error.required")
+        return None
+    if _CONTROL.search(s):
+        raise ValidationError(field, "error.control_chars")
+    if len(s) > max_len:
+        raise ValidationError(field, "error.too_long", max=max_len, length=len(s))
+    return s
+
+
+def name(field: str, value: Any, *, required: bool = True) -> str | None:
+    s = text(field, value, required=required, max_len=MAX_NAME)
+    if s is not None and "\n" in s:
+        raise ValidationError(field, "error.one_line")
+    return s
+
+
+def code(field: str, value: Any) -> str:
+    s = _text(value)
+    if not s:
+        raise ValidationError(field, "error.required")
+    if not _CODE.match(s):
+        raise ValidationError(field, "error.bad_code")
+    return s
+
+
+def number(field: str, value: Any, *, required: bool = False, minimum: float = 0,
+           maximum: float | None = None) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        n = float(value)
+    else:
+        s = _text(value).replace(",", "").replace("，", "")
+        if not s:
+            if required:
+                raise ValidationError(field, "error.required")
+            return None
+        try:
+            n = float(s)
+        except ValueError:
+            raise ValidationError(field, "error.not_number", value=s[:20]) from None
+    if n != n or n in (float("inf"), float("-inf")):
+        raise ValidationError(field, "error.not_number", value=str(value)[:20])
+    if n < minimum:
+        raise ValidationError(field, "error.too_small", minimum=_fmt(minimum))
+    if maximum is not None and n > maximum:
+        raise ValidationError(field, "error.too_large", maximum=_fmt(maximum))
+    return n
+
+
+def integer(field: str, value: Any, *, required: bool = False, minimum: int = 0,
+            maximum: int | None = None) -> int | None:
+    n = number(field, value, required=required, minimum=minimum, maximum=maximum)
+    if n is None:
+        return None
+    if n != int(n):
+        raise ValidationError(field, "error.not_integer")
+    return int(n)
+
+
+def phone(field: str, value: Any) -> str | None:
+    s = _text(value)
+    if not s:
+        return None
+    if not _PHONE.match(s):
+        raise ValidationError(field, "error.bad_phone")
+    return s
+
+
+def iso_date(field: str, value: Any, *, required: bool = False) -> date | None:
+    """A real calendar date written YYYY-MM-DD (also accepts 2026/3/5 as Excel writes it)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = _text(value)
+    if not s:
+        if required:
+            raise ValidationError(field, "error.required")
+        return None
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
+    if not m:
+        raise ValidationError(field, "error.bad_date", value=s[:20])
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValidationError(field, "error.no_such_date", value=s[:20]) from None
+
+
+def choice(field: str, value: Any, options: list[str] | tuple[str, ...]) -> str:
+    s = _text(value)
+    if s not in options:
+        raise ValidationError(field, "error.bad_choice", options=", ".join(options))
+    return s
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)

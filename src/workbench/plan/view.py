@@ -1,0 +1,198 @@
+"""The agenda as translated lines: one ``Section`` per part of the plan, each item a row
+of cells plus the id of its action. The plan screen and ``workbench today`` both render
+these, so the screen and the printed plan always say the same thing.
+
+Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
+``doc:<kind>:<ref>[:<document kind>]``, ``task:<id>``, ``task:add``, ``bday:<staff>``,
+``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.i18n import columns, t
+from workbench.plan.agenda import Agenda
+
+DONE, OPEN = "[x]", "[ ]"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str | None  # None: an informative line with no action
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    items: tuple[Item, ...]
+    empty: str = ""  # shown when there are no items
+
+    def lines(self) -> list[tuple[str | None, str]]:
+        """(item id, aligned text) per item; columns measured in terminal cells."""
+        if not self.items:
+            return [(None, self.empty)] if self.empty else []
+        width = max(len(i.cells) for i in self.items)
+        rows = [list(i.cells) + [""] * (width - len(i.cells)) for i in self.items]
+        return list(zip([i.id for i in self.items], columns(rows), strict=True))
+
+
+def _days_late(days: int) -> str:
+    if days <= 0:
+        return t("plan.due_today")
+    return t("plan.days_late", days=days)
+
+
+def must_do_section(agenda: Agenda) -> Section:
+    items = []
+    for m in agenda.must_dos:
+        if m.key == "stationed":
+            detail = t("plan.must.stationed_detail", count=m.count, hours=f"{m.hours:.1f}")
+            if agenda.open_visit is not None:
+                detail += "  " + t("plan.checked_in_at", name=agenda.open_visit_outlet or "",
+                                   start=agenda.open_visit.started_at.strftime("%H:%M"))
+        else:
+            detail = t(f"plan.must.{m.key}_detail", count=m.count)
+        items.append(Item(f"must:{m.key}", (DONE if m.done else OPEN, t(f"plan.must.{m.key}"),
+                                             detail)))
+    return Section("must", t("plan.section.must"), tuple(items))
+
+
+def visits_section(agenda: Agenda) -> Section:
+    items = []
+    for d in agenda.visits_due:
+        last = (t("plan.last_visit", date=d.last_visit.isoformat()) if d.last_visit
+                else t("plan.never_visited"))
+        when = t("plan.overdue", days=d.days_overdue) if d.days_overdue > 0 else t(
+            "plan.due_today")
+        items.append(Item(f"visit:{d.outlet_id}", (d.code, d.name, d.tier,
+                                                    last, when)))
+    return Section("visits", t("plan.section.visits", count=len(items)), tuple(items),
+                   t("plan.empty.visits"))
+
+
+def tasks_section(agenda: Agenda) -> Section:
+    items = []
+    for task in agenda.tasks:
+        state = t("plan.done") if task.done else _days_late(task.days_late)
+        extra = task.outlet_name or ""
+        if task.rule:
+            extra = (extra + " " if extra else "") + "↻"
+        items.append(Item(f"task:{task.id}", (DONE if task.done else OPEN, task.title, state,
+                                               extra)))
+    for task in agenda.upcoming:
+        extra = (task.outlet_name or "") + (" ↻" if task.rule else "")
+        when = f"{task.due.month:02d}-{task.due.day:02d} " + t(
+            "plan.in_days", days=(task.due - agenda.today).days)
+        items.append(Item(f"task:{task.id}", (OPEN, task.title, when, extra.strip())))
+    items.append(Item("task:add", ("+", t("plan.add_task"), "", "")))
+    return Section("tasks", t("plan.section.tasks", count=len(agenda.tasks)), tuple(items))
+
+
+def relations_section(agenda: Agenda) -> Section:
+    items = []
+    for b in agenda.birthdays:
+        when = t("plan.today") if b.days_until == 0 else t("plan.in_days", days=b.days_until)
+        items.append(Item(f"bday:{b.staff_id}", (t("plan.birthday"), b.name, b.outlet_name,
+                                                 f"{b.on.month:02d}-{b.on.day:02d} {when}")))
+    for n in agenda.neglected:
+        since = t("plan.never_contacted") if n.days is None else t("plan.not_contacted",
+                                                                    days=n.days)
+        items.append(Item(f"neglect:{n.outlet_id}", (t("plan.neglected"), n.code, n.name,
+                                                     since)))
+    return Section("relations", t("plan.section.relations"), tuple(items),
+                   t("plan.empty.relations"))
+
+
+def audit_section(agenda: Agenda) -> Section:
+    items = []
+    for a in agenda.audit:
+        span = a.start.strftime("%H:%M") + "–" + (a.end.strftime("%H:%M") if a.end else "…")
+        rules = agenda.rules
+        reasons = t("plan.list_sep").join(
+            t(r, minutes=rules.min_visit_minutes, start=rules.work_start, end=rules.work_end,
+              count=rules.max_outlets_per_half_day) for r in a.reasons)
+        verdict = t("plan.counts") if a.counts else t("plan.not_counted", reasons=reasons)
+        items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
+                                                  a.outlet_name, verdict)))
+    return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
+
+
+def _label(prefix: str, name: str) -> str:
+    """A configured name's translation (kind.poster, habit.one_book), else the name."""
+    key = f"{prefix}.{name}"
+    text = t(key)
+    return name if text == key else text
+
+
+def morning_section(agenda: Agenda) -> Section | None:
+    """The morning score prompt, only while today has no score."""
+    if agenda.mood is not None:
+        return None
+    return Section("morning", t("plan.section.morning"),
+                   (Item("mood", ("▶", t("plan.mood_prompt"))),))
+
+
+def documents_section(agenda: Agenda) -> Section:
+    items = []
+    for d in agenda.documents:
+        if d.kind == "stock":
+            item_id = f"doc:stock:{d.ref}:{d.what}"
+            state = (t("plan.doc.no_rate") if d.days is None
+                     else t("plan.doc.out_now") if d.days <= 0
+                     else t("plan.doc.days_left", days=d.days))
+            cells = (_label("kind", d.what), t("plan.doc.suggest", count=d.count), state)
+        elif d.kind in ("receipt", "callback"):
+            item_id = f"doc:{d.kind}:{d.ref}"
+            state = t("plan.overdue", days=d.days) if d.days else t("plan.due_today")
+            cells = (d.what, d.who, state)
+        elif d.kind == "awaiting":
+            item_id = f"doc:awaiting:{d.ref}"
+            kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
+            cells = (kinds, t("plan.doc.lines", count=d.count),
+                     t("plan.doc.waiting", days=d.days))
+        elif d.kind == "more":
+            item_id = f"doc:more:0:{d.what}"
+            items.append(Item(item_id, (t(f"plan.doc.{d.what}"), t("plan.doc.more", count=d.count),
+                                        "", "", "")))
+            continue
+        elif d.kind == "handover":
+            item_id = f"doc:handover:{d.ref}"
+            cells = ("", t("plan.doc.forms", count=d.count), t("plan.doc.waiting", days=d.days))
+        else:  # unregistered, policy, review
+            item_id = f"doc:{d.kind}:{d.ref}"
+            cells = (d.what, d.who, t("plan.doc.waiting", days=d.days))
+        items.append(Item(item_id, (t(f"plan.doc.{d.kind}"), d.outlet_name, *cells)))
+    total = sum(d.count if d.kind == "more" else 1 for d in agenda.documents)
+    return Section("documents", t("plan.section.documents", count=total), tuple(items),
+                   t("plan.empty.documents"))
+
+
+def habits_section(agenda: Agenda) -> Section:
+    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, _label("habit", h.name)))
+                  for h in agenda.habits)
+    done = sum(1 for h in agenda.habits if h.done)
+    return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
+
+
+def sections(agenda: Agenda) -> list[Section]:
+    """Every section of the plan, in screen order."""
+    morning = morning_section(agenda)
+    return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
+            documents_section(agenda), tasks_section(agenda), relations_section(agenda),
+            habits_section(agenda), audit_section(agenda)]
+
+
+def plain_text(agenda: Agenda) -> str:
+    """The plan as plain text, for a shell prompt or a morning e-mail."""
+    weekday = t(f"weekday.{agenda.today.weekday()}")
+    out = [t("plan.text_title", date=agenda.today.isoformat(), weekday=weekday)]
+    for section in sections(agenda):
+        out += ["", f"== {section.title} =="]
+        lines = [(i, text) for i, text in section.lines() if i != "task:add"]
+        if not lines and section.key == "tasks":
+            lines = [(None, t("plan.empty.tasks"))]
+        out += ["  " + text if item_id is None else text for item_id, text in lines]
+    return "\n".join(out) + "\n"

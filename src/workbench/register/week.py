@@ -1,0 +1,137 @@
+"""The custody register's figures for the weekly review (单证 in the week).
+
+Counts of the week itself (lines delivered, sign-offs, forms collected, reviewed and
+handed over) and what stood open at the week's end (lines awaiting a signature,
+policy receipts and callbacks outstanding and overdue), computed as of that day so a
+past week reads the same later. Voided lines never count: they were mistakes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from workbench.core.config import Config
+from workbench.core.privacy import mask_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+LIST_LIMIT = 30  # items per overdue list; the rest is counted ("… +N")
+_NOT_VOIDED = "NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"
+
+# Signed original policies as of :cut, and the rules of what is open then: a receipt
+# until one is recorded on or before :cut (due :receipt_days after the sign-off), a
+# callback likewise (due :callback_days after the receipt, or the sign-off while no
+# receipt is back). Counts and lists share these fragments; plain joins, all in SQL: a
+# heavy user has tens of thousands of policy lines.
+_SIGNED_FROM = """
+    FROM deliveries d
+    JOIN signoff_lines l ON l.delivery_id = d.id
+    JOIN signoffs s ON s.id = l.signoff_id
+    LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
+    LEFT JOIN policy_events c ON c.delivery_id = d.id AND c.event = 'callback'"""
+_SIGNED_WHERE = f"WHERE d.kind = :kind AND s.signed_at < :next AND {_NOT_VOIDED}"
+_RECEIPT_OPEN = "(r.on_date IS NULL OR r.on_date > :cut)"
+_CALLBACK_OPEN = "(c.on_date IS NULL OR c.on_date > :cut)"
+_RECEIPT_DUE = "date(substr(s.signed_at, 1, 10), '+' || :receipt_days || ' days')"
+_CALLBACK_DUE = ("date(CASE WHEN r.on_date <= :cut THEN r.on_date "
+                 "ELSE substr(s.signed_at, 1, 10) END, '+' || :callback_days || ' days')")
+
+_OPEN_COUNTS = f"""
+    SELECT coalesce(sum({_RECEIPT_OPEN}), 0),
+           coalesce(sum({_RECEIPT_OPEN} AND {_RECEIPT_DUE} < :cut), 0),
+           coalesce(sum({_CALLBACK_OPEN}), 0),
+           coalesce(sum({_CALLBACK_OPEN} AND {_CALLBACK_DUE} < :cut), 0)
+    {_SIGNED_FROM} {_SIGNED_WHERE}"""
+
+# The first :limit overdue items of each kind, and how many there are, in one pass.
+_OVERDUE = f"""
+    WITH k(what) AS (VALUES ('receipt'), ('callback'))
+    SELECT what, policy_no, customer, code, due, total FROM (
+        SELECT *, row_number() OVER (PARTITION BY what ORDER BY due, policy_no) AS n,
+               count(*) OVER (PARTITION BY what) AS total
+        FROM (SELECT k.what, d.policy_no, d.customer, o.code,
+                     CASE k.what WHEN 'receipt' THEN {_RECEIPT_DUE} ELSE {_CALLBACK_DUE} END
+                         AS due
+              {_SIGNED_FROM} JOIN outlets o ON o.id = d.outlet_id
+              -- CROSS JOIN keeps the two kinds the inner loop: one walk of the lines.
+              CROSS JOIN k
+              {_SIGNED_WHERE} AND CASE k.what WHEN 'receipt' THEN {_RECEIPT_OPEN}
+                                               ELSE {_CALLBACK_OPEN} END)
+        WHERE due < :cut)
+    WHERE n <= :limit ORDER BY what DESC, n"""
+
+
+def _params(cut: date, config: Config) -> dict:
+    days = config.deliveries
+    return {"cut": cut.isoformat(), "next": (cut + timedelta(days=1)).isoformat(),
+            "kind": days.policy_kind, "receipt_days": days.receipt_days,
+            "callback_days": days.callback_days}
+
+
+def _open_counts(db: Database, cut: date, config: Config) -> dict[str, tuple[int, int]]:
+    """what -> (outstanding, overdue) at ``cut``."""
+    receipts, late_receipts, callbacks, late_callbacks = db.execute(
+        _OPEN_COUNTS, _params(cut, config)).fetchone()
+    return {"receipt": (receipts, late_receipts), "callback": (callbacks, late_callbacks)}
+
+
+def week_figures(db: Database, start: date, end: date, config: Config,
+                 today: date) -> list[tuple[str, str, float | None, str]]:
+    lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
+    one = lambda sql, params: db.execute(sql, params).fetchone()[0]  # noqa: E731
+    delivered = one(f"SELECT count(*) FROM deliveries d WHERE delivered_at >= ? "
+                    f"AND delivered_at < ? AND {_NOT_VOIDED}", [lo, hi])
+    signoffs, lines_signed = db.execute(
+        "SELECT count(DISTINCT s.id), count(l.delivery_id) FROM signoffs s "
+        "JOIN signoff_lines l ON l.signoff_id = s.id WHERE s.signed_at >= ? AND s.signed_at < ?",
+        [lo, hi]).fetchone()
+    cut = min(end, today)
+    nxt = (cut + timedelta(days=1)).isoformat()
+    # Awaiting at the cut-off: lines open now, plus lines signed only after it. Both sets
+    # are small for recent weeks (open_lines is kept by the register's triggers), where
+    # a NOT EXISTS over every line ever delivered would read the whole register.
+    awaiting = one("SELECT count(*) FROM open_lines o JOIN deliveries d ON d.id = o.delivery_id "
+                   "WHERE d.delivered_at < ?", [nxt]) + one(f"""
+        SELECT count(*) FROM signoffs s JOIN signoff_lines l ON l.signoff_id = s.id
+        JOIN deliveries d ON d.id = l.delivery_id
+        WHERE s.signed_at >= ? AND d.delivered_at < ? AND {_NOT_VOIDED}""", [nxt, nxt])
+    open_counts = _open_counts(db, cut, config)
+    count = lambda what, late: open_counts.get(what, (0, 0))[1 if late else 0]  # noqa: E731
+    collected = one("SELECT count(*) FROM applications WHERE collected_at >= ? "
+                    "AND collected_at < ?", [lo, hi])
+    reviewed = one("SELECT count(*) FROM applications WHERE reviewed_at >= ? "
+                   "AND reviewed_at < ?", [lo, hi])
+    handed = one("SELECT count(*) FROM applications a JOIN handovers h ON h.id = a.handover_id "
+                 "WHERE h.handed_at >= ? AND h.handed_at < ?", [lo, hi])
+    return [
+        ("register", "lines_delivered", delivered, "count"),
+        ("register", "signoffs", signoffs, "count"),
+        ("register", "lines_signed", lines_signed, "count"),
+        ("register", "awaiting_signature", awaiting, "count"),
+        ("register", "receipts_outstanding", count("receipt", False), "count"),
+        ("register", "receipts_overdue", count("receipt", True), "count"),
+        ("register", "callbacks_outstanding", count("callback", False), "count"),
+        ("register", "callbacks_overdue", count("callback", True), "count"),
+        ("register", "forms_collected", collected, "count"),
+        ("register", "forms_reviewed", reviewed, "count"),
+        ("register", "forms_handed_over", handed, "count"),
+    ]
+
+
+def week_lists(db: Database, start: date, end: date, config: Config, today: date,
+               masked: bool) -> list[tuple[str, list[str]]]:
+    """Receipts and callbacks overdue at the week's end, customer masked unless asked."""
+    cut = min(end, today)
+    rows = db.execute(_OVERDUE, {**_params(cut, config), "limit": LIST_LIMIT}).fetchall()
+    items: dict[str, list[str]] = {}
+    totals: dict[str, int] = {}
+    for what, policy_no, customer, code, due, total in rows:
+        who = mask_name(customer) if masked else (customer or "")
+        items.setdefault(what, []).append(f"{policy_no} · {who} · {code} · {due}")
+        totals[what] = total
+    return [(f"overdue_{what}s", found + ([f"… +{totals[what] - len(found)}"]
+                                        if totals[what] > len(found) else []))
+            for what, found in items.items()]
+

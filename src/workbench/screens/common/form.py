@@ -1,0 +1,131 @@
+"""A generic modal form: labelled fields, inline validation, save on ctrl+s or Enter.
+
+The form knows nothing of the database. It is given a ``submit`` callback that calls
+a domain function; if that raises ``ValidationError`` the message is shown under the
+offending field and nothing closes. On success the form dismisses with whatever the
+callback returned; escape dismisses with ``None``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
+from workbench.screens.common.keys import translate_bindings
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field. ``kind``: text, number, date, select or area."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    options: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for select
+    placeholder: str = ""
+    required: bool = False
+
+
+class FormScreen(ModalScreen[Any]):
+    """Modal form over ``fields``; ``submit(values)`` validates and writes."""
+
+    # The first field takes the keys at once (the scroll container would otherwise).
+    AUTO_FOCUS = "Input, Select, TextArea"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel", id="form_cancel"),
+        Binding("ctrl+s", "save", "key.save", id="form_save"),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], values: Mapping[str, Any],
+                 submit: Callable[[dict[str, str]], Any]) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.form_title = title
+        self.fields = fields
+        self.values = values
+        self.submit = submit
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(self.form_title, classes="form-title")
+            for f in self.fields:
+                label = f.label + (" *" if f.required else "")
+                yield Label(label, classes="form-label")
+                value = self.values.get(f.name)
+                value = "" if value is None else str(value)
+                if f.kind == "select":
+                    yield Select(f.options, value=value if value else Select.NULL,
+                                 allow_blank=not f.required, id=f"f-{f.name}")
+                elif f.kind == "area":
+                    yield TextArea(value, id=f"f-{f.name}", classes="form-area")
+                else:
+                    yield Input(value, placeholder=f.placeholder, id=f"f-{f.name}")
+                yield Static("", id=f"e-{f.name}", classes="form-error")
+            yield Static("", id="e-_form", classes="form-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(t("form.save"), variant="primary", id="save")
+                yield Button(t("form.cancel"), id="cancel")
+
+    def collect(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.name}")
+            if isinstance(widget, Select):
+                out[f.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                out[f.name] = widget.text
+            else:
+                out[f.name] = widget.value
+        return out
+
+    def show_error(self, error: ValidationError) -> None:
+        for node in self.query(".form-error"):
+            node.update("")
+        self.query(".-invalid").remove_class("-invalid")
+        names = {f.name for f in self.fields}
+        target = error.field if error.field in names else "_form"
+        self.query_one(f"#e-{target}", Static).update(str(error))
+        if target != "_form":
+            widget = self.query_one(f"#f-{target}")
+            widget.add_class("-invalid")
+            widget.focus()
+
+    def action_save(self) -> None:
+        try:
+            result = self.submit(self.collect())
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        except sqlite3.OperationalError as error:
+            # Locked by another instance past the busy timeout, disk full, read-only file:
+            # the transaction rolled back, the form stays open with what was typed.
+            self.show_error(ValidationError("", "form.write_failed", error=str(error)))
+            return
+        self.dismiss(result if result is not None else True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _enter(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_button(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_button(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,26 @@
+"""Key bindings declared with catalogue keys, translated per instance.
+
+``BINDINGS`` are class attributes, evaluated at import time, before the user's
+language is known; so descriptions hold catalogue keys (``key.save``) and each
+screen or app calls ``translate_bindings(self)`` in ``__init__`` to show them in
+the current language. Tooltips default to the description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from workbench.core.i18n import t
+
+
+def translate_bindings(node: DOMNode) -> None:
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        translated = []
+        for b in bindings:
+            description = t(b.description) if b.description else ""
+            tooltip = t(b.tooltip) if b.tooltip else description
+            translated.append(replace(b, description=description, tooltip=tooltip))
+        table[key] = translated

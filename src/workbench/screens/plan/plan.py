@@ -1,0 +1,323 @@
+"""Today's plan (今日), the default screen: one list of sections, each item acted on
+with Enter; Tab and Shift+Tab jump between sections.
+
+The screen renders ``plan_view.sections(build_agenda(...))`` and calls domain
+functions; it holds no SQL and no rules of its own.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
+from workbench.plan import tasks
+from workbench.plan.agenda import Agenda, build_agenda
+from workbench.plan.view import Section, sections
+from workbench.roster import outlets
+from workbench.screens.common.keys import translate_bindings
+from workbench.screens.plan import forms
+from workbench.screens.roster import visit_actions
+
+
+class PlanScreen(Screen):
+    BINDINGS = [
+        Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
+                show=False),
+        Binding("shift+tab", "section(-1)", "key.plan_prev_section", id="plan_prev_section",
+                show=False),
+        Binding("enter", "act", "key.plan_act", id="plan_act"),
+        Binding("a", "add_task", "key.plan_add_task", id="plan_add_task"),
+        Binding("x,space", "toggle_task", "key.plan_done", id="plan_done"),
+        Binding("z", "snooze", "key.plan_snooze", id="plan_snooze"),
+        Binding("l", "log_contact", "key.plan_contact", id="plan_contact"),
+        Binding("c", "check_out", "key.plan_check_out", id="plan_check_out"),
+        Binding("m", "mood", "key.plan_mood", id="plan_mood"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.agenda: Agenda | None = None
+        self.sections: list[Section] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(Option(t("plan.loading"), disabled=True), id="agenda")
+        yield Static("", id="plan-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda", OptionList).focus()
+        self.app.when_ready(self.reload)
+
+    def on_screen_resume(self) -> None:
+        if self.app.db is not None:
+            self.reload()
+
+    # --- data ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        app = self.app
+        self.agenda = build_agenda(app.db, app.today, app.config)
+        self.sections = sections(self.agenda)
+        agenda = self.query_one("#agenda", OptionList)
+        keep = self.selected_id()
+        options: list[Option | None] = []
+        for section in self.sections:
+            if options:
+                options.append(None)
+            options.append(Option(Text(section.title, style="bold"), id=f"h:{section.key}",
+                                  disabled=True))
+            for item_id, line in section.lines():
+                if item_id is None:
+                    options.append(Option(Text("  " + line, style="italic"), disabled=True))
+                else:
+                    # Text, not markup: "[x]" and user-typed titles must show as typed.
+                    # One row per item: on a narrow terminal the end is cut (…), never
+                    # wrapped onto a second line that reads like another item.
+                    options.append(Option(Text(line, no_wrap=True, overflow="ellipsis"),
+                                          id=item_id))
+        agenda.set_options(options)
+        if keep is not None and self._index_of(keep) is not None:
+            agenda.highlighted = self._index_of(keep)
+        else:
+            agenda.action_first()
+        self._status()
+
+    def _status(self) -> None:
+        agenda = self.agenda
+        if agenda is None:
+            return
+        done = sum(1 for m in agenda.must_dos if m.done)
+        late = sum(1 for x in agenda.tasks if not x.done and x.days_late > 0)
+        text = t("plan.status", done=done, visits=len(agenda.visits_due),
+                 tasks=sum(1 for x in agenda.tasks if not x.done), late=late)
+        if agenda.mood is not None:
+            text = t("plan.mood_today", score=agenda.mood) + " · " + text
+        self.query_one("#plan-status", Static).update(text)
+
+    def _index_of(self, option_id: str) -> int | None:
+        try:
+            return self.query_one("#agenda", OptionList).get_option_index(option_id)
+        except Exception:  # OptionDoesNotExist: the item is gone after a change
+            return None
+
+    def selected_id(self) -> str | None:
+        option = self.query_one("#agenda", OptionList).highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    def select(self, option_id: str) -> None:
+        index = self._index_of(option_id)
+        if index is not None:
+            self.query_one("#agenda", OptionList).highlighted = index
+
+    # --- keyboard ------------------------------------------------------------------
+
+    def action_section(self, step: int) -> None:
+        """Move to the first item of the next (or previous) section that has one."""
+        agenda = self.query_one("#agenda", OptionList)
+        firsts = []
+        for section in self.sections:
+            ids = [i for i, _ in section.lines() if i is not None]
+            if ids:
+                firsts.append((section.key, ids))
+        if not firsts:
+            return
+        current = self.selected_id()
+        at = next((n for n, (_, ids) in enumerate(firsts) if current in ids), -1)
+        target = firsts[(at + step) % len(firsts)] if at >= 0 else firsts[0]
+        self.select(target[1][0])
+        agenda.focus()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.act(event.option.id)
+
+    def action_act(self) -> None:
+        self.act(self.selected_id())
+
+    def act(self, item_id: str | None) -> None:
+        """Enter on an item: the action its kind calls for."""
+        if not item_id or self.app.db is None:
+            return
+        kind, _, ref = item_id.partition(":")
+        app = self.app
+        if kind == "mood":
+            self.action_mood()
+        elif kind == "habit":
+            self._toggle_habit(ref)
+        elif kind == "doc":
+            self._document(ref)
+        elif kind == "must":
+            if ref == "stationed":
+                self._stationed()
+            else:
+                forms.log_contact(app, self.reload,
+                                       kind="staff" if ref == "staff" else "customer")
+        elif kind == "visit":
+            current = outlets.open_visit(app.db)
+            if current is not None and current.outlet_id == int(ref):
+                visit_actions.check_out(self, self.reload)
+            else:
+                visit_actions.check_in(self, int(ref), self.reload)
+        elif kind == "task":
+            if ref == "add":
+                self.action_add_task()
+            else:
+                self._toggle(int(ref))
+        elif kind == "bday":
+            forms.log_contact(app, self.reload, staff_id=int(ref))
+        elif kind == "neglect":
+            forms.log_contact(app, self.reload, outlet_id=int(ref))
+        elif kind == "audit":
+            visit = next((a for a in self.agenda.audit if a.visit_id == int(ref)), None)
+            if visit is not None and visit.end is None:
+                visit_actions.check_out(self, self.reload)
+            elif visit is not None:
+                app.open_outlet(visit.outlet_id)
+
+    # --- morning score, five ones, documents ----------------------------------------
+
+    def action_mood(self) -> None:
+        if self.app.db is not None:
+            from workbench.screens.assessment.forms import open_mood_form
+
+            open_mood_form(self.app, lambda _result: self.reload())
+
+    def _toggle_habit(self, habit: str) -> None:
+        from workbench.assessment import journal
+
+        app = self.app
+        try:
+            if habit in journal.ticks_on(app.db, app.today):
+                journal.untick_habit(app.db, app.today, habit, app.today)
+            else:
+                journal.tick_habit(app.db, app.today, habit, app.today)
+        except ValidationError as error:
+            app.notify(str(error), severity="error")
+        self.reload()
+
+    def _document(self, ref: str) -> None:
+        """Enter on a register item: the register's own form for it."""
+        from workbench.register import receipts
+        from workbench.screens.register import forms
+        from workbench.screens.register.sign_off import open_sign_off
+
+        app = self.app
+        kind, _, rest = ref.partition(":")
+        key, _, extra = rest.partition(":")
+        ident = int(key)
+        item = next((d for d in self.agenda.documents
+                     if d.kind == kind and d.ref == ident and (not extra or d.what == extra)),
+                    None)
+        if item is None:
+            return
+        if kind == "more":  # the rest of a long list lives on its own screen
+            app.switch_mode("self" if item.what == "unregistered" else "deliveries")
+        elif kind == "unregistered":
+            from workbench.screens.register.originals import open_register_policy
+
+            open_register_policy(app, ident, lambda _result: self.reload())
+        elif kind in ("policy", "awaiting"):
+            open_sign_off(app, item.outlet_id)
+        elif kind == "stock":
+            forms.log_delivery_form(app, item.outlet_id, self.reload,
+                                             {"kind": item.what, "quantity": str(item.count)})
+        elif kind in ("receipt", "callback"):
+            source = receipts.receipts_due if kind == "receipt" else receipts.callbacks_due
+            due = next((p for p in source(app.db, app.today, app.config)
+                        if p.delivery_id == ident), None)
+            if due is not None:
+                forms.policy_event_form(app, due, kind, self.reload)
+        elif kind == "review":
+            forms.review_form(app, ident, self.reload)
+        elif kind == "handover":
+            forms.handover_form(app, self.reload, item.outlet_id)
+
+    def _stationed(self) -> None:
+        if outlets.open_visit(self.app.db) is not None:
+            visit_actions.check_out(self, self.reload)
+            return
+        first = next((s for s in self.sections if s.key == "visits"), None)
+        ids = [i for i, _ in first.lines() if i] if first else []
+        if ids:
+            self.select(ids[0])
+        self.app.notify(t("plan.pick_outlet"))
+
+    # --- tasks ---------------------------------------------------------------------
+
+    def _selected_task(self) -> int | None:
+        item = self.selected_id() or ""
+        if item.startswith("task:") and item != "task:add":
+            return int(item[5:])
+        self.app.notify(t("plan.not_a_task"), severity="warning")
+        return None
+
+    def _toggle(self, task_id: int) -> None:
+        app = self.app
+        try:
+            task = tasks.get_task(app.db, task_id, app.today)
+            if task.done:
+                tasks.undo_task(app.db, task_id, app.today, app.now())
+                app.notify(t("plan.task_undone", title=task.title))
+            else:
+                result = tasks.complete_task(app.db, task_id, app.today, app.now())
+                message = t("plan.task_done", title=task.title)
+                if result.next_due is not None:
+                    message += " · " + t("plan.task_next", date=result.next_due.isoformat())
+                elif task.rule:
+                    message += " · " + t("plan.task_series_end")
+                app.notify(message)
+        except ValidationError as error:
+            app.notify(str(error), severity="error")
+        self.reload()
+
+    def action_toggle_task(self) -> None:
+        task_id = self._selected_task()
+        if task_id is not None:
+            self._toggle(task_id)
+
+    def action_snooze(self) -> None:
+        task_id = self._selected_task()
+        if task_id is None:
+            return
+        try:
+            day = tasks.snooze_task(self.app.db, task_id, self.app.today, self.app.now())
+        except ValidationError as error:
+            self.app.notify(str(error), severity="error")
+            return
+        self.app.notify(t("plan.task_snoozed", date=day.isoformat()))
+        self.reload()
+
+    def action_add_task(self) -> None:
+        if self.app.db is not None:
+            item = self.selected_id() or ""
+            outlet_id = int(item[6:]) if item.startswith("visit:") else None
+            forms.add_task(self.app, self.reload, outlet_id=outlet_id)
+
+    # --- contacts and visits -------------------------------------------------------
+
+    def action_log_contact(self) -> None:
+        if self.app.db is None:
+            return
+        item = self.selected_id() or ""
+        kind, _, ref = item.partition(":")
+        if kind == "bday":
+            forms.log_contact(self.app, self.reload, staff_id=int(ref))
+        elif kind in ("visit", "neglect"):
+            forms.log_contact(self.app, self.reload, outlet_id=int(ref))
+        else:
+            forms.log_contact(self.app, self.reload,
+                                   kind="customer" if item == "must:customers" else "staff")
+
+    def action_check_out(self) -> None:
+        if self.app.db is not None:
+            visit_actions.check_out(self, self.reload)

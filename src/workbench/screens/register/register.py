@@ -1,0 +1,369 @@
+"""The custody register mode (单证): register, due receipts and callbacks, stock, forms.
+
+Five views: ``r`` the register (filters: ``/`` outlet, ``K`` kind,
+``S`` status, ``D`` dates; paged, a few hundred lines at a time), ``u`` receipts and
+callbacks due, ``k`` stock with "about to run out", ``f`` collected application forms,
+``e`` end of day per outlet (forms collected vs handed over, lines awaiting signature).
+``g`` (anywhere in the app) signs for deliveries at the counter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+
+from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
+from workbench.core.privacy import mask_name
+from workbench.register import applications as apps
+from workbench.register import deliveries, receipts, stock
+from workbench.roster import outlets
+from workbench.screens.common.form import Field, FormScreen
+from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.pickers import OutletPicker
+from workbench.screens.register import forms as forms
+from workbench.screens.register.forms import open_log_delivery
+from workbench.screens.register.sign_off import open_sign_off
+
+__all__ = ["DeliveriesScreen", "open_log_delivery", "open_sign_off"]
+
+PAGE_SIZE = 200
+VIEWS = ("register", "due", "stock", "forms", "day")
+COLUMNS = {
+    "register": ("line", "outlet", "kind", "what", "delivered", "status", "signer", "signed",
+                 "page"),
+    "due": ("type", "outlet", "policy", "customer", "signed", "due", "days", "cooling_off"),
+    "stock": ("outlet", "kind", "counted", "delivered_since", "rate", "estimate", "days_left",
+              "flag", "suggested"),
+    "forms": ("outlet", "serial", "applicant", "product", "premium", "collected", "status",
+              "note"),
+    "day": ("outlet", "day_collected", "day_handed_over", "day_awaiting"),
+}
+VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
+STATUS_CYCLE = (None, "awaiting", "signed", "voided")
+FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
+
+
+def days_text(days: int) -> str:
+    if days < 0:
+        return f"[b red]{t('roster.overdue', days=-days)}[/]"
+    if days == 0:
+        return f"[b yellow]{t('roster.due_today')}[/]"
+    return t("roster.due_in", days=days)
+
+
+def status_text(status: str) -> str:
+    text = t(f"deliveries.status.{status}")
+    return {"awaiting": f"[b yellow]{text}[/]", "voided": f"[dim strike]{text}[/]"}.get(
+        status, text)
+
+
+class DeliveriesScreen(Screen):
+    BINDINGS = [
+        Binding("r", "view('register')", "key.view_register", id="deliveries_register",
+                show=False),
+        Binding("u", "view('due')", "key.view_due", id="deliveries_due",
+                show=False),
+        Binding("k", "view('stock')", "key.view_stock", id="deliveries_stock",
+                show=False),
+        Binding("f", "view('forms')", "key.view_forms", id="deliveries_forms",
+                show=False),
+        Binding("e", "view('day')", "key.view_day", id="deliveries_day",
+                show=False),
+        Binding("n", "new", "key.new_line", id="deliveries_new"),
+        Binding("v", "void", "key.void", id="deliveries_void"),
+        Binding("m", "mark", "key.mark", id="deliveries_mark"),
+        Binding("i", "review", "key.review", id="deliveries_review", show=False),
+        Binding("h", "hand_over", "key.hand_over", id="deliveries_hand_over", show=False),
+        Binding("slash", "filter_outlet", "key.filter_outlet", id="deliveries_filter_outlet"),
+        Binding("K", "cycle_kind", "key.filter_kind", id="deliveries_filter_kind",
+                show=False),
+        Binding("S", "cycle_status", "key.filter_status",
+                id="deliveries_filter_status", show=False),
+        Binding("D", "dates", "key.filter_dates", id="deliveries_filter_dates",
+                show=False),
+        Binding("right_square_bracket", "page(1)", "key.next_page", id="deliveries_next_page",
+                show=False),
+        Binding("left_square_bracket", "page(-1)", "key.prev_page", id="deliveries_prev_page",
+                show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.view = "register"
+        self.filters = deliveries.RegisterFilter()
+        self.form_status: str | None = None
+        self.page = 0
+        self.total = 0
+        self.items: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="deliveries-views", classes="status")
+        # One table per view (columns fixed once): re-creating columns on a live table
+        # leaves stale widths behind.
+        with ContentSwitcher(initial="table-register", id="deliveries-views-switch"):
+            for view in VIEWS:
+                yield DataTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
+                                classes="deliveries-table")
+        yield Static("", id="deliveries-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for view in VIEWS:
+            table = self.query_one(f"#table-{view}", DataTable)
+            for key in COLUMNS[view]:
+                # Outlet names are long (中国农业银行北京昌平支行): a fixed width keeps the
+                # register's signer and time on screen.
+                table.add_column(t(f"deliveries.col.{key}"), key=key,
+                                 width=20 if key == "outlet" else None)
+        self.table.focus()
+        self.app.when_ready(self.reload)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(f"#table-{self.view}", DataTable)
+
+    def on_screen_resume(self) -> None:
+        if self.app.db is not None:
+            self.reload()
+
+    # --- data --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.query_one(ContentSwitcher).current = f"table-{self.view}"
+        table = self.table
+        selected = table.cursor_row
+        table.clear()
+        self.items = {}
+        getattr(self, f"_fill_{self.view}")(table)
+        if table.row_count:
+            table.move_cursor(row=min(selected, table.row_count - 1))
+        # The view keys live here rather than in the footer, which keeps room for `g`.
+        tabs = "  ".join(f"[reverse] {VIEW_KEYS[v]} {t(f'deliveries.view.{v}')} [/]"
+                         if v == self.view else f" [b]{VIEW_KEYS[v]}[/] "
+                         f"{t(f'deliveries.view.{v}')} " for v in VIEWS)
+        self.query_one("#deliveries-views", Static).update(tabs)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#deliveries-status", Static).update(text)
+
+    def _fill_register(self, table: DataTable) -> None:
+        db = self.app.db
+        self.total = deliveries.register_count(db, self.filters)
+        pages = max(1, -(-self.total // PAGE_SIZE))
+        self.page = min(self.page, pages - 1)
+        for x in deliveries.register(db, self.filters, limit=PAGE_SIZE,
+                                     offset=self.page * PAGE_SIZE):
+            self.items[str(x.id)] = x
+            what = x.what
+            if x.customer:
+                what += f" {mask_name(x.customer)}"
+            table.add_row(str(x.id), x.outlet_name, t(f"kind.{x.kind}"), what,
+                          x.delivered_at.strftime("%m-%d %H:%M"), status_text(x.status),
+                          x.signer or "", x.signed_at.strftime("%m-%d %H:%M") if x.signed_at
+                          else "", x.page_no or "", key=str(x.id))
+        f = self.filters
+        parts = [t("deliveries.filter.outlet", value=outlets.get_outlet(db, f.outlet_id).name
+                   if f.outlet_id else t("deliveries.filter.any")),
+                 t("deliveries.filter.kind", value=t(f"kind.{f.kind}") if f.kind
+                   else t("deliveries.filter.any")),
+                 t("deliveries.filter.status", value=t(f"deliveries.status.{f.status}")
+                   if f.status else t("deliveries.filter.any"))]
+        if f.date_from or f.date_to:
+            parts.append(f"{f.date_from or '…'} — {f.date_to or '…'}")
+        self._status(t("deliveries.register_status", count=self.total, page=self.page + 1,
+                       pages=pages) + " · " + " · ".join(parts) + "  " + t("deliveries.keys_hint"))
+
+    def _fill_due(self, table: DataTable) -> None:
+        app = self.app
+        rows = [("receipt", x) for x in receipts.receipts_due(app.db, app.today, app.config)]
+        rows += [("callback", x) for x in receipts.callbacks_due(app.db, app.today, app.config)]
+        rows.sort(key=lambda r: (r[1].due, r[0], r[1].outlet_code))
+        for n, (kind, x) in enumerate(rows):
+            key = f"{kind}:{x.delivery_id}:{n}"
+            self.items[key] = (kind, x)
+            table.add_row(t(f"due.{kind}"), x.outlet_name, x.policy_no, x.customer_masked,
+                          x.signed_on.isoformat(), x.due.isoformat(), days_text(x.days_left),
+                          x.cooling_off_end.isoformat() + ("*" if x.estimated else ""), key=key)
+        overdue = sum(1 for _, x in rows if x.overdue)
+        self._status(t("due.status", count=len(rows), overdue=overdue))
+
+    def _fill_stock(self, table: DataTable) -> None:
+        app = self.app
+        levels = stock.stock_levels(app.db, app.today, app.config)
+        for n, s in enumerate(levels):
+            key = f"{s.outlet_id}:{s.kind}:{n}"
+            self.items[key] = s
+            flag = f"[b red]{t('stock.low')}[/]" if s.low else ""
+            table.add_row(s.outlet_name, t(f"kind.{s.kind}"), f"{s.counted} ({s.counted_on})",
+                          str(s.delivered_since),
+                          f"{s.rate_per_day:.1f}" if s.rate_per_day is not None else "—",
+                          str(s.estimate),
+                          f"{s.days_left:.0f}" if s.days_left is not None else "—", flag,
+                          str(s.suggested) if s.suggested else "", key=key)
+        self._status(t("stock.status", count=len(levels), low=sum(s.low for s in levels)))
+
+    def _fill_forms(self, table: DataTable) -> None:
+        db = self.app.db
+        rows = apps.applications(db, status=self.form_status, outlet_id=self.filters.outlet_id)
+        for a in rows:
+            self.items[str(a.id)] = a
+            table.add_row(a.outlet_name, a.serial, a.applicant_masked, a.product,
+                          f"{a.premium:,.0f}", a.collected_at.strftime("%m-%d %H:%M"),
+                          t(f"apps.status.{a.status}"), a.return_reason or "", key=str(a.id))
+        day = apps.day_view(db, self.app.today)
+        collected = sum(d.collected for d in day)
+        handed = sum(d.handed_over for d in day)
+        pending = len(apps.applications_pending(db))
+        status = t("apps.status_line", count=len(rows), pending=pending, collected=collected,
+                   handed=handed, awaiting=sum(d.awaiting_signature for d in day))
+        if self.form_status:
+            status += " · " + t(f"apps.status.{self.form_status}")
+        self._status(status)
+
+    def _fill_day(self, table: DataTable) -> None:
+        """End of day per outlet: forms collected vs handed over, lines awaiting signature."""
+        rows = apps.day_view(self.app.db, self.app.today)
+        for r in rows:
+            self.items[str(r.outlet_id)] = r
+            gap = r.collected - r.handed_over
+            table.add_row(r.outlet_name, str(r.collected), str(r.handed_over)
+                          + (f"  [b yellow]({gap:+d})[/]" if gap > 0 else ""),
+                          f"[b yellow]{r.awaiting_signature}[/]" if r.awaiting_signature
+                          else "0", key=str(r.outlet_id))
+        self._status(t("day.status", day=self.app.today.isoformat(),
+                       collected=sum(r.collected for r in rows),
+                       handed=sum(r.handed_over for r in rows),
+                       awaiting=sum(r.awaiting_signature for r in rows)))
+
+    def selected(self) -> Any:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.items.get(key)
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        self.view = view
+        self.page = 0
+        self.reload()
+        self.table.focus()
+
+    def action_page(self, step: int) -> None:
+        if self.view == "register":
+            pages = max(1, -(-self.total // PAGE_SIZE))
+            self.page = max(0, min(pages - 1, self.page + step))
+            self.reload()
+
+    def action_new(self) -> None:
+        app = self.app
+        chosen = self.selected()
+        outlet_id = getattr(chosen, "outlet_id", None) if self.view == "stock" else None
+        if self.view == "stock":
+            forms.pick_outlet(app, t("stock.pick_outlet"),
+                              lambda oid: forms.stock_count_form(
+                                  app, oid, self.reload,
+                                  chosen.kind if chosen and chosen.outlet_id == oid else None),
+                              outlet_id)
+        elif self.view == "forms":
+            forms.pick_outlet(app, t("apps.pick_outlet"),
+                              lambda oid: forms.collect_form(app, oid, self.reload))
+        else:
+            forms.open_log_delivery(app, self.filters.outlet_id)
+
+    def action_void(self) -> None:
+        line = self.selected()
+        if self.view == "register" and isinstance(line, deliveries.Line):
+            forms.void_form(self.app, line.id, self.reload)
+
+    def action_mark(self) -> None:
+        chosen = self.selected()
+        if self.view == "due" and chosen:
+            forms.policy_event_form(self.app, chosen[1], chosen[0], self.reload)
+        elif self.view == "register" and isinstance(chosen, deliveries.Line):
+            if chosen.status == "awaiting":
+                open_sign_off(self.app, chosen.outlet_id)
+        elif self.view == "forms" and isinstance(chosen, apps.Application):
+            self.action_review()
+        elif self.view == "day" and isinstance(chosen, apps.DayView):
+            if chosen.awaiting_signature:
+                open_sign_off(self.app, chosen.outlet_id)
+
+    def action_review(self) -> None:
+        chosen = self.selected()
+        if self.view == "forms" and isinstance(chosen, apps.Application):
+            if chosen.status != "collected":
+                self.app.notify(t("apps.error.not_collected",
+                                  status=t(f"apps.status.{chosen.status}")), severity="warning")
+                return
+            forms.review_form(self.app, chosen.id, self.reload)
+
+    def action_hand_over(self) -> None:
+        if self.view == "forms":
+            forms.handover_form(self.app, self.reload, self.filters.outlet_id)
+
+    def action_filter_outlet(self) -> None:
+        app = self.app
+
+        def picked(chosen: int | None) -> None:
+            if chosen is None:
+                return
+            self.filters = deliveries.RegisterFilter(**{**self.filters.__dict__,
+                                                        "outlet_id": chosen or None})
+            self.page = 0
+            self.reload()
+
+        app.push_screen(OutletPicker(t("deliveries.pick_outlet_filter"),
+                                     outlets.all_active_outlets(app.db),
+                                     all_label=t("deliveries.filter.all_outlets")), picked)
+
+    def action_cycle_kind(self) -> None:
+        kinds = (None, *self.app.config.deliveries.kinds)
+        i = kinds.index(self.filters.kind) if self.filters.kind in kinds else 0
+        self._set(kind=kinds[(i + 1) % len(kinds)])
+
+    def action_cycle_status(self) -> None:
+        if self.view == "forms":
+            i = FORM_CYCLE.index(self.form_status)
+            self.form_status = FORM_CYCLE[(i + 1) % len(FORM_CYCLE)]
+            self.reload()
+            return
+        i = STATUS_CYCLE.index(self.filters.status)
+        self._set(status=STATUS_CYCLE[(i + 1) % len(STATUS_CYCLE)])
+
+    def _set(self, **changes: Any) -> None:
+        self.filters = deliveries.RegisterFilter(**{**self.filters.__dict__, **changes})
+        self.view = "register"
+        self.page = 0
+        self.reload()
+        self.table.focus()
+
+    def action_dates(self) -> None:
+        from workbench.core import validate as v
+
+        def submit(values: dict[str, str]) -> tuple[date | None, date | None]:
+            start = v.iso_date("date_from", values["date_from"])
+            end = v.iso_date("date_to", values["date_to"])
+            if start and end and end < start:
+                raise ValidationError("date_to", "deliveries.error.dates_reversed")
+            return start, end
+
+        def after(result: Any) -> None:
+            if result:
+                self._set(date_from=result[0], date_to=result[1])
+
+        f = self.filters
+        fields = [Field("date_from", t("field.date_from"), placeholder="YYYY-MM-DD"),
+                  Field("date_to", t("field.date_to"), placeholder="YYYY-MM-DD")]
+        self.app.push_screen(FormScreen(t("deliveries.dates_title"), fields, {
+            "date_from": f.date_from.isoformat() if f.date_from else "",
+            "date_to": f.date_to.isoformat() if f.date_to else ""}, submit), after)

@@ -1,0 +1,177 @@
+"""The week (周报): figures against the week before, the written summary, exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
+
+from workbench.core.db import data_stamp
+from workbench.core.errors import WorkbenchError
+from workbench.core.i18n import t
+from workbench.review import reports
+from workbench.review import week as review
+from workbench.screens.common.keys import translate_bindings
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes / no, keyboard first (y / n / escape)."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "report.overwrite_yes", id="confirm_yes"),
+        Binding("n,escape", "answer(False)", "report.overwrite_no", id="confirm_no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="confirm"):
+            yield Label(self.question)
+            yield Button(t("report.overwrite_yes"), id="yes", variant="warning")
+            yield Button(t("report.overwrite_no"), id="no")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class WeekScreen(Screen):
+    BINDINGS = [
+        # Priority: the figures table would otherwise take left/right for its cursor.
+        Binding("left", "move(-1)", "key.prev_week", id="week_prev", priority=True),
+        Binding("right", "move(1)", "key.next_week", id="week_next", priority=True),
+        Binding("t", "this_week", "key.this_week", id="week_this"),
+        Binding("tab", "app.focus_next", "key.edit_summary", id="week_edit_summary"),
+        # Esc leaves the summary for the figures, so the week keys work again.
+        Binding("escape", "leave_summary", "key.leave_summary", id="week_leave_summary",
+                show=False),
+        Binding("m", "export('md')", "key.export_md", id="week_export_md"),
+        Binding("v", "export('csv')", "key.export_csv", id="week_export_csv"),
+        Binding("l", "export('xlsx')", "key.export_xlsx", id="week_export_xlsx"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.week: review.Week | None = None
+        self._saved_text = ""
+        self._stamp: tuple[int, int] | None = None  # data_stamp() of the week shown
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="week-title", classes="section-title")
+        yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="week-lists", markup=False)
+        yield Static(t("review.summary_title"), id="summary-title", classes="section-title")
+        yield TextArea(id="summary", soft_wrap=True)
+        yield Static("", id="summary-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#figures", DataTable)
+        for key in ("section", "figure", "this_week", "last_week", "change"):
+            table.add_column(t(f"review.col.{key}"), key=key)
+        self.query_one("#summary", TextArea).placeholder = t("review.summary_placeholder")
+        table.focus()
+        self.app.when_ready(self.action_this_week)
+
+    def on_screen_resume(self) -> None:
+        if (self.app.db is not None and self.week is not None
+                and data_stamp(self.app.db) != self._stamp):
+            self.show()
+
+    def action_this_week(self) -> None:
+        self.week = review.week_of(self.app.today, self.app.config.review.first_weekday)
+        self.show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While writing the summary, the arrows and letters belong to the text.
+        if self.is_mounted and self.query_one("#summary", TextArea).has_focus:
+            return action not in ("move", "this_week", "export")
+        return True
+
+    def action_leave_summary(self) -> None:
+        self.query_one("#figures", DataTable).focus()
+
+    def action_move(self, step: int) -> None:
+        if self.week is not None:
+            self.week = self.week.shift(step)
+            self.show()
+
+    def show(self) -> None:
+        week = self.week
+        self._stamp = data_stamp(self.app.db)
+        data = review.compute_week(self.app.db, week, self.app.config, today=self.app.today)
+        self.query_one("#week-title", Static).update(
+            t("review.title", week=week.label, start=week.start.isoformat(),
+              end=week.end.isoformat()))
+        table = self.query_one("#figures", DataTable)
+        table.clear()
+        last_section = None
+        for f in data.figures:
+            section = t(f"review.section.{f.section}") if f.section != last_section else ""
+            last_section = f.section
+            table.add_row(section, t(f"review.fig.{f.key}"), reports.format_value(f.value, f.kind),
+                          reports.format_value(f.previous, f.kind), reports.format_change(f))
+        # One line per list (wrapped); the reports carry the same lists item by item.
+        lines = [f"{title}: {' ｜ '.join(items)}" for title, items in data.lists]
+        lists = self.query_one("#week-lists", Static)
+        lists.update("\n".join(lines))
+        lists.display = bool(lines)
+        # Loading the text fires TextArea.Changed; only a text that differs from the
+        # stored one is an edit.
+        self._saved_text = data.summary
+        self.query_one("#summary", TextArea).load_text(data.summary)
+        self.query_one("#summary-status", Static).update("")
+
+    @on(TextArea.Changed, "#summary")
+    def _save_summary(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if self.week is None or self.app.db is None or text == self._saved_text:
+            return
+        # Saved on every change: a summary typed and then quit is never lost.
+        try:
+            review.save_summary(self.app.db, self.week, text, self.app.now())
+        except Exception as error:  # a validation or lock problem: say so, keep the text
+            self.query_one("#summary-status", Static).update(str(error))
+            return
+        self._saved_text = text
+        self.query_one("#summary-status", Static).update(t("review.saved"))
+
+    def action_export(self, fmt: str) -> None:
+        app = self.app
+        folder = app.config.review.reports_folder
+        base = Path(folder).expanduser() if folder else self._db_folder() / "reports"
+        path = base / f"weekly-{self.week.label}.{fmt}"
+
+        def write(force: bool) -> None:
+            try:
+                base.mkdir(parents=True, exist_ok=True, mode=0o700)
+                data = reports.build(app.db, self.week, app.config, fmt, today=app.today)
+                reports.write_file(path, data, force=force)
+            except (WorkbenchError, OSError) as error:
+                app.notify(str(error), severity="error")
+                return
+            app.notify(t("review.exported", path=str(path)))
+
+        if path.exists():
+            app.push_screen(ConfirmScreen(t("report.overwrite_title", path=str(path))),
+                            lambda yes: write(True) if yes else None)
+        else:
+            write(False)
+
+    def _db_folder(self) -> Path:
+        from workbench.core.db import default_db_path
+
+        return Path(self.app.db_path).parent if self.app.db_path else default_db_path().parent

@@ -1,0 +1,179 @@
+"""An outlet's resource card (网点资源卡): every field, its staff and its visit history."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.core.i18n import columns, t
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
+from workbench.screens.common.keys import translate_bindings
+from workbench.screens.roster import visit_actions
+from workbench.screens.roster.forms import staff_fields
+from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
+
+
+class OutletCardScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back", id="card_back"),
+        Binding("e", "edit", "key.edit_outlet", id="card_edit"),
+        Binding("n", "add_staff", "key.add_staff", id="card_add_staff"),
+        Binding("E", "edit_staff", "key.edit_staff", id="card_edit_staff"),
+        Binding("x", "toggle_staff", "key.deactivate_staff", id="card_deactivate_staff"),
+        Binding("i", "check_in", "key.check_in", id="card_check_in"),
+        Binding("c", "check_out", "key.check_out", id="card_check_out"),
+    ]
+
+    def __init__(self, outlet_id: int) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.outlet_id = outlet_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="card-top"):
+            yield Static("", id="card-main", classes="card")
+            yield Static("", id="card-figures", classes="card")
+        with Vertical(id="card-lists"):
+            yield Static(t("card.staff"), classes="section-title")
+            yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
+            yield Static(t("card.visits"), classes="section-title")
+            yield DataTable(id="visits", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        staff = self.query_one("#staff", DataTable)
+        for key in ("name", "role", "phone", "birthday", "notes"):
+            staff.add_column(t(f"field.{key}"), key=key)
+        visits = self.query_one("#visits", DataTable)
+        for key in ("date", "time", "hours", "purpose", "visit_notes"):
+            visits.add_column(t(f"field.{key}"), key=key)
+        staff.focus()
+        self.app.when_ready(self.reload)
+
+    def reload(self) -> None:
+        app = self.app
+        o = outlets.get_outlet(app.db, self.outlet_id)
+        self.sub_title = o.name
+        dash = "—"
+        main = [
+            (t("field.code"), o.code), (t("field.name"), o.name), (t("field.bank"), o.bank or dash),
+            (t("field.tier"), o.tier), (t("field.address"), o.address or dash),
+            (t("field.phone"), o.phone or dash), (t("field.head"), o.head or dash),
+            (t("field.history"), o.history or dash), (t("field.notes"), o.notes or dash),
+            (t("field.updated_at"), o.updated_at),
+        ]
+        if not o.active:
+            main.insert(0, (t("card.status"), t("roster.inactive")))
+        ratio = o.deposits_ratio
+        completion = o.completion
+        figures = [
+            (t("field.deposits_time"), fmt_number(o.deposits_time) or dash),
+            (t("field.deposits_demand"), fmt_number(o.deposits_demand) or dash),
+            (t("card.deposits_ratio"), f"{ratio:.2f} : 1" if ratio is not None else dash),
+            (t("field.traffic_daily"), fmt_number(o.traffic_daily) or dash),
+            (t("field.traffic_monthly"), fmt_number(o.traffic_monthly) or dash),
+            (t("field.customers_total"), fmt_number(o.customers_total) or dash),
+            (t("field.enquiries"), fmt_number(o.enquiries) or dash),
+            (t("field.plan_year"), fmt_number(o.plan_year) or dash),
+            (t("field.target"), fmt_number(o.target) or dash),
+            (t("field.achieved"), fmt_number(o.achieved) or dash),
+            (t("card.completion"), f"{completion:.0%}" if completion is not None else dash),
+        ]
+        history = outlets.visits_for(app.db, self.outlet_id, limit=100)
+        last = next((v.started_at.date() for v in history if v.ended_at), None)
+        due = outlets.next_due(last, o.tier, app.config.visits.cadence_days, app.today)
+        figures.append((t("card.next_visit"),
+                        f"{due.isoformat()} ({due_text((due - app.today).days)})"))
+        self.query_one("#card-main", Static).update(
+            "\n".join(columns([[k, str(val)] for k, val in main])))
+        self.query_one("#card-figures", Static).update(
+            "\n".join(columns([[k, val] for k, val in figures], right={1})))
+
+        staff = self.query_one("#staff", DataTable)
+        staff.clear()
+        for s in outlets.list_staff(app.db, self.outlet_id, include_inactive=True):
+            name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
+            staff.add_row(name, t(f"role.{s.role}"), s.phone or "",
+                          s.birthday.isoformat() if s.birthday else "", s.notes or "",
+                          key=str(s.id))
+        visits = self.query_one("#visits", DataTable)
+        visits.clear()
+        for v in history:
+            end = v.ended_at.strftime("%H:%M") if v.ended_at else t("card.open_visit")
+            hours = f"{v.hours:.1f}" if v.hours is not None else ""
+            visits.add_row(v.started_at.date().isoformat(),
+                           f"{v.started_at.strftime('%H:%M')}–{end}", hours,
+                           t(f"purpose.{v.purpose}"), v.notes or "", key=str(v.id))
+
+    def _selected_staff(self) -> int | None:
+        table = self.query_one("#staff", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value)
+
+    def action_edit(self) -> None:
+        edit_outlet(self, self.outlet_id, self.reload)
+
+    def action_add_staff(self) -> None:
+        app = self.app
+        roles = list(app.config.staff.roles)
+
+        def submit(values: dict[str, str]) -> int:
+            return outlets.add_staff(app.db, self.outlet_id, outlets.StaffDraft(**values), roles,
+                                     app.now())
+
+        def after(result: object) -> None:
+            if result:
+                app.notify(t("staff.added"))
+                self.reload()
+
+        app.push_screen(FormScreen(t("staff.add_title"), staff_fields(roles),
+                                   {"role": roles[-2] if len(roles) > 1 else roles[0]}, submit),
+                        after)
+
+    def action_edit_staff(self) -> None:
+        staff_id = self._selected_staff()
+        if staff_id is None:
+            return
+        app = self.app
+        roles = list(app.config.staff.roles)
+        s = outlets.get_staff(app.db, staff_id)
+
+        def submit(values: dict[str, str]) -> bool:
+            outlets.update_staff(app.db, staff_id, outlets.StaffDraft(**values), roles, app.now())
+            return True
+
+        def after(result: object) -> None:
+            if result:
+                app.notify(t("staff.saved"))
+                self.reload()
+
+        values = asdict(outlets.StaffDraft(name=s.name, role=s.role, phone=s.phone or "",
+                                           birthday=s.birthday.isoformat() if s.birthday else "",
+                                           notes=s.notes or ""))
+        app.push_screen(FormScreen(t("staff.edit_title", name=s.name), staff_fields(roles),
+                                   values, submit), after)
+
+    def action_toggle_staff(self) -> None:
+        staff_id = self._selected_staff()
+        if staff_id is None:
+            return
+        s = outlets.get_staff(self.app.db, staff_id)
+        outlets.set_staff_active(self.app.db, staff_id, not s.active, self.app.now())
+        self.app.notify(t("staff.reactivated" if not s.active else "staff.deactivated",
+                          name=s.name))
+        self.reload()
+
+    def action_check_in(self) -> None:
+        visit_actions.check_in(self, self.outlet_id, self.reload)
+
+    def action_check_out(self) -> None:
+        visit_actions.check_out(self, self.reload)

@@ -1,0 +1,247 @@
+"""The outlet roster (网点): filter as you type, sort, page, add/edit/deactivate, visits."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from workbench.core.db import data_stamp
+from workbench.core.i18n import t
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
+from workbench.screens.common.keys import translate_bindings
+from workbench.screens.roster import visit_actions
+from workbench.screens.roster.forms import outlet_fields
+
+PAGE_SIZE = 200
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def due_text(days_left: int) -> str:
+    if days_left < 0:
+        return t("roster.overdue", days=-days_left)
+    if days_left == 0:
+        return t("roster.due_today")
+    return t("roster.due_in", days=days_left)
+
+
+def fit_columns(table: DataTable, cells: list[tuple[str, ...]]) -> None:
+    """Widen auto-width columns to their cells before the rows are added.
+
+    DataTable measures new rows only when it next goes idle; a frame drawn before
+    that is cached at the old widths and stays cut off ("CCB-" for "CCB-1084").
+    """
+    for column, values in zip(table.ordered_columns, zip(*cells, strict=True), strict=False):
+        if column.auto_width:
+            widest = max(Text.from_markup(value).cell_len if "[" in value else cell_len(value)
+                         for value in values)
+            column.content_width = max(column.content_width, widest)
+
+
+class OutletsScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "filter", "key.filter", id="roster_filter"),
+        Binding("a", "add", "key.add_outlet", id="roster_add"),
+        Binding("e", "edit", "key.edit", id="roster_edit"),
+        Binding("i", "check_in", "key.check_in", id="roster_check_in"),
+        Binding("c", "check_out", "key.check_out", id="roster_check_out"),
+        Binding("s", "sort", "key.sort", id="roster_sort"),
+        Binding("x", "toggle_active", "key.deactivate", id="roster_deactivate"),
+        Binding("h", "show_inactive", "key.show_inactive", id="roster_inactive"),
+        Binding("right_square_bracket", "page(1)", "key.next_page", id="roster_next_page"),
+        Binding("left_square_bracket", "page(-1)", "key.prev_page", id="roster_prev_page"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.query_text = ""
+        self.sort = "due"
+        self.include_inactive = False
+        self.page = 0
+        self.rows: list[outlets.RosterRow] = []
+        self._stamp: tuple[int, int] | None = None  # data_stamp() of the rows shown
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=t("roster.filter_placeholder"), id="filter")
+        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="roster-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("code", "name", "bank", "tier", "last_visit", "due", "staff", "target",
+                    "achieved"):
+            table.add_column(t(f"roster.col.{key}"), key=key)
+        table.focus()
+        self.app.when_ready(self.reload)
+
+    def on_screen_resume(self) -> None:
+        if self.app.db is not None and data_stamp(self.app.db) != self._stamp:
+            self.reload()
+
+    # --- data ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        app = self.app
+        self._stamp = data_stamp(app.db)
+        self.rows = outlets.roster(app.db, app.today, app.config.visits.cadence_days,
+                                   query=self.query_text, include_inactive=self.include_inactive,
+                                   sort=self.sort)
+        pages = max(1, -(-len(self.rows) // PAGE_SIZE))
+        self.page = min(self.page, pages - 1)
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear()
+        start = self.page * PAGE_SIZE
+        page = self.rows[start:start + PAGE_SIZE]
+        cells = []
+        for r in page:
+            name = r.name if r.active else f"{r.name} ({t('roster.inactive')})"
+            due = due_text(r.days_left)
+            if r.days_left < 0:
+                due = f"[b red]{due}[/]"
+            elif r.days_left == 0:
+                due = f"[b yellow]{due}[/]"
+            cells.append((r.code, name, r.bank or "", r.tier,
+                          r.last_visit.isoformat() if r.last_visit else t("roster.never"),
+                          due, str(r.staff_count), fmt_number(r.target),
+                          fmt_number(r.achieved)))
+        fit_columns(table, cells)
+        for r, row in zip(page, cells, strict=True):
+            table.add_row(*row, key=str(r.id))
+        if selected is not None and str(selected) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(selected)))
+        pages = max(1, -(-len(self.rows) // PAGE_SIZE))
+        status = t("roster.status", count=len(self.rows), page=self.page + 1, pages=pages,
+                   sort=t(f"roster.sort.{self.sort}"))
+        visit = outlets.open_visit(self.app.db)
+        if visit is not None:
+            where = outlets.get_outlet(self.app.db, visit.outlet_id).name
+            status += "  " + t("roster.checked_in_at", name=where,
+                               start=visit.started_at.strftime("%H:%M"))
+        self.query_one("#roster-status", Static).update(status)
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    # --- actions ----------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.page = 0
+        if self.app.db is not None:
+            self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected, "#roster")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.open_outlet(int(event.row_key.value))
+
+    def action_filter(self) -> None:
+        # Focus now, not on the next cycle (Widget.focus): a fast typist's "/jsyh" must
+        # land in the filter, not trigger the s (sort) key.
+        self.set_focus(self.query_one("#filter", Input))
+
+    def action_sort(self) -> None:
+        sorts = outlets.ROSTER_SORTS
+        self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
+        self.reload()
+
+    def action_page(self, step: int) -> None:
+        pages = max(1, -(-len(self.rows) // PAGE_SIZE))
+        self.page = max(0, min(pages - 1, self.page + step))
+        self._fill()
+
+    def action_show_inactive(self) -> None:
+        self.include_inactive = not self.include_inactive
+        self.reload()
+
+    def action_add(self) -> None:
+        app = self.app
+        tiers = list(app.config.visits.cadence_days)
+
+        def submit(values: dict[str, str]) -> int:
+            return outlets.add_outlet(app.db, outlets.OutletDraft(**values), tiers, app.now())
+
+        def after(result: object) -> None:
+            if result:
+                app.notify(t("outlet.added"))
+                self.reload()
+                if str(result) in self.query_one(DataTable).rows:
+                    table = self.query_one(DataTable)
+                    table.move_cursor(row=table.get_row_index(str(result)))
+
+        initial = {"tier": tiers[min(2, len(tiers) - 1)] if tiers else ""}
+        app.push_screen(FormScreen(t("outlet.add_title"), outlet_fields(tiers), initial, submit),
+                        after)
+
+    def action_edit(self) -> None:
+        outlet_id = self.selected_id()
+        if outlet_id is not None:
+            edit_outlet(self, outlet_id, self.reload)
+
+    def action_toggle_active(self) -> None:
+        outlet_id = self.selected_id()
+        if outlet_id is None:
+            return
+        outlet = outlets.get_outlet(self.app.db, outlet_id)
+        outlets.set_outlet_active(self.app.db, outlet_id, not outlet.active, self.app.now())
+        key = "outlet.reactivated" if not outlet.active else "outlet.deactivated"
+        self.app.notify(t(key, name=outlet.name))
+        self.reload()
+
+    def action_check_in(self) -> None:
+        outlet_id = self.selected_id()
+        if outlet_id is not None:
+            visit_actions.check_in(self, outlet_id, self.reload)
+
+    def action_check_out(self) -> None:
+        visit_actions.check_out(self, self.reload)
+
+
+def edit_outlet(screen: Screen, outlet_id: int, done) -> None:
+    """Open the outlet form on an existing card; shared by the roster and the card."""
+    app = screen.app
+    tiers = list(app.config.visits.cadence_days)
+    outlet = outlets.get_outlet(app.db, outlet_id)
+
+    def submit(values: dict[str, str]) -> bool:
+        outlets.update_outlet(app.db, outlet_id, outlets.OutletDraft(**values), tiers, app.now())
+        return True
+
+    def after(result: object) -> None:
+        if result:
+            app.notify(t("outlet.saved", name=values_name(outlet_id)))
+            done()
+
+    def values_name(oid: int) -> str:
+        return outlets.get_outlet(app.db, oid).name
+
+    app.push_screen(FormScreen(t("outlet.edit_title", name=outlet.name), outlet_fields(tiers),
+                               asdict(outlets.OutletDraft.from_outlet(outlet)), submit), after)

@@ -1,0 +1,72 @@
+"""Check-in and check-out flows shared by the roster and the resource card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+from textual.screen import Screen
+
+from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
+from workbench.roster import outlets
+from workbench.screens.common.form import FormScreen
+from workbench.screens.roster.forms import checkin_fields, checkout_fields
+
+
+def _at(app, value: str) -> datetime:
+    """A typed HH:MM on the working day."""
+    try:
+        clock = time.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError("time", "error.bad_time", value=value[:10]) from None
+    return datetime.combine(app.today, clock)
+
+
+def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
+    app = screen.app
+    outlet = outlets.get_outlet(app.db, outlet_id)
+
+    def submit(values: dict[str, str]) -> int:
+        return outlets.check_in(app.db, outlet_id, _at(app, values["time"]),
+                                values["purpose"], values["notes"])
+
+    def after(result: object) -> None:
+        if result:
+            app.notify(t("visit.checked_in", name=outlet.name))
+            done()
+
+    form = FormScreen(t("visit.checkin_title", name=outlet.name),
+                      checkin_fields(outlets.VISIT_PURPOSES),
+                      {"purpose": "stationed", "time": app.now().strftime("%H:%M")}, submit)
+    app.push_screen(form, after)
+
+
+def check_out(screen: Screen, done: Callable[[], None]) -> None:
+    app = screen.app
+    visit = outlets.open_visit(app.db)
+    if visit is None:
+        app.notify(t("visit.not_checked_in"), severity="warning")
+        return
+    outlet = outlets.get_outlet(app.db, visit.outlet_id)
+
+    def submit(values: dict[str, str]) -> bool:
+        try:
+            outlets.check_out(app.db, visit.id, _at(app, values["time"]), values["notes"])
+        except ValidationError as error:
+            if error.field != "ended_at":
+                raise
+            # The domain names the stored column; the form shows it under "time".
+            raise ValidationError("time", error.key, **error.params) from None
+        return True
+
+    def after(result: object) -> None:
+        if result:
+            app.notify(t("visit.checked_out", name=outlet.name))
+            done()
+
+    form = FormScreen(t("visit.checkout_title", name=outlet.name,
+                        start=visit.started_at.strftime("%H:%M")),
+                      checkout_fields(),
+                      {"time": app.now().strftime("%H:%M"), "notes": visit.notes or ""}, submit)
+    app.push_screen(form, after)
