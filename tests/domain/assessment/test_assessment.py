@@ -1,0 +1,151 @@
+"""Domain tests of moods, setbacks, 5Q and habits (streaks, strength, skip days)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.assessment import journal as a
+from workbench.core.errors import ValidationError
+
+from tests.conftest import TODAY
+
+
+def count(db, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_mood_today_then_corrected_same_day(db):
+    a.rate_mood(db, TODAY, "72", "精力不错", TODAY)
+    a.rate_mood(db, TODAY, 80, "", TODAY)
+    mood = a.mood_on(db, TODAY)
+    assert mood == a.Mood(TODAY, 80, None)
+    assert count(db, "moods") == 1
+
+
+def test_mood_other_day_refused_unless_today_is_that_day(db):
+    yesterday = TODAY - timedelta(days=1)
+    with pytest.raises(ValidationError) as err:
+        a.rate_mood(db, yesterday, 70, "", TODAY)
+    assert "--today 2026-11-26" in str(err.value)
+    assert a.mood_on(db, yesterday) is None
+    # Back-filling: the app runs with --today set to yesterday.
+    a.rate_mood(db, yesterday, 70, "", yesterday)
+    assert a.mood_on(db, yesterday).score == 70
+
+
+@pytest.mark.parametrize("bad", ["101", "-1", "abc", "", "7.5", 101, -1])
+def test_bad_mood_scores_write_nothing(db, bad):
+    with pytest.raises(ValidationError) as err:
+        a.rate_mood(db, TODAY, bad, "", TODAY)
+    assert err.value.field == "mood_score"
+    assert count(db, "moods") == 0
+
+
+@given(st.integers(-1000, 1000), st.booleans())
+def test_whole_scores_accepted_only_from_0_to_100(value, as_text):
+    raw = str(value) if as_text else value
+    if 0 <= value <= 100:
+        assert a.self_rating("mood_score", raw) == value
+    else:
+        with pytest.raises(ValidationError):
+            a.self_rating("mood_score", raw)
+
+
+@given(st.one_of(
+    st.text(alphabet=st.characters(categories=["L", "P", "Zs"]), min_size=1, max_size=8),
+    st.floats(0.01, 99.99).filter(lambda x: x != int(x)),
+))
+def test_text_and_fractions_never_pass_as_scores(value):
+    with pytest.raises(ValidationError):
+        a.self_rating("mood_score", value)
+
+
+def test_setbacks_and_future_day(db):
+    a.log_setback(db, TODAY.isoformat(), "客户临时退保", "重新讲解犹豫期条款", "65", TODAY)
+    with pytest.raises(ValidationError):
+        a.log_setback(db, (TODAY + timedelta(days=1)).isoformat(), "x", "", 50, TODAY)
+    with pytest.raises(ValidationError):
+        a.log_setback(db, TODAY.isoformat(), "", "", 50, TODAY)
+    assert [s.rating for s in a.setbacks(db)] == [65]
+
+
+def test_five_q_one_per_week(db):
+    scores = {"iq": 7, "eq": 8, "aq": 6, "fq": "5", "hq": 9}
+    a.rate_five_q(db, TODAY, scores, "", TODAY)
+    a.rate_five_q(db, TODAY - timedelta(days=2), {**scores, "iq": 8}, "ok", TODAY)
+    history = a.five_q_history(db)
+    assert len(history) == 1 and history[0].week == date(2026, 11, 23)
+    assert history[0].iq == 8 and history[0].average == pytest.approx(7.2)
+    with pytest.raises(ValidationError) as err:
+        a.rate_five_q(db, TODAY, {**scores, "hq": 11}, "", TODAY)
+    assert err.value.field == "five_q_hq"
+
+
+def test_habit_ticks_and_future_tick_refused(db, config):
+    assert a.habit_names(config) == ["one_hour", "one_book", "one_problem", "one_why",
+                                     "one_summary"]
+    a.tick_habit(db, TODAY, "one_book", TODAY)
+    a.tick_habit(db, TODAY, "one_book", TODAY)
+    assert a.ticks_on(db, TODAY) == {"one_book"}
+    with pytest.raises(ValidationError) as err:
+        a.tick_habit(db, TODAY + timedelta(days=1), "one_book", TODAY)
+    assert "has not come yet" in str(err.value)
+    assert a.ticks_on(db, TODAY + timedelta(days=1)) == set()
+    a.untick_habit(db, TODAY, "one_book", TODAY)
+    assert a.ticks_on(db, TODAY) == set()
+
+
+def days_back(*offsets: int) -> set[date]:
+    return {TODAY - timedelta(days=n) for n in offsets}
+
+
+def test_streaks_count_back_from_yesterday_when_today_is_open():
+    stats = a.stats_for("h", days_back(1, 2, 3, 5, 6, 7, 8, 9), set(), TODAY)
+    assert stats.current_streak == 3 and stats.best_streak == 5
+    assert not stats.done_today
+    done_today = a.stats_for("h", days_back(0, 1, 2), set(), TODAY)
+    assert done_today.current_streak == 3 and done_today.done_today
+
+
+def test_skip_days_do_not_break_streaks():
+    done = days_back(0, 1, 4, 5)
+    assert a.stats_for("h", done, set(), TODAY).current_streak == 2
+    skips = days_back(2, 3)
+    assert a.stats_for("h", done, skips, TODAY).current_streak == 4
+
+
+def test_strength_forgives_a_single_miss():
+    every_day = days_back(*range(60))
+    strong = a.stats_for("h", every_day, set(), TODAY).strength
+    one_miss = a.stats_for("h", every_day - days_back(5), set(), TODAY)
+    assert one_miss.current_streak == 5
+    assert strong > 0.9
+    assert strong - one_miss.strength < 0.05  # a miss costs a few points, not everything
+    skipped = a.stats_for("h", every_day - days_back(5), days_back(5), TODAY).strength
+    assert skipped > one_miss.strength
+    never_again = a.stats_for("h", days_back(*range(30, 60)), set(), TODAY).strength
+    assert never_again < 0.35
+
+
+def test_habit_stats_from_the_database(db, config):
+    for n in range(4):
+        a.tick_habit(db, TODAY - timedelta(days=n), "one_hour", TODAY)
+    a.set_skip_day(db, TODAY - timedelta(days=4), True, TODAY)
+    a.tick_habit(db, TODAY - timedelta(days=5), "one_hour", TODAY)
+    stats = {s.habit: s for s in a.habit_stats(db, a.habit_names(config), TODAY)}
+    assert stats["one_hour"].current_streak == 5
+    assert stats["one_book"].current_streak == 0 and stats["one_book"].strength == 0
+    assert a.is_skip_day(db, TODAY - timedelta(days=4))
+    a.set_skip_day(db, TODAY - timedelta(days=4), False, TODAY)
+    assert not a.is_skip_day(db, TODAY - timedelta(days=4))
+
+
+def test_per_day_queries_use_indexes(db):
+    plan = " ".join(r[3] for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT habit FROM habits WHERE day = ? AND kind = 'done'",
+        ["2026-11-27"]).fetchall())
+    assert "USING" in plan and "SCAN" not in plan

@@ -1,0 +1,160 @@
+"""Every per-outlet and per-day query uses an index (EXPLAIN QUERY PLAN, no timing).
+
+The domain functions run on a small demo database while a trace callback on the
+connection records each statement (with its values bound). Each SELECT, UPDATE and
+DELETE is then explained; a full ``SCAN`` of a table that grows with the user's
+history (everything except the outlets themselves) fails the test unless the
+statement is listed in ``WHOLE_TABLE`` with the reason it must read everything.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+import pytest
+
+from workbench.demo.build import populate
+from workbench.roster import outlets
+
+from tests.conftest import NOW, TODAY
+
+# Tables that grow with years of work; outlets (a few hundred rows) may be scanned.
+SMALL = {"outlets", "_sqlite_migrations"}
+
+# Statements allowed to read a whole growing table, by a regex on their SQL, with why.
+WHOLE_TABLE: dict[str, str] = {}
+
+
+@contextmanager
+def traced(db):
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        yield statements
+    finally:
+        db.conn.set_trace_callback(None)
+
+
+KEYWORDS = {"WHERE", "ON", "JOIN", "LEFT", "INNER", "CROSS", "GROUP", "ORDER", "LIMIT", "USING",
+            "NATURAL", "UNION", "SET", "AND", "OR"}
+
+
+def aliases(sql: str) -> dict[str, str]:
+    """alias -> table for ``FROM t a`` / ``JOIN t AS a`` in a statement."""
+    found = {}
+    for table, alias in re.findall(r"(?:FROM|JOIN|UPDATE)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", sql,
+                                   re.I):
+        found[table] = table
+        if alias and alias.upper() not in KEYWORDS:
+            found[alias] = table
+    return found
+
+
+def full_scans(db, statements: list[str]) -> list[tuple[str, str]]:
+    """(statement, plan line) for every full scan of a growing table."""
+    found = []
+    # A scan of a partial index reads only the rows it holds (e.g. open visits).
+    partial = {name for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        if re.search(r"\bWHERE\b", sql, re.I)}
+    for sql in dict.fromkeys(statements):
+        head = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
+        if head not in ("SELECT", "UPDATE", "DELETE", "WITH"):
+            continue
+        if any(re.search(pattern, sql, re.S) for pattern in WHOLE_TABLE):
+            continue
+        # A CTE's rows were already read through the plans of its own SELECT (checked here
+        # too); scanning that result is not a scan of a table.
+        ctes = set(re.findall(r"(?:\bWITH|,)\s*(\w+)\s*(?:\([\w\s,]*\))?\s+AS\s*\(", sql,
+                              re.I))
+        for row in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall():
+            detail = row[-1]
+            if re.match(r"SCAN (\w+)", detail) and re.match(r"SCAN (\w+)", detail)[1] in ctes:
+                continue
+            # Literal rows (VALUES, SELECT 'x') are not a table.
+            if re.match(r"SCAN (\d+ )?CONSTANT ROWS?$", detail):
+                continue
+            match = re.match(r"SCAN (\w+)", detail)
+            table = aliases(sql).get(match.group(1), match.group(1)) if match else ""
+            via = re.search(r"USING (?:COVERING )?INDEX (\w+)", detail)
+            if via and via.group(1) in partial:
+                continue
+            # A skip-scan (ANY(col)) reads the whole index too.
+            skip = re.match(r"SEARCH (\w+) .*\(ANY\(", detail)
+            if skip and not match:
+                match = skip
+                table = aliases(sql).get(skip.group(1), skip.group(1))
+            if match and table not in SMALL and not table.startswith("sqlite_"):
+                found.append((" ".join(sql.split()), detail))
+    return found
+
+
+def test_the_checker_catches_a_full_scan(db):
+    """A filter on an unindexed column is reported (so the tests below can fail)."""
+    with traced(db) as statements:
+        db.execute("SELECT id FROM visits WHERE notes = 'x'").fetchall()
+        db.execute("SELECT id FROM visits WHERE outlet_id = 1").fetchall()
+    scans = full_scans(db, statements)
+    assert [s for s, _ in scans] == ["SELECT id FROM visits WHERE notes = 'x'"]
+
+
+@pytest.fixture
+def demo(db, config):
+    """The demo data, without ANALYZE: statistics of a few dozen rows would steer the
+    planner to plans that a heavy user's file does not get."""
+    populate(db, config, TODAY)
+    return db
+
+
+def test_outlet_staff_and_visit_queries_use_indexes(demo, config):
+    db = demo
+    tiers = list(config.visits.cadence_days)
+    roles = list(config.staff.roles)
+    outlet_id = outlets.all_active_outlets(db)[0][0]
+    with traced(db) as statements:
+        for sort in outlets.ROSTER_SORTS:
+            outlets.roster(db, TODAY, config.visits.cadence_days, sort=sort)
+        outlets.roster(db, TODAY, config.visits.cadence_days, query="jsyh",
+                       include_inactive=True)
+        outlets.find_outlets(db, "建设")
+        outlet = outlets.get_outlet(db, outlet_id)
+        outlets.outlet_by_code(db, outlet.code)
+        draft = outlets.OutletDraft.from_outlet(outlet)
+        outlets.update_outlet(db, outlet_id, draft, tiers, NOW)
+        new_id = outlets.add_outlet(db, outlets.OutletDraft(code="T-1", name="测试网点"),
+                                    tiers, NOW)
+        outlets.set_outlet_active(db, new_id, False, NOW)
+        staff = outlets.list_staff(db, outlet_id, include_inactive=True)
+        outlets.list_staff(db, outlet_id)
+        outlets.get_staff(db, staff[0].id)
+        staff_id = outlets.add_staff(db, outlet_id, outlets.StaffDraft(name="王芳"), roles, NOW)
+        outlets.update_staff(db, staff_id, outlets.StaffDraft(name="王芳", role="head"), roles,
+                             NOW)
+        outlets.set_staff_active(db, staff_id, False, NOW)
+        outlets.visits_for(db, outlet_id)
+        outlets.visits_on(db, TODAY - timedelta(days=3))
+        outlets.open_visit(db)
+        visit_id = outlets.check_in(db, outlet_id, NOW, "stationed")
+        outlets.check_out(db, visit_id, NOW + timedelta(hours=1))
+        outlets.record_visit(db, outlet_id, datetime(2026, 11, 20, 9), datetime(2026, 11, 20, 10),
+                             "training")
+    assert len(statements) > 20
+    scans = full_scans(db, statements)
+    assert scans == [], "\n".join(f"{plan}: {sql}" for sql, plan in scans)
+
+
+def test_weekly_review_queries_use_indexes(demo, config):
+    from workbench.review import week as review
+
+    db = demo
+    week = review.week_of(TODAY)
+    with traced(db) as statements:
+        review.compute_week(db, week, config)
+        review.compute_week(db, week.shift(-3), config)
+        review.save_summary(db, week, "本周拜访正常", NOW)
+        review.summary_for(db, week)
+    assert statements
+    scans = full_scans(db, statements)
+    assert scans == [], "\n".join(f"{plan}: {sql}" for sql, plan in scans)

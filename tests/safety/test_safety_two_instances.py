@@ -1,0 +1,45 @@
+"""Two instances on one file: ``workbench import`` from the command line while another
+instance writes records; both finish, nothing is lost, neither fails on the lock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.core.db import integrity_problems, open_db
+
+TESTS = Path(__file__).parent
+SRC = TESTS.parents[1] / "src"
+
+
+def test_cli_import_while_another_instance_writes(tmp_path):
+    db_path = tmp_path / "shared.db"
+    open_db(db_path).close()
+    sheet = tmp_path / "outlets.csv"
+    sheet.write_text("网点代码,网点名称\n" + "".join(f"IMP{i:05d},网点{i}\n" for i in range(3000)),
+                     encoding="utf-8-sig")
+    env = {**os.environ, "PYTHONPATH": str(SRC)}  # this checkout's code
+    writer = subprocess.Popen([sys.executable, str(TESTS / "crash_writer.py"), str(db_path),
+                               "W", "50", "10"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env)
+    importer = subprocess.Popen([sys.executable, "-m", "workbench", "--db", str(db_path),
+                                 "--lang", "en", "import", "outlets", str(sheet)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env)
+    w_out, w_err = writer.communicate(timeout=300)
+    i_out, i_err = importer.communicate(timeout=300)
+    assert writer.returncode == 0, w_err
+    assert importer.returncode == 0, i_err
+    assert w_out.count("committed") == 50
+    assert "3000 added" in i_out
+    db = open_db(db_path)
+    try:
+        assert integrity_problems(db) == []
+        count = db.execute("SELECT count(*) FROM outlets WHERE code LIKE 'W%'").fetchone()[0]
+        assert count == 500
+        count = db.execute("SELECT count(*) FROM outlets WHERE code LIKE 'IMP%'").fetchone()[0]
+        assert count == 3000
+    finally:
+        db.close()
