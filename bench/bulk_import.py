@@ -31,7 +31,7 @@ GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英婷�
 def outlets_only(folder: Path, scale: float) -> Path:
     """A database with the heavy user's outlets and nothing else."""
     from workbench.core.config import Config
-    from workbench.core.db import open_db
+    from workbench.storage import open_db
 
     from .steps.context import Context
     from .steps.outlets import _outlets
@@ -80,8 +80,8 @@ def raw_rows(db_path: Path, rows: list[dict[str, str]], stamp: str) -> list[tupl
 
 def import_once(path: Path, rows, now: datetime) -> float:
     from workbench.core.config import Config
-    from workbench.core.db import open_db
     from workbench.roster import importer
+    from workbench.storage import open_db
 
     db = open_db(path)
     try:

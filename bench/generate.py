@@ -30,7 +30,7 @@ def available_steps() -> list[tuple[str, object]]:
 
 def cache_key(scale: float) -> str:
     """Changes when the generator, the list of runnable steps or the schema changes."""
-    from workbench.core.db import migration_sets
+    from workbench.storage import migration_sets
 
     digest = hashlib.sha256()
     for path in sorted([HERE / "generate.py", *(HERE / "steps").glob("*.py")]):
@@ -43,7 +43,7 @@ def cache_key(scale: float) -> str:
 def generate(path: Path, scale: float = 1.0, *, verbose: bool = True) -> dict[str, float]:
     """Create ``path`` (which must not exist) and fill it; returns seconds per step."""
     from workbench.core.config import Config
-    from workbench.core.db import open_db
+    from workbench.storage import open_db
 
     from .steps.context import Context
 

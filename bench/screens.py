@@ -16,7 +16,7 @@ def sentinels(db_path: Path) -> tuple[str, str, str]:
     """(screen name, first-paint text, first-data text) for the app's default mode."""
     from workbench.app import WorkbenchApp
     from workbench.core.config import Config
-    from workbench.core.db import open_db
+    from workbench.storage import open_db
 
     config = Config()
     db = open_db(db_path)

@@ -8,7 +8,7 @@ import pytest
 
 from workbench.core import i18n
 from workbench.core.config import Config
-from workbench.core.db import open_db
+from workbench.storage import open_db
 
 TODAY = date(2026, 11, 27)  # a Friday
 NOW = datetime(2026, 11, 27, 9, 30)

@@ -73,8 +73,8 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
 
 # (product module, bench module): a capability's interactions run once it has landed.
 CAPABILITIES = (("workbench.roster.outlets", "outlets"), ("workbench.review.week", "review"),
-                ("workbench.register.deliveries", "deliveries"), ("workbench.assessment.journal", "assessment"),
-                ("workbench.plan.agenda", "plan"))
+                ("workbench.register.deliveries", "deliveries"),
+                ("workbench.assessment.journal", "assessment"), ("workbench.plan.agenda", "plan"))
 
 
 def _modules():

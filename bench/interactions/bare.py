@@ -50,8 +50,8 @@ class BareTableApp(App):
 
 def roster_page(db_path) -> list[tuple[str, ...]]:
     from workbench.core.config import Config
-    from workbench.core.db import open_db
     from workbench.roster import outlets
+    from workbench.storage import open_db
 
     from ..steps.context import TODAY
 

@@ -86,7 +86,8 @@ class WorkbenchApp(App[int]):
         self.call_after_refresh(self.run_worker, self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
-        from workbench.core.db import default_db_path, open_db
+        from workbench.core.db import default_db_path
+        from workbench.storage import open_db
 
         path = Path(self.db_path) if self.db_path else default_db_path()
         try:

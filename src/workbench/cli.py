@@ -108,8 +108,8 @@ def demo_db_path() -> Path:
 
 def write_demo(path: Path, config: config_mod.Config, today: date) -> None:
     """Create a fresh demo database at ``path`` (refusing to touch an existing file)."""
-    from workbench.core.db import open_db
     from workbench.demo import build as demo
+    from workbench.storage import open_db
 
     if path.exists():
         raise WorkbenchError("cli.demo_exists", path=str(path))
@@ -131,9 +131,10 @@ def _fresh_demo(config: config_mod.Config, today: date) -> Path:
 
 
 def _report(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
-    from workbench.core.db import default_db_path, open_db
+    from workbench.core.db import default_db_path
     from workbench.review import reports
     from workbench.review import week as review
+    from workbench.storage import open_db
 
     first = config.review.first_weekday
     week = review.parse_week(args.week, first) if args.week else review.week_of(today, first)
@@ -158,7 +159,8 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
 
 def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
     from workbench.core import backup
-    from workbench.core.db import default_db_path, open_db
+    from workbench.core.db import default_db_path
+    from workbench.storage import open_db
 
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
@@ -188,8 +190,9 @@ def _cli_date(value: str | None, option: str) -> date | None:
 
 
 def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
-    from workbench.core.db import default_db_path, open_db
+    from workbench.core.db import default_db_path
     from workbench.register.book import export_register
+    from workbench.storage import open_db
 
     date_from = _cli_date(args.date_from, "--from")
     date_to = _cli_date(args.date_to, "--to")
@@ -224,9 +227,10 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
 
 def _print_today(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
     """``workbench today``: the plan the app opens on, as plain text on stdout."""
-    from workbench.core.db import default_db_path, open_db
+    from workbench.core.db import default_db_path
     from workbench.plan.agenda import build_agenda
     from workbench.plan.view import plain_text
+    from workbench.storage import open_db
 
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
@@ -250,7 +254,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(t("cli.demo_written", path=args.path))
         return 0
     if args.command == "import":
-        from workbench.roster.importer import run_import
+        from workbench.commands.imports import run_import
 
         return run_import(_db_path(args, config), args.kind, Path(args.file), config,
                           skip_invalid=args.skip_invalid, today=today)

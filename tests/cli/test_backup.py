@@ -7,13 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.conftest import NOW
 from workbench import cli
 from workbench.core import backup
-from workbench.core.db import open_db
 from workbench.core.errors import WorkbenchError
 from workbench.roster import outlets
-
-from tests.conftest import NOW
+from workbench.storage import open_db
 
 
 def add(db, code):
@@ -93,9 +92,8 @@ def test_cli_backup_and_restore_round_trip(db, db_path, tmp_path, capsys):
 
 
 async def test_app_makes_the_daily_backup_on_first_open(db_path, config):
-    from workbench.app import WorkbenchApp
-
     from tests.conftest import TODAY, wait_ready
+    from workbench.app import WorkbenchApp
 
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test() as pilot:

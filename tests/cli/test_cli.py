@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from workbench import cli
+from workbench import cli, storage
 from workbench.core import db as dbmod
 
 
@@ -22,7 +22,7 @@ def test_demo_writes_a_database_that_check_accepts(tmp_path, capsys):
     assert code == 0 and "Demo database written" in out
     code, out, _ = run(capsys, "check", "--db", str(path), "--lang", "en")
     assert code == 0 and "intact" in out
-    database = dbmod.open_db(path)
+    database = storage.open_db(path)
     assert database.execute("SELECT count(*) FROM outlets").fetchone()[0] == 15
     assert database.execute("SELECT count(*) FROM staff").fetchone()[0] >= 60
     database.close()
@@ -30,7 +30,7 @@ def test_demo_writes_a_database_that_check_accepts(tmp_path, capsys):
 
 def test_demo_is_deterministic(tmp_path, capsys):
     def dump(path):
-        database = dbmod.open_db(path)
+        database = storage.open_db(path)
         rows = database.execute("SELECT code, name, address FROM outlets ORDER BY id").fetchall()
         database.close()
         return rows

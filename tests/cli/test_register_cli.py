@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from workbench.cli import main
-from workbench.core.db import open_db
 from workbench.register import deliveries as reg
+from workbench.storage import open_db
 
 
 @pytest.fixture

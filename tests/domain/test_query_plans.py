@@ -15,10 +15,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests.conftest import NOW, TODAY
 from workbench.demo.build import populate
 from workbench.roster import outlets
-
-from tests.conftest import NOW, TODAY
 
 # Tables that grow with years of work; outlets (a few hundred rows) may be scanned.
 SMALL = {"outlets", "_sqlite_migrations"}

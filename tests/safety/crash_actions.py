@@ -39,14 +39,14 @@ def extra_migrations():
     return extra
 
 
-def with_extra(dbmod) -> None:
-    original = dbmod.migration_sets
-    dbmod.migration_sets = lambda: [*original(), extra_migrations()]
+def with_extra(storage) -> None:
+    original = storage.migration_sets
+    storage.migration_sets = lambda: [*original(), extra_migrations()]
 
 
 def signoff(path: str, outlet_id: str, staff_id: str, batch: str) -> None:
-    from workbench.core.db import open_db
     from workbench.register import deliveries
+    from workbench.storage import open_db
 
     db = open_db(path)
     print("ready", flush=True)
@@ -73,11 +73,11 @@ def import_files(path: str, *files: str) -> None:
 
 
 def migrate(path: str) -> None:
-    from workbench.core import db as dbmod
+    from workbench import storage
 
-    with_extra(dbmod)
+    with_extra(storage)
     print("ready", flush=True)
-    dbmod.open_db(path).close()
+    storage.open_db(path).close()
     print("committed", flush=True)
 
 

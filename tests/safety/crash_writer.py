@@ -12,8 +12,8 @@ from pathlib import Path
 # This checkout's code, not whichever copy the interpreter has installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from workbench.core.db import open_db  # noqa: E402
 from workbench.roster import outlets  # noqa: E402
+from workbench.storage import open_db  # noqa: E402
 
 
 def main() -> None:

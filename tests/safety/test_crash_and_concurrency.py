@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from workbench.core.db import integrity_problems, open_db
+from workbench.core.db import integrity_problems
+from workbench.storage import open_db
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 

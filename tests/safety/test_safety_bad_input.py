@@ -8,15 +8,15 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import NOW, TODAY
+from tests.register_helpers import outlet, staff
+from workbench import storage
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.core import db as dbmod
 from workbench.core import i18n
 from workbench.core.config import Config
 from workbench.register import deliveries as reg
-
-from tests.conftest import NOW, TODAY
-from tests.register_helpers import outlet, staff
 
 
 def one_line_error(capsys, code, argv):
@@ -48,7 +48,7 @@ def test_huge_import_is_all_there(tmp_path, capsys):
     db_path = tmp_path / "wb.db"
     assert main(["--db", str(db_path), "--lang", "en", "import", "outlets", str(path)]) == 0
     assert "20000 added" in capsys.readouterr().out
-    db = dbmod.open_db(db_path)
+    db = storage.open_db(db_path)
     assert db.execute("SELECT count(*) FROM outlets").fetchone()[0] == 20_000
     db.close()
 
@@ -99,7 +99,7 @@ def test_a_missing_folder_via_the_command_line(tmp_path, capsys):
 def full_disk(monkeypatch):
     """Every database the CLI opens is one page short of room (SQLITE_FULL on the next
     page it needs), as if the disk filled up during the write."""
-    real = dbmod.open_db
+    real = storage.open_db
 
     def open_full(*args, **kwargs):
         db = real(*args, **kwargs)
@@ -107,7 +107,7 @@ def full_disk(monkeypatch):
         db.execute(f"PRAGMA max_page_count = {pages}")
         return db
 
-    monkeypatch.setattr(dbmod, "open_db", open_full)
+    monkeypatch.setattr(storage, "open_db", open_full)
 
 
 def test_a_full_disk_during_an_import(tmp_path, capsys, full_disk):

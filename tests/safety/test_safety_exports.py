@@ -7,10 +7,9 @@ import shutil
 
 import pytest
 
-from workbench.cli import main
-from workbench.core.db import open_db
-
 from tests.conftest import TODAY
+from workbench.cli import main
+from workbench.storage import open_db
 
 
 @pytest.fixture

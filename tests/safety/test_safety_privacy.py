@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 
+from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.core.config import Config
-
-from tests.conftest import TODAY, wait_ready
 
 
 def every_path(root):

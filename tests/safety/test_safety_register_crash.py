@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import db as dbmod
-from workbench.core.config import Config
-from workbench.core.db import integrity_problems, open_db
-from workbench.register import deliveries as reg
-
 from tests.conftest import NOW
 from tests.register_helpers import outlet, staff
+from workbench import storage
+from workbench.core.config import Config
+from workbench.core.db import integrity_problems
+from workbench.register import deliveries as reg
+from workbench.storage import open_db
 
 ACTIONS = Path(__file__).with_name("crash_actions.py")
 BATCH = 40  # lines per sign-off
@@ -184,8 +184,8 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
               for t in ("deliveries", "signoffs", "signoff_lines", "open_lines")}
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    original = dbmod.migration_sets
-    monkeypatch.setattr(dbmod, "migration_sets", lambda: [*original(), extra_migrations()])
+    original = storage.migration_sets
+    monkeypatch.setattr(storage, "migration_sets", lambda: [*original(), extra_migrations()])
     rng = random.Random(5)
     shutil.copy(source, tmp_path / "timed.db")
     spread = write_phase(["migrate", tmp_path / "timed.db"])
@@ -196,7 +196,7 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
         db = open_db(path)  # finishes whatever migration was cut short
         try:
             assert integrity_problems(db) == []
-            assert dbmod.pending_migrations(db) == []
+            assert storage.pending_migrations(db) == []
             assert "channel" in db["deliveries"].columns_dict
             assert guard_names(db) >= guards, f"run {run}: triggers missing after migrating"
             after = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}

@@ -8,13 +8,13 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import NOW
+from tests.register_helpers import outlet, staff
+from workbench import storage
 from workbench.cli import main
 from workbench.core import db as dbmod
 from workbench.core.config import Config
 from workbench.register import deliveries as reg
-
-from tests.conftest import NOW
-from tests.register_helpers import outlet, staff
 
 GUARDS = {"deliveries_no_update_signed", "deliveries_no_delete_signed",
           "deliveries_no_replace_signed", "signoffs_no_update", "signoffs_no_delete",
@@ -66,7 +66,7 @@ def test_upserts_on_signed_rows_fail_through_plain_sqlite3(db, db_path, sql):
 
 def steps():
     """Every (set, migration) in the order open_db applies them."""
-    return [(i, m.name) for i, s in enumerate(dbmod.migration_sets()) for m in s._migrations]
+    return [(i, m.name) for i, s in enumerate(storage.migration_sets()) for m in s._migrations]
 
 
 @pytest.mark.parametrize("done", range(len(steps())))
@@ -76,13 +76,13 @@ def test_guards_exist_after_migrating_from_every_older_version(tmp_path, done):
     path = tmp_path / "old.db"
     old = dbmod.connect(path)
     stop = steps()[done]
-    for i, migrations in enumerate(dbmod.migration_sets()):
+    for i, migrations in enumerate(storage.migration_sets()):
         if i < stop[0]:
             migrations.apply(old)
         elif i == stop[0]:
             migrations.apply(old, stop_before=stop[1])
     old.close()
-    db = dbmod.open_db(path)
+    db = storage.open_db(path)
     try:
         names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert GUARDS <= names, sorted(GUARDS - names)
@@ -108,7 +108,7 @@ def test_check_names_the_sign_off_whose_line_was_edited(db, db_path, capsys):
     assert "Database check failed" in out
     assert f"broken at sign-off {ids['signoff']} " in out
     # and the guard is back for next time
-    again = dbmod.open_db(db_path)
+    again = storage.open_db(db_path)
     names = {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     again.close()
     assert "deliveries_no_update_signed" in names

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workbench.core.db import integrity_problems, open_db
+from workbench.core.db import integrity_problems
+from workbench.storage import open_db
 
 TESTS = Path(__file__).parent
 SRC = TESTS.parents[1] / "src"

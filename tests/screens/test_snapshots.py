@@ -6,10 +6,9 @@ the SVGs in the ``__snapshots__`` folder beside this file.
 
 from __future__ import annotations
 
+from tests.conftest import TODAY, open_roster, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
-
-from tests.conftest import TODAY, open_roster, wait_ready
 
 
 def demo(db, db_path, config, language):

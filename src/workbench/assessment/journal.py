@@ -10,10 +10,11 @@ ticked for a day that has not come yet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
@@ -21,7 +22,7 @@ from workbench.core.migrations import Migrations
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.assessment.journal")
+migrations = Migrations("workbench.assessment")
 
 QUOTIENTS = ("iq", "eq", "aq", "fq", "hq")
 ALL_HABITS = "*"  # a skip row for every habit (leave, holidays)
@@ -158,12 +159,6 @@ class HabitStats:
     done_last_30: int
 
 
-def _stamp(at: datetime | date) -> str:
-    if isinstance(at, datetime):
-        return at.replace(microsecond=0).isoformat(sep=" ")
-    return datetime.combine(at, datetime.min.time()).isoformat(sep=" ")
-
-
 def _day(field: str, value: Any) -> date:
     found = v.iso_date(field, value, required=True)
     assert found is not None
@@ -204,7 +199,7 @@ def rate_mood(db: Database, day: date, score: Any, note: Any, today: date) -> Mo
             "INSERT INTO moods (day, score, note, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(day) DO UPDATE SET score = excluded.score, note = excluded.note, "
             "updated_at = excluded.updated_at",
-            [day.isoformat(), value, text, _stamp(today)])
+            [day.isoformat(), value, text, stamp(today)])
     return Mood(day, value, text)
 
 
@@ -232,7 +227,7 @@ def log_setback(db: Database, day: Any, what: Any, response: Any, rating: Any,
         "what": v.text("setback_what", what, required=True, max_len=1000),
         "response": v.text("setback_response", response, max_len=1000),
         "rating": self_rating("setback_rating", rating),
-        "created_at": _stamp(today),
+        "created_at": stamp(today),
     }
     with db.atomic():
         return db.table("setbacks").insert(row).last_pk
@@ -266,7 +261,7 @@ def rate_five_q(db: Database, week_day: date, values: dict[str, Any], note: Any,
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
             "iq = excluded.iq, eq = excluded.eq, aq = excluded.aq, fq = excluded.fq, "
             "hq = excluded.hq, note = excluded.note, updated_at = excluded.updated_at",
-            [week.isoformat(), *scores.values(), text, _stamp(today)])
+            [week.isoformat(), *scores.values(), text, stamp(today)])
     return FiveQ(week, **scores, note=text)
 
 

@@ -8,7 +8,8 @@ from workbench.core.i18n import t
 
 
 def run_check(db_path: Path | None) -> int:
-    from workbench.core.db import default_db_path, integrity_problems, open_db
+    from workbench.core.db import default_db_path, integrity_problems
+    from workbench.storage import open_db
 
     path = db_path or default_db_path()
     if not path.exists():

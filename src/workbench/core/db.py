@@ -1,10 +1,10 @@
-"""Opening the one SQLite file: pragmas, permissions, migrations and backups.
+"""The one SQLite file: checks before opening, pragmas, permissions, the write lock, backups.
 
-``open_db(path)`` returns a ``sqlite_utils.Database`` ready for the domain modules.
-Each capability owns a ``sqlite_utils.Migrations`` set (numbered functions that are
-never edited once released); they are applied here in dependency order. Before any
-migration touches an existing file, the file is copied with SQLite's online backup
-API. Files we create are readable by their owner only.
+This module knows no capability. ``open_file(path)`` returns a connected
+``sqlite_utils.Database``; ``migrate(db, path, sets, hooks)`` applies the migration sets
+it is given, copying the file with SQLite's online backup API first when it already
+holds data. Which sets exist, and in which order, is decided above every capability,
+in ``workbench.storage``. Files we create are readable by their owner only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,31 +30,7 @@ BUSY_TIMEOUT_MS = 8000
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("workbench")) / "workbench.core.db"
-
-
-def migration_sets() -> list[Migrations]:
-    """Every capability's migration set, in the order their tables depend on each other."""
-    from workbench.assessment import journal
-    from workbench.plan import agenda, contacts, tasks
-    from workbench.register import deliveries
-    from workbench.review import week
-    from workbench.roster import outlets
-
-    declared = [outlets.migrations, deliveries.migrations, journal.migrations,
-                week.migrations, tasks.migrations, contacts.migrations, agenda.migrations]
-    return [m.build() for m in declared]
-
-
-def _guard_hooks() -> list:
-    """Functions that re-assert schema guards (triggers) after every migration run.
-
-    ``table.transform()`` silently drops triggers, so guards are re-created on every
-    open rather than trusted to survive a migration.
-    """
-    from workbench.register import deliveries
-
-    return [deliveries.install_guards]
+    return Path(user_data_dir("workbench")) / "workbench.db"
 
 
 def check_target(path: Path) -> None:
@@ -85,6 +62,9 @@ def _create_private(path: Path) -> None:
 @functools.cache
 def _database_class() -> type[Database]:
     """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock up front.
+
+    This is the one way to write: ``with db.atomic():`` around every action. Reading
+    and then writing under it is safe (the sign-off chain reads its head under it).
 
     sqlite-utils begins a deferred transaction; when two instances share the file, a
     transaction that reads first and then writes cannot wait for the other writer
@@ -165,46 +145,46 @@ def _has_user_tables(db: Database) -> bool:
     return bool(db.table_names())
 
 
-def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the workbench database at ``path`` and bring it up to date."""
+def open_file(path: str | os.PathLike[str] | None = None) -> Database:
+    """Open (creating if needed) the SQLite file at ``path``, without migrating it."""
     target = Path(path) if path else default_db_path()
     if not path:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = target.expanduser()
     check_target(target)
     _create_private(target)
-    db = connect(target)
-    if migrate:
-        try:
-            apply_migrations(db, target)
-        except sqlite3.OperationalError as exc:
-            db.close()
-            if any(word in str(exc) for word in ("locked", "busy", "full", "readonly")):
-                raise WorkbenchError(write_error_key(exc), path=str(target)) from None
-            raise
-        except sqlite3.DatabaseError:
-            db.close()
-            raise WorkbenchError("db.not_sqlite", path=str(target)) from None
-    return db
+    return connect(target)
 
 
-def pending_migrations(db: Database) -> list[str]:
-    return [m.name for s in migration_sets() for m in s.pending(db)]
+def pending(db: Database, sets: Sequence[Migrations]) -> list[str]:
+    """Names of the migrations in ``sets`` not yet applied to ``db``."""
+    return [m.name for s in sets for m in s.pending(db)]
 
 
-def apply_migrations(db: Database, path: Path | None = None) -> Path | None:
-    """Apply pending migrations; back the file up first when it already holds data.
+def migrate(db: Database, path: Path | None, sets: Sequence[Migrations],
+            hooks: Sequence[Callable[[Database], None]] = ()) -> Path | None:
+    """Apply pending migrations, then every hook; back the file up first when it holds data.
 
+    Hooks re-assert schema guards (triggers): ``table.transform()`` silently drops
+    triggers, so guards are re-created on every open rather than trusted to survive.
+    A refused write becomes a translated ``WorkbenchError``; the caller closes ``db``.
     Returns the backup path, if one was made.
     """
-    backup = None
-    if pending_migrations(db) and _has_user_tables(db) and path is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_to(db, path.with_name(f"{path.stem}.pre-migrate-{stamp}{path.suffix}"))
-    for migrations in migration_sets():
-        migrations.apply(db)
-    for hook in _guard_hooks():
-        hook(db)
+    try:
+        backup = None
+        if pending(db, sets) and _has_user_tables(db) and path is not None:
+            when = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = backup_to(db, path.with_name(f"{path.stem}.pre-migrate-{when}{path.suffix}"))
+        for migrations in sets:
+            migrations.apply(db)
+        for hook in hooks:
+            hook(db)
+    except sqlite3.OperationalError as exc:
+        if any(word in str(exc) for word in ("locked", "busy", "full", "readonly")):
+            raise WorkbenchError(write_error_key(exc), path=str(path)) from None
+        raise
+    except sqlite3.DatabaseError:
+        raise WorkbenchError("db.not_sqlite", path=str(path)) from None
     return backup
 
 

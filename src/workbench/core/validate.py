@@ -8,7 +8,7 @@ message. Empty optional values come back as ``None``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from workbench.core.errors import ValidationError
@@ -125,3 +125,13 @@ def choice(field: str, value: Any, options: list[str] | tuple[str, ...]) -> str:
 
 def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
+
+
+def time_on(field: str, value: Any, day: date) -> datetime:
+    """A typed ``HH:MM`` on ``day``."""
+    raw = _text(value)
+    try:
+        clock = time.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(field, "error.bad_time", value=raw[:10]) from None
+    return datetime.combine(day, clock)

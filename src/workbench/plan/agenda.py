@@ -26,7 +26,6 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.core.config import Config, PlanConfig
-from workbench.core.migrations import Migrations
 from workbench.plan import contacts, tasks
 from workbench.roster import outlets
 
@@ -35,24 +34,8 @@ if TYPE_CHECKING:
 
     from workbench.plan.documents import DocItem
 
-migrations = Migrations("workbench.plan.agenda")
-
 MUST_DOS = ("stationed", "staff", "customers")
 UPCOMING_DAYS = 7
-
-
-@migrations()
-def m001_open_visit_index(db: Database) -> None:
-    # "Where am I checked in?" is asked on every plan and roster refresh; without this
-    # partial index it scans every visit ever made.
-    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
-                "WHERE ended_at IS NULL")
-
-
-@migrations()
-def m002_birthday_index(db: Database) -> None:
-    # Birthdays are looked up by month-day every morning.
-    db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
 
 
 @dataclass(frozen=True)
@@ -246,14 +229,6 @@ def audit_checkins(visits: list[outlets.Visit], names: dict[int, str],
     return out
 
 
-def _outlet_names(db: Database, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(db.execute(f"SELECT id, name FROM outlets WHERE id IN ({marks})",
-                           list(ids)).fetchall())
-
-
 def must_dos(audit: list[CheckinAudit], logged: list[contacts.Contact]) -> tuple[MustDo, ...]:
     hours = sum((a.end - a.start).total_seconds() / 3600 for a in audit if a.end is not None)
     staff = sum(1 for c in logged if c.kind == "staff")
@@ -269,7 +244,7 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
     """The whole plan for ``today``."""
     visits = outlets.visits_on(db, today)
     current = outlets.open_visit(db)
-    names = _outlet_names(db, {x.outlet_id for x in visits}
+    names = outlets.outlet_names(db, {x.outlet_id for x in visits}
                           | ({current.outlet_id} if current else set()))
     audit = audit_checkins(visits, names, config)
     # The register and self-assessment are read only here (and imported here, off the

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
 from workbench.core.privacy import mask_name
@@ -20,7 +21,7 @@ from workbench.core.privacy import mask_name
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.plan.contacts")
+migrations = Migrations("workbench.contacts")
 
 KINDS = ("staff", "customer")
 
@@ -58,17 +59,13 @@ class Contact:
 
 
 
-def _stamp(at: datetime) -> str:
-    return at.replace(microsecond=0).isoformat(sep=" ")
-
-
 def log_contact(db: Database, kind: str, at: datetime, *, staff_id: object = None,
                 customer: object = "", outlet_id: object = None, note: object = "") -> int:
     """Validate, then write one contact. Returns its id."""
     kind = v.choice("contact_kind", kind, KINDS)
     clean_note = v.text("contact_note", note)
-    row: dict[str, object] = {"kind": kind, "note": clean_note, "at": _stamp(at),
-                              "created_at": _stamp(at)}
+    row: dict[str, object] = {"kind": kind, "note": clean_note, "at": stamp(at),
+                              "created_at": stamp(at)}
     if kind == "staff":
         if staff_id in (None, ""):
             raise ValidationError("staff", "error.required")

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.plan.tasks")
+migrations = Migrations("workbench.tasks")
 
 MAX_TITLE = 200
 MAX_AHEAD_DAYS = 3660
@@ -88,10 +89,6 @@ class Completion:
     task_id: int
     next_id: int | None
     next_due: date | None
-
-
-def _stamp(at: datetime) -> str:
-    return at.replace(microsecond=0).isoformat(sep=" ")
 
 
 # --- due dates ---------------------------------------------------------------------
@@ -236,8 +233,8 @@ def add_task(db: Database, title: str, due_text: str, today: date, now: datetime
     with db.atomic():
         return db.table("tasks").insert({
             "title": clean, "due": first.isoformat(), "outlet_id": outlet_id, "rule": rule,
-            "prev_id": None, "done_on": None, "created_at": _stamp(now),
-            "updated_at": _stamp(now),
+            "prev_id": None, "done_on": None, "created_at": stamp(now),
+            "updated_at": stamp(now),
         }).last_pk
 
 
@@ -287,13 +284,13 @@ def complete_task(db: Database, task_id: int, today: date, now: datetime) -> Com
     following = next_due(task.rule, task.due, today) if task.rule else None
     with db.atomic():
         db.table("tasks").update(task_id, {"done_on": today.isoformat(),
-                                           "updated_at": _stamp(now)})
+                                           "updated_at": stamp(now)})
         next_id = None
         if following is not None:
             next_id = db.table("tasks").insert({
                 "title": task.title, "due": following.isoformat(),
                 "outlet_id": task.outlet_id, "rule": task.rule, "prev_id": task_id,
-                "done_on": None, "created_at": _stamp(now), "updated_at": _stamp(now),
+                "done_on": None, "created_at": stamp(now), "updated_at": stamp(now),
             }).last_pk
     return Completion(task_id, next_id, following)
 
@@ -314,7 +311,7 @@ def undo_task(db: Database, task_id: int, today: date, now: datetime) -> None:
         elif successor is not None:
             # The successor was edited or snoozed: keep it, but it no longer follows this.
             db.execute("UPDATE tasks SET prev_id = NULL WHERE id = ?", [successor[0]])
-        db.table("tasks").update(task_id, {"done_on": None, "updated_at": _stamp(now)})
+        db.table("tasks").update(task_id, {"done_on": None, "updated_at": stamp(now)})
 
 
 def snooze_task(db: Database, task_id: int, today: date, now: datetime) -> date:
@@ -325,5 +322,5 @@ def snooze_task(db: Database, task_id: int, today: date, now: datetime) -> date:
     tomorrow = today + timedelta(days=1)
     with db.atomic():
         db.table("tasks").update(task_id, {"due": tomorrow.isoformat(),
-                                           "updated_at": _stamp(now)})
+                                           "updated_at": stamp(now)})
     return tomorrow

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.core.config import Config
-from workbench.plan.agenda import _outlet_names, audit_checkins
+from workbench.plan.agenda import audit_checkins
 from workbench.roster import outlets
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ def week_figures(db: Database, start: date, end: date, config: Config,
     day = start
     while day <= end:
         visits = outlets.visits_on(db, day)
-        audit = audit_checkins(visits, _outlet_names(db, {x.outlet_id for x in visits}), config)
+        names = outlets.outlet_names(db, {x.outlet_id for x in visits})
+        audit = audit_checkins(visits, names, config)
         checkins += len(audit)
         counting += sum(1 for a in audit if a.counts)
         day += timedelta(days=1)

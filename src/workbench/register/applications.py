@@ -18,11 +18,12 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.core.privacy import mask_name
-from workbench.register.deliveries import _outlet, _stamp
+from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -95,7 +96,7 @@ def get_application(db: Database, app_id: int) -> Application:
 def collect(db: Database, *, outlet_id: int, serial: Any, applicant: Any, product: Any,
             premium: Any, collected_at: datetime, now: datetime) -> int:
     """Log a completed application form picked up at an outlet."""
-    outlet = _outlet(db, outlet_id)
+    outlet = outlets.chosen_outlet(db, outlet_id)
     number = v.code("serial", str(serial or "").strip().upper())
     person = v.name("applicant", applicant)
     prod = v.name("product", product)
@@ -109,8 +110,8 @@ def collect(db: Database, *, outlet_id: int, serial: Any, applicant: Any, produc
     with db.atomic():
         return db.table("applications").insert({
             "outlet_id": outlet.id, "serial": number, "applicant": person, "product": prod,
-            "premium": amount, "collected_at": _stamp(collected_at), "status": "collected",
-            "created_at": _stamp(now)}).last_pk
+            "premium": amount, "collected_at": stamp(collected_at), "status": "collected",
+            "created_at": stamp(now)}).last_pk
 
 
 def review(db: Database, config: Config, app_id: int, *, checked: list[str], now: datetime,
@@ -137,7 +138,7 @@ def review(db: Database, config: Config, app_id: int, *, checked: list[str], now
     with db.atomic():
         db.table("applications").update(app_id, {
             "status": status, "checklist": json.dumps(sorted(set(checked)), ensure_ascii=False),
-            "reviewed_at": _stamp(now), "return_reason": reason if status == "returned" else None})
+            "reviewed_at": stamp(now), "return_reason": reason if status == "returned" else None})
     return status
 
 
@@ -155,8 +156,8 @@ def hand_over(db: Database, app_ids: list[int], *, receiver: Any, handed_at: dat
             raise ValidationError("application", "apps.error.not_passed", serial=form.serial)
     with db.atomic():
         hid = db.table("handovers").insert({
-            "receiver": who, "handed_at": _stamp(handed_at), "note": v.text("note", note),
-            "created_at": _stamp(now)}).last_pk
+            "receiver": who, "handed_at": stamp(handed_at), "note": v.text("note", note),
+            "created_at": stamp(now)}).last_pk
         for form in forms:
             db.table("applications").update(form.id, {"status": "handed_over",
                                                       "handover_id": hid})

@@ -16,7 +16,7 @@ Each sign-off carries ``prev_hash`` and ``hash = sha256(prev_hash + "\\n" + cano
 the first row's ``prev_hash`` is ``GENESIS``. ``verify_chain`` recomputes every link.
 
 The schema and the triggers that keep all this append-only (also against a plain
-``sqlite3`` connection and ``INSERT OR REPLACE``) are in ``register_schema.py``.
+``sqlite3`` connection and ``INSERT OR REPLACE``) are in ``register.schema``.
 
 Original policies' receipts and callbacks live in ``receipts.py``, stock in ``stock.py``;
 collected application forms in ``applications.py``.
@@ -32,15 +32,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.clock import parse_stamp, stamp
 from workbench.core.config import Config, DeliveriesConfig
 from workbench.core.errors import ValidationError
-from workbench.register.schema import install_guards, migrations, write_lock
 from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["install_guards", "migrations", "write_lock"]  # db.py reaches them through us
 
 GENESIS = "0" * 64
 STATUSES = ("awaiting", "signed", "voided")
@@ -149,14 +148,6 @@ class RegisterFilter:
 # --- helpers ---------------------------------------------------------------------
 
 
-def _stamp(at: datetime) -> str:
-    return at.replace(microsecond=0).isoformat(sep=" ")
-
-
-def _ts(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 _SEPARATORS = r"\s*(?:-|~|～|–|—|至|到|\.\.)\s*"
 _PART = re.compile(r"^([A-Za-z]*[A-Za-z0-9]*?[A-Za-z]|)(\d+)$")
 
@@ -203,16 +194,6 @@ def parse_serial_range(text: Any, field: str = "serials") -> SerialRange:
 
 def _kind(cfg: DeliveriesConfig, value: Any) -> str:
     return v.choice("kind", value, cfg.kinds)
-
-
-def _outlet(db: Database, outlet_id: Any) -> outlets.Outlet:
-    if outlet_id in (None, ""):
-        raise ValidationError("outlet", "error.required")
-    try:
-        oid = int(outlet_id)
-    except (TypeError, ValueError):
-        raise ValidationError("outlet", "error.no_such_outlet", value=outlet_id) from None
-    return outlets.get_outlet(db, oid)
 
 
 def _issued_overlap(db: Database, kind: str, rng: SerialRange) -> tuple[int, str] | None:
@@ -262,7 +243,7 @@ def add_delivery(db: Database, config: Config, *, outlet_id: int, kind: str,
     policy_no=..., customer=..., now=now)``.
     """
     cfg = config.deliveries
-    outlet = _outlet(db, outlet_id)
+    outlet = outlets.chosen_outlet(db, outlet_id)
     if not outlet.active:
         raise ValidationError("outlet", "error.outlet_inactive", name=outlet.name)
     kind = _kind(cfg, kind)
@@ -271,7 +252,7 @@ def add_delivery(db: Database, config: Config, *, outlet_id: int, kind: str,
         raise ValidationError("delivered_at", "deliveries.error.future")
     row: dict[str, Any] = {
         "outlet_id": outlet.id, "kind": kind, "note": v.text("note", note),
-        "delivered_at": _stamp(at), "created_at": _stamp(now),
+        "delivered_at": stamp(at), "created_at": stamp(now),
         "serial_prefix": None, "serial_from": None, "serial_to": None, "serial_width": None,
         "policy_no": None, "customer": None, "corrects_id": None,
     }
@@ -332,8 +313,8 @@ def _line(r: tuple) -> Line:
     return Line(id=r[0], outlet_id=r[1], outlet_code=r[2], outlet_name=r[3], kind=r[4],
                 quantity=r[5], serials=serials, policy_no=r[10], customer=r[11], note=r[12],
                 corrects_id=r[13], delivered_at=datetime.fromisoformat(r[14]),
-                signoff_id=r[15], signer=r[16], signed_at=_ts(r[17]), page_no=r[18],
-                void_reason=r[19], voided_at=_ts(r[20]))
+                signoff_id=r[15], signer=r[16], signed_at=parse_stamp(r[17]), page_no=r[18],
+                void_reason=r[19], voided_at=parse_stamp(r[20]))
 
 
 def get_line(db: Database, delivery_id: int) -> Line:
@@ -446,7 +427,7 @@ _SIGNED_LINE_COLS = ("d.id, d.outlet_id, d.kind, d.quantity, d.serial_prefix, d.
                      "d.serial_to, d.policy_no, d.customer, d.delivered_at")
 
 
-def _chain_head(db: Database) -> str:
+def chain_head(db: Database) -> str:
     r = db.execute("SELECT hash FROM signoffs ORDER BY id DESC LIMIT 1").fetchone()
     return r[0] if r else GENESIS
 
@@ -460,7 +441,7 @@ def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id:
     ``late_reason``; a time in the future is refused. All lines must belong to the
     outlet and await signature; the signer must be active staff of that outlet.
     """
-    outlet = _outlet(db, outlet_id)
+    outlet = outlets.chosen_outlet(db, outlet_id)
     now = now.replace(microsecond=0)
     at = signed_at.replace(microsecond=0) if signed_at else now
     if at > now:
@@ -482,7 +463,7 @@ def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id:
     if not staff.active:
         raise ValidationError("signer", "deliveries.error.signer_inactive", name=staff.name)
     ids = sorted({int(i) for i in delivery_ids})
-    with write_lock(db):
+    with db.atomic():  # BEGIN IMMEDIATE: the chain head is read under the write lock
         for line in (get_line(db, i) for i in ids):
             if line.outlet_id != outlet.id:
                 raise ValidationError("delivery", "deliveries.error.line_other_outlet",
@@ -493,11 +474,11 @@ def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id:
             if line.delivered_at > at:
                 raise ValidationError("signed_at", "deliveries.error.signed_before_delivery",
                                       line=line.id, at=line.delivered_at.strftime("%m-%d %H:%M"))
-        prev = _chain_head(db)
+        prev = chain_head(db)
         new_id = (db.execute("SELECT coalesce(max(id), 0) + 1 FROM signoffs").fetchone()[0])
         row = {"id": new_id, "outlet_id": outlet.id, "staff_id": staff.id, "signer": staff.name,
-               "signed_at": _stamp(at), "page_no": page, "late_reason": reason,
-               "recorded_at": _stamp(now)}
+               "signed_at": stamp(at), "page_no": page, "late_reason": reason,
+               "recorded_at": stamp(now)}
         marks = ",".join("?" * len(ids))
         lines = db.execute(f"SELECT {_SIGNED_LINE_COLS} FROM deliveries d WHERE d.id IN ({marks})",
                            ids).fetchall()
@@ -555,7 +536,7 @@ def void_line(db: Database, delivery_id: int, reason: Any, now: datetime) -> int
         raise ValidationError("reason", "deliveries.error.already_voided", line=line.id)
     with db.atomic():
         return db.table("voids").insert({"delivery_id": line.id, "reason": text,
-                                         "voided_at": _stamp(now)}).last_pk
+                                         "voided_at": stamp(now)}).last_pk
 
 
 def kinds_for(config: Config) -> list[str]:

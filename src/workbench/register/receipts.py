@@ -17,10 +17,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.privacy import mask_name
-from workbench.register.deliveries import _stamp, get_line
+from workbench.register.deliveries import get_line
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -141,7 +142,7 @@ def _event(db: Database, config: Config, delivery_id: int, event: str, on: Any,
     with db.atomic():
         return db.table("policy_events").insert({
             "delivery_id": line.id, "event": event, "on_date": day.isoformat(),
-            "note": v.text("note", note, max_len=500), "recorded_at": _stamp(now)}).last_pk
+            "note": v.text("note", note, max_len=500), "recorded_at": stamp(now)}).last_pk
 
 
 def mark_receipt_returned(db: Database, config: Config, delivery_id: int, received_on: Any,

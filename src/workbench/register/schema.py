@@ -14,8 +14,6 @@ UPDATE triggers and is refused by them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from workbench.core.migrations import Migrations
@@ -23,7 +21,7 @@ from workbench.core.migrations import Migrations
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.register.deliveries")
+migrations = Migrations("workbench.deliveries")
 
 
 
@@ -227,22 +225,3 @@ def install_guards(db: Database) -> None:
         if not set(OPEN_LINE_TRIGGERS) <= present:
             db.execute("DELETE FROM open_lines")
             db.execute(REBUILD_OPEN_LINES)
-
-
-@contextmanager
-def write_lock(db: Database) -> Iterator[None]:
-    """One IMMEDIATE transaction: the chain head is read under the write lock, so two
-    instances on one file can never fork the chain."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        with db.atomic():  # a savepoint inside the immediate transaction
-            yield
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")

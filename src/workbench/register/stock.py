@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
-from workbench.register.deliveries import _outlet, _stamp
+from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,7 +45,7 @@ class StockLevel:
 def record_count(db: Database, config: Config, *, outlet_id: int, kind: str, quantity: Any,
                  counted_at: datetime, now: datetime, visit_id: int | None = None,
                  note: Any = "") -> int:
-    outlet = _outlet(db, outlet_id)
+    outlet = outlets.chosen_outlet(db, outlet_id)
     kind = v.choice("kind", kind, config.deliveries.stock_kinds)
     qty = v.integer("quantity", quantity, required=True, minimum=0, maximum=1_000_000)
     if counted_at > now + timedelta(minutes=1):
@@ -52,7 +53,7 @@ def record_count(db: Database, config: Config, *, outlet_id: int, kind: str, qua
     with db.atomic():
         return db.table("stock_counts").insert({
             "outlet_id": outlet.id, "kind": kind, "quantity": qty,
-            "counted_at": _stamp(counted_at), "visit_id": visit_id,
+            "counted_at": stamp(counted_at), "visit_id": visit_id,
             "note": v.text("note", note, max_len=500)}).last_pk
 
 

@@ -21,7 +21,7 @@ from workbench.roster import outlets
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.review.week")
+migrations = Migrations("workbench.review")
 
 
 @migrations()
@@ -137,9 +137,9 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
 def register_head(db: Database) -> str | None:
     """The custody register's head hash, carried in every report (None before any sign-off)."""
-    from workbench.register.deliveries import _chain_head
+    from workbench.register.deliveries import chain_head
 
-    return _chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
+    return chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
 
 
 def compute_week(db: Database, week: Week, config: Config, masked: bool = True,

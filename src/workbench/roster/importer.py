@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.i18n import catalogue, t
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
 
 MAX_INT = 2**63 - 1
 PROGRESS_EVERY = 2000
-# Files with at least this many rows show progress even when stderr is not a terminal.
-LARGE_FILE_ROWS = 10_000
-MAX_SHOWN_ERRORS = 20
 
 # column id -> extra accepted headers (the column id and both catalogue labels count too)
 OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
@@ -280,10 +276,6 @@ def _role_map(roles: Sequence[str]) -> dict[str, str]:
 # --- validating and writing ----------------------------------------------------------
 
 
-def _stamp(at: datetime) -> str:
-    return at.replace(microsecond=0).isoformat(sep=" ")
-
-
 def _check_ints(row: dict[str, Any]) -> None:
     for col, whole in outlets.NUMBER_FIELDS:
         if whole and row.get(col) is not None and row[col] > MAX_INT:
@@ -308,7 +300,7 @@ def import_rows(db: Database, kind: str, rows: Sequence[Mapping[str, str]], conf
     valid: list[tuple[int, dict[str, Any]]] = []
     seen: dict[Any, int] = {}
     bad_rows = 0
-    stamp = _stamp(now)
+    written_at = stamp(now)
 
     if kind == "outlets":
         existing = {r[0]: r[1] for r in db.execute("SELECT code, tier FROM outlets")}
@@ -395,9 +387,9 @@ def import_rows(db: Database, kind: str, rows: Sequence[Mapping[str, str]], conf
     if errors and not skip_invalid:
         return ImportSummary(0, 0, 0, tuple(errors))
     if kind == "outlets":
-        added, updated, unchanged = _write_outlets(db, [r for _, r in valid], existing, stamp)
+        added, updated, unchanged = _write_outlets(db, [r for _, r in valid], existing, written_at)
     else:
-        added, updated, unchanged = _write_staff(db, [r for _, r in valid], stamp)
+        added, updated, unchanged = _write_staff(db, [r for _, r in valid], written_at)
     return ImportSummary(added, updated, bad_rows, tuple(errors), unchanged)
 
 
@@ -454,47 +446,3 @@ def _write_staff(db: Database, rows: list[dict[str, Any]], stamp: str) -> tuple[
 
 
 # --- the CLI command -----------------------------------------------------------------
-
-
-def _progress_printer(total: int) -> Callable[[int, int], None] | None:
-    try:
-        tty = sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        tty = False
-    if not tty and total < LARGE_FILE_ROWS:
-        return None
-
-    def show(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\r{done}/{total}", end=end, file=sys.stderr, flush=True)
-
-    return show
-
-
-def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
-               skip_invalid: bool, today: date) -> int:
-    """``workbench import outlets|staff FILE``: 0 when imported, 1 when rows had errors."""
-    from workbench.core.db import open_db, write_error_key
-
-    rows = read_rows(path)  # before opening the database: a bad file creates nothing
-    match_headers(kind, list(rows[0].keys()))
-    now = datetime.combine(today, datetime.now().time())
-    db = open_db(db_path)
-    try:
-        summary = import_rows(db, kind, rows, config, skip_invalid=skip_invalid, now=now,
-                              progress=_progress_printer(len(rows)))
-    except sqlite3.OperationalError as exc:  # rolled back by db.atomic(): nothing written
-        raise WorkbenchError(write_error_key(exc), path=str(db_path or "")) from None
-    finally:
-        db.close()
-    for error in summary.errors[:MAX_SHOWN_ERRORS]:
-        print(str(error), file=sys.stderr)
-    if len(summary.errors) > MAX_SHOWN_ERRORS:
-        print(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS),
-              file=sys.stderr)
-    if summary.errors and not skip_invalid:
-        print(f"workbench: {t('import.failed', rows=summary.bad_rows)}", file=sys.stderr)
-        return 1
-    print(t("import.summary", added=summary.added, updated=summary.updated,
-            unchanged=summary.unchanged, skipped=summary.skipped))
-    return 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dateutil.relativedelta import relativedelta
 
 from workbench.core import validate as v
+from workbench.core.clock import parse_stamp, stamp
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
 from workbench.core.text import initials
@@ -23,7 +24,7 @@ from workbench.core.text import initials
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.roster.outlets")
+migrations = Migrations("workbench.outlets")
 
 VISIT_PURPOSES = ("stationed", "training", "relationship", "promotion", "delivery")
 # Numeric card fields: (column, integer?)
@@ -91,6 +92,13 @@ def m002_open_visit_index(db: Database) -> None:
     # open_visit() runs on every roster refresh; without this it walks every visit.
     db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
                "WHERE ended_at IS NULL")
+
+
+@migrations()
+def m003_birthday_index(db: Database) -> None:
+    # The plan looks birthdays up by month-day every morning. Files from before this
+    # step got the same index from the plan's retired set, hence IF NOT EXISTS.
+    db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
 
 
 # --- dataclasses -------------------------------------------------------------------
@@ -226,14 +234,6 @@ class StaffDraft:
     notes: Any = ""
 
 
-def _stamp(at: datetime) -> str:
-    return at.replace(microsecond=0).isoformat(sep=" ")
-
-
-def _parse_ts(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 # --- outlets -----------------------------------------------------------------------
 
 
@@ -264,7 +264,7 @@ def add_outlet(db: Database, draft: OutletDraft, tiers: list[str], now: datetime
     row = clean_outlet(draft, tiers)
     if _code_taken(db, row["code"], None):
         raise ValidationError("code", "error.duplicate_code", code=row["code"])
-    row["created_at"] = row["updated_at"] = _stamp(now)
+    row["created_at"] = row["updated_at"] = stamp(now)
     with db.atomic():
         return db.table("outlets").insert(row).last_pk
 
@@ -274,7 +274,7 @@ def update_outlet(db: Database, outlet_id: int, draft: OutletDraft, tiers: list[
     row = clean_outlet(draft, tiers)
     if _code_taken(db, row["code"], outlet_id):
         raise ValidationError("code", "error.duplicate_code", code=row["code"])
-    row["updated_at"] = _stamp(now)
+    row["updated_at"] = stamp(now)
     with db.atomic():
         db.table("outlets").update(outlet_id, row)
 
@@ -282,7 +282,7 @@ def update_outlet(db: Database, outlet_id: int, draft: OutletDraft, tiers: list[
 def set_outlet_active(db: Database, outlet_id: int, active: bool, now: datetime) -> None:
     """Deactivate (hide) or reactivate an outlet; outlets are never deleted."""
     with db.atomic():
-        db.table("outlets").update(outlet_id, {"active": int(active), "updated_at": _stamp(now)})
+        db.table("outlets").update(outlet_id, {"active": int(active), "updated_at": stamp(now)})
 
 
 def _outlet(row: Mapping[str, Any]) -> Outlet:
@@ -297,6 +297,26 @@ def get_outlet(db: Database, outlet_id: int) -> Outlet:
         raise ValidationError("outlet", "error.no_such_outlet", value=outlet_id)
     cols = [d[0] for d in db.execute("SELECT * FROM outlets LIMIT 0").description]
     return _outlet(dict(zip(cols, row, strict=True)))
+
+
+def chosen_outlet(db: Database, outlet_id: Any, field: str = "outlet") -> Outlet:
+    """The outlet a form's ``field`` names by id; empty or unknown is a field error."""
+    if outlet_id in (None, ""):
+        raise ValidationError(field, "error.required")
+    try:
+        oid = int(outlet_id)
+    except (TypeError, ValueError):
+        raise ValidationError(field, "error.no_such_outlet", value=outlet_id) from None
+    return get_outlet(db, oid)
+
+
+def outlet_names(db: Database, ids: set[int]) -> dict[int, str]:
+    """Names of the outlets ``ids``, in one query."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(db.execute(f"SELECT id, name FROM outlets WHERE id IN ({marks})",
+                           list(ids)).fetchall())
 
 
 def outlet_by_code(db: Database, code: str) -> Outlet | None:
@@ -400,7 +420,7 @@ def add_staff(db: Database, outlet_id: int, draft: StaffDraft, roles: list[str],
               now: datetime) -> int:
     row = clean_staff(draft, roles)
     get_outlet(db, outlet_id)
-    row.update(outlet_id=outlet_id, created_at=_stamp(now), updated_at=_stamp(now))
+    row.update(outlet_id=outlet_id, created_at=stamp(now), updated_at=stamp(now))
     with db.atomic():
         return db.table("staff").insert(row).last_pk
 
@@ -408,14 +428,14 @@ def add_staff(db: Database, outlet_id: int, draft: StaffDraft, roles: list[str],
 def update_staff(db: Database, staff_id: int, draft: StaffDraft, roles: list[str],
                  now: datetime) -> None:
     row = clean_staff(draft, roles)
-    row["updated_at"] = _stamp(now)
+    row["updated_at"] = stamp(now)
     with db.atomic():
         db.table("staff").update(staff_id, row)
 
 
 def set_staff_active(db: Database, staff_id: int, active: bool, now: datetime) -> None:
     with db.atomic():
-        db.table("staff").update(staff_id, {"active": int(active), "updated_at": _stamp(now)})
+        db.table("staff").update(staff_id, {"active": int(active), "updated_at": stamp(now)})
 
 
 def _staff(r: sqlite3.Row | tuple) -> Staff:
@@ -446,7 +466,7 @@ def get_staff(db: Database, staff_id: int) -> Staff:
 
 def _visit(r: tuple) -> Visit:
     return Visit(id=r[0], outlet_id=r[1], started_at=datetime.fromisoformat(r[2]),
-                 ended_at=_parse_ts(r[3]), purpose=r[4], notes=r[5])
+                 ended_at=parse_stamp(r[3]), purpose=r[4], notes=r[5])
 
 
 _VISIT_COLS = "id, outlet_id, started_at, ended_at, purpose, notes"
@@ -472,7 +492,7 @@ def check_in(db: Database, outlet_id: int, at: datetime, purpose: str,
                               name=get_outlet(db, current.outlet_id).name)
     with db.atomic():
         return db.table("visits").insert({
-            "outlet_id": outlet_id, "started_at": _stamp(at), "ended_at": None,
+            "outlet_id": outlet_id, "started_at": stamp(at), "ended_at": None,
             "purpose": purpose, "notes": note,
         }).last_pk
 
@@ -489,7 +509,7 @@ def check_out(db: Database, visit_id: int, at: datetime, notes: str | None = Non
                               start=visit.started_at.strftime("%H:%M"))
     note = v.text("notes", notes) if notes is not None else visit.notes
     with db.atomic():
-        db.table("visits").update(visit_id, {"ended_at": _stamp(at), "notes": note})
+        db.table("visits").update(visit_id, {"ended_at": stamp(at), "notes": note})
 
 
 def record_visit(db: Database, outlet_id: int, start: datetime, end: datetime, purpose: str,
@@ -502,7 +522,7 @@ def record_visit(db: Database, outlet_id: int, start: datetime, end: datetime, p
     purpose = v.choice("purpose", purpose, VISIT_PURPOSES)
     with db.atomic():
         return db.table("visits").insert({
-            "outlet_id": outlet_id, "started_at": _stamp(start), "ended_at": _stamp(end),
+            "outlet_id": outlet_id, "started_at": stamp(start), "ended_at": stamp(end),
             "purpose": purpose, "notes": v.text("notes", notes),
         }).last_pk
 

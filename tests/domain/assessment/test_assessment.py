@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import TODAY
 from workbench.assessment import journal as a
 from workbench.core.errors import ValidationError
-
-from tests.conftest import TODAY
 
 
 def count(db, table: str) -> int:

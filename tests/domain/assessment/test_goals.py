@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import NOW, TODAY
 from workbench.assessment import goals as g
 from workbench.core import privacy
 from workbench.core.config import GoalsConfig
 from workbench.core.errors import ValidationError
 from workbench.roster import outlets
-
-from tests.conftest import NOW, TODAY
 
 # The source material's table: grade -> (maintain, promote), in 10,000 CNY.
 SOURCE_TABLE = {
@@ -190,7 +189,7 @@ def test_duplicate_policy_number(db, outlet):
        term=st.one_of(st.integers(-5, 120), st.text(max_size=4)))
 @settings(max_examples=80, deadline=None)
 def test_policy_validation_never_writes_bad_values(tmp_path_factory, premium, term):
-    from workbench.core.db import open_db
+    from workbench.storage import open_db
 
     db = open_db(tmp_path_factory.mktemp("h") / "p.db")
     try:

@@ -7,17 +7,18 @@ import sqlite3
 import pytest
 from sqlite_utils.migrations import Migrations
 
+from workbench import storage
 from workbench.core import db as dbmod
 from workbench.core.errors import WorkbenchError
 
 
 def test_migrates_from_empty_and_re_runs_cleanly(db_path):
-    first = dbmod.open_db(db_path)
+    first = storage.open_db(db_path)
     tables = set(first.table_names())
     assert {"outlets", "staff", "visits"} <= tables
-    assert dbmod.pending_migrations(first) == []
+    assert storage.pending_migrations(first) == []
     first.close()
-    again = dbmod.open_db(db_path)
+    again = storage.open_db(db_path)
     assert set(again.table_names()) == tables
     assert again.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert again.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -32,12 +33,12 @@ def test_tables_are_strict(db):
 
 
 def test_files_are_owner_only(db_path):
-    dbmod.open_db(db_path).close()
+    storage.open_db(db_path).close()
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
 def test_backup_before_migrating_an_existing_file(db_path, monkeypatch):
-    database = dbmod.open_db(db_path)
+    database = storage.open_db(db_path)
     database.execute("INSERT INTO outlets (code, name, created_at, updated_at) "
                      "VALUES ('K1', 'kept', '', '')")
     database.conn.commit()
@@ -48,9 +49,9 @@ def test_backup_before_migrating_an_existing_file(db_path, monkeypatch):
     def m001_add_column(d):
         d.execute("ALTER TABLE outlets ADD COLUMN extra TEXT")
 
-    original = dbmod.migration_sets
-    monkeypatch.setattr(dbmod, "migration_sets", lambda: [*original(), extra])
-    database = dbmod.open_db(db_path)
+    original = storage.migration_sets
+    monkeypatch.setattr(storage, "migration_sets", lambda: [*original(), extra])
+    database = storage.open_db(db_path)
     database.close()
     backups = list(db_path.parent.glob("wb.pre-migrate-*.db"))
     assert len(backups) == 1
@@ -61,7 +62,7 @@ def test_backup_before_migrating_an_existing_file(db_path, monkeypatch):
 
 
 def test_no_backup_for_a_new_file(db_path):
-    dbmod.open_db(db_path).close()
+    storage.open_db(db_path).close()
     assert list(db_path.parent.glob("*.pre-migrate-*")) == []
 
 
@@ -69,12 +70,12 @@ def test_not_sqlite_missing_folder_and_folder_paths(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is a spreadsheet, not a database" * 10)
     with pytest.raises(WorkbenchError, match="not an SQLite file"):
-        dbmod.open_db(junk)
+        storage.open_db(junk)
     assert junk.read_bytes().startswith(b"this is a spreadsheet")
     with pytest.raises(WorkbenchError, match="Folder does not exist"):
-        dbmod.open_db(tmp_path / "missing" / "wb.db")
+        storage.open_db(tmp_path / "missing" / "wb.db")
     with pytest.raises(WorkbenchError, match="is a folder"):
-        dbmod.open_db(tmp_path)
+        storage.open_db(tmp_path)
 
 
 def test_read_only_folder(tmp_path):
@@ -85,4 +86,4 @@ def test_read_only_folder(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o500)
     with pytest.raises(WorkbenchError, match="not writable"):
-        dbmod.open_db(folder / "wb.db")
+        storage.open_db(folder / "wb.db")

@@ -7,13 +7,12 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from tests.conftest import NOW, TODAY
 from workbench.core.config import Config, PlanConfig
 from workbench.core.errors import ValidationError
 from workbench.plan import agenda as plan
 from workbench.plan import contacts, tasks, view
 from workbench.roster import outlets
-
-from tests.conftest import NOW, TODAY
 
 TIERS = ["A", "B", "C", "D"]
 

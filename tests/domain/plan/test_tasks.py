@@ -9,11 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import NOW, TODAY
 from workbench.core.errors import ValidationError
 from workbench.plan import tasks
 from workbench.roster import outlets
-
-from tests.conftest import NOW, TODAY
 
 DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
 WEEKDAY_WORDS = [(w, d) for d, words in enumerate((

@@ -6,12 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import NOW
+from tests.register_helpers import outlet
 from workbench.core.errors import ValidationError
 from workbench.register import applications as apps
 from workbench.register import deliveries as reg
-
-from tests.conftest import NOW
-from tests.register_helpers import outlet
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from workbench.core.db import open_db
-from workbench.core.errors import ValidationError
-from workbench.register import deliveries as reg
-
 from tests.conftest import NOW
 from tests.register_helpers import outlet, staff
+from workbench.core.errors import ValidationError
+from workbench.register import deliveries as reg
+from workbench.storage import open_db
 
 
 @pytest.fixture

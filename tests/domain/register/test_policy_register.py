@@ -6,14 +6,13 @@ from datetime import timedelta
 
 import pytest
 
+from tests.conftest import NOW, TODAY
 from workbench.assessment import goals
 from workbench.core import i18n
 from workbench.core.errors import ValidationError
 from workbench.plan import agenda
 from workbench.register import deliveries, originals
 from workbench.roster import outlets
-
-from tests.conftest import NOW, TODAY
 
 
 @pytest.fixture

@@ -7,12 +7,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from tests.register_helpers import outlet, staff
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.register import deliveries as reg
 from workbench.register import receipts, stock
-
-from tests.register_helpers import outlet, staff
 
 
 def signed_policy(db, config, at: datetime, number="P1"):

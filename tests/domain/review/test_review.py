@@ -8,14 +8,13 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import NOW
 from workbench import cli
 from workbench.core import privacy
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.review import reports
 from workbench.review import week as review
 from workbench.roster import outlets
-
-from tests.conftest import NOW
 
 
 def test_weeks_parse_shift_and_reject_impossible_ones():

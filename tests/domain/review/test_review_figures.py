@@ -10,14 +10,13 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import NOW
 from workbench.assessment import goals, journal
 from workbench.plan import contacts, tasks
 from workbench.register import applications, deliveries
 from workbench.review import reports
 from workbench.review import week as review
 from workbench.roster import outlets
-
-from tests.conftest import NOW
 
 
 def at(day: int, hour: int = 10, minute: int = 0) -> datetime:

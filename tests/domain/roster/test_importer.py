@@ -10,14 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import NOW
 from workbench.cli import main
 from workbench.core import i18n
-from workbench.core.db import open_db
 from workbench.core.errors import WorkbenchError
 from workbench.core.text import initials
 from workbench.roster.importer import import_rows, read_rows
-
-from tests.conftest import NOW
+from workbench.storage import open_db
 
 ZH_HEADER = ["网点代码", "网点名称", "银行", "等级", "地址", "电话", "负责人", "定期存款",
              "日均人流量"]

@@ -6,11 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import NOW, TODAY
 from workbench.core.errors import ValidationError
 from workbench.roster import outlets
 from workbench.roster.outlets import OutletDraft, StaffDraft
-
-from tests.conftest import NOW, TODAY
 
 TIERS = ["A", "B", "C", "D"]
 ROLES = ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]

@@ -15,9 +15,9 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from workbench.core.db import open_db
 from workbench.core.errors import ValidationError
 from workbench.roster import outlets
+from workbench.storage import open_db
 
 TIERS = ["A", "B", "C", "D"]
 ROLES = ["head", "teller"]

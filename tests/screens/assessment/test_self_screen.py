@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, Static
 
+from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import goals, journal
 from workbench.demo.build import populate
 from workbench.screens.assessment.assessment import AssessmentScreen
 from workbench.screens.common.form import FormScreen
-
-from tests.conftest import TODAY, wait_ready
 
 
 def make_app(db, db_path, config, demo=True):

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
+from tests.conftest import NOW, TODAY, wait_ready
+from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
 from workbench.core.config import Config
@@ -18,9 +20,6 @@ from workbench.register import deliveries as reg
 from workbench.screens.common.form import FormScreen
 from workbench.screens.plan.plan import PlanScreen
 from workbench.screens.register.sign_off import SignOffScreen
-
-from tests.conftest import NOW, TODAY, wait_ready
-from tests.register_helpers import outlet, staff
 
 
 def register_day(db, config):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList
 
+from tests.conftest import NOW, TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.demo.build import populate
@@ -14,8 +15,6 @@ from workbench.plan import contacts, tasks
 from workbench.roster import outlets
 from workbench.screens.common.form import FormScreen
 from workbench.screens.plan.plan import PlanScreen
-
-from tests.conftest import NOW, TODAY, wait_ready
 
 
 def app_on(db_path, config, language="en"):

@@ -6,10 +6,9 @@ the SVG in the ``__snapshots__`` folder beside this file.
 
 from __future__ import annotations
 
+from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
-
-from tests.conftest import TODAY, wait_ready
 
 
 def test_plan_zh(snap_compare, db, db_path, config):

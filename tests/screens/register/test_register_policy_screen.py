@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from textual.widgets import DataTable, Input, Select
 
+from tests.conftest import NOW, TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import goals
 from workbench.register import deliveries
@@ -14,8 +15,6 @@ from workbench.roster import outlets
 from workbench.screens.assessment.assessment import AssessmentScreen
 from workbench.screens.common.form import FormScreen
 from workbench.screens.plan.plan import PlanScreen
-
-from tests.conftest import NOW, TODAY, wait_ready
 
 
 def sold(db, config, number: str, days_ago: int) -> int:

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
+from tests.conftest import NOW, TODAY, wait_ready
+from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.register import deliveries as reg
 from workbench.roster import outlets
@@ -14,9 +16,6 @@ from workbench.screens.common.form import FormScreen
 from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.register.register import DeliveriesScreen
 from workbench.screens.register.sign_off import SignOffScreen
-
-from tests.conftest import NOW, TODAY, wait_ready
-from tests.register_helpers import outlet, staff
 
 
 def three_lines(db, config, at):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
+from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.review import week as review
-
-from tests.conftest import TODAY, wait_ready
 
 
 def title(app) -> str:

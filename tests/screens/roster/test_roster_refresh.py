@@ -5,12 +5,11 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
+from tests.conftest import NOW, TODAY, open_roster
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets
 from workbench.screens.roster.card import OutletCardScreen
-
-from tests.conftest import NOW, TODAY, open_roster
 
 
 async def test_back_from_a_card_reloads_only_after_a_change(db, db_path, config, monkeypatch):

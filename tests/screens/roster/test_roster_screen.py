@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
+from tests.conftest import NOW, TODAY, open_roster
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets
 from workbench.screens.common.form import FormScreen
-
-from tests.conftest import NOW, TODAY, open_roster
 
 
 def demo_app(db, db_path, config):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workbench.core import validate as v
 from workbench.core.i18n import t
 from workbench.plan import contacts, tasks
 from workbench.roster import outlets
 from workbench.screens.common.form import Field, FormScreen
-from workbench.screens.roster.visit_actions import _at
 
 
 def _outlet_options(app: Any) -> list[tuple[str, str]]:
@@ -75,7 +75,7 @@ def log_contact(app: Any, done: Callable[[], None], kind: str = "staff",
 
     def submit(values: dict[str, str]) -> int:
         return contacts.log_contact(
-            app.db, values["contact_kind"], _at(app, values["time"]),
+            app.db, values["contact_kind"], v.time_on("time", values["time"], app.today),
             staff_id=values["staff"] or None, customer=values["contact_customer"],
             outlet_id=values["outlet"] or None, note=values["contact_note"])
 

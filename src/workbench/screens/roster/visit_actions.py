@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
 
 from textual.screen import Screen
 
+from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.roster import outlets
@@ -14,21 +14,12 @@ from workbench.screens.common.form import FormScreen
 from workbench.screens.roster.forms import checkin_fields, checkout_fields
 
 
-def _at(app, value: str) -> datetime:
-    """A typed HH:MM on the working day."""
-    try:
-        clock = time.fromisoformat(value.strip())
-    except ValueError:
-        raise ValidationError("time", "error.bad_time", value=value[:10]) from None
-    return datetime.combine(app.today, clock)
-
-
 def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
     app = screen.app
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(values: dict[str, str]) -> int:
-        return outlets.check_in(app.db, outlet_id, _at(app, values["time"]),
+        return outlets.check_in(app.db, outlet_id, v.time_on("time", values["time"], app.today),
                                 values["purpose"], values["notes"])
 
     def after(result: object) -> None:
@@ -52,7 +43,8 @@ def check_out(screen: Screen, done: Callable[[], None]) -> None:
 
     def submit(values: dict[str, str]) -> bool:
         try:
-            outlets.check_out(app.db, visit.id, _at(app, values["time"]), values["notes"])
+            at = v.time_on("time", values["time"], app.today)
+            outlets.check_out(app.db, visit.id, at, values["notes"])
         except ValidationError as error:
             if error.field != "ended_at":
                 raise
