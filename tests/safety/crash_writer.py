@@ -1,8 +1,9 @@
 """A writer process for the crash and concurrency tests (run as a script, not collected).
 
 usage: python crash_writer.py DB PREFIX BATCHES BATCH_SIZE
-Writes BATCHES batches of outlets, each batch in one transaction, and prints
-"committed N" after each commit, so the parent knows which writes reported success.
+Opens (and migrates) DB, prints "ready", then writes BATCHES batches of outlets, each
+batch in one transaction, and prints "committed N" after each commit, so the parent
+knows which writes reported success.
 """
 
 import sys
@@ -19,6 +20,7 @@ from workbench.storage import open_db  # noqa: E402
 def main() -> None:
     path, prefix, batches, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     db = open_db(path)
+    print("ready", flush=True)
     now = datetime(2026, 11, 27, 9, 0)
     for batch in range(batches):
         with db.atomic():

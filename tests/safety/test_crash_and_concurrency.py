@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.safety.kills import kill_after_commits
 from workbench.core.db import integrity_problems
 from workbench.storage import open_db
 
@@ -22,9 +23,11 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 
 
 def start(db_path, prefix, batches, size):
-    return subprocess.Popen([sys.executable, str(WRITER), str(db_path), prefix, str(batches),
+    proc = subprocess.Popen([sys.executable, str(WRITER), str(db_path), prefix, str(batches),
                              str(size)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
+    assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+    return proc
 
 
 def batch_counts(db_path, prefix):
@@ -48,13 +51,13 @@ def test_kill_9_during_batch_writes_loses_nothing_committed(tmp_path, request):
     for run in range(runs):
         prefix = f"R{run}B"
         proc = start(db_path, prefix, batches=50, size=100)
-        time.sleep(0.4 + rng.random() * 1.2)
-        os.kill(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-        committed = {int(n) for n in re.findall(r"committed (\d+)", out)}
+        reported, killed = kill_after_commits(proc, rng.randint(1, 40), rng)
+        committed = {int(n) for n in reported}
         counts = batch_counts(db_path, prefix)
         assert all(n == 100 for n in counts.values()), f"partial batch in run {run}: {counts}"
         assert committed <= set(counts), f"run {run}: reported {committed}, found {counts}"
+        # The kill must land between the first and the last commit, or it proved nothing.
+        assert killed and 0 < len(counts) < 50, f"run {run}: the kill missed the writes"
 
 
 def test_kill_9_during_first_migration_leaves_a_usable_file(tmp_path, request):
@@ -62,8 +65,9 @@ def test_kill_9_during_first_migration_leaves_a_usable_file(tmp_path, request):
     rng = random.Random(2)
     for run in range(runs):
         db_path = tmp_path / f"m{run}.db"
-        proc = start(db_path, "M", batches=1, size=1)
-        time.sleep(rng.random() * 0.6)
+        proc = subprocess.Popen([sys.executable, str(WRITER), str(db_path), "M", "1", "1"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(rng.random() * 0.6)  # jitter: where the kill lands, not a wait
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()
         if db_path.exists():

@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import NOW
 from tests.register_helpers import outlet, staff
+from tests.safety.kills import kill_after_commits
 from workbench import storage
 from workbench.core.config import Config
 from workbench.core.db import integrity_problems
@@ -94,12 +95,12 @@ def test_kill_9_during_batch_sign_offs(register_file, tmp_path, request):
     template, place, signer = register_file
     rng = random.Random(3)
     shutil.copy(template, tmp_path / "timed.db")
-    spread = write_phase(["signoff", tmp_path / "timed.db", place, signer, BATCH])
     mid_way = 0
     for run in range(runs(request, 4)):
         path = tmp_path / f"r{run}.db"
         shutil.copy(template, path)
-        reported, killed = kill_at_random(["signoff", path, place, signer, BATCH], rng, spread)
+        proc = start(["signoff", path, place, signer, BATCH])
+        reported, killed = kill_after_commits(proc, rng.randint(1, 35), rng)
         db = open_db(path)
         try:
             assert integrity_problems(db) == []
@@ -113,8 +114,9 @@ def test_kill_9_during_batch_sign_offs(register_file, tmp_path, request):
             assert open_count == 40 * BATCH - BATCH * len(sizes)
         finally:
             db.close()
-        mid_way += killed and len(sizes) < 40
-    assert mid_way, "every run finished before its kill; the test proved nothing"
+        mid_way += killed and 0 < len(sizes) < 40
+    # Kills before the first commit or after the last prove nothing.
+    assert mid_way == runs(request, 4), "a kill missed the sign-offs; the test proved less"
 
 
 # --- a bulk import ---------------------------------------------------------------------
@@ -136,12 +138,11 @@ def test_kill_9_during_imports(tmp_path, request):
     rng = random.Random(4)
     path = tmp_path / "import.db"
     open_db(path).close()
-    timed = [write_outlets(tmp_path / f"t{k}.csv", f"T{k}-") for k in range(4)]
-    spread = write_phase(["import", tmp_path / "timed.db", *timed])
     mid_way = 0
     for run in range(runs(request, 3)):
         files = [write_outlets(tmp_path / f"r{run}-{k}.csv", f"R{run}F{k}-") for k in range(4)]
-        reported, killed = kill_at_random(["import", path, *files], rng, spread)
+        proc = start(["import", path, *files])
+        reported, killed = kill_after_commits(proc, rng.randint(1, 3), rng)
         db = open_db(path)
         try:
             assert integrity_problems(db) == []
@@ -151,8 +152,8 @@ def test_kill_9_during_imports(tmp_path, request):
             db.close()
         assert set(counts) <= {0, ROWS}, f"run {run}: half an import {counts}"
         assert all(counts[int(k)] == ROWS for k in reported), f"run {run}: {counts}"
-        mid_way += killed
-    assert mid_way, "every import finished before its kill; the test proved nothing"
+        mid_way += killed and 0 < counts.count(ROWS) < 4
+    assert mid_way == runs(request, 3), "a kill missed the imports; the test proved less"
 
 
 # --- a migration that rebuilds a table ---------------------------------------------------
@@ -189,10 +190,12 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
     rng = random.Random(5)
     shutil.copy(source, tmp_path / "timed.db")
     spread = write_phase(["migrate", tmp_path / "timed.db"])
+    cut_short = 0
     for run in range(runs(request, 3)):
         path = tmp_path / f"m{run}.db"
         shutil.copy(source, path)
-        kill_at_random(["migrate", path], rng, spread)
+        reported, killed = kill_at_random(["migrate", path], rng, spread)
+        cut_short += killed and not reported
         db = open_db(path)  # finishes whatever migration was cut short
         try:
             assert integrity_problems(db) == []
@@ -208,3 +211,4 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
         with pytest.raises(sqlite3.DatabaseError, match="register"):
             raw.execute("UPDATE deliveries SET note = 'x' WHERE id = 1")
         raw.close()
+    assert cut_short, "every migration finished before its kill; the test proved nothing"
