@@ -1,1 +1,1 @@
-"""screens/assessment."""
+"""Self-assessment screen: grade card, mood chart, tabs and their forms."""

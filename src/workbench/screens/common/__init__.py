@@ -1,1 +1,1 @@
-"""screens/common."""
+"""Shared by every screen: the form modal, key binding translation, pickers."""

@@ -1,1 +1,1 @@
-"""screens/plan."""
+"""Plan screen: today's agenda and its forms (tasks, contacts)."""

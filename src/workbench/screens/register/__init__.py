@@ -1,1 +1,1 @@
-"""screens/register."""
+"""Register screens: the register views, delivery forms, the counter sign-off, originals."""

@@ -1,1 +1,1 @@
-"""screens/review."""
+"""Week screen: figures beside the week before, the summary, report export."""

@@ -1,1 +1,1 @@
-"""screens/roster."""
+"""Roster screens: the outlet list, the resource card, outlet/staff forms, check-in/out."""
