@@ -38,6 +38,7 @@ def test_every_import_contract_is_kept() -> None:
     ("core/text.py", "import textual.app", "never imports Textual"),
     ("roster/outlets.py", "from workbench.register import deliveries", "Layers"),
     ("screens/common/form.py", "from workbench.screens.plan import plan", "Screens of one"),
+    ("core/i18n.py", "from workbench.core import errors", "No import circles"),
 ])
 def test_a_deliberate_violation_is_caught(tmp_path: Path, module: str, line: str,
                                           contract: str) -> None:
