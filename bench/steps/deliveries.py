@@ -2,7 +2,7 @@
 
 Three years of deliveries to every outlet through ``deliveries.add_delivery``
 (application forms with serial ranges, brochures, posters, original policies...)
-and ``deliveries.sign_off`` by the outlet's staff, so every sign-off extends the
+and ``chain.sign_off`` by the outlet's staff, so every sign-off extends the
 hash chain exactly as at the counter. About 40k sign-offs cover two lines; the last
 week's lines still await a signature.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench.register import deliveries
+from workbench.register import chain, deliveries
 
 from .context import Context, batches
 
@@ -69,5 +69,5 @@ def generate(ctx: Context) -> None:
                                                        delivered_at=at, now=at, **extra))
                 if size:
                     signer = rng.choice(staff_of[outlet_id])
-                    deliveries.sign_off(db, outlet_id=outlet_id, delivery_ids=ids,
-                                        staff_id=signer, now=at + timedelta(minutes=20))
+                    chain.sign_off(db, outlet_id=outlet_id, delivery_ids=ids,
+                                   staff_id=signer, now=at + timedelta(minutes=20))

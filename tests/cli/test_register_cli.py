@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from workbench.cli import main
-from workbench.register import deliveries as reg
+from workbench.register import chain
 from workbench.storage import open_db
 
 
@@ -22,7 +22,7 @@ def db(db_path, demo_template):
 
 
 def test_check_prints_the_head_hash(db, db_path, config, capsys):
-    head = reg.verify_chain(db).head
+    head = chain.verify_chain(db).head
     assert main(["check", "--db", str(db_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Sign-off chain intact" in out and head in out

@@ -45,7 +45,7 @@ def with_extra(storage) -> None:
 
 
 def signoff(path: str, outlet_id: str, staff_id: str, batch: str) -> None:
-    from workbench.register import deliveries
+    from workbench.register import chain
     from workbench.storage import open_db
 
     db = open_db(path)
@@ -56,8 +56,8 @@ def signoff(path: str, outlet_id: str, staff_id: str, batch: str) -> None:
             "LIMIT ?", [int(outlet_id), int(batch)])]
         if not ids:
             break
-        sid = deliveries.sign_off(db, outlet_id=int(outlet_id), delivery_ids=ids,
-                                  staff_id=int(staff_id), now=NOW)
+        sid = chain.sign_off(db, outlet_id=int(outlet_id), delivery_ids=ids,
+                             staff_id=int(staff_id), now=NOW)
         print(f"committed {sid}", flush=True)
     db.close()
 

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from workbench import storage
-from workbench.register import deliveries
+from workbench.register import chain
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "released-2026-11-29-demo.db.gz"
 TABLES = ("outlets", "staff", "visits", "deliveries", "signoffs", "voids", "policies", "tasks",
@@ -57,8 +57,8 @@ def test_a_released_file_opens_with_its_rows_and_chain(tmp_path: Path) -> None:
     db = storage.open_db(path)
     try:
         assert storage.pending_migrations(db) == []
-        assert deliveries.verify_chain(db).ok
-        assert deliveries.verify_chain(db).count == before["signoffs"]
+        assert chain.verify_chain(db).ok
+        assert chain.verify_chain(db).count == before["signoffs"]
     finally:
         db.close()
     assert counts(path) == before

@@ -16,6 +16,7 @@ from workbench.cli import main
 from workbench.core import db as dbmod
 from workbench.core import i18n
 from workbench.core.config import Config
+from workbench.register import chain
 from workbench.register import deliveries as reg
 
 
@@ -131,16 +132,16 @@ def test_a_full_disk_during_a_sign_off_keeps_the_chain(db, config):
     signer = staff(db, place, "王芳", NOW)
     lines = [reg.add_delivery(db, config, outlet_id=place, kind=config.deliveries.policy_kind,
                               policy_no=f"P{n}", customer="张" * 40, now=NOW) for n in range(400)]
-    reg.sign_off(db, outlet_id=place, delivery_ids=lines[:1], staff_id=signer, now=NOW)
-    head = reg.verify_chain(db)
+    chain.sign_off(db, outlet_id=place, delivery_ids=lines[:1], staff_id=signer, now=NOW)
+    head = chain.verify_chain(db)
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(sqlite3.OperationalError, match="full"):
         for start in range(1, 400, 100):
-            reg.sign_off(db, outlet_id=place, delivery_ids=lines[start:start + 100],
-                         staff_id=signer, now=NOW)
+            chain.sign_off(db, outlet_id=place, delivery_ids=lines[start:start + 100],
+                           staff_id=signer, now=NOW)
     db.execute(f"PRAGMA max_page_count = {pages * 100}")
-    after = reg.verify_chain(db)
+    after = chain.verify_chain(db)
     assert after.ok
     signed = db.execute("SELECT count(*) FROM signoff_lines").fetchone()[0]
     assert signed == 1 + 100 * (after.count - head.count)  # whole sign-offs only

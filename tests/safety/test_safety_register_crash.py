@@ -27,6 +27,7 @@ from tests.safety.kills import kill_after_commits
 from workbench import storage
 from workbench.core.config import Config
 from workbench.core.db import integrity_problems
+from workbench.register import chain
 from workbench.register import deliveries as reg
 from workbench.storage import open_db
 
@@ -104,8 +105,8 @@ def test_kill_9_during_batch_sign_offs(register_file, tmp_path, request):
         db = open_db(path)
         try:
             assert integrity_problems(db) == []
-            chain = reg.verify_chain(db)
-            assert chain.ok, f"run {run}: {chain}"
+            report = chain.verify_chain(db)
+            assert report.ok, f"run {run}: {report}"
             sizes = dict(db.execute("SELECT signoff_id, count(*) FROM signoff_lines "
                                     "GROUP BY signoff_id").fetchall())
             assert set(sizes.values()) <= {BATCH}, f"run {run}: a partial sign-off {sizes}"
@@ -178,7 +179,7 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
     db = open_db(source)
     for start in range(0, 20 * BATCH, BATCH):  # half the lines signed, half open
         ids = list(range(start + 1, start + BATCH + 1))
-        reg.sign_off(db, outlet_id=place, delivery_ids=ids, staff_id=signer, now=NOW)
+        chain.sign_off(db, outlet_id=place, delivery_ids=ids, staff_id=signer, now=NOW)
     guards = guard_names(db)
     assert GUARDS <= guards
     before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -204,7 +205,7 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
             assert guard_names(db) >= guards, f"run {run}: triggers missing after migrating"
             after = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
             assert after == before, f"run {run}"
-            assert reg.verify_chain(db).ok
+            assert chain.verify_chain(db).ok
         finally:
             db.close()
         raw = sqlite3.connect(path)

@@ -14,6 +14,7 @@ from workbench import storage
 from workbench.cli import main
 from workbench.core import db as dbmod
 from workbench.core.config import Config
+from workbench.register import chain, voids
 from workbench.register import deliveries as reg
 
 GUARDS = {"deliveries_no_update_signed", "deliveries_no_delete_signed",
@@ -30,9 +31,9 @@ def sign_some(db, config=None):
     signer = staff(db, place, "王芳", NOW)
     lines = [reg.add_delivery(db, config, outlet_id=place, kind=config.deliveries.policy_kind,
                               policy_no=f"T{n}", customer="张三丰", now=NOW) for n in range(4)]
-    sids = [reg.sign_off(db, outlet_id=place, delivery_ids=[line], staff_id=signer, now=NOW)
+    sids = [chain.sign_off(db, outlet_id=place, delivery_ids=[line], staff_id=signer, now=NOW)
             for line in lines[:3]]
-    reg.void_line(db, lines[3], "dup", NOW)
+    voids.void_line(db, lines[3], "dup", NOW)
     return {"line": lines[1], "signoff": sids[1], "voided": lines[3]}
 
 
@@ -61,7 +62,7 @@ def test_upserts_on_signed_rows_fail_through_plain_sqlite3(db, db_path, sql):
         raw.execute(sql.format(**ids))
     raw.close()
     assert [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables] == before
-    assert reg.verify_chain(db).ok
+    assert chain.verify_chain(db).ok
 
 
 def steps():

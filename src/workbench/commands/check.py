@@ -19,7 +19,7 @@ def run_check(db_path: Path | None) -> int:
     db = open_db(path)
     try:
         problems = integrity_problems(db)
-        from workbench.register.deliveries import verify_chain
+        from workbench.register.chain import verify_chain
 
         chain = verify_chain(db)
     finally:

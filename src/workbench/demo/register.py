@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from workbench.core.config import Config
 from workbench.register import applications as apps
+from workbench.register import chain, receipts, stock, voids
 from workbench.register import deliveries as reg
-from workbench.register import receipts, stock
 from workbench.roster import outlets
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ class _Demo:
     def sign(self, outlet_id: int, ids: list[int], at: datetime) -> None:
         page = self.pages.get(outlet_id, self.rng.randint(3, 20))
         self.pages[outlet_id] = page + (1 if self.rng.random() < 0.4 else 0)
-        reg.sign_off(self.db, outlet_id=outlet_id, delivery_ids=ids,
-                     staff_id=self.signer(outlet_id), signed_at=at, now=at, page_no=str(page))
+        chain.sign_off(self.db, outlet_id=outlet_id, delivery_ids=ids,
+                       staff_id=self.signer(outlet_id), signed_at=at, now=at, page_no=str(page))
 
     def forms(self, outlet_id: int, qty: int, at: datetime) -> int:
         kind = self.cfg.serial_kinds[0]
@@ -136,7 +136,7 @@ def populate_register(db: Database, config: Config, today: date, seed: int = 7) 
     wrong = demo.other(a, "brochure" if "brochure" in cfg.kinds else cfg.kinds[-1], 200,
                        _at(day, 11))
     demo.sign(a, [wrong], _at(day, 11, 10))
-    reg.void_line(db, wrong, "数量登记错误,实际送达 20 份", _at(day, 16))
+    voids.void_line(db, wrong, "数量登记错误,实际送达 20 份", _at(day, 16))
     fixed = reg.add_delivery(db, config, outlet_id=a, kind="brochure" if "brochure" in cfg.kinds
                              else cfg.kinds[-1], quantity=20, corrects_id=wrong,
                              note="更正", delivered_at=_at(day, 11), now=_at(day, 16, 5))
@@ -144,12 +144,12 @@ def populate_register(db: Database, config: Config, today: date, seed: int = 7) 
     b = ids[1 % len(ids)]
     day = _workday(today - timedelta(days=9))
     pol = demo.policy_line(b, _at(day, 9, 30))
-    reg.void_line(db, pol, "保单信息有误,退回公司重新打印", _at(day, 15))
+    voids.void_line(db, pol, "保单信息有误,退回公司重新打印", _at(day, 15))
     if form_kind:
         c = ids[2 % len(ids)]
         day = _workday(today - timedelta(days=6))
         bad = demo.forms(c, 50, _at(day, 10))
-        reg.void_line(db, bad, "号段与实物不符,整本退回", _at(day, 10, 40))
+        voids.void_line(db, bad, "号段与实物不符,整本退回", _at(day, 10, 40))
     # Awaiting signature: brought along yesterday, not signed for yet.
     yesterday = _workday(today - timedelta(days=1))
     for k, outlet_id in enumerate(ids[3:6]):

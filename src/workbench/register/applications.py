@@ -28,9 +28,6 @@ from workbench.roster import outlets
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-STATES = ("collected", "passed", "returned", "handed_over")
-
-
 @dataclass(frozen=True)
 class Application:
     id: int

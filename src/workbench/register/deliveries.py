@@ -1,31 +1,19 @@
-"""The custody register (单证登记本): deliveries to outlets, counter sign-offs, voids.
+"""The custody register (单证登记本): delivery lines — logging one, reading the register.
 
-What the manager brings to an outlet is a *delivery line* (``deliveries``). A bank
-employee signs for one or more lines at the counter: that is one row of the
-append-only ``signoffs`` table plus one ``signoff_lines`` row per delivery. A line is
-never edited or deleted once signed: it is voided with a reason (append-only
-``voids``) and a corrected line is entered (``corrects_id`` points at the voided one).
-
-Why one sign-off row per signature (not per line): the paper register has one
-signature covering a batch; the hash chain then has one link per signature, and the
-canonical content of that link lists every line it covers (with the fields that were
-signed for), so editing a line, re-pointing it or adding one to a signature all break
-the chain.
-
-Each sign-off carries ``prev_hash`` and ``hash = sha256(prev_hash + "\\n" + canonical)``;
-the first row's ``prev_hash`` is ``GENESIS``. ``verify_chain`` recomputes every link.
+What the manager brings to an outlet is a *delivery line* (``deliveries``): a quantity of
+a kind, a serial range for controlled stationery (``serials``), or one original policy.
+A line awaits a bank employee's signature at the counter (``chain.sign_off``), and is
+never edited or deleted once signed: it is voided with a reason (``voids.void_line``)
+and a corrected line is logged (``corrects_id`` points at the voided one).
 
 The schema and the triggers that keep all this append-only (also against a plain
-``sqlite3`` connection and ``INSERT OR REPLACE``) are in ``register.schema``.
-
-Original policies' receipts and callbacks live in ``receipts.py``, stock in ``stock.py``;
-collected application forms in ``applications.py``.
+``sqlite3`` connection and ``INSERT OR REPLACE``) are in ``register.schema``. Original
+policies' receipts and callbacks live in ``receipts.py`` (dates in ``deadlines.py``),
+stock in ``stock.py``; collected application forms in ``applications.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -35,39 +23,18 @@ from workbench.core import validate as v
 from workbench.core.clock import parse_stamp, stamp
 from workbench.core.config import Config, DeliveriesConfig
 from workbench.core.errors import ValidationError
+from workbench.register.schema import NOT_VOIDED
+from workbench.register.serials import SerialRange, issued_overlap, parse_serial_range
 from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-GENESIS = "0" * 64
-STATUSES = ("awaiting", "signed", "voided")
-MAX_SERIAL_DIGITS = 15
 MAX_QUANTITY = 1_000_000
 
 
 # --- dataclasses -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SerialRange:
-    prefix: str
-    start: int
-    end: int
-    width: int
-
-    @property
-    def count(self) -> int:
-        return self.end - self.start + 1
-
-    def label(self, n: int) -> str:
-        return f"{self.prefix}{n:0{self.width}d}"
-
-    def __str__(self) -> str:
-        if self.start == self.end:
-            return self.label(self.start)
-        return f"{self.label(self.start)}-{self.label(self.end)}"
 
 
 @dataclass(frozen=True)
@@ -110,33 +77,6 @@ class Line:
 
 
 @dataclass(frozen=True)
-class SignOff:
-    id: int
-    outlet_id: int
-    staff_id: int
-    signer: str
-    signed_at: datetime
-    page_no: str | None
-    late_reason: str | None
-    recorded_at: datetime
-    prev_hash: str
-    hash: str
-    delivery_ids: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    count: int
-    head: str
-    broken_id: int | None = None
-    problem: str | None = None  # "prev_hash" or "hash"
-
-    @property
-    def ok(self) -> bool:
-        return self.broken_id is None
-
-
-@dataclass(frozen=True)
 class RegisterFilter:
     outlet_id: int | None = None
     kind: str | None = None
@@ -148,80 +88,15 @@ class RegisterFilter:
 # --- helpers ---------------------------------------------------------------------
 
 
-_SEPARATORS = r"\s*(?:-|~|～|–|—|至|到|\.\.)\s*"
-_PART = re.compile(r"^([A-Za-z]*[A-Za-z0-9]*?[A-Za-z]|)(\d+)$")
-
-
-def _split(part: str, field: str) -> tuple[str, str]:
-    m = _PART.match(part)
-    if not m:
-        raise ValidationError(field, "deliveries.error.bad_serial", value=part[:30])
-    return m[1], m[2]
-
-
-def parse_serial_range(text: Any, field: str = "serials") -> SerialRange:
-    """Parse ``A2026000101-A2026000150`` (or ``…0101-0150``, ``…0101~150``, one serial).
-
-    A serial is an optional letter-led prefix and a run of digits. The end may omit the
-    prefix; its digits are then right-aligned onto the start's (``000101-150`` ends at
-    ``000150``). A reversed range, a different prefix, or more than 15 digits is refused.
-    """
-    s = "" if text is None else str(text).strip().upper().replace(" ", "")
-    if not s:
-        raise ValidationError(field, "error.required")
-    parts = re.split(_SEPARATORS, s)
-    if len(parts) == 1:
-        parts = parts * 2
-    if len(parts) != 2 or not parts[0] or not parts[1]:
-        raise ValidationError(field, "deliveries.error.bad_serial", value=s[:30])
-    prefix, first = _split(parts[0], field)
-    end_prefix, last = _split(parts[1], field)
-    if len(first) > MAX_SERIAL_DIGITS or len(last) > MAX_SERIAL_DIGITS:
-        raise ValidationError(field, "deliveries.error.serial_too_long", max=MAX_SERIAL_DIGITS)
-    if end_prefix and end_prefix != prefix:
-        raise ValidationError(field, "deliveries.error.serial_prefix", start=prefix,
-                              end=end_prefix)
-    if not end_prefix and len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
-    start, end = int(first), int(last)
-    if end < start:
-        raise ValidationError(field, "deliveries.error.serial_reversed", start=parts[0],
-                              end=parts[1])
-    return SerialRange(prefix=prefix, start=start, end=end, width=len(first))
-
-
-
-
 def _kind(cfg: DeliveriesConfig, value: Any) -> str:
     return v.choice("kind", value, cfg.kinds)
 
 
-def _issued_overlap(db: Database, kind: str, rng: SerialRange) -> tuple[int, str] | None:
-    """An issued, not voided line of ``kind`` whose range overlaps ``rng`` (id, outlet code)."""
-    r = db.execute(
-        """SELECT d.id, o.code, d.serial_from, d.serial_to, d.serial_width
-           FROM deliveries d JOIN outlets o ON o.id = d.outlet_id
-           WHERE d.kind = ? AND d.serial_prefix = ? AND d.serial_from <= ? AND d.serial_to >= ?
-             AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)
-           ORDER BY d.serial_from LIMIT 1""",
-        [kind, rng.prefix, rng.end, rng.start]).fetchone()
-    if r is None:
-        return None
-    other = SerialRange(rng.prefix, r[2], r[3], r[4])
-    return r[0], f"{r[1]} {other}"
-
-
-def _policy_taken(db: Database, policy_no: str) -> int | None:
-    r = db.execute(
-        """SELECT d.id FROM deliveries d WHERE d.policy_no = ?
-           AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id) LIMIT 1""",
-        [policy_no]).fetchone()
-    return r[0] if r else None
-
-
 def policy_line(db: Database, policy_no: str) -> int | None:
     """The id of the live (not voided) register line of ``policy_no``, if there is one."""
-    return _policy_taken(db, policy_no)
+    r = db.execute(f"SELECT d.id FROM deliveries d WHERE d.policy_no = ? AND {NOT_VOIDED} "
+                   "LIMIT 1", [policy_no]).fetchone()
+    return r[0] if r else None
 
 
 # --- logging a delivery -----------------------------------------------------------
@@ -262,7 +137,7 @@ def add_delivery(db: Database, config: Config, *, outlet_id: int, kind: str,
             raise ValidationError("policy_no", "deliveries.error.bad_policy_no")
         if quantity not in (None, "", 1, "1"):
             raise ValidationError("quantity", "deliveries.error.policy_quantity")
-        taken = _policy_taken(db, number)
+        taken = policy_line(db, number)
         if taken is not None:
             raise ValidationError("policy_no", "deliveries.error.policy_twice",
                                   number=number, line=taken)
@@ -276,7 +151,7 @@ def add_delivery(db: Database, config: Config, *, outlet_id: int, kind: str,
             if rng.count != qty:
                 raise ValidationError("serials", "deliveries.error.serial_count",
                                       count=rng.count, quantity=qty)
-            clash = _issued_overlap(db, kind, rng)
+            clash = issued_overlap(db, kind, rng)
             if clash is not None:
                 raise ValidationError("serials", "deliveries.error.serial_overlap",
                                       line=clash[0], other=clash[1])
@@ -397,180 +272,3 @@ def policies_to_deliver(db: Database, config: Config | None = None) -> list[Line
     """
     kind = (config or Config()).deliveries.policy_kind
     return [line for line in awaiting_signature(db) if line.kind == kind]
-
-
-# --- sign-off and the hash chain -----------------------------------------------------
-
-
-def _canonical(signoff: dict[str, Any], lines: list[tuple]) -> str:
-    """The signed content: stable JSON of the sign-off and every line it covers."""
-    content = {
-        "id": signoff["id"], "outlet_id": signoff["outlet_id"],
-        "staff_id": signoff["staff_id"], "signer": signoff["signer"],
-        "signed_at": signoff["signed_at"], "page_no": signoff["page_no"],
-        "late_reason": signoff["late_reason"], "recorded_at": signoff["recorded_at"],
-        "lines": [
-            {"id": r[0], "outlet_id": r[1], "kind": r[2], "quantity": r[3],
-             "serial_prefix": r[4], "serial_from": r[5], "serial_to": r[6],
-             "policy_no": r[7], "customer": r[8], "delivered_at": r[9]}
-            for r in sorted(lines)
-        ],
-    }
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def link_hash(prev_hash: str, canonical: str) -> str:
-    return hashlib.sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
-
-
-_SIGNED_LINE_COLS = ("d.id, d.outlet_id, d.kind, d.quantity, d.serial_prefix, d.serial_from, "
-                     "d.serial_to, d.policy_no, d.customer, d.delivered_at")
-
-
-def chain_head(db: Database) -> str:
-    r = db.execute("SELECT hash FROM signoffs ORDER BY id DESC LIMIT 1").fetchone()
-    return r[0] if r else GENESIS
-
-
-def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id: int,
-             now: datetime, signed_at: datetime | None = None, late_reason: Any = "",
-             page_no: Any = "") -> int:
-    """A bank employee of the outlet signs for ``delivery_ids`` at once; returns the id.
-
-    The time is ``now`` unless ``signed_at`` is given: an earlier time needs
-    ``late_reason``; a time in the future is refused. All lines must belong to the
-    outlet and await signature; the signer must be active staff of that outlet.
-    """
-    outlet = outlets.chosen_outlet(db, outlet_id)
-    now = now.replace(microsecond=0)
-    at = signed_at.replace(microsecond=0) if signed_at else now
-    if at > now:
-        raise ValidationError("signed_at", "deliveries.error.future")
-    reason = v.text("late_reason", late_reason, max_len=200)
-    # A minute's grace: the time shown on screen was "now" when the flow opened.
-    if at < now - timedelta(minutes=1) and not reason:
-        raise ValidationError("late_reason", "deliveries.error.late_needs_reason")
-    page = v.text("page_no", page_no, max_len=20)
-    if not delivery_ids:
-        raise ValidationError("delivery", "deliveries.error.nothing_selected")
-    try:
-        staff = outlets.get_staff(db, int(staff_id))
-    except (TypeError, ValueError):
-        raise ValidationError("signer", "error.no_such_staff") from None
-    if staff.outlet_id != outlet.id:
-        raise ValidationError("signer", "deliveries.error.signer_other_outlet",
-                              name=staff.name, outlet=outlet.name)
-    if not staff.active:
-        raise ValidationError("signer", "deliveries.error.signer_inactive", name=staff.name)
-    ids = sorted({int(i) for i in delivery_ids})
-    with db.atomic():  # BEGIN IMMEDIATE: the chain head is read under the write lock
-        for line in (get_line(db, i) for i in ids):
-            if line.outlet_id != outlet.id:
-                raise ValidationError("delivery", "deliveries.error.line_other_outlet",
-                                      line=line.id, outlet=outlet.name)
-            if line.status != "awaiting":
-                raise ValidationError("delivery", f"deliveries.error.line_{line.status}",
-                                      line=line.id)
-            if line.delivered_at > at:
-                raise ValidationError("signed_at", "deliveries.error.signed_before_delivery",
-                                      line=line.id, at=line.delivered_at.strftime("%m-%d %H:%M"))
-        prev = chain_head(db)
-        new_id = (db.execute("SELECT coalesce(max(id), 0) + 1 FROM signoffs").fetchone()[0])
-        row = {"id": new_id, "outlet_id": outlet.id, "staff_id": staff.id, "signer": staff.name,
-               "signed_at": stamp(at), "page_no": page, "late_reason": reason,
-               "recorded_at": stamp(now)}
-        marks = ",".join("?" * len(ids))
-        lines = db.execute(f"SELECT {_SIGNED_LINE_COLS} FROM deliveries d WHERE d.id IN ({marks})",
-                           ids).fetchall()
-        row["prev_hash"] = prev
-        row["hash"] = link_hash(prev, _canonical(row, lines))
-        db.table("signoffs").insert(row)
-        db.table("signoff_lines").insert_all(
-            [{"signoff_id": new_id, "delivery_id": i} for i in ids])
-    return new_id
-
-
-def signoffs(db: Database, outlet_id: int | None = None, limit: int = 100) -> list[SignOff]:
-    cond, params = ("WHERE outlet_id = ?", [outlet_id]) if outlet_id is not None else ("", [])
-    out = []
-    for r in db.execute(f"SELECT id, outlet_id, staff_id, signer, signed_at, page_no, "
-                        f"late_reason, recorded_at, prev_hash, hash FROM signoffs {cond} "
-                        "ORDER BY id DESC LIMIT ?", params + [limit]).fetchall():
-        ids = tuple(x[0] for x in db.execute(
-            "SELECT delivery_id FROM signoff_lines WHERE signoff_id = ? ORDER BY delivery_id",
-            [r[0]]).fetchall())
-        out.append(SignOff(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), r[5], r[6],
-                           datetime.fromisoformat(r[7]), r[8], r[9], ids))
-    return out
-
-
-def verify_chain(db: Database) -> ChainReport:
-    """Recompute every link of the sign-off chain; report the first broken row, if any."""
-    prev = GENESIS
-    count = 0
-    cols = ("id", "outlet_id", "staff_id", "signer", "signed_at", "page_no", "late_reason",
-            "recorded_at", "prev_hash", "hash")
-    lines: dict[int, list[tuple]] = {}
-    for r in db.execute(f"SELECT l.signoff_id, {_SIGNED_LINE_COLS} FROM signoff_lines l "
-                        "JOIN deliveries d ON d.id = l.delivery_id").fetchall():
-        lines.setdefault(r[0], []).append(tuple(r[1:]))
-    for r in db.execute(f"SELECT {', '.join(cols)} FROM signoffs ORDER BY id"):
-        row = dict(zip(cols, r, strict=True))
-        count += 1
-        if row["prev_hash"] != prev:
-            return ChainReport(count, prev, row["id"], "prev_hash")
-        if link_hash(prev, _canonical(row, lines.get(row["id"], []))) != row["hash"]:
-            return ChainReport(count, prev, row["id"], "hash")
-        prev = row["hash"]
-    return ChainReport(count, prev)
-
-
-# --- voids -----------------------------------------------------------------------------
-
-
-def void_line(db: Database, delivery_id: int, reason: Any, now: datetime) -> int:
-    """Void a line (signed or not) with a reason; a voided line cannot be voided again."""
-    text = v.text("reason", reason, required=True, max_len=500)
-    line = get_line(db, delivery_id)
-    if line.status == "voided":
-        raise ValidationError("reason", "deliveries.error.already_voided", line=line.id)
-    with db.atomic():
-        return db.table("voids").insert({"delivery_id": line.id, "reason": text,
-                                         "voided_at": stamp(now)}).last_pk
-
-
-def kinds_for(config: Config) -> list[str]:
-    return list(config.deliveries.kinds)
-
-
-# --- one door for the daily plan ----------------------------------------------------------
-# The plan reads everything the register has to say through this module; the work is
-# done in receipts.py, stock.py and applications.py (imported late: they import us).
-
-
-def low_stock(db: Database, today: date, config: Config) -> list[Any]:
-    """``stock.StockLevel`` items about to run out (with a suggested quantity)."""
-    from workbench.register.stock import low_stock as run
-
-    return run(db, today, config)
-
-
-def receipts_due(db: Database, today: date, config: Config) -> list[Any]:
-    """``receipts.PolicyDue`` items: receipts not back yet, earliest due first."""
-    from workbench.register.receipts import receipts_due as run
-
-    return run(db, today, config)
-
-
-def callbacks_due(db: Database, today: date, config: Config) -> list[Any]:
-    """``receipts.PolicyDue`` items: callbacks not noted yet, earliest due first."""
-    from workbench.register.receipts import callbacks_due as run
-
-    return run(db, today, config)
-
-
-def applications_pending(db: Database) -> list[Any]:
-    """``applications.Application`` items awaiting initial review or hand-over."""
-    from workbench.register.applications import applications_pending as run
-
-    return run(db)

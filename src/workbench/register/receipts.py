@@ -1,19 +1,16 @@
 """Original policies after the counter: receipt (回执), cooling-off (犹豫期), callback (回访).
 
-Dates (all configurable in ``[deliveries]``):
-- receipt due = date of the counter sign-off + ``receipt_days``;
-- the cooling-off period and the callback run from the day the customer received the
-  policy. That day is written on the returned receipt; until the receipt is back, the
-  sign-off date stands in for it (``estimated`` is then True).
-  cooling-off end = that day + ``cooling_off_days``; callback due = that day +
-  ``callback_days``.
-Returning a receipt and noting a callback are append-only ``policy_events`` rows.
+What is due and when is the rule of ``deadlines`` (the receipt is due ``receipt_days``
+after the counter sign-off; cooling-off and callback run from the customer's receipt of
+the policy, estimated as the sign-off day until the receipt is back). This module lists
+the policies those deadlines concern and records a returned receipt or a callback done
+(append-only ``policy_events`` rows).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
@@ -21,6 +18,7 @@ from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.privacy import mask_name
+from workbench.register import deadlines
 from workbench.register.deliveries import get_line
 
 if TYPE_CHECKING:
@@ -51,56 +49,38 @@ class PolicyDue:
         return self.days_left < 0
 
 
-def receipt_due(signed_on: date, config: Config) -> date:
-    return signed_on + timedelta(days=config.deliveries.receipt_days)
-
-
-def cooling_off_end(received_on: date, config: Config) -> date:
-    return received_on + timedelta(days=config.deliveries.cooling_off_days)
-
-
-def callback_due(received_on: date, config: Config) -> date:
-    return received_on + timedelta(days=config.deliveries.callback_days)
-
-
-_SQL = """
+_SQL = f"""
     SELECT d.id, d.outlet_id, o.code, o.name, d.policy_no, d.customer, s.signed_at,
            r.on_date, c.on_date
-    FROM deliveries d
+    {deadlines.SIGNED_POLICIES}
     JOIN outlets o ON o.id = d.outlet_id
-    JOIN signoff_lines l ON l.delivery_id = d.id
-    JOIN signoffs s ON s.id = l.signoff_id
-    LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
-    LEFT JOIN policy_events c ON c.delivery_id = d.id AND c.event = 'callback'
-    WHERE d.kind = ? AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)
-"""
-
-
-def _rows(db: Database, config: Config, extra: str) -> list[tuple]:
-    return db.execute(_SQL + extra, [config.deliveries.policy_kind]).fetchall()
+    WHERE {deadlines.POLICY_SQL}"""
 
 
 def _item(r: tuple, today: date, config: Config, event: str) -> PolicyDue:
     signed = date.fromisoformat(r[6][:10])
-    received = date.fromisoformat(r[7]) if r[7] else signed
-    due = receipt_due(signed, config) if event == "receipt" else callback_due(received, config)
+    received = deadlines.received_on(signed, date.fromisoformat(r[7]) if r[7] else None)
+    due = deadlines.due(event, signed, received, config)
     return PolicyDue(r[0], r[1], r[2], r[3], r[4], r[5], signed, received, r[7] is None, due,
-                     (due - today).days, cooling_off_end(received, config))
+                     (due - today).days, deadlines.cooling_off_end(received, config))
 
 
-_OPEN = {"receipt": " AND r.id IS NULL", "callback": " AND c.id IS NULL"}
+def _open(db: Database, today: date, config: Config, event: str) -> list[PolicyDue]:
+    """Every signed policy whose ``event`` is still open, earliest due first."""
+    rows = db.execute(f"{_SQL} AND {deadlines.open_sql(event)}",
+                      deadlines.sql_params(config)).fetchall()
+    out = [_item(r, today, config, event) for r in rows]
+    return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
 
 
 def receipts_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
     """Signed original policies whose receipt is not back yet, earliest due first."""
-    out = [_item(r, today, config, "receipt") for r in _rows(db, config, _OPEN["receipt"])]
-    return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
+    return _open(db, today, config, "receipt")
 
 
 def callbacks_due(db: Database, today: date, config: Config) -> list[PolicyDue]:
     """Signed original policies whose callback is not noted yet, earliest due first."""
-    out = [_item(r, today, config, "callback") for r in _rows(db, config, _OPEN["callback"])]
-    return sorted(out, key=lambda p: (p.due, p.outlet_code, p.policy_no))
+    return _open(db, today, config, "callback")
 
 
 def due_now(db: Database, today: date, config: Config, event: str,
@@ -110,15 +90,13 @@ def due_now(db: Database, today: date, config: Config, event: str,
     Filtered, counted and ordered in SQL: years of history hold tens of thousands of
     policy lines, and the plan shows only the few that matter this morning.
     """
-    days = (config.deliveries.receipt_days if event == "receipt"
-            else config.deliveries.callback_days)
-    start = "substr(s.signed_at, 1, 10)" if event == "receipt" else \
-        "coalesce(r.on_date, substr(s.signed_at, 1, 10))"
-    where = f"{_OPEN[event]} AND date({start}, '+{int(days)} days') <= ?"
-    params = [config.deliveries.policy_kind, today.isoformat()]
-    total = db.execute(f"SELECT count(*) FROM ({_SQL}{where})", params).fetchone()[0]
-    rows = db.execute(f"{_SQL}{where} ORDER BY date({start}), o.code, d.policy_no LIMIT ?",
-                      [*params, limit]).fetchall()
+    due = deadlines.due_sql(event)
+    sql = (f"{_SQL} AND {deadlines.open_sql(event)} "
+           f"AND {deadlines.due_now_sql(due, ':today')}")
+    params = {**deadlines.sql_params(config), "today": today.isoformat()}
+    total = db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    rows = db.execute(f"{sql} ORDER BY {due}, o.code, d.policy_no LIMIT :limit",
+                      {**params, "limit": limit}).fetchall()
     return total, [_item(r, today, config, event) for r in rows]
 
 

@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 migrations = Migrations("workbench.deliveries")
 
 
+def voided(ref: str) -> str:
+    """SQL: the delivery line whose id is ``ref`` (``d.id``, ``OLD.id`` …) has been voided.
+
+    The one form of "voided" in SQL; a void is a row of ``voids``, which this module owns.
+    """
+    return f"EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = {ref})"
+
+
+# Queries alias the delivery line ``d``: a voided line was a mistake and never counts.
+NOT_VOIDED = f"NOT {voided('d.id')}"
+
 
 @migrations()
 def m001_register(db: Database) -> None:
@@ -149,17 +160,14 @@ _SIGNED = "EXISTS (SELECT 1 FROM signoff_lines WHERE delivery_id = {ref})"
 _GUARDS = [
     # Signed or voided lines are frozen.
     f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_update_signed BEFORE UPDATE ON deliveries
-        WHEN {_SIGNED.format(ref="OLD.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = OLD.id)
+        WHEN {_SIGNED.format(ref="OLD.id")} OR {voided("OLD.id")}
         BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be changed'); END""",
     f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_delete_signed BEFORE DELETE ON deliveries
-        WHEN {_SIGNED.format(ref="OLD.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = OLD.id)
+        WHEN {_SIGNED.format(ref="OLD.id")} OR {voided("OLD.id")}
         BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be deleted'); END""",
     # INSERT OR REPLACE on a signed line's id: refused before REPLACE deletes anything.
     f"""CREATE TRIGGER IF NOT EXISTS deliveries_no_replace_signed BEFORE INSERT ON deliveries
-        WHEN {_SIGNED.format(ref="NEW.id")}
-          OR EXISTS (SELECT 1 FROM voids WHERE delivery_id = NEW.id)
+        WHEN {_SIGNED.format(ref="NEW.id")} OR {voided("NEW.id")}
         BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be replaced'); END""",
 ]
 for _table, _key in (("signoffs", "id = NEW.id OR hash = NEW.hash"),
@@ -191,11 +199,11 @@ OPEN_LINE_TRIGGERS = {
         BEGIN DELETE FROM open_lines WHERE delivery_id = NEW.delivery_id; END""",
 }
 
-REBUILD_OPEN_LINES = """
+REBUILD_OPEN_LINES = f"""
     INSERT INTO open_lines (delivery_id, outlet_id)
     SELECT d.id, d.outlet_id FROM deliveries d
     WHERE NOT EXISTS (SELECT 1 FROM signoff_lines l WHERE l.delivery_id = d.id)
-      AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"""
+      AND {NOT_VOIDED}"""
 
 
 @migrations()

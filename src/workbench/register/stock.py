@@ -20,6 +20,7 @@ from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
+from workbench.register.schema import NOT_VOIDED
 from workbench.roster import outlets
 
 if TYPE_CHECKING:
@@ -59,9 +60,9 @@ def record_count(db: Database, config: Config, *, outlet_id: int, kind: str, qua
 
 def _delivered(db: Database, outlet_id: int, kind: str, after: str, until: str) -> int:
     return db.execute(
-        """SELECT coalesce(sum(d.quantity), 0) FROM deliveries d
+        f"""SELECT coalesce(sum(d.quantity), 0) FROM deliveries d
            WHERE d.outlet_id = ? AND d.delivered_at > ? AND d.delivered_at <= ? AND d.kind = ?
-             AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)""",
+             AND {NOT_VOIDED}""",
         [outlet_id, after, until, kind]).fetchone()[0]
 
 

@@ -13,37 +13,30 @@ from typing import TYPE_CHECKING
 
 from workbench.core.config import Config
 from workbench.core.privacy import mask_name
+from workbench.register import deadlines as dl
+from workbench.register.schema import NOT_VOIDED
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 LIST_LIMIT = 30  # items per overdue list; the rest is counted ("… +N")
-_NOT_VOIDED = "NOT EXISTS (SELECT 1 FROM voids x WHERE x.delivery_id = d.id)"
 
-# Signed original policies as of :cut, and the rules of what is open then: a receipt
-# until one is recorded on or before :cut (due :receipt_days after the sign-off), a
-# callback likewise (due :callback_days after the receipt, or the sign-off while no
-# receipt is back). Counts and lists share these fragments; plain joins, all in SQL: a
-# heavy user has tens of thousands of policy lines.
-_SIGNED_FROM = """
-    FROM deliveries d
-    JOIN signoff_lines l ON l.delivery_id = d.id
-    JOIN signoffs s ON s.id = l.signoff_id
-    LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
-    LEFT JOIN policy_events c ON c.delivery_id = d.id AND c.event = 'callback'"""
-_SIGNED_WHERE = f"WHERE d.kind = :kind AND s.signed_at < :next AND {_NOT_VOIDED}"
-_RECEIPT_OPEN = "(r.on_date IS NULL OR r.on_date > :cut)"
-_CALLBACK_OPEN = "(c.on_date IS NULL OR c.on_date > :cut)"
-_RECEIPT_DUE = "date(substr(s.signed_at, 1, 10), '+' || :receipt_days || ' days')"
-_CALLBACK_DUE = ("date(CASE WHEN r.on_date <= :cut THEN r.on_date "
-                 "ELSE substr(s.signed_at, 1, 10) END, '+' || :callback_days || ' days')")
+# Signed original policies as of :cut, and what of their receipts and callbacks was open
+# and overdue then (the rules and their "as of :cut" forms are the deadlines module's).
+# Counts and lists share these fragments; plain joins, all in SQL: a heavy user has tens
+# of thousands of policy lines.
+_SIGNED_WHERE = f"WHERE {dl.POLICY_SQL} AND s.signed_at < :next"
+_RECEIPT_OPEN = dl.open_sql("receipt", ":cut")
+_CALLBACK_OPEN = dl.open_sql("callback", ":cut")
+_RECEIPT_DUE = dl.due_sql("receipt", ":cut")
+_CALLBACK_DUE = dl.due_sql("callback", ":cut")
 
 _OPEN_COUNTS = f"""
     SELECT coalesce(sum({_RECEIPT_OPEN}), 0),
-           coalesce(sum({_RECEIPT_OPEN} AND {_RECEIPT_DUE} < :cut), 0),
+           coalesce(sum({_RECEIPT_OPEN} AND {dl.overdue_sql(_RECEIPT_DUE, ":cut")}), 0),
            coalesce(sum({_CALLBACK_OPEN}), 0),
-           coalesce(sum({_CALLBACK_OPEN} AND {_CALLBACK_DUE} < :cut), 0)
-    {_SIGNED_FROM} {_SIGNED_WHERE}"""
+           coalesce(sum({_CALLBACK_OPEN} AND {dl.overdue_sql(_CALLBACK_DUE, ":cut")}), 0)
+    {dl.SIGNED_POLICIES} {_SIGNED_WHERE}"""
 
 # The first :limit overdue items of each kind, and how many there are, in one pass.
 _OVERDUE = f"""
@@ -54,20 +47,18 @@ _OVERDUE = f"""
         FROM (SELECT k.what, d.policy_no, d.customer, o.code,
                      CASE k.what WHEN 'receipt' THEN {_RECEIPT_DUE} ELSE {_CALLBACK_DUE} END
                          AS due
-              {_SIGNED_FROM} JOIN outlets o ON o.id = d.outlet_id
+              {dl.SIGNED_POLICIES} JOIN outlets o ON o.id = d.outlet_id
               -- CROSS JOIN keeps the two kinds the inner loop: one walk of the lines.
               CROSS JOIN k
               {_SIGNED_WHERE} AND CASE k.what WHEN 'receipt' THEN {_RECEIPT_OPEN}
                                                ELSE {_CALLBACK_OPEN} END)
-        WHERE due < :cut)
+        WHERE {dl.overdue_sql("due", ":cut")})
     WHERE n <= :limit ORDER BY what DESC, n"""
 
 
 def _params(cut: date, config: Config) -> dict:
-    days = config.deliveries
-    return {"cut": cut.isoformat(), "next": (cut + timedelta(days=1)).isoformat(),
-            "kind": days.policy_kind, "receipt_days": days.receipt_days,
-            "callback_days": days.callback_days}
+    return {**dl.sql_params(config), "cut": cut.isoformat(),
+            "next": (cut + timedelta(days=1)).isoformat()}
 
 
 def _open_counts(db: Database, cut: date, config: Config) -> dict[str, tuple[int, int]]:
@@ -82,7 +73,7 @@ def week_figures(db: Database, start: date, end: date, config: Config,
     lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     one = lambda sql, params: db.execute(sql, params).fetchone()[0]  # noqa: E731
     delivered = one(f"SELECT count(*) FROM deliveries d WHERE delivered_at >= ? "
-                    f"AND delivered_at < ? AND {_NOT_VOIDED}", [lo, hi])
+                    f"AND delivered_at < ? AND {NOT_VOIDED}", [lo, hi])
     signoffs, lines_signed = db.execute(
         "SELECT count(DISTINCT s.id), count(l.delivery_id) FROM signoffs s "
         "JOIN signoff_lines l ON l.signoff_id = s.id WHERE s.signed_at >= ? AND s.signed_at < ?",
@@ -96,7 +87,7 @@ def week_figures(db: Database, start: date, end: date, config: Config,
                    "WHERE d.delivered_at < ?", [nxt]) + one(f"""
         SELECT count(*) FROM signoffs s JOIN signoff_lines l ON l.signoff_id = s.id
         JOIN deliveries d ON d.id = l.delivery_id
-        WHERE s.signed_at >= ? AND d.delivered_at < ? AND {_NOT_VOIDED}""", [nxt, nxt])
+        WHERE s.signed_at >= ? AND d.delivered_at < ? AND {NOT_VOIDED}""", [nxt, nxt])
     open_counts = _open_counts(db, cut, config)
     count = lambda what, late: open_counts.get(what, (0, 0))[1 if late else 0]  # noqa: E731
     collected = one("SELECT count(*) FROM applications WHERE collected_at >= ? "

@@ -137,7 +137,7 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
 def register_head(db: Database) -> str | None:
     """The custody register's head hash, carried in every report (None before any sign-off)."""
-    from workbench.register.deliveries import chain_head
+    from workbench.register.chain import chain_head
 
     return chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
 

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import NOW
 from tests.register_helpers import outlet, staff
 from workbench.core.errors import ValidationError
+from workbench.register import chain, voids
 from workbench.register import deliveries as reg
 from workbench.storage import open_db
 
@@ -75,7 +76,7 @@ def test_overlapping_range_refused_even_at_another_outlet(db, config, place):
 
 def test_voided_range_can_be_issued_again(db, config, place):
     first = forms(db, config, place["a"], "A000101-A000150", 50)
-    reg.void_line(db, first, "wrong book", NOW)
+    voids.void_line(db, first, "wrong book", NOW)
     forms(db, config, place["a"], "A000101-A000150", 50)
 
 
@@ -84,7 +85,7 @@ def test_policy_number_only_once_unless_voided(db, config, place):
     with pytest.raises(ValidationError) as err:
         policy(db, config, place["b"], "P2026001")
     assert "already in the register" in str(err.value)
-    reg.void_line(db, first, "reprinted", NOW)
+    voids.void_line(db, first, "reprinted", NOW)
     policy(db, config, place["b"], "P2026001")
 
 
@@ -113,8 +114,8 @@ def test_sign_all_lines_at_once(db, config, place):
                             now=NOW),
            policy(db, config, place["a"], "P1")]
     assert [x.id for x in reg.awaiting_signature(db, place["a"])] == ids
-    sid = reg.sign_off(db, outlet_id=place["a"], delivery_ids=ids, staff_id=place["wf"],
-                       now=NOW + timedelta(minutes=5), page_no="12")
+    sid = chain.sign_off(db, outlet_id=place["a"], delivery_ids=ids, staff_id=place["wf"],
+                         now=NOW + timedelta(minutes=5), page_no="12")
     assert reg.awaiting_signature(db, place["a"]) == []
     line = reg.get_line(db, ids[2])
     assert (line.status, line.signer, line.page_no, line.signoff_id) == ("signed", "王芳", "12",
@@ -125,8 +126,8 @@ def test_sign_all_lines_at_once(db, config, place):
 def test_signer_from_another_outlet_refused(db, config, place):
     line = policy(db, config, place["a"], "P1")
     with pytest.raises(ValidationError) as err:
-        reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["other"],
-                     now=NOW)
+        chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["other"],
+                       now=NOW)
     assert err.value.field == "signer" and "赵敏" in str(err.value)
     assert count(db, "signoffs") == 0
 
@@ -135,13 +136,13 @@ def test_future_signoff_refused_and_earlier_needs_reason(db, config, place):
     line = policy(db, config, place["a"], "P1", now=NOW - timedelta(hours=3))
     kwargs = dict(outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"], now=NOW)
     with pytest.raises(ValidationError) as err:
-        reg.sign_off(db, signed_at=NOW + timedelta(minutes=10), **kwargs)
+        chain.sign_off(db, signed_at=NOW + timedelta(minutes=10), **kwargs)
     assert err.value.field == "signed_at"
     with pytest.raises(ValidationError) as err:
-        reg.sign_off(db, signed_at=NOW - timedelta(hours=1), **kwargs)
+        chain.sign_off(db, signed_at=NOW - timedelta(hours=1), **kwargs)
     assert err.value.field == "late_reason"
     assert count(db, "signoffs") == 0
-    reg.sign_off(db, signed_at=NOW - timedelta(hours=1), late_reason="系统故障,补登", **kwargs)
+    chain.sign_off(db, signed_at=NOW - timedelta(hours=1), late_reason="系统故障,补登", **kwargs)
     assert reg.get_line(db, line).signed_at == NOW - timedelta(hours=1)
 
 
@@ -149,13 +150,13 @@ def test_line_of_another_outlet_or_signed_twice_refused(db, config, place):
     mine = policy(db, config, place["a"], "P1")
     theirs = policy(db, config, place["b"], "P2")
     with pytest.raises(ValidationError):
-        reg.sign_off(db, outlet_id=place["a"], delivery_ids=[mine, theirs],
-                     staff_id=place["wf"], now=NOW)
+        chain.sign_off(db, outlet_id=place["a"], delivery_ids=[mine, theirs],
+                       staff_id=place["wf"], now=NOW)
     assert count(db, "signoffs") == 0 and count(db, "signoff_lines") == 0
-    reg.sign_off(db, outlet_id=place["a"], delivery_ids=[mine], staff_id=place["wf"], now=NOW)
+    chain.sign_off(db, outlet_id=place["a"], delivery_ids=[mine], staff_id=place["wf"], now=NOW)
     with pytest.raises(ValidationError) as err:
-        reg.sign_off(db, outlet_id=place["a"], delivery_ids=[mine], staff_id=place["lq"],
-                     now=NOW)
+        chain.sign_off(db, outlet_id=place["a"], delivery_ids=[mine], staff_id=place["lq"],
+                       now=NOW)
     assert "already signed" in str(err.value)
 
 
@@ -164,29 +165,29 @@ def test_line_of_another_outlet_or_signed_twice_refused(db, config, place):
 
 def test_void_needs_reason_and_happens_once(db, config, place):
     line = policy(db, config, place["a"], "P1")
-    reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"], now=NOW)
+    chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"], now=NOW)
     with pytest.raises(ValidationError) as err:
-        reg.void_line(db, line, "   ", NOW)
+        voids.void_line(db, line, "   ", NOW)
     assert err.value.field == "reason"
     assert count(db, "voids") == 0
-    reg.void_line(db, line, "保单信息有误", NOW)
+    voids.void_line(db, line, "保单信息有误", NOW)
     with pytest.raises(ValidationError) as err:
-        reg.void_line(db, line, "again", NOW)
+        voids.void_line(db, line, "again", NOW)
     assert "already voided" in str(err.value)
     assert count(db, "voids") == 1
     fixed = reg.add_delivery(db, config, outlet_id=place["a"], kind="original_policy",
                              policy_no="P1", corrects_id=line, now=NOW)
     assert reg.get_line(db, fixed).corrects_id == line
     assert reg.get_line(db, line).status == "voided"
-    assert reg.verify_chain(db).ok
+    assert chain.verify_chain(db).ok
 
 
 def test_voided_line_cannot_be_signed(db, config, place):
     line = policy(db, config, place["a"], "P1")
-    reg.void_line(db, line, "not needed", NOW)
+    voids.void_line(db, line, "not needed", NOW)
     with pytest.raises(ValidationError):
-        reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
-                     now=NOW)
+        chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
+                       now=NOW)
 
 
 # --- the chain ---------------------------------------------------------------------------
@@ -196,18 +197,18 @@ def _three_signoffs(db, config, place):
     sids = []
     for n in range(3):
         line = policy(db, config, place["a"], f"P{n}")
-        sids.append(reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line],
-                                 staff_id=place["wf"], now=NOW + timedelta(minutes=n)))
+        sids.append(chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line],
+                                   staff_id=place["wf"], now=NOW + timedelta(minutes=n)))
     return sids
 
 
 def test_chain_links_every_signoff(db, config, place):
-    assert reg.verify_chain(db) == reg.ChainReport(0, reg.GENESIS)
+    assert chain.verify_chain(db) == chain.ChainReport(0, chain.GENESIS)
     sids = _three_signoffs(db, config, place)
     rows = db.execute("SELECT id, prev_hash, hash FROM signoffs ORDER BY id").fetchall()
-    assert rows[0][1] == reg.GENESIS
+    assert rows[0][1] == chain.GENESIS
     assert [r[1] for r in rows[1:]] == [r[2] for r in rows[:-1]]
-    report = reg.verify_chain(db)
+    report = chain.verify_chain(db)
     assert report.ok and report.count == 3 and report.head == rows[-1][2]
     assert [r[0] for r in rows] == sids
 
@@ -224,18 +225,18 @@ def test_tampered_signoff_is_found(db, db_path, config, place):
     raw.execute("DROP TRIGGER signoffs_no_update")
     raw.execute("UPDATE signoffs SET signer = '李四' WHERE id = ?", [sids[1]])
     raw.close()
-    report = reg.verify_chain(db)
+    report = chain.verify_chain(db)
     assert (report.broken_id, report.problem) == (sids[1], "hash")
 
 
 def test_tampered_line_is_found(db, db_path, config, place):
     sids = _three_signoffs(db, config, place)
-    line = reg.signoffs(db)[0].delivery_ids[0]  # the newest sign-off's line
+    line = chain.signoffs(db)[0].delivery_ids[0]  # the newest sign-off's line
     raw = _raw(db_path)
     raw.execute("DROP TRIGGER deliveries_no_update_signed")
     raw.execute("UPDATE deliveries SET policy_no = 'P999' WHERE id = ?", [line])
     raw.close()
-    assert reg.verify_chain(db).broken_id == sids[2]
+    assert chain.verify_chain(db).broken_id == sids[2]
 
 
 def test_deleted_signoff_breaks_the_next_link(db, db_path, config, place):
@@ -246,7 +247,7 @@ def test_deleted_signoff_breaks_the_next_link(db, db_path, config, place):
     raw.execute("DELETE FROM signoff_lines WHERE signoff_id = ?", [sids[0]])
     raw.execute("DELETE FROM signoffs WHERE id = ?", [sids[0]])
     raw.close()
-    report = reg.verify_chain(db)
+    report = chain.verify_chain(db)
     assert (report.broken_id, report.problem) == (sids[1], "prev_hash")
 
 
@@ -256,10 +257,10 @@ def test_deleted_signoff_breaks_the_next_link(db, db_path, config, place):
 @pytest.fixture
 def signed(db, config, place):
     line = policy(db, config, place["a"], "P1")
-    sid = reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
-                       now=NOW)
+    sid = chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
+                         now=NOW)
     open_line = policy(db, config, place["a"], "P2")
-    void = reg.void_line(db, open_line, "dup", NOW)
+    void = voids.void_line(db, open_line, "dup", NOW)
     return {"line": line, "signoff": sid, "voided": open_line, "void": void}
 
 
@@ -299,7 +300,7 @@ def test_plain_sqlite3_cannot_change_the_register(db, db_path, signed, sql):
     after = [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
              for t in ("deliveries", "signoffs", "signoff_lines", "voids")]
     assert after == before
-    assert reg.verify_chain(db).ok
+    assert chain.verify_chain(db).ok
 
 
 def test_unsigned_line_can_still_be_fixed_by_sql(db, db_path, config, place):
@@ -354,7 +355,7 @@ def test_policies_to_deliver(db, config, place):
     p1 = policy(db, config, place["a"], "P1")
     p2 = policy(db, config, place["b"], "P2")
     reg.add_delivery(db, config, outlet_id=place["a"], kind="poster", quantity=2, now=NOW)
-    reg.sign_off(db, outlet_id=place["b"], delivery_ids=[p2], staff_id=place["other"], now=NOW)
+    chain.sign_off(db, outlet_id=place["b"], delivery_ids=[p2], staff_id=place["other"], now=NOW)
     todo = reg.policies_to_deliver(db, config)
     assert [(x.id, x.outlet_code, x.outlet_name) for x in todo] == [
         (p1, "CCB-1", "中国建设银行朝阳支行")]
@@ -363,8 +364,8 @@ def test_policies_to_deliver(db, config, place):
 
 def test_signoff_time_uses_now_not_the_clock(db, config, place):
     line = policy(db, config, place["a"], "P1", now=datetime(2026, 11, 26, 9))
-    reg.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
-                 now=datetime(2026, 11, 26, 10, 0, 30, 999))
+    chain.sign_off(db, outlet_id=place["a"], delivery_ids=[line], staff_id=place["wf"],
+                   now=datetime(2026, 11, 26, 10, 0, 30, 999))
     assert reg.get_line(db, line).signed_at == datetime(2026, 11, 26, 10, 0, 30)
 
 
@@ -377,8 +378,8 @@ def test_open_lines_follow_the_register(db, db_path, config, place):
     b = policy(db, config, place["a"], "P2")
     c = policy(db, config, place["b"], "P3")
     assert _open_set(db) == {(a, place["a"]), (b, place["a"]), (c, place["b"])}
-    reg.sign_off(db, outlet_id=place["a"], delivery_ids=[a], staff_id=place["wf"], now=NOW)
-    reg.void_line(db, c, "dup", NOW)
+    chain.sign_off(db, outlet_id=place["a"], delivery_ids=[a], staff_id=place["wf"], now=NOW)
+    voids.void_line(db, c, "dup", NOW)
     assert _open_set(db) == {(b, place["a"])}
     assert [x.id for x in reg.awaiting_signature(db)] == [b]
     assert reg.register_count(db, reg.RegisterFilter(status="awaiting")) == 1
@@ -402,8 +403,8 @@ def test_two_instances_signing_at_once_keep_one_chain(db, db_path, config, place
         conn = open_db(db_path)
         try:
             for line in mine:
-                reg.sign_off(conn, outlet_id=place["a"], delivery_ids=[line],
-                             staff_id=place["wf"], now=NOW)
+                chain.sign_off(conn, outlet_id=place["a"], delivery_ids=[line],
+                               staff_id=place["wf"], now=NOW)
         except BaseException as exc:  # reported below, never lost in the thread
             errors.append(exc)
         finally:
@@ -415,5 +416,5 @@ def test_two_instances_signing_at_once_keep_one_chain(db, db_path, config, place
     for th in threads:
         th.join()
     assert errors == []
-    report = reg.verify_chain(db)
+    report = chain.verify_chain(db)
     assert report.ok and report.count == 30

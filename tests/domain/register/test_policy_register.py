@@ -11,7 +11,7 @@ from workbench.assessment import goals
 from workbench.core import i18n
 from workbench.core.errors import ValidationError
 from workbench.plan import agenda
-from workbench.register import deliveries, originals
+from workbench.register import deliveries, originals, voids
 from workbench.roster import outlets
 
 
@@ -94,7 +94,7 @@ def test_a_voided_register_line_does_not_count(db, config, outlet):
     wrong = deliveries.add_delivery(db, config, outlet_id=outlet,
                                     kind=config.deliveries.policy_kind,
                                     policy_no="P2026001", now=NOW - timedelta(hours=2))
-    deliveries.void_line(db, wrong, "送错网点", NOW - timedelta(hours=1))
+    voids.void_line(db, wrong, "送错网点", NOW - timedelta(hours=1))
     result = originals.register_document(db, config, pid, now=NOW)
     assert not result.existed and result.line_id != wrong
 

@@ -10,8 +10,8 @@ import pytest
 from tests.register_helpers import outlet, staff
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
+from workbench.register import chain, receipts, stock, voids
 from workbench.register import deliveries as reg
-from workbench.register import receipts, stock
 
 
 def signed_policy(db, config, at: datetime, number="P1"):
@@ -19,7 +19,7 @@ def signed_policy(db, config, at: datetime, number="P1"):
     s = staff(db, o, "王芳", at)
     line = reg.add_delivery(db, config, outlet_id=o, kind="original_policy", policy_no=number,
                             customer="张三丰", now=at)
-    reg.sign_off(db, outlet_id=o, delivery_ids=[line], staff_id=s, now=at)
+    chain.sign_off(db, outlet_id=o, delivery_ids=[line], staff_id=s, now=at)
     return line
 
 
@@ -71,7 +71,7 @@ def test_receipt_rules(db, config):
 
 def test_voided_policy_leaves_the_lists(db, config):
     line = signed_policy(db, config, datetime(2026, 2, 10, 10))
-    reg.void_line(db, line, "重新打印", datetime(2026, 2, 11))
+    voids.void_line(db, line, "重新打印", datetime(2026, 2, 11))
     assert receipts.receipts_due(db, date(2026, 2, 11), config) == []
     assert receipts.callbacks_due(db, date(2026, 2, 11), config) == []
 
@@ -111,7 +111,7 @@ def test_deliveries_after_the_count_add_to_stock(db, config, counted):
     voided = reg.add_delivery(db, config, outlet_id=counted, kind="brochure", quantity=500,
                               delivered_at=datetime(2026, 11, 14, 9),
                               now=datetime(2026, 11, 14, 9))
-    reg.void_line(db, voided, "typo", datetime(2026, 11, 14, 10))
+    voids.void_line(db, voided, "typo", datetime(2026, 11, 14, 10))
     [lv] = stock.stock_levels(db, date(2026, 11, 16), config)
     assert (lv.delivered_since, lv.estimate, lv.low) == (50, 80, False)
 

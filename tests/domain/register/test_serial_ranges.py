@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.errors import ValidationError
-from workbench.register.deliveries import MAX_SERIAL_DIGITS, SerialRange, parse_serial_range
+from workbench.register.serials import MAX_SERIAL_DIGITS, SerialRange, parse_serial_range
 
 prefixes = st.one_of(st.just(""), st.from_regex(r"[A-Z]([A-Z0-9]{0,3}[A-Z])?", fullmatch=True))
 

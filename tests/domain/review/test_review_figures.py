@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import NOW
 from workbench.assessment import goals, journal
 from workbench.plan import contacts, tasks
-from workbench.register import applications, deliveries
+from workbench.register import applications, chain, deliveries
 from workbench.review import reports
 from workbench.review import week as review
 from workbench.roster import outlets
@@ -47,12 +47,12 @@ def week(db, config):
     # register: three brochure lines, two signed; one original policy signed in week 47
     lines = [deliveries.add_delivery(db, config, outlet_id=a, kind="brochure", quantity=10,
                                      delivered_at=at(24), now=at(24)) for _ in range(3)]
-    deliveries.sign_off(db, outlet_id=a, delivery_ids=lines[:2], staff_id=wang, now=at(25))
+    chain.sign_off(db, outlet_id=a, delivery_ids=lines[:2], staff_id=wang, now=at(25))
     policy_line = deliveries.add_delivery(db, config, outlet_id=a, kind="original_policy",
                                           policy_no="PX1", customer="赵六",
                                           delivered_at=at(16, 9), now=at(16, 9))
-    deliveries.sign_off(db, outlet_id=a, delivery_ids=[policy_line], staff_id=wang,
-                        now=at(17, 9, 30))
+    chain.sign_off(db, outlet_id=a, delivery_ids=[policy_line], staff_id=wang,
+                   now=at(17, 9, 30))
     form = applications.collect(db, outlet_id=a, serial="T001", applicant="钱七", product="年金",
                                 premium=10000, collected_at=at(24), now=at(24))
     applications.review(db, config, form, checked=list(config.deliveries.review_checklist),
@@ -139,7 +139,7 @@ def test_lists_mask_customers_unless_asked(db, config, week):
 
 def test_report_carries_register_head_and_lists(db, config, week):
     md = reports.build(db, week, config, "md", today=date(2026, 11, 29)).decode()
-    head = deliveries.verify_chain(db).head
+    head = chain.verify_chain(db).head
     assert head in md and "Policies this week" in md and "王五" not in md
     assert review.register_head(db) == head
 

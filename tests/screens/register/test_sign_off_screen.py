@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input
 from tests.conftest import NOW, TODAY, wait_ready
 from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
+from workbench.register import chain
 from workbench.register import deliveries as reg
 from workbench.roster import outlets
 from workbench.screens.common.form import FormScreen
@@ -52,7 +53,7 @@ async def test_sign_all_in_five_keystrokes_from_the_plan(db, db_path, config):
     lines = [reg.get_line(db, i) for i in ids]
     assert {(x.status, x.signer) for x in lines} == {("signed", "王芳")}
     assert len({x.signoff_id for x in lines}) == 1
-    assert reg.verify_chain(db).ok
+    assert chain.verify_chain(db).ok
 
 
 async def test_pick_outlet_by_initials_untick_one_and_add_signer(db, db_path, config):
@@ -213,7 +214,7 @@ def test_register_snapshot(snap_compare, db, db_path, config):
 async def test_mark_receipt_and_count_stock_from_the_views(db, db_path, config):
     o, ids = three_lines(db, config, NOW - timedelta(days=1))
     wf = outlets.list_staff(db, o)[0].id
-    reg.sign_off(db, outlet_id=o, delivery_ids=ids, staff_id=wf, now=NOW - timedelta(days=1))
+    chain.sign_off(db, outlet_id=o, delivery_ids=ids, staff_id=wf, now=NOW - timedelta(days=1))
     outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,7 +16,7 @@ from textual.app import App
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.register import applications as apps
-from workbench.register import deliveries, receipts, stock
+from workbench.register import deliveries, receipts, stock, voids
 from workbench.roster import outlets
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.pickers import OutletPicker
@@ -132,7 +132,7 @@ def void_form(app: App, delivery_id: int, done: Done) -> None:
         return
 
     def submit(v: dict[str, str]) -> int:
-        return deliveries.void_line(app.db, delivery_id, v["reason"], app.now())
+        return voids.void_line(app.db, delivery_id, v["reason"], app.now())
 
     def after(result: object) -> None:
         if not result:

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.core.text import initials
-from workbench.register import deliveries
+from workbench.register import chain, deliveries
 from workbench.roster import outlets
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
@@ -185,7 +185,7 @@ class SignOffScreen(ModalScreen[int | None]):
                 raise ValidationError("signer", "signoff.pick_signer")
             typed = self.query_one("#so-time", Input).value
             when = None if typed.strip() == self.default_time else parse_when(typed, app.today)
-            signoff_id = deliveries.sign_off(
+            signoff_id = chain.sign_off(
                 app.db, outlet_id=self.outlet_id, delivery_ids=ids, staff_id=self.staff_id,
                 now=app.now(), signed_at=when,
                 late_reason=self.query_one("#so-reason", Input).value,
