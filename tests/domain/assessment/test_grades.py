@@ -127,3 +127,104 @@ def test_half_year_period_from_config(db, outlet):
     half = replace(GOALS, period="half")
     policies.log_policy(db, draft(policy_no="OLD-1", issue_date="2026-09-30"), half, TODAY, NOW)
     assert grades.current_status(db, 10, TODAY, half).achieved == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize("typed, grade", [(1, 1), ("13", 13), (" 13 ", 13), ("１３", 13)])
+def test_the_highest_and_lowest_grade_are_accepted(typed, grade):
+    assert grades.check_grade(typed) == grade
+
+
+@pytest.mark.parametrize("bad", [0, "0", 14, "14", "²", "1e1", "+3"])
+def test_a_grade_just_outside_the_range_or_not_whole_is_refused(bad):
+    with pytest.raises(ValidationError) as err:
+        grades.check_grade(bad)
+    assert err.value.field == "grade" and "(1–13)" in str(err.value)
+
+
+@given(st.one_of(st.integers(-100, 100), st.text(max_size=4)))
+def test_check_grade_refuses_or_returns_a_grade_never_crashes(value):
+    try:
+        assert grades.check_grade(value) in range(1, 14)
+    except ValidationError:
+        pass
+
+
+# Q1 2026 has 64 working days and this Friday is the 32nd (today counts), so the pace
+# projection doubles what was achieved and every figure below is exact in binary floats.
+HALF_WAY = date(2026, 2, 13)
+
+
+def at_half_way(achieved: float) -> grades.GradeStatus:
+    return grades.grade_status(10, achieved, grades.period_of(HALF_WAY, "quarter"), HALF_WAY,
+                               GOALS)
+
+
+def test_half_way_day_of_the_first_quarter():
+    status = at_half_way(0.0)
+    assert (status.maintain, status.promote) == (16.0, 20.0)
+    assert (status.working_days_total, status.working_days_elapsed,
+            status.working_days_left) == (64, 32, 33)
+
+
+@pytest.mark.parametrize("achieved, projection, outcome", [
+    (10.0, 20.0, "promote"),  # projected exactly onto the promote line: promotes
+    (10.0 - 1 / 32, 20.0 - 1 / 16, "maintain"),
+    (8.0, 16.0, "maintain"),  # exactly onto the maintain line: keeps the grade
+    (8.0 - 1 / 32, 16.0 - 1 / 16, "below"),
+])
+def test_a_projection_exactly_on_a_line_reaches_it(achieved, projection, outcome):
+    status = at_half_way(achieved)
+    assert status.projection == projection
+    assert status.projected_outcome == outcome
+
+
+@pytest.mark.parametrize("achieved, kept, promoted", [
+    (16.0 - 1 / 64, False, False),
+    (16.0, True, False),  # exactly the maintain line: kept
+    (20.0 - 1 / 64, True, False),
+    (20.0, True, True),  # exactly the promote line: promoted
+])
+def test_reaching_a_line_exactly_counts(achieved, kept, promoted):
+    status = at_half_way(achieved)
+    assert (status.kept, status.promoted) == (kept, promoted)
+
+
+@pytest.mark.parametrize("achieved, need_maintain, need_promote", [
+    (15.5, 0.5, 4.5),
+    (16.0, 0.0, 4.0),  # the maintain line reached: nothing more needed for it
+    (19.5, 0.0, 0.5),
+    (20.0, 0.0, 0.0),  # the promote line reached
+    (21.0, 0.0, 0.0),  # beyond it: still nothing, never a negative need
+])
+def test_still_needed_is_zero_from_the_line_on(achieved, need_maintain, need_promote):
+    status = at_half_way(achieved)
+    assert (status.need_maintain, status.need_promote) == (need_maintain, need_promote)
+    # The pace spreads what is needed over the 33 working days left, today included.
+    assert status.pace_maintain == need_maintain / 33
+    assert status.pace_promote == need_promote / 33
+
+
+def test_the_periods_first_and_last_day_and_the_days_around_them():
+    q1 = grades.period_of(HALF_WAY, "quarter")  # 2026-01-01 (Thu) .. 2026-03-31 (Tue)
+    before = grades.grade_status(10, 3.0, q1, date(2025, 12, 31), GOALS)
+    assert (before.working_days_elapsed, before.working_days_left) == (0, 64)
+    assert before.projection == 3.0  # no day elapsed: what was achieved
+    first = grades.grade_status(10, 3.0, q1, date(2026, 1, 1), GOALS)
+    assert (first.working_days_elapsed, first.working_days_left) == (1, 64)
+    assert first.projection == 3.0 * 64
+    last = grades.grade_status(10, 12.0, q1, date(2026, 3, 31), GOALS)
+    assert (last.working_days_elapsed, last.working_days_left) == (64, 1)
+    assert last.pace_maintain == 4.0 and last.projection == 12.0
+    after = grades.grade_status(10, 12.0, q1, date(2026, 4, 1), GOALS)
+    assert (after.working_days_elapsed, after.working_days_left) == (64, 0)
+    assert after.pace_maintain is None and after.pace_promote is None
+
+
+@pytest.mark.parametrize("issued, on_target", [(1, False), (2, True), (3, True)])
+def test_issuing_rate_exactly_on_target_counts(issued, on_target):
+    rate = grades.IssuingRate(active=4, issued=issued, target=0.5, zero_outlets=[])
+    assert rate.rate == issued / 4 and rate.on_target is on_target
+
+
+def test_issuing_rate_without_active_outlets_is_zero():
+    assert grades.IssuingRate(active=0, issued=0, target=0.0, zero_outlets=[]).rate == 0.0

@@ -133,3 +133,18 @@ def test_policy_totals(db, outlet):
                         NOW)
     assert policies.policy_totals(db, date(2026, 10, 1), TODAY) == (2, 60000.0, 51000.0)
     assert policies.count_awaiting_documents(db) == 2
+
+
+def test_the_outlet_is_named_by_id_first_then_by_code(db, outlet):
+    digits = outlets.add_outlet(db, outlets.OutletDraft(code=str(outlet), name="代码是数字"),
+                                ["C"], NOW)
+    long = outlets.add_outlet(db, outlets.OutletDraft(code="9" * 20, name="代码很长"), ["C"],
+                              NOW)
+    by_id = policies.log_policy(db, draft(outlet=f" {outlet} "), GOALS, TODAY, NOW)
+    assert policies.get_policy(db, by_id).outlet_id == outlet  # not the outlet coded "1"
+    by_code = policies.log_policy(db, draft(policy_no="P2", outlet="9" * 20), GOALS, TODAY, NOW)
+    assert policies.get_policy(db, by_code).outlet_id == long != digits
+    for unknown in ("404", "²", "CCB-404"):
+        with pytest.raises(ValidationError) as err:
+            policies.log_policy(db, draft(policy_no="P3", outlet=unknown), GOALS, TODAY, NOW)
+        assert err.value.field == "policy_outlet"
