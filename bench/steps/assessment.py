@@ -2,14 +2,14 @@
 
 Moods go through ``journal.rate_mood`` (which only writes "today", so each day is
 written as its own today, like a back-fill with ``--today``), habits through
-``tick_habit``, policies through ``goals.log_policy``, all validation included.
+``tick_habit``, policies through ``policies.log_policy``, all validation included.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench.assessment import goals, journal
+from workbench.assessment import journal, policies
 
 from .context import Context, batches
 
@@ -40,10 +40,10 @@ def generate(ctx: Context) -> None:
             for i in range(lo, hi):
                 issued = ctx.today - timedelta(days=rng.randrange(span))
                 premium = rng.choice((1, 2, 3, 5, 10, 20, 50)) * 10_000
-                draft = goals.PolicyDraft(
+                draft = policies.PolicyDraft(
                     policy_no=f"BX{2023000000 + i}", outlet=str(rng.choice(ctx.outlet_ids)),
                     product=rng.choice(PRODUCTS), premium=str(premium),
                     term_years=str(rng.choice((3, 5, 10, 20))), issue_date=issued.isoformat(),
                     customer_name=rng.choice("王李张刘陈杨") + rng.choice(("先生", "女士")),
                     customer_phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}")
-                goals.log_policy(db, draft, config.goals, ctx.today, ctx.at(issued, 17))
+                policies.log_policy(db, draft, config.goals, ctx.today, ctx.at(issued, 17))

@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in dependency order (roster first)."""
-    from workbench.assessment import journal
+    from workbench.assessment import schema as assessment_schema
     from workbench.plan import contacts, tasks
     from workbench.register import schema as register_schema
     from workbench.review import week as review
     from workbench.roster import outlets
 
-    declared = [outlets.migrations, register_schema.migrations, journal.migrations,
+    declared = [outlets.migrations, register_schema.migrations, assessment_schema.migrations,
                 review.migrations, tasks.migrations, contacts.migrations]
     return [m.build() for m in declared]
 

@@ -1,10 +1,9 @@
 """Self-assessment (自评): the morning mood score, setbacks (AQ), the weekly 5Q and habits.
 
-All SQL for ``moods``, ``setbacks``, ``five_q`` and ``habits`` lives here; the schema of
-``policies`` and ``career_goals`` too (one migration set for the capability), while their
-logic lives in ``goals.py``. Functions take explicit ``today``: the mood of a day can only
-be written on that day (run the app with ``--today`` to back-fill), and no habit can be
-ticked for a day that has not come yet.
+All SQL for ``moods``, ``setbacks``, ``five_q`` and ``habits`` lives here (their tables
+are created by ``assessment.schema``). Functions take explicit ``today``: the mood of a
+day can only be written on that day (run the app with ``--today`` to back-fill), and no
+habit can be ticked for a day that has not come yet.
 """
 
 from __future__ import annotations
@@ -13,16 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from workbench.assessment.days import day_so_far, not_after_today
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
-from workbench.core.migrations import Migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-migrations = Migrations("workbench.assessment")
 
 QUOTIENTS = ("iq", "eq", "aq", "fq", "hq")
 ALL_HABITS = "*"  # a skip row for every habit (leave, holidays)
@@ -30,88 +27,6 @@ ALL_HABITS = "*"  # a skip row for every habit (leave, holidays)
 # miss costs a few points, never the whole score.
 STRENGTH_DECAY = 0.5 ** (1 / 13)
 HISTORY_DAYS = 730  # streaks and strength look back two years at most
-
-
-@migrations()
-def m001_self_assessment(db: Database) -> None:
-    db.execute("""
-        CREATE TABLE moods (
-            day TEXT PRIMARY KEY CHECK (length(day) = 10),
-            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
-            note TEXT,
-            updated_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE setbacks (
-            id INTEGER PRIMARY KEY,
-            day TEXT NOT NULL CHECK (length(day) = 10),
-            what TEXT NOT NULL CHECK (length(what) > 0),
-            response TEXT,
-            rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 100),
-            created_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("CREATE INDEX setbacks_day ON setbacks(day)")
-    db.execute("""
-        CREATE TABLE five_q (
-            week TEXT PRIMARY KEY CHECK (length(week) = 10),
-            iq INTEGER NOT NULL CHECK (iq BETWEEN 1 AND 10),
-            eq INTEGER NOT NULL CHECK (eq BETWEEN 1 AND 10),
-            aq INTEGER NOT NULL CHECK (aq BETWEEN 1 AND 10),
-            fq INTEGER NOT NULL CHECK (fq BETWEEN 1 AND 10),
-            hq INTEGER NOT NULL CHECK (hq BETWEEN 1 AND 10),
-            note TEXT,
-            updated_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE habits (
-            day TEXT NOT NULL CHECK (length(day) = 10),
-            habit TEXT NOT NULL CHECK (length(habit) > 0),
-            kind TEXT NOT NULL CHECK (kind IN ('done', 'skip')),
-            PRIMARY KEY (day, habit)
-        ) STRICT""")
-    db.execute("CREATE INDEX habits_habit_day ON habits(habit, day)")
-    db.execute("""
-        CREATE TABLE policies (
-            id INTEGER PRIMARY KEY,
-            policy_no TEXT NOT NULL CHECK (length(policy_no) > 0),
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            product TEXT NOT NULL CHECK (length(product) > 0),
-            premium REAL NOT NULL CHECK (premium > 0),
-            term_years INTEGER NOT NULL CHECK (term_years >= 1),
-            factor REAL,
-            standard_premium REAL NOT NULL CHECK (standard_premium >= 0),
-            override_reason TEXT,
-            issue_date TEXT NOT NULL CHECK (length(issue_date) = 10),
-            customer_name TEXT NOT NULL CHECK (length(customer_name) > 0),
-            customer_phone TEXT,
-            document_status TEXT NOT NULL DEFAULT 'awaiting'
-                CHECK (document_status IN ('awaiting', 'registered')),
-            created_at TEXT NOT NULL,
-            voided_at TEXT,
-            void_reason TEXT,
-            CHECK (factor IS NOT NULL OR length(override_reason) > 0),
-            CHECK (voided_at IS NULL OR length(void_reason) > 0)
-        ) STRICT""")
-    # A mistake is voided with a reason, never erased; the corrected policy may reuse
-    # the number, so only live policies must have unique numbers.
-    db.execute("CREATE UNIQUE INDEX policies_number ON policies(policy_no) "
-               "WHERE voided_at IS NULL")
-    db.execute("CREATE INDEX policies_outlet_issued ON policies(outlet_id, issue_date)")
-    db.execute("CREATE INDEX policies_issued ON policies(issue_date)")
-    db.execute("CREATE INDEX policies_awaiting ON policies(issue_date) "
-               "WHERE document_status = 'awaiting' AND voided_at IS NULL")
-    db.execute("""
-        CREATE TABLE career_goals (
-            id INTEGER PRIMARY KEY,
-            horizon TEXT NOT NULL CHECK (horizon IN ('short', 'mid', 'long')),
-            angle TEXT NOT NULL
-                CHECK (angle IN ('personal', 'career', 'interests', 'society')),
-            target TEXT NOT NULL CHECK (length(target) > 0),
-            status TEXT NOT NULL
-                CHECK (status IN ('planned', 'in_progress', 'achieved', 'dropped')),
-            reviewed_on TEXT,
-            created_at TEXT NOT NULL
-        ) STRICT""")
 
 
 # --- dataclasses -------------------------------------------------------------------
@@ -159,12 +74,6 @@ class HabitStats:
     done_last_30: int
 
 
-def _day(field: str, value: Any) -> date:
-    found = v.iso_date(field, value, required=True)
-    assert found is not None
-    return found
-
-
 def self_rating(field: str, value: Any, low: int = 0, high: int = 100) -> int:
     """A whole-number self-rating between ``low`` and ``high`` (text, 101, -1 refused)."""
     found = v.integer(field, value, required=True, minimum=low, maximum=high)
@@ -186,9 +95,7 @@ def rate_mood(db: Database, day: date, score: Any, note: Any, today: date) -> Mo
 
     Earlier days are back-filled by running the app with ``--today`` set to that day.
     """
-    day = _day("mood_day", day)
-    if day > today:
-        raise ValidationError("mood_day", "self.error.future_day", day=day.isoformat())
+    day = day_so_far("mood_day", day, today)
     if day != today:
         raise ValidationError("mood_day", "self.error.mood_not_today", day=day.isoformat(),
                               today=today.isoformat())
@@ -219,9 +126,7 @@ def mood_average(moods: list[Mood]) -> float | None:
 
 def log_setback(db: Database, day: Any, what: Any, response: Any, rating: Any,
                 today: date) -> int:
-    when = _day("setback_day", day)
-    if when > today:
-        raise ValidationError("setback_day", "self.error.future_day", day=when.isoformat())
+    when = day_so_far("setback_day", day, today)
     row = {
         "day": when.isoformat(),
         "what": v.text("setback_what", what, required=True, max_len=1000),
@@ -250,9 +155,8 @@ def week_of(day: date) -> date:
 def rate_five_q(db: Database, week_day: date, values: dict[str, Any], note: Any,
                 today: date) -> FiveQ:
     """Write the 5Q self-review (1-10 each) of the week holding ``week_day``."""
-    week = week_of(_day("five_q_week", week_day))
-    if week > today:
-        raise ValidationError("five_q_week", "self.error.future_day", day=week.isoformat())
+    week = not_after_today(
+        "five_q_week", week_of(v.iso_date("five_q_week", week_day, required=True)), today)
     scores = {q: self_rating(f"five_q_{q}", values.get(q), 1, 10) for q in QUOTIENTS}
     text = v.text("five_q_note", note, max_len=1000)
     with db.atomic():
@@ -280,13 +184,6 @@ def habit_names(config: Config) -> list[str]:
     return list(config.assessment.habits)
 
 
-def _habit_day(day: Any, today: date) -> date:
-    when = _day("habit_day", day)
-    if when > today:
-        raise ValidationError("habit_day", "self.error.future_day", day=when.isoformat())
-    return when
-
-
 def _habit(habit: Any) -> str:
     name = v.text("habit", habit, required=True, max_len=40)
     assert name is not None
@@ -297,7 +194,7 @@ def _habit(habit: Any) -> str:
 
 def tick_habit(db: Database, day: date, habit: str, today: date) -> None:
     """Mark ``habit`` done on ``day`` (today or earlier; a skip that day gives way)."""
-    when = _habit_day(day, today)
+    when = day_so_far("habit_day", day, today)
     name = _habit(habit)
     with db.atomic():
         db.execute("INSERT INTO habits (day, habit, kind) VALUES (?, ?, 'done') "
@@ -306,7 +203,7 @@ def tick_habit(db: Database, day: date, habit: str, today: date) -> None:
 
 
 def untick_habit(db: Database, day: date, habit: str, today: date) -> None:
-    when = _habit_day(day, today)
+    when = day_so_far("habit_day", day, today)
     name = _habit(habit)
     with db.atomic():
         db.execute("DELETE FROM habits WHERE day = ? AND habit = ? AND kind = 'done'",
@@ -324,7 +221,7 @@ def set_skip_day(db: Database, day: date, skip: bool, today: date) -> None:
 
     A skip day neither breaks nor extends a streak. Skips may be planned ahead.
     """
-    when = _day("habit_day", day)
+    when = v.iso_date("habit_day", day, required=True)
     with db.atomic():
         if skip:
             db.execute("INSERT OR IGNORE INTO habits (day, habit, kind) VALUES (?, ?, 'skip')",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from workbench.assessment import goals, journal
+from workbench.assessment import grades, journal, policies
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 
@@ -26,7 +26,7 @@ def sparkline(scores: list[int | None]) -> str:
     return "".join("·" if s is None else EIGHTHS[min(7, max(0, s) * 8 // 101)] for s in scores)
 
 
-def _broke_zero(db: Database, period: goals.Period, start: date, end: date) -> list[tuple]:
+def _broke_zero(db: Database, period: grades.Period, start: date, end: date) -> list[tuple]:
     """Outlets whose first live policy of the period was issued from ``start`` to ``end``."""
     return db.execute("""
         SELECT o.code, o.name, min(p.issue_date) AS first FROM policies p
@@ -39,16 +39,16 @@ def _broke_zero(db: Database, period: goals.Period, start: date, end: date) -> l
 def week_figures(db: Database, start: date, end: date, config: Config,
                  today: date) -> list[tuple[str, str, float | None, str]]:
     cfg = config.goals
-    count, premium, standard = goals.policy_totals(db, start, end)
+    count, premium, standard = policies.policy_totals(db, start, end)
     cut = min(end, today)
-    period = goals.period_of(cut, cfg.period)
-    achieved = goals.standard_premium_between(db, period.start, cut) / cfg.unit
+    period = grades.period_of(cut, cfg.period)
+    achieved = policies.standard_premium_between(db, period.start, cut) / cfg.unit
     try:
-        status = goals.grade_status(config.manager.grade, achieved, period, cut, cfg)
+        status = grades.grade_status(config.manager.grade, achieved, period, cut, cfg)
         vs_keep, vs_up = achieved / status.maintain, achieved / status.promote
     except ValidationError:  # a grade outside the table: the lines are unknown
         vs_keep = vs_up = None
-    rate = goals.issuing_rate(db, period, cut, cfg.issuing_rate_target)
+    rate = grades.issuing_rate(db, period, cut, cfg.issuing_rate_target)
     moods = journal.moods_between(db, start, end)
     setbacks = db.execute("SELECT count(*) FROM setbacks WHERE day >= ? AND day <= ?",
                           [start.isoformat(), end.isoformat()]).fetchone()[0]
@@ -95,17 +95,17 @@ def week_lists(db: Database, start: date, end: date, config: Config, today: date
     if any(s is not None for s in scores):
         out.append(("mood", [sparkline(scores) + "  " + " ".join(
             "–" if s is None else str(s) for s in scores)]))
-    policies = goals.policies_between(db, start, end, limit=LIST_LIMIT)
-    if policies:
+    sold = policies.policies_between(db, start, end, limit=LIST_LIMIT)
+    if sold:
         out.append(("policies", [
             f"{p.policy_no} · {p.product} · {p.premium:,.0f} · "
-            f"{p.masked_name if masked else p.customer_name}" for p in policies]))
+            f"{p.masked_name if masked else p.customer_name}" for p in sold]))
     cut = min(end, today)
-    period = goals.period_of(cut, config.goals.period)
+    period = grades.period_of(cut, config.goals.period)
     broke = _broke_zero(db, period, start, end)
     if broke:
         out.append(("broke_zero", [f"{code} {name}" for code, name, _ in broke]))
-    zero = goals.issuing_rate(db, period, cut, config.goals.issuing_rate_target).zero_outlets
+    zero = grades.issuing_rate(db, period, cut, config.goals.issuing_rate_target).zero_outlets
     if zero:
         more = [f"… +{len(zero) - LIST_LIMIT}"] if len(zero) > LIST_LIMIT else []
         out.append(("at_zero", [f"{code} {name}" for _, code, name in zero[:LIST_LIMIT]] + more))

@@ -35,7 +35,7 @@ class DatabaseConfig:
 @dataclass(frozen=True)
 class ManagerConfig:
     name: str = ""
-    # Career grade, 1 (highest) .. 13, as in the standard-premium threshold table.
+    # Career grade, one of GRADES: 1 (highest) .. 13, as in the threshold table.
     grade: int = 10
 
 
@@ -59,6 +59,10 @@ class StaffConfig:
 HABITS_DEFAULT = ["one_hour", "one_book", "one_problem", "one_why", "one_summary"]
 MAINTAIN_DEFAULT = [56.0, 49.0, 42.5, 37.0, 32.0, 28.0, 24.5, 21.0, 18.5, 16.0, 12.0, 12.0, 10.5]
 PROMOTE_DEFAULT = [70.0, 61.0, 53.0, 46.0, 40.0, 35.0, 30.5, 26.5, 23.0, 20.0, 17.5, 15.0, 13.0]
+GRADES = range(1, len(MAINTAIN_DEFAULT) + 1)
+"""The career grades, 1 .. 13: grade 1 is the highest. Grade ``g`` has its lines at index
+``g - 1`` of the threshold table, which has one line per grade; the one grade range that
+the config, the goals and the forms check against."""
 PERIODS = ("quarter", "half", "year")
 
 
@@ -230,7 +234,7 @@ def validate(config: Config, source: str = "config") -> None:
     """Checks beyond types: allowed values that the loader cannot express."""
     if config.language not in ("auto", "zh", "en"):
         raise ConfigError("config.bad_value", file=source, key="language", value=config.language)
-    if not 1 <= config.manager.grade <= 13:
+    if config.manager.grade not in GRADES:
         raise ConfigError("config.bad_value", file=source, key="manager.grade",
                           value=config.manager.grade)
     weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -279,7 +283,7 @@ def _validate_goals(config: Config, source: str) -> None:
         raise ConfigError("config.bad_value", file=source, key="goals.unit", value=goals.unit)
     for key in ("maintain", "promote"):
         lines = getattr(goals, key)
-        if len(lines) != 13 or any(x <= 0 for x in lines):
+        if len(lines) != len(GRADES) or any(x <= 0 for x in lines):
             raise ConfigError("config.bad_value", file=source, key=f"goals.{key}", value=lines)
     for grade, (keep, up) in enumerate(zip(goals.maintain, goals.promote, strict=True), 1):
         if up < keep:

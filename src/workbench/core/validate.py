@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Literal, overload
 
 from workbench.core.errors import ValidationError
 
@@ -94,6 +94,16 @@ def phone(field: str, value: Any) -> str | None:
     if not _PHONE.match(s):
         raise ValidationError(field, "error.bad_phone")
     return s
+
+
+# With required=True the answer is always a date (an empty value raises), so callers need
+# no None check.
+@overload
+def iso_date(field: str, value: Any, *, required: Literal[True]) -> date: ...
+
+
+@overload
+def iso_date(field: str, value: Any, *, required: bool = False) -> date | None: ...
 
 
 def iso_date(field: str, value: Any, *, required: bool = False) -> date | None:

@@ -10,7 +10,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from workbench.assessment import goals, journal
+from workbench.assessment import career, journal, policies
 from workbench.core.config import Config
 from workbench.roster import outlets
 
@@ -182,20 +182,20 @@ def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
         term = rng.choice((1, 3, 5, 5, 10, 10, 10))
         premium = {1: rng.randint(3, 20) * 10000, 10: rng.randint(3, 15) * 1000}.get(
             term, rng.randint(5, 30) * 1000)
-        draft = goals.PolicyDraft(
+        draft = policies.PolicyDraft(
             policy_no=f"P{today.year}{n:05d}", outlet=str(sellers[(n - 1) % len(sellers)]),
             product=rng.choice(PRODUCTS), premium=str(premium), term_years=str(term),
             issue_date=day.isoformat(), customer_name=_person(rng),
             customer_phone=_mobile(rng))
-        pid = goals.log_policy(db, draft, config.goals, today,
-                               datetime.combine(day, time(16, 0)))
-        total += goals.get_policy(db, pid).standard_premium
+        pid = policies.log_policy(db, draft, config.goals, today,
+                                  datetime.combine(day, time(16, 0)))
+        total += policies.get_policy(db, pid).standard_premium
         if (today - day).days > 10:
-            goals.mark_document_registered(db, pid)
+            policies.mark_document_registered(db, pid)
     for horizon, angle, target, status in CAREER_GOALS:
-        goals.add_career_goal(db, horizon, angle, target, status,
-                              (today - timedelta(days=rng.randint(3, 40))).isoformat(),
-                              datetime.combine(today, time(9, 0)))
+        career.add_career_goal(db, horizon, angle, target, status,
+                               (today - timedelta(days=rng.randint(3, 40))).isoformat(),
+                               datetime.combine(today, time(9, 0)))
 
 
 def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Random) -> None:

@@ -5,7 +5,7 @@ waiting to go to the counter; other lines awaiting a bank employee's signature (
 item per outlet); outlets about to run out of forms, with the suggested quantity;
 policy receipts (回执) and callbacks (回访) due or overdue; application forms awaiting
 initial review (初审, one item per form) or hand-over to the company (one item per
-outlet). The rules themselves live in the register's and the goals' modules; this only
+outlet). The rules themselves live in the register's and the policies' modules; this only
 gathers.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.assessment import goals
+from workbench.assessment import policies
 from workbench.core.config import Config
 from workbench.core.privacy import mask_name
 from workbench.register import applications, deliveries, receipts, stock
@@ -49,10 +49,10 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
     out: list[DocItem] = []
     # First in the chain: a sold policy's original must be in the register before it
     # can be taken to the counter, signed for, and start its receipt and callback clocks.
-    for p in goals.policies_awaiting_document(db, DOC_LIMIT):
+    for p in policies.policies_awaiting_document(db, DOC_LIMIT):
         out.append(DocItem("unregistered", p.id, p.outlet_id, p.outlet_code, p.outlet_name,
                            p.policy_no, p.masked_name, 1, (today - p.issue_date).days))
-    _more(out, "unregistered", goals.count_awaiting_documents(db))
+    _more(out, "unregistered", policies.count_awaiting_documents(db))
     policy_kind = config.deliveries.policy_kind
     awaiting: dict[int, list[deliveries.Line]] = {}
     for line in deliveries.awaiting_signature(db):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from workbench.assessment import goals
+from workbench.assessment import policies
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.register import deliveries
@@ -32,10 +32,10 @@ class Registered:
     existed: bool  # True when the line was already in the register
 
 
-def registrable(db: Database, policy_id: int) -> goals.Policy:
+def registrable(db: Database, policy_id: int) -> policies.Policy:
     """The policy, if its document may be registered now; else a ValidationError."""
-    policy = goals.get_policy(db, policy_id)
-    if goals.policy_voided(db, policy_id):
+    policy = policies.get_policy(db, policy_id)
+    if policies.policy_voided(db, policy_id):
         raise ValidationError("policy", "self.error.register_voided",
                               number=policy.policy_no)
     if policy.document_status == "registered":
@@ -63,5 +63,5 @@ def register_document(db: Database, config: Config, policy_id: int, *, now: date
                 delivered_at=delivered_at, now=now)
         else:
             line_id = existing
-        goals.mark_document_registered(db, policy_id)
+        policies.mark_document_registered(db, policy_id)
     return Registered(policy_id, policy.policy_no, line_id, existing is not None)

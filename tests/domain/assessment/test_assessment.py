@@ -148,3 +148,75 @@ def test_per_day_queries_use_indexes(db):
         "EXPLAIN QUERY PLAN SELECT habit FROM habits WHERE day = ? AND kind = 'done'",
         ["2026-11-27"]).fetchall())
     assert "USING" in plan and "SCAN" not in plan
+
+
+@pytest.mark.parametrize("score", [0, 100, "0", "100"])
+def test_mood_scores_at_both_ends_are_stored(db, score):
+    assert a.rate_mood(db, TODAY, score, "", TODAY).score == int(score)
+    assert a.mood_on(db, TODAY).score == int(score)
+
+
+@pytest.mark.parametrize("rating, ok", [(-1, False), (0, True), (100, True), (101, False)])
+def test_setback_ratings_from_0_to_100(db, rating, ok):
+    if ok:
+        a.log_setback(db, TODAY, "客户临时退保", "", rating, TODAY)
+        assert [s.rating for s in a.setbacks(db)] == [rating]
+    else:
+        with pytest.raises(ValidationError) as err:
+            a.log_setback(db, TODAY, "客户临时退保", "", rating, TODAY)
+        assert err.value.field == "setback_rating" and count(db, "setbacks") == 0
+
+
+@pytest.mark.parametrize("score, ok", [(0, False), (1, True), (10, True), (11, False)])
+def test_five_q_scores_from_1_to_10(db, score, ok):
+    scores = {q: 5 for q in a.QUOTIENTS} | {"aq": score}
+    if ok:
+        assert a.rate_five_q(db, TODAY, scores, "", TODAY).aq == score
+    else:
+        with pytest.raises(ValidationError) as err:
+            a.rate_five_q(db, TODAY, scores, "", TODAY)
+        assert err.value.field == "five_q_aq" and count(db, "five_q") == 0
+
+
+def test_strength_weight_halves_in_13_days():
+    assert a.STRENGTH_DECAY ** 13 == pytest.approx(0.5)
+
+
+def test_strength_one_step_per_day_done_missed_skipped_or_still_open():
+    gain, keep = 1 - a.STRENGTH_DECAY, a.STRENGTH_DECAY
+    # done yesterday; today, not ticked yet, is no miss
+    assert a.stats_for("h", days_back(1), set(), TODAY).strength == pytest.approx(gain)
+    # done today too
+    assert a.stats_for("h", days_back(0, 1), set(), TODAY).strength == pytest.approx(
+        gain * keep + gain)
+    # a missed day costs one decay step; a skip day costs nothing
+    assert a.stats_for("h", days_back(2), set(), TODAY).strength == pytest.approx(gain * keep)
+    assert a.stats_for("h", days_back(2), days_back(1), TODAY).strength == pytest.approx(gain)
+
+
+def test_streak_a_skip_keeps_it_a_miss_ends_it_today_open_does_neither():
+    assert a.stats_for("h", days_back(1, 2), set(), TODAY).current_streak == 2
+    assert a.stats_for("h", days_back(1, 3), days_back(2), TODAY).current_streak == 2
+    missed = a.stats_for("h", days_back(1, 3), set(), TODAY)
+    assert (missed.current_streak, missed.best_streak) == (1, 1)
+
+
+def test_done_in_the_last_30_days_counts_today_and_29_days_back():
+    stats = a.stats_for("h", days_back(0, 29, 30), set(), TODAY)
+    assert stats.done_last_30 == 2
+
+
+def test_habit_history_reaches_back_730_days_including_today(db):
+    a.tick_habit(db, TODAY - timedelta(days=a.HISTORY_DAYS - 1), "one_hour", TODAY)
+    a.tick_habit(db, TODAY - timedelta(days=a.HISTORY_DAYS), "one_hour", TODAY)
+    (stats,) = a.habit_stats(db, ["one_hour"], TODAY)
+    assert a.HISTORY_DAYS == 730
+    assert stats.best_streak == 1  # the tick 730 days back is outside the window
+
+
+@given(st.sets(st.integers(0, 90), max_size=60), st.sets(st.integers(0, 90), max_size=20))
+def test_streaks_and_strength_stay_in_range(done, skips):
+    stats = a.stats_for("h", days_back(*done), days_back(*skips), TODAY)
+    assert 0.0 <= stats.strength < 1.0
+    assert 0 <= stats.current_streak <= stats.best_streak <= len(done)
+    assert stats.done_last_30 == sum(1 for n in done if n < 30)

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import NOW, TODAY
-from workbench.assessment import goals
+from workbench.assessment import policies
 from workbench.core import i18n
 from workbench.core.errors import ValidationError
 from workbench.plan import agenda
@@ -22,11 +22,11 @@ def outlet(db):
 
 
 def sell(db, config, number="P2026001", days_ago=3) -> int:
-    draft = goals.PolicyDraft(policy_no=number, outlet="CCB-1", product="鑫享年金",
-                              premium="50000", term_years="10",
-                              issue_date=(TODAY - timedelta(days=days_ago)).isoformat(),
-                              customer_name="张三丰", customer_phone="13812345678")
-    return goals.log_policy(db, draft, config.goals, TODAY, NOW - timedelta(days=days_ago))
+    draft = policies.PolicyDraft(policy_no=number, outlet="CCB-1", product="鑫享年金",
+                                 premium="50000", term_years="10",
+                                 issue_date=(TODAY - timedelta(days=days_ago)).isoformat(),
+                                 customer_name="张三丰", customer_phone="13812345678")
+    return policies.log_policy(db, draft, config.goals, TODAY, NOW - timedelta(days=days_ago))
 
 
 def snapshot(db) -> tuple:
@@ -44,8 +44,8 @@ def test_register_logs_the_line_from_the_policy_and_marks_it(db, config, outlet)
             line.note, line.status) == (outlet, config.deliveries.policy_kind, "P2026001",
                                         "张三丰", 1, "柜面打印", "awaiting")
     assert line.delivered_at == NOW
-    assert goals.get_policy(db, pid).document_status == "registered"
-    assert goals.count_awaiting_documents(db) == 0
+    assert policies.get_policy(db, pid).document_status == "registered"
+    assert policies.count_awaiting_documents(db) == 0
     assert [x.id for x in deliveries.policies_to_deliver(db, config)] == [result.line_id]
 
 
@@ -72,7 +72,7 @@ def test_a_failure_after_the_line_rolls_the_line_back(db, config, outlet, monkey
     def broken(db, policy_id):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(goals, "mark_document_registered", broken)
+    monkeypatch.setattr(policies, "mark_document_registered", broken)
     with pytest.raises(RuntimeError):
         originals.register_document(db, config, pid, now=NOW)
     assert snapshot(db) == before
@@ -86,7 +86,7 @@ def test_a_number_already_in_the_register_is_only_marked(db, config, outlet):
     result = originals.register_document(db, config, pid, now=NOW)
     assert (result.line_id, result.existed) == (by_hand, True)
     assert db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 1
-    assert goals.get_policy(db, pid).document_status == "registered"
+    assert policies.get_policy(db, pid).document_status == "registered"
 
 
 def test_a_voided_register_line_does_not_count(db, config, outlet):
@@ -101,7 +101,7 @@ def test_a_voided_register_line_does_not_count(db, config, outlet):
 
 def test_voided_policy_refused_and_nothing_written(db, config, outlet):
     pid = sell(db, config)
-    goals.void_policy(db, pid, "录错了", NOW)
+    policies.void_policy(db, pid, "录错了", NOW)
     before = snapshot(db)
     with pytest.raises(ValidationError) as err:
         originals.register_document(db, config, pid, now=NOW)
@@ -140,7 +140,7 @@ def test_what_the_register_refuses_writes_nothing(db, config, outlet, case):
 def test_the_plan_lists_unregistered_policies_until_registered(db, config, outlet):
     old, new = sell(db, config, "P1", days_ago=4), sell(db, config, "P2", days_ago=1)
     voided = sell(db, config, "P3", days_ago=2)
-    goals.void_policy(db, voided, "录错了", NOW)
+    policies.void_policy(db, voided, "录错了", NOW)
     docs = [d for d in agenda.build_agenda(db, TODAY, config).documents
             if d.kind == "unregistered"]
     assert [(d.ref, d.outlet_code, d.what, d.who, d.days) for d in docs] == [

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import NOW
-from workbench.assessment import goals, journal
+from workbench.assessment import journal, policies
 from workbench.plan import contacts, tasks
 from workbench.register import applications, chain, deliveries
 from workbench.review import reports
@@ -59,14 +59,14 @@ def week(db, config):
                         now=at(25))
     # results: standard premium = premium x factor (10 years 1.0, 5 years 0.5, single 0.1)
     def policy(no, outlet, premium, term, day):
-        draft = goals.PolicyDraft(policy_no=no, outlet=str(outlet), product="鑫享年金",
-                                  premium=str(premium), term_years=str(term),
-                                  issue_date=f"2026-11-{day}", customer_name="王五",
-                                  customer_phone="13912345678")
-        return goals.log_policy(db, draft, config.goals, date(2026, 11, day), at(day))
+        draft = policies.PolicyDraft(policy_no=no, outlet=str(outlet), product="鑫享年金",
+                                     premium=str(premium), term_years=str(term),
+                                     issue_date=f"2026-11-{day}", customer_name="王五",
+                                     customer_phone="13912345678")
+        return policies.log_policy(db, draft, config.goals, date(2026, 11, day), at(day))
     policy("P1", a, 100_000, 10, 24)
     policy("P2", a, 50_000, 1, 25)
-    goals.void_policy(db, policy("P3", a, 80_000, 10, 26), "录错", at(26))
+    policies.void_policy(db, policy("P3", a, 80_000, 10, 26), "录错", at(26))
     policy("P0", b, 20_000, 5, 18)
     # self: moods, habits with a skip day, a setback
     journal.rate_mood(db, date(2026, 11, 23), 80, "", date(2026, 11, 23))

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
-from workbench.assessment import goals, journal
+from workbench.assessment import grades, journal, policies
 from workbench.demo.build import populate
 from workbench.screens.assessment.assessment import AssessmentScreen
 from workbench.screens.common.form import FormScreen
@@ -64,7 +64,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
     app = make_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_self(app, pilot)
-        before = goals.current_status(db, 10, TODAY, config.goals).achieved
+        before = grades.current_status(db, 10, TODAY, config.goals).achieved
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
@@ -94,7 +94,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         row = next(table.get_row_at(i) for i in range(table.row_count)
                    if table.get_row_at(i)[1] == "P-NEW-1")
         assert row[7] == "李*" and row[8] == "139****5678"
-        after = goals.current_status(db, 10, TODAY, config.goals).achieved
+        after = grades.current_status(db, 10, TODAY, config.goals).achieved
         assert after - before == 2.0
         # The same number again is refused with a message; nothing is written.
         await pilot.press("n")
@@ -111,7 +111,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         assert "already logged" in str(form.query_one("#e-policy_no").render())
     sql = "SELECT count(*) FROM policies WHERE policy_no = 'P-NEW-1'"
     assert db.execute(sql).fetchone()[0] == 1
-    assert [p.policy_no for p in goals.policies_awaiting_document(db)][-1] == "P-NEW-1"
+    assert [p.policy_no for p in policies.policies_awaiting_document(db)][-1] == "P-NEW-1"
 
 
 async def test_tick_a_habit_and_skip_the_day(db, db_path, config):

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Select
 
 from tests.conftest import NOW, TODAY, wait_ready
 from workbench.app import WorkbenchApp
-from workbench.assessment import goals
+from workbench.assessment import policies
 from workbench.register import deliveries
 from workbench.roster import outlets
 from workbench.screens.assessment.assessment import AssessmentScreen
@@ -18,11 +18,11 @@ from workbench.screens.plan.plan import PlanScreen
 
 
 def sold(db, config, number: str, days_ago: int) -> int:
-    draft = goals.PolicyDraft(policy_no=number, outlet="CCB-1", product="鑫享年金",
-                              premium="50000", term_years="10",
-                              issue_date=(TODAY - timedelta(days=days_ago)).isoformat(),
-                              customer_name="张三丰", customer_phone="13812345678")
-    return goals.log_policy(db, draft, config.goals, TODAY, NOW - timedelta(days=days_ago))
+    draft = policies.PolicyDraft(policy_no=number, outlet="CCB-1", product="鑫享年金",
+                                 premium="50000", term_years="10",
+                                 issue_date=(TODAY - timedelta(days=days_ago)).isoformat(),
+                                 customer_name="张三丰", customer_phone="13812345678")
+    return policies.log_policy(db, draft, config.goals, TODAY, NOW - timedelta(days=days_ago))
 
 
 def setup(db, config) -> tuple[int, int, int]:
@@ -72,8 +72,8 @@ async def test_r_registers_the_selected_policy_then_refuses_twice(db, db_path, c
         assert isinstance(app.screen, AssessmentScreen)
         assert any("already registered" in m for m in messages(app))
     assert policy_lines(db) == [(outlet, "original_policy", "P2026001", "张三丰")]
-    assert goals.get_policy(db, newest).document_status == "registered"
-    assert goals.count_awaiting_documents(db) == 1
+    assert policies.get_policy(db, newest).document_status == "registered"
+    assert policies.count_awaiting_documents(db) == 1
 
 
 async def test_logging_a_policy_offers_to_register_it(db, db_path, config):
@@ -131,4 +131,4 @@ async def test_enter_on_the_plans_unregistered_item_registers_it(db, db_path, co
         line = deliveries.policy_line(db, "P2026002")
         assert f"doc:unregistered:{oldest}" not in ids and f"doc:policy:{line}" in ids
     assert deliveries.get_line(db, line).delivered_at == datetime(2026, 11, 26, 17, 5)
-    assert goals.get_policy(db, oldest).document_status == "registered"
+    assert policies.get_policy(db, oldest).document_status == "registered"

@@ -28,7 +28,7 @@ from textual.widgets import (
     TabPane,
 )
 
-from workbench.assessment import goals, journal
+from workbench.assessment import career, grades, journal, policies
 from workbench.core.i18n import pad, t
 from workbench.screens.assessment import forms
 from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
@@ -135,7 +135,7 @@ class AssessmentScreen(Screen):
 
     def _grade_card(self) -> None:
         app, cfg = self.app, self.app.config.goals
-        status = goals.current_status(app.db, self.grade, app.today, cfg)
+        status = grades.current_status(app.db, self.grade, app.today, cfg)
         period = status.period
         lines = [
             f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
@@ -164,7 +164,7 @@ class AssessmentScreen(Screen):
         colour = {"promote": "green", "maintain": "yellow", "below": "red"}[outcome]
         lines.append(t("self.projection", value=num(status.projection),
                        outcome=f"[{colour}]{t(f'self.outcome.{outcome}')}[/]"))
-        rate = goals.issuing_rate(app.db, period, app.today, cfg.issuing_rate_target)
+        rate = grades.issuing_rate(app.db, period, app.today, cfg.issuing_rate_target)
         colour = "green" if rate.on_target else "yellow"
         lines.append(f"[{colour}]" + t("self.issuing", rate=f"{rate.rate:.0%}",
                                        issued=rate.issued, active=rate.active,
@@ -177,7 +177,7 @@ class AssessmentScreen(Screen):
         else:
             lines.append(t("self.all_issued"))
         self.query_one("#self-grade", Static).update("\n".join(lines))
-        series = goals.cumulative_by_day(app.db, period, app.today, cfg.unit)
+        series = grades.cumulative_by_day(app.db, period, app.today, cfg.unit)
         chart = premium_chart(series, period.start, period.end, status.maintain, status.promote,
                               width=62, height=6,
                               labels=(t("self.line_maintain", line=num(status.maintain)),
@@ -231,8 +231,8 @@ class AssessmentScreen(Screen):
 
     def _policies(self) -> None:
         app, cfg = self.app, self.app.config.goals
-        period = goals.period_of(app.today, cfg.period)
-        rows = goals.policies_between(app.db, period.start, app.today, limit=PAGE)
+        period = grades.period_of(app.today, cfg.period)
+        rows = policies.policies_between(app.db, period.start, app.today, limit=PAGE)
         table = self.query_one("#self-policies", DataTable)
         row = self._keep_cursor(table)  # r on one policy after another
         table.clear()
@@ -243,8 +243,8 @@ class AssessmentScreen(Screen):
                           t(f"self.document.{p.document_status}"), key=str(p.id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        awaiting = goals.count_awaiting_documents(app.db)
-        count, premium, standard = goals.policy_totals(app.db, period.start, app.today)
+        awaiting = policies.count_awaiting_documents(app.db)
+        count, premium, standard = policies.policy_totals(app.db, period.start, app.today)
         self.query_one("#self-policies-status", Static).update(t(
             "self.policies_status", count=count, premium=num(premium, 0),
             standard=num(standard, 0), awaiting=awaiting))
@@ -281,7 +281,7 @@ class AssessmentScreen(Screen):
         table = self.query_one("#self-career", DataTable)
         row = self._keep_cursor(table)
         table.clear()
-        for g in goals.career_goals(self.app.db):
+        for g in career.career_goals(self.app.db):
             table.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"), g.target,
                           t(f"self.goal_status.{g.status}"),
                           g.reviewed_on.isoformat() if g.reviewed_on else "—", key=str(g.id))

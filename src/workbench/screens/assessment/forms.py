@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workbench.assessment import goals, journal
+from workbench.assessment import career, grades, journal, policies
+from workbench.core.config import GRADES
 from workbench.core.i18n import t
 from workbench.roster import outlets
 from workbench.screens.common.form import Field, FormScreen
@@ -111,15 +112,15 @@ def open_policy_form(app, done: Done = None) -> None:
     Once saved, the form that registers its original policy follows (esc skips it).
     """
 
-    def submit(v: dict[str, str]) -> goals.Policy:
-        draft = goals.PolicyDraft(
+    def submit(v: dict[str, str]) -> policies.Policy:
+        draft = policies.PolicyDraft(
             policy_no=v["policy_no"], outlet=v["policy_outlet"], product=v["policy_product"],
             premium=v["policy_premium"], term_years=v["policy_term"],
             issue_date=v["policy_issue_date"], customer_name=v["policy_customer"],
             customer_phone=v["policy_phone"], standard_override=v["policy_standard"],
             override_reason=v["policy_override_reason"])
-        pid = goals.log_policy(app.db, draft, app.config.goals, app.today, app.now())
-        return goals.get_policy(app.db, pid)
+        pid = policies.log_policy(app.db, draft, app.config.goals, app.today, app.now())
+        return policies.get_policy(app.db, pid)
 
     values = {"policy_issue_date": app.today.isoformat()}
     visit = outlets.open_visit(app.db)
@@ -131,7 +132,7 @@ def open_policy_form(app, done: Done = None) -> None:
 
     def after(policy: Any) -> None:
         saved(policy)
-        if isinstance(policy, goals.Policy):
+        if isinstance(policy, policies.Policy):
             # Often the original is printed at the counter with the sale: offer to
             # register it at once; esc leaves it awaiting (r on the policy, or the plan).
             open_register_policy(app, policy.id, done, just_logged=True)
@@ -142,10 +143,10 @@ def open_policy_form(app, done: Done = None) -> None:
 
 def open_void_form(app, policy_id: int, done: Done = None) -> None:
     """Void a policy logged by mistake, with a reason (the row is kept)."""
-    policy = goals.get_policy(app.db, policy_id)
+    policy = policies.get_policy(app.db, policy_id)
 
     def submit(v: dict[str, str]) -> bool:
-        goals.void_policy(app.db, policy_id, v["void_reason"], app.now())
+        policies.void_policy(app.db, policy_id, v["void_reason"], app.now())
         return True
 
     app.push_screen(FormScreen(t("self.void_title", number=policy.policy_no),
@@ -157,19 +158,19 @@ def open_void_form(app, policy_id: int, done: Done = None) -> None:
 def open_goal_form(app, goal_id: int | None, done: Done = None) -> None:
     fields = [
         Field("goal_horizon", t("field.goal_horizon"), kind="select", required=True,
-              options=[(t(f"self.horizon.{h}"), h) for h in goals.HORIZONS]),
+              options=[(t(f"self.horizon.{h}"), h) for h in career.HORIZONS]),
         Field("goal_angle", t("field.goal_angle"), kind="select", required=True,
-              options=[(t(f"self.angle.{a}"), a) for a in goals.ANGLES]),
+              options=[(t(f"self.angle.{a}"), a) for a in career.ANGLES]),
         Field("goal_target", t("field.goal_target"), kind="area", required=True),
         Field("goal_status", t("field.goal_status"), kind="select", required=True,
-              options=[(t(f"self.goal_status.{s}"), s) for s in goals.GOAL_STATUSES]),
+              options=[(t(f"self.goal_status.{s}"), s) for s in career.GOAL_STATUSES]),
         Field("goal_reviewed_on", t("field.goal_reviewed_on"), kind="date"),
     ]
     values: dict[str, Any] = {"goal_horizon": "short", "goal_angle": "career",
                               "goal_status": "planned",
                               "goal_reviewed_on": app.today.isoformat()}
     if goal_id is not None:
-        g = goals.get_career_goal(app.db, goal_id)
+        g = career.get_career_goal(app.db, goal_id)
         values = {"goal_horizon": g.horizon, "goal_angle": g.angle, "goal_target": g.target,
                   "goal_status": g.status, "goal_reviewed_on": app.today.isoformat()}
 
@@ -177,9 +178,9 @@ def open_goal_form(app, goal_id: int | None, done: Done = None) -> None:
         args = (v["goal_horizon"], v["goal_angle"], v["goal_target"], v["goal_status"],
                 v["goal_reviewed_on"])
         if goal_id is None:
-            goals.add_career_goal(app.db, *args, app.now())
+            career.add_career_goal(app.db, *args, app.now())
         else:
-            goals.update_career_goal(app.db, goal_id, *args, app.today)
+            career.update_career_goal(app.db, goal_id, *args, app.today)
         return True
 
     title = t("self.goal_add_title" if goal_id is None else "self.goal_edit_title")
@@ -191,9 +192,10 @@ def open_grade_form(app, grade: int, done: Done = None) -> None:
     """Look at the goals as another grade would (this screen only; config is untouched)."""
 
     def submit(v: dict[str, str]) -> int:
-        return goals.check_grade(v["grade"], app.config.goals)
+        return grades.check_grade(v["grade"])
 
     app.push_screen(FormScreen(t("self.grade_title_form"),
-                               [Field("grade", t("field.grade"), placeholder="1–13",
+                               [Field("grade", t("field.grade"),
+                                      placeholder=f"{GRADES[0]}–{GRADES[-1]}",
                                       required=True)],
                                {"grade": grade}, submit), done)
