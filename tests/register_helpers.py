@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
 
 TIERS = ["A", "B", "C", "D"]
 ROLES = ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]
@@ -15,4 +16,5 @@ def outlet(db, code: str, name: str, now: datetime) -> int:
 
 
 def staff(db, outlet_id: int, name: str, now: datetime, role: str = "teller") -> int:
-    return outlets.add_staff(db, outlet_id, outlets.StaffDraft(name=name, role=role), ROLES, now)
+    return roster_staff.add_staff(db, outlet_id, roster_staff.StaffDraft(name=name, role=role),
+                                  ROLES, now)

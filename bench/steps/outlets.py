@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench.roster import outlets
+from workbench.roster import outlets, staff, visits
 
 from .context import Context, batches
 
@@ -70,7 +70,7 @@ def _staff(ctx: Context, rng) -> None:
         with db.atomic():
             for j in range(start, stop):
                 outlet_id = ctx.outlet_ids[j % len(ctx.outlet_ids)]
-                ctx.staff_ids.append(outlets.add_staff(db, outlet_id, outlets.StaffDraft(
+                ctx.staff_ids.append(staff.add_staff(db, outlet_id, staff.StaffDraft(
                     name=rng.choice(SURNAMES) + rng.choice(GIVEN), role=rng.choice(roles),
                     phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
                     birthday=f"{rng.randint(1970, 2001)}-{rng.randint(1, 12):02d}-"
@@ -81,7 +81,7 @@ def _staff(ctx: Context, rng) -> None:
 
 def _visits(ctx: Context, rng) -> None:
     """About two years of completed visits: each outlet on working days, tier cadence."""
-    purposes = list(outlets.VISIT_PURPOSES)
+    purposes = list(visits.VISIT_PURPOSES)
     plan = []
     per_outlet = max(1, round(VISITS_PER_OUTLET * min(1.0, ctx.scale * 2)))
     for outlet_id in ctx.outlet_ids:
@@ -99,5 +99,5 @@ def _visits(ctx: Context, rng) -> None:
             for outlet_id, day in plan[start:stop]:
                 begin = ctx.at(day, rng.choice((9, 10, 14, 15)), rng.choice((0, 30)))
                 end = begin + timedelta(minutes=rng.choice((45, 70, 90, 120)))
-                outlets.record_visit(ctx.db, outlet_id, begin, end, rng.choice(purposes),
+                visits.record_visit(ctx.db, outlet_id, begin, end, rng.choice(purposes),
                                      rng.choice(("", "晨会宣导", "柜员培训", "陪同客户签单")))

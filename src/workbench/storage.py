@@ -35,9 +35,9 @@ def migration_sets() -> list[Migrations]:
     from workbench.plan import contacts, tasks
     from workbench.register import schema as register_schema
     from workbench.review import week as review
-    from workbench.roster import outlets
+    from workbench.roster import schema as roster_schema
 
-    declared = [outlets.migrations, register_schema.migrations, assessment_schema.migrations,
+    declared = [roster_schema.migrations, register_schema.migrations, assessment_schema.migrations,
                 review.migrations, tasks.migrations, contacts.migrations]
     return [m.build() for m in declared]
 

@@ -20,6 +20,9 @@ from workbench.demo.build import populate
 from workbench.roster import outlets
 
 # Tables that grow with years of work; outlets (a few hundred rows) may be scanned.
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
+
 SMALL = {"outlets", "_sqlite_migrations"}
 
 # Statements allowed to read a whole growing table, by a regex on their SQL, with why.
@@ -125,20 +128,21 @@ def test_outlet_staff_and_visit_queries_use_indexes(demo, config):
         new_id = outlets.add_outlet(db, outlets.OutletDraft(code="T-1", name="测试网点"),
                                     tiers, NOW)
         outlets.set_outlet_active(db, new_id, False, NOW)
-        staff = outlets.list_staff(db, outlet_id, include_inactive=True)
-        outlets.list_staff(db, outlet_id)
-        outlets.get_staff(db, staff[0].id)
-        staff_id = outlets.add_staff(db, outlet_id, outlets.StaffDraft(name="王芳"), roles, NOW)
-        outlets.update_staff(db, staff_id, outlets.StaffDraft(name="王芳", role="head"), roles,
-                             NOW)
-        outlets.set_staff_active(db, staff_id, False, NOW)
-        outlets.visits_for(db, outlet_id)
-        outlets.visits_on(db, TODAY - timedelta(days=3))
-        outlets.open_visit(db)
-        visit_id = outlets.check_in(db, outlet_id, NOW, "stationed")
-        outlets.check_out(db, visit_id, NOW + timedelta(hours=1))
-        outlets.record_visit(db, outlet_id, datetime(2026, 11, 20, 9), datetime(2026, 11, 20, 10),
-                             "training")
+        staff = roster_staff.list_staff(db, outlet_id, include_inactive=True)
+        roster_staff.list_staff(db, outlet_id)
+        roster_staff.get_staff(db, staff[0].id)
+        staff_id = roster_staff.add_staff(db, outlet_id, roster_staff.StaffDraft(name="王芳"),
+                                          roles, NOW)
+        roster_staff.update_staff(db, staff_id, roster_staff.StaffDraft(name="王芳", role="head"),
+                                  roles, NOW)
+        roster_staff.set_staff_active(db, staff_id, False, NOW)
+        roster_visits.visits_for(db, outlet_id)
+        roster_visits.visits_on(db, TODAY - timedelta(days=3))
+        roster_visits.open_visit(db)
+        visit_id = roster_visits.check_in(db, outlet_id, NOW, "stationed")
+        roster_visits.check_out(db, visit_id, NOW + timedelta(hours=1))
+        roster_visits.record_visit(db, outlet_id, datetime(2026, 11, 20, 9),
+                                   datetime(2026, 11, 20, 10), "training")
     assert len(statements) > 20
     scans = full_scans(db, statements)
     assert scans == [], "\n".join(f"{plan}: {sql}" for sql, plan in scans)

@@ -1,7 +1,8 @@
 """``workbench import outlets|staff FILE``: read, validate, write, and report on the terminal.
 
-The reading, matching and writing are the roster's (``roster.importer``); this module
-only opens the database and prints progress, errors and the one-line summary.
+The reading, matching and writing are the roster's (``roster.sheets``, ``roster.headers``,
+``roster.importer``); this module only opens the database and prints progress, errors
+and the one-line summary.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from workbench.core.config import Config
 from workbench.core.db import write_error_key
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
-from workbench.roster.importer import import_rows, match_headers, read_rows
+from workbench.roster.headers import match_headers
+from workbench.roster.importer import import_rows
+from workbench.roster.sheets import read_rows
 
 # Files with at least this many rows show progress even when stderr is not a terminal.
 LARGE_FILE_ROWS = 10_000

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from workbench.assessment import career, journal, policies
 from workbench.core.config import Config
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -84,7 +86,7 @@ def _populate(db: Database, config: Config, today: date, seed: int) -> None:
                 soon = today + timedelta(days=i * 2)
                 born = date(1990 + i, soon.month, min(soon.day, 28))
             role = ROLE_PLAN[j] if ROLE_PLAN[j] in roles else roles[-1]
-            outlets.add_staff(db, outlet_id, outlets.StaffDraft(
+            roster_staff.add_staff(db, outlet_id, roster_staff.StaffDraft(
                 name=_person(rng), role=role, phone=_mobile(rng), birthday=born.isoformat(),
                 notes=rng.choice(("", "", "喜欢喝茶", "孩子上小学", "业务骨干", "新入职")),
             ), roles, now)
@@ -102,7 +104,7 @@ def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: dat
     cadence = config.visits.cadence_days
     notes = ("驻点,协助理财经理面谈客户", "晨会宣导新产品", "柜员培训:期缴话术",
              "送宣传资料、检查海报", "与主任沟通本月计划", "陪同客户签单")
-    purposes = list(outlets.VISIT_PURPOSES)
+    purposes = list(roster_visits.VISIT_PURPOSES)
     for outlet_id, tier in ids:
         step = max(2, cadence.get(tier, 30) - rng.randint(0, 3))
         day = today - timedelta(days=56 - rng.randint(0, step))
@@ -111,7 +113,7 @@ def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: dat
                 clock = time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30)))
                 start = datetime.combine(day, clock)
                 end = start + timedelta(minutes=rng.choice((45, 70, 90, 120, 150)))
-                outlets.record_visit(db, outlet_id, start, end, rng.choice(purposes),
+                roster_visits.record_visit(db, outlet_id, start, end, rng.choice(purposes),
                                      rng.choice(notes))
             day += timedelta(days=step + rng.randint(-1, 2))
 
@@ -204,7 +206,7 @@ def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Ran
 
     at = datetime.combine
     for n, (outlet_id, _) in enumerate(ids[:11]):
-        staff = outlets.list_staff(db, outlet_id)
+        staff = roster_staff.list_staff(db, outlet_id)
         # Most outlets were contacted lately; a few drift past the warning threshold.
         ago = (1, 3, 2, 5, 8, 4, 16, 6, 21, 9, 12)[n]
         day = today - timedelta(days=ago)
@@ -217,9 +219,9 @@ def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Ran
                              customer=name, outlet_id=ids[1][0], note="介绍年金险,有意向")
     # This morning: the outlet's morning meeting, too short to count as a stationed visit.
     morning = ids[5][0]
-    outlets.record_visit(db, morning, at(today, time(8, 0)), at(today, time(8, 45)),
+    roster_visits.record_visit(db, morning, at(today, time(8, 0)), at(today, time(8, 45)),
                          "promotion", "参加晨会,宣导新产品")
-    head = outlets.list_staff(db, morning)[0]
+    head = roster_staff.list_staff(db, morning)[0]
     contacts.log_contact(db, "staff", at(today, time(8, 40)), staff_id=head.id,
                          note="晨会后与主任沟通本周目标")
     now = at(today, time(8, 50))

@@ -16,6 +16,7 @@ from workbench.register import applications as apps
 from workbench.register import chain, receipts, stock, voids
 from workbench.register import deliveries as reg
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,7 +50,7 @@ class _Demo:
         self.late_now = _at(today, 8, 0)
 
     def signer(self, outlet_id: int) -> int:
-        staff = outlets.list_staff(self.db, outlet_id)
+        staff = roster_staff.list_staff(self.db, outlet_id)
         counter = [s for s in staff if s.role in COUNTER_ROLES] or staff
         return self.rng.choice(counter).id
 

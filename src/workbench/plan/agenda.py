@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from workbench.core.config import Config, PlanConfig
 from workbench.plan import contacts, tasks
 from workbench.roster import outlets
+from workbench.roster import visits as roster_visits
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -105,7 +106,7 @@ class Agenda:
     neglected: tuple[Neglected, ...]
     audit: tuple[CheckinAudit, ...]
     contacts: tuple[contacts.Contact, ...]
-    open_visit: outlets.Visit | None
+    open_visit: roster_visits.Visit | None
     open_visit_outlet: str | None
     rules: PlanConfig  # the activity rules the audit applied (messages quote them)
     mood: int | None  # this morning's mood score; None: not rated yet (the plan asks)
@@ -184,7 +185,7 @@ def _clock(value: str) -> time:
     return time.fromisoformat(value)
 
 
-def audit_checkins(visits: list[outlets.Visit], names: dict[int, str],
+def audit_checkins(visits: list[roster_visits.Visit], names: dict[int, str],
                    config: Config) -> list[CheckinAudit]:
     """Which of the day's check-ins count under the activity rules, and why not.
 
@@ -242,8 +243,8 @@ def must_dos(audit: list[CheckinAudit], logged: list[contacts.Contact]) -> tuple
 
 def build_agenda(db: Database, today: date, config: Config) -> Agenda:
     """The whole plan for ``today``."""
-    visits = outlets.visits_on(db, today)
-    current = outlets.open_visit(db)
+    visits = roster_visits.visits_on(db, today)
+    current = roster_visits.open_visit(db)
     names = outlets.outlet_names(db, {x.outlet_id for x in visits}
                           | ({current.outlet_id} if current else set()))
     audit = audit_checkins(visits, names, config)

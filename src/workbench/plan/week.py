@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.core.config import Config
 from workbench.plan.agenda import audit_checkins
 from workbench.roster import outlets
+from workbench.roster import visits as roster_visits
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,7 +24,7 @@ def week_figures(db: Database, start: date, end: date, config: Config,
     checkins = counting = 0
     day = start
     while day <= end:
-        visits = outlets.visits_on(db, day)
+        visits = roster_visits.visits_on(db, day)
         names = outlets.outlet_names(db, {x.outlet_id for x in visits})
         audit = audit_checkins(visits, names, config)
         checkins += len(audit)

@@ -24,6 +24,7 @@ from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.register.deliveries import get_line
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -114,7 +115,7 @@ def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id:
     if not delivery_ids:
         raise ValidationError("delivery", "deliveries.error.nothing_selected")
     try:
-        staff = outlets.get_staff(db, int(staff_id))
+        staff = roster_staff.get_staff(db, int(staff_id))
     except (TypeError, ValueError):
         raise ValidationError("signer", "error.no_such_staff") from None
     if staff.outlet_id != outlet.id:

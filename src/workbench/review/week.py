@@ -16,7 +16,7 @@ from workbench.core import validate as v
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
-from workbench.roster import outlets
+from workbench.roster import visits
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -110,7 +110,7 @@ ListSource = Callable[["Database", date, date, Config, date, bool], list[tuple[s
 
 def visit_figures(db: Database, start: date, end: date, config: Config,
                   today: date) -> list[FigureRow]:
-    stats = outlets.visit_stats(db, start, end, config.visits.cadence_days)
+    stats = visits.visit_stats(db, start, end, config.visits.cadence_days)
     return [
         ("visits", "visits_made", stats.visits, "count"),
         ("visits", "outlets_visited", stats.outlets_visited, "count"),

@@ -1,14 +1,14 @@
-"""Outlet resource cards (网点资源卡), the outlets' staff, and visits (check-in / check-out).
+"""Outlet resource cards (网点资源卡): drafts, cleaning, writes, look-ups and the roster.
 
-All SQL for these three tables lives here. Functions take a ``sqlite_utils.Database``
-and explicit dates/times, return frozen dataclasses, and raise ``ValidationError`` on
-bad input before anything is written.
+Owns every write to the ``outlets`` table (one card from a form, many from an import)
+and the next-visit cadence rule. Functions take a ``sqlite_utils.Database`` and
+explicit dates/times, return frozen dataclasses, and raise ``ValidationError`` on bad
+input before anything is written. The table itself is created in ``roster.schema``.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,17 +16,14 @@ from typing import TYPE_CHECKING, Any
 from dateutil.relativedelta import relativedelta
 
 from workbench.core import validate as v
-from workbench.core.clock import parse_stamp, stamp
+from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
-from workbench.core.migrations import Migrations
 from workbench.core.text import initials
+from workbench.roster import bulk
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("workbench.outlets")
-
-VISIT_PURPOSES = ("stationed", "training", "relationship", "promotion", "delivery")
 # Numeric card fields: (column, integer?)
 NUMBER_FIELDS = (
     ("deposits_time", False), ("deposits_demand", False), ("plan_year", False),
@@ -34,74 +31,8 @@ NUMBER_FIELDS = (
     ("traffic_monthly", True), ("customers_total", True), ("enquiries", True),
 )
 TEXT_FIELDS = ("bank", "address", "head", "history", "notes")
-
-
-@migrations()
-def m001_outlets_staff_visits(db: Database) -> None:
-    db.execute("""
-        CREATE TABLE outlets (
-            id INTEGER PRIMARY KEY,
-            code TEXT NOT NULL UNIQUE,
-            name TEXT NOT NULL CHECK (length(name) > 0),
-            bank TEXT, tier TEXT NOT NULL DEFAULT 'C',
-            address TEXT, phone TEXT, head TEXT,
-            deposits_time REAL CHECK (deposits_time >= 0),
-            deposits_demand REAL CHECK (deposits_demand >= 0),
-            history TEXT,
-            plan_year REAL CHECK (plan_year >= 0),
-            target REAL CHECK (target >= 0),
-            achieved REAL CHECK (achieved >= 0),
-            traffic_daily INTEGER CHECK (traffic_daily >= 0),
-            traffic_monthly INTEGER CHECK (traffic_monthly >= 0),
-            customers_total INTEGER CHECK (customers_total >= 0),
-            enquiries INTEGER CHECK (enquiries >= 0),
-            notes TEXT,
-            initials TEXT NOT NULL DEFAULT '',
-            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("""
-        CREATE TABLE staff (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            name TEXT NOT NULL CHECK (length(name) > 0),
-            role TEXT NOT NULL,
-            phone TEXT, birthday TEXT, notes TEXT,
-            initials TEXT NOT NULL DEFAULT '',
-            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        ) STRICT""")
-    db.execute("CREATE INDEX staff_outlet ON staff(outlet_id, active)")
-    db.execute("""
-        CREATE TABLE visits (
-            id INTEGER PRIMARY KEY,
-            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-            started_at TEXT NOT NULL,
-            ended_at TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
-            purpose TEXT NOT NULL,
-            notes TEXT
-        ) STRICT""")
-    db.execute("CREATE INDEX visits_outlet ON visits(outlet_id, started_at)")
-    db.execute("CREATE INDEX visits_started ON visits(started_at)")
-
-
-@migrations()
-def m002_open_visit_index(db: Database) -> None:
-    # open_visit() runs on every roster refresh; without this it walks every visit.
-    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
-               "WHERE ended_at IS NULL")
-
-
-@migrations()
-def m003_birthday_index(db: Database) -> None:
-    # The plan looks birthdays up by month-day every morning. Files from before this
-    # step got the same index from the plan's retired set, hence IF NOT EXISTS.
-    db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
-
-
-# --- dataclasses -------------------------------------------------------------------
+# The largest value an SQLite INTEGER column holds; a bigger count cannot be stored.
+MAX_INT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -163,34 +94,6 @@ class RosterRow:
 
 
 @dataclass(frozen=True)
-class Staff:
-    id: int
-    outlet_id: int
-    name: str
-    role: str
-    phone: str | None
-    birthday: date | None
-    notes: str | None
-    active: bool
-
-
-@dataclass(frozen=True)
-class Visit:
-    id: int
-    outlet_id: int
-    started_at: datetime
-    ended_at: datetime | None
-    purpose: str
-    notes: str | None
-
-    @property
-    def hours(self) -> float | None:
-        if self.ended_at is None:
-            return None
-        return (self.ended_at - self.started_at).total_seconds() / 3600
-
-
-@dataclass(frozen=True)
 class OutletDraft:
     """Raw values of an outlet as typed in a form or read from a file (all strings)."""
 
@@ -225,18 +128,6 @@ class OutletDraft:
         return cls(**{f.name: show(getattr(outlet, f.name)) for f in fields(cls)})
 
 
-@dataclass(frozen=True)
-class StaffDraft:
-    name: Any = ""
-    role: Any = "teller"
-    phone: Any = ""
-    birthday: Any = ""
-    notes: Any = ""
-
-
-# --- outlets -----------------------------------------------------------------------
-
-
 def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict[str, Any]:
     """Validate a draft; return the column values to store. Raises ValidationError."""
     row: dict[str, Any] = {
@@ -249,8 +140,10 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
         limit = v.MAX_NAME if col in ("bank", "head") else v.MAX_TEXT
         row[col] = v.text(col, getattr(draft, col), max_len=limit)
     for col, whole in NUMBER_FIELDS:
-        check = v.integer if whole else v.number
-        row[col] = check(col, getattr(draft, col))
+        if whole:
+            row[col] = v.integer(col, getattr(draft, col), maximum=MAX_INT)
+        else:
+            row[col] = v.number(col, getattr(draft, col))
     row["initials"] = initials(row["name"])
     return row
 
@@ -258,6 +151,16 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
 def _code_taken(db: Database, code: str, outlet_id: int | None) -> bool:
     found = db.execute("SELECT id FROM outlets WHERE code = ?", [code]).fetchone()
     return found is not None and found[0] != outlet_id
+
+
+def tiers_by_code(db: Database) -> dict[str, str]:
+    """code -> tier of every outlet, inactive ones included (an import matches on code)."""
+    return dict(db.execute("SELECT code, tier FROM outlets").fetchall())
+
+
+def ids_by_code(db: Database) -> dict[str, int]:
+    """code -> id of every outlet, inactive ones included."""
+    return dict(db.execute("SELECT code, id FROM outlets").fetchall())
 
 
 def add_outlet(db: Database, draft: OutletDraft, tiers: list[str], now: datetime) -> int:
@@ -277,6 +180,22 @@ def update_outlet(db: Database, outlet_id: int, draft: OutletDraft, tiers: list[
     row["updated_at"] = stamp(now)
     with db.atomic():
         db.table("outlets").update(outlet_id, row)
+
+
+def upsert_outlets(db: Database, rows: Sequence[Mapping[str, Any]],
+                   now: datetime) -> bulk.Written:
+    """Write many cleaned cards at once, matched on code: new codes are added, known
+    ones updated (only the columns each row has), in one transaction.
+
+    Every row must come from ``clean_outlet`` (possibly narrowed to some columns but
+    keeping ``code``); this is the import's path, set-based so that a large sheet
+    stays fast.
+    """
+    with db.atomic():
+        present = set(tiers_by_code(db))
+        new = [r for r in rows if r["code"] not in present]
+        old = [r for r in rows if r["code"] in present]
+        return bulk.write(db, "outlets", new, old, ("code",), stamp(now))
 
 
 def set_outlet_active(db: Database, outlet_id: int, active: bool, now: datetime) -> None:
@@ -399,186 +318,3 @@ def all_active_outlets(db: Database) -> list[tuple[int, str, str, str]]:
     return [tuple(r) for r in db.execute(
         "SELECT id, code, name, initials FROM outlets WHERE active = 1 ORDER BY code").fetchall()]
 
-
-# --- staff -------------------------------------------------------------------------
-
-
-def clean_staff(draft: StaffDraft, roles: list[str]) -> dict[str, Any]:
-    birthday = v.iso_date("birthday", draft.birthday)
-    row = {
-        "name": v.name("name", draft.name),
-        "role": v.choice("role", draft.role, roles),
-        "phone": v.phone("phone", draft.phone),
-        "birthday": birthday.isoformat() if birthday else None,
-        "notes": v.text("notes", draft.notes),
-    }
-    row["initials"] = initials(row["name"])
-    return row
-
-
-def add_staff(db: Database, outlet_id: int, draft: StaffDraft, roles: list[str],
-              now: datetime) -> int:
-    row = clean_staff(draft, roles)
-    get_outlet(db, outlet_id)
-    row.update(outlet_id=outlet_id, created_at=stamp(now), updated_at=stamp(now))
-    with db.atomic():
-        return db.table("staff").insert(row).last_pk
-
-
-def update_staff(db: Database, staff_id: int, draft: StaffDraft, roles: list[str],
-                 now: datetime) -> None:
-    row = clean_staff(draft, roles)
-    row["updated_at"] = stamp(now)
-    with db.atomic():
-        db.table("staff").update(staff_id, row)
-
-
-def set_staff_active(db: Database, staff_id: int, active: bool, now: datetime) -> None:
-    with db.atomic():
-        db.table("staff").update(staff_id, {"active": int(active), "updated_at": stamp(now)})
-
-
-def _staff(r: sqlite3.Row | tuple) -> Staff:
-    return Staff(id=r[0], outlet_id=r[1], name=r[2], role=r[3], phone=r[4],
-                 birthday=date.fromisoformat(r[5]) if r[5] else None, notes=r[6],
-                 active=bool(r[7]))
-
-
-_STAFF_COLS = "id, outlet_id, name, role, phone, birthday, notes, active"
-
-
-def list_staff(db: Database, outlet_id: int, include_inactive: bool = False) -> list[Staff]:
-    cond = "" if include_inactive else " AND active = 1"
-    return [_staff(r) for r in db.execute(
-        f"SELECT {_STAFF_COLS} FROM staff WHERE outlet_id = ?{cond} ORDER BY active DESC, id",
-        [outlet_id]).fetchall()]
-
-
-def get_staff(db: Database, staff_id: int) -> Staff:
-    r = db.execute(f"SELECT {_STAFF_COLS} FROM staff WHERE id = ?", [staff_id]).fetchone()
-    if r is None:
-        raise ValidationError("staff", "error.no_such_staff")
-    return _staff(r)
-
-
-# --- visits ------------------------------------------------------------------------
-
-
-def _visit(r: tuple) -> Visit:
-    return Visit(id=r[0], outlet_id=r[1], started_at=datetime.fromisoformat(r[2]),
-                 ended_at=parse_stamp(r[3]), purpose=r[4], notes=r[5])
-
-
-_VISIT_COLS = "id, outlet_id, started_at, ended_at, purpose, notes"
-
-
-def open_visit(db: Database) -> Visit | None:
-    """The visit the manager is checked in at right now, if any (one place at a time)."""
-    r = db.execute(f"SELECT {_VISIT_COLS} FROM visits WHERE ended_at IS NULL "
-                   "ORDER BY started_at DESC LIMIT 1").fetchone()
-    return _visit(r) if r else None
-
-
-def check_in(db: Database, outlet_id: int, at: datetime, purpose: str,
-             notes: str = "") -> int:
-    outlet = get_outlet(db, outlet_id)
-    if not outlet.active:
-        raise ValidationError("outlet", "error.outlet_inactive", name=outlet.name)
-    purpose = v.choice("purpose", purpose, VISIT_PURPOSES)
-    note = v.text("notes", notes)
-    current = open_visit(db)
-    if current is not None:
-        raise ValidationError("outlet", "error.already_checked_in",
-                              name=get_outlet(db, current.outlet_id).name)
-    with db.atomic():
-        return db.table("visits").insert({
-            "outlet_id": outlet_id, "started_at": stamp(at), "ended_at": None,
-            "purpose": purpose, "notes": note,
-        }).last_pk
-
-
-def check_out(db: Database, visit_id: int, at: datetime, notes: str | None = None) -> None:
-    r = db.execute(f"SELECT {_VISIT_COLS} FROM visits WHERE id = ?", [visit_id]).fetchone()
-    if r is None:
-        raise ValidationError("visit", "error.no_such_visit")
-    visit = _visit(r)
-    if visit.ended_at is not None:
-        raise ValidationError("visit", "error.already_checked_out")
-    if at.replace(microsecond=0) < visit.started_at:
-        raise ValidationError("ended_at", "error.checkout_before_checkin",
-                              start=visit.started_at.strftime("%H:%M"))
-    note = v.text("notes", notes) if notes is not None else visit.notes
-    with db.atomic():
-        db.table("visits").update(visit_id, {"ended_at": stamp(at), "notes": note})
-
-
-def record_visit(db: Database, outlet_id: int, start: datetime, end: datetime, purpose: str,
-                 notes: str = "") -> int:
-    """A completed visit entered after the fact (back-fill and demo data)."""
-    if end < start:
-        raise ValidationError("ended_at", "error.checkout_before_checkin",
-                              start=start.strftime("%H:%M"))
-    get_outlet(db, outlet_id)
-    purpose = v.choice("purpose", purpose, VISIT_PURPOSES)
-    with db.atomic():
-        return db.table("visits").insert({
-            "outlet_id": outlet_id, "started_at": stamp(start), "ended_at": stamp(end),
-            "purpose": purpose, "notes": v.text("notes", notes),
-        }).last_pk
-
-
-def visits_for(db: Database, outlet_id: int, limit: int = 50) -> list[Visit]:
-    return [_visit(r) for r in db.execute(
-        f"SELECT {_VISIT_COLS} FROM visits WHERE outlet_id = ? ORDER BY started_at DESC LIMIT ?",
-        [outlet_id, limit]).fetchall()]
-
-
-def visits_on(db: Database, day: date) -> list[Visit]:
-    """Visits started on ``day`` (uses the started_at index)."""
-    start = day.isoformat()
-    end = (day + relativedelta(days=1)).isoformat()
-    return [_visit(r) for r in db.execute(
-        f"SELECT {_VISIT_COLS} FROM visits WHERE started_at >= ? AND started_at < ? "
-        "ORDER BY started_at", [start, end]).fetchall()]
-
-
-@dataclass(frozen=True)
-class VisitStats:
-    """A date range's visits against the contact plan (联系计划覆盖率)."""
-
-    visits: int
-    outlets_visited: int
-    outlets_due: int
-    due_visited: int
-    hours: float
-
-    @property
-    def coverage(self) -> float | None:
-        """Share of the outlets due in the range that were visited in it."""
-        return self.due_visited / self.outlets_due if self.outlets_due else None
-
-
-def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]) -> VisitStats:
-    """Completed visits from ``start`` to ``end`` (inclusive) and the outlets due in them.
-
-    An active outlet is due in the range when its next visit, counted from its last
-    completed visit before ``start``, falls on or before ``end``.
-    """
-    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
-    rows = db.execute(
-        "SELECT outlet_id, started_at, ended_at FROM visits WHERE started_at >= ? "
-        "AND started_at < ? AND ended_at IS NOT NULL", [lo, hi]).fetchall()
-    visited = {r[0] for r in rows}
-    hours = sum((datetime.fromisoformat(r[2]) - datetime.fromisoformat(r[1])).total_seconds()
-                for r in rows) / 3600
-    # One index seek per outlet (visits_outlet); a GROUP BY over visits reads them all.
-    due = set()
-    for outlet_id, tier, last in db.execute(
-            "SELECT o.id, o.tier, (SELECT max(v.started_at) FROM visits v WHERE "
-            "v.outlet_id = o.id AND v.started_at < ? AND v.ended_at IS NOT NULL) "
-            "FROM outlets o WHERE o.active = 1", [lo]):
-        last_day = date.fromisoformat(last[:10]) if last else None
-        if next_due(last_day, tier, cadence, start) <= end:
-            due.add(outlet_id)
-    return VisitStats(visits=len(rows), outlets_visited=len(visited), outlets_due=len(due),
-                      due_visited=len(due & visited), hours=round(hours, 2))

@@ -13,6 +13,8 @@ from workbench.core.errors import ValidationError
 from workbench.plan import agenda as plan
 from workbench.plan import contacts, tasks, view
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
 
 TIERS = ["A", "B", "C", "D"]
 
@@ -23,13 +25,16 @@ def outlet(db, code: str, tier: str = "C") -> int:
 
 
 def person(db, outlet_id: int, name: str, birthday: str = "") -> int:
-    return outlets.add_staff(db, outlet_id, outlets.StaffDraft(name=name, birthday=birthday),
-                             ["teller"], NOW)
+    return roster_staff.add_staff(db, outlet_id,
+                                  roster_staff.StaffDraft(name=name, birthday=birthday),
+                                  ["teller"], NOW)
 
 
 def visit(db, outlet_id: int, day: date, start: str, end: str, note: str = "驻点") -> int:
-    return outlets.record_visit(db, outlet_id, datetime.combine(day, time.fromisoformat(start)),
-                                datetime.combine(day, time.fromisoformat(end)), "stationed", note)
+    return roster_visits.record_visit(db, outlet_id,
+                                      datetime.combine(day, time.fromisoformat(start)),
+                                      datetime.combine(day, time.fromisoformat(end)),
+                                      "stationed", note)
 
 
 def agenda(db, today: date = TODAY, **rules) -> plan.Agenda:
@@ -77,7 +82,7 @@ def test_visits_due_from_last_completed_visit_most_overdue_first(db):
     visit(db, b, date(2026, 11, 13), "09:00", "10:30")
     visit(db, c, date(2026, 11, 20), "09:00", "10:30")
     # An open check-in is not a completed visit.
-    outlets.check_in(db, a, datetime(2026, 11, 26, 9), "stationed")
+    roster_visits.check_in(db, a, datetime(2026, 11, 26, 9), "stationed")
     due = agenda(db).visits_due
     assert [(d.outlet_id, d.days_overdue) for d in due] == [(a, 10), (b, 0), (never, 0)]
     assert due[2].last_visit is None
@@ -138,7 +143,7 @@ def test_birthday_at_a_month_end(db):
 def test_inactive_staff_have_no_birthday_reminder(db):
     oid = outlet(db, "C1")
     sid = person(db, oid, "离职", "1990-11-27")
-    outlets.set_staff_active(db, sid, False, NOW)
+    roster_staff.set_staff_active(db, sid, False, NOW)
     assert agenda(db).birthdays == ()
 
 
@@ -221,7 +226,7 @@ def test_an_invalid_check_in_uses_no_place_in_the_half_day(db):
 
 def test_open_check_in_does_not_count_yet(db):
     oid = outlet(db, "C1")
-    vid = outlets.check_in(db, oid, datetime.combine(TODAY, time(9)), "stationed", "驻点")
+    vid = roster_visits.check_in(db, oid, datetime.combine(TODAY, time(9)), "stationed", "驻点")
     result = agenda(db)
     assert result.audit[0].visit_id == vid and result.audit[0].reasons == ("plan.rule.open",)
     assert result.open_visit.id == vid and result.open_visit_outlet == "网点C1"
@@ -238,11 +243,11 @@ def test_audit_rules_come_from_config(db):
 
 def test_check_out_before_check_in_is_refused_and_writes_nothing(db):
     oid = outlet(db, "C1")
-    vid = outlets.check_in(db, oid, datetime.combine(TODAY, time(10)), "stationed")
+    vid = roster_visits.check_in(db, oid, datetime.combine(TODAY, time(10)), "stationed")
     with pytest.raises(ValidationError) as exc:
-        outlets.check_out(db, vid, datetime.combine(TODAY, time(9, 30)))
+        roster_visits.check_out(db, vid, datetime.combine(TODAY, time(9, 30)))
     assert "10:00" in str(exc.value)
-    assert outlets.open_visit(db).id == vid
+    assert roster_visits.open_visit(db).id == vid
 
 
 # --- contacts ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from tests.register_helpers import outlet, staff
 from workbench.core.errors import ValidationError
 from workbench.register import chain, deliveries
-from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
 
 NOW = datetime(2026, 11, 27, 9, 30, 0, 700_000)  # sub-second part: ignored by the rules
 SECOND = timedelta(seconds=1)
@@ -121,13 +121,13 @@ def test_a_late_entry_before_the_delivery_is_refused_even_with_a_reason(db, conf
 
 def test_only_active_staff_sign(db, config, place):
     first, second = line(db, config, place), line(db, config, place)
-    outlets.set_staff_active(db, place["wf"], False, NOW)
+    roster_staff.set_staff_active(db, place["wf"], False, NOW)
     with pytest.raises(ValidationError) as err:
         sign(db, place, [first])
     assert err.value.field == "signer" and "王芳" in str(err.value)
     assert "deactivated" in str(err.value)
     assert signoffs(db) == 0
-    outlets.set_staff_active(db, place["wf"], True, NOW)
+    roster_staff.set_staff_active(db, place["wf"], True, NOW)
     sign(db, place, [first])
     assert deliveries.get_line(db, first).signer == "王芳"
     # A new colleague at the same outlet signs as well.
@@ -141,7 +141,7 @@ def test_the_signer_belongs_to_the_outlet(db, config, place):
         sign(db, place, [first], staff_id=place["other"])
     assert err.value.field == "signer" and "赵敏" in str(err.value)
     # Staff of another outlet is refused as such even when deactivated there.
-    outlets.set_staff_active(db, place["other"], False, NOW)
+    roster_staff.set_staff_active(db, place["other"], False, NOW)
     with pytest.raises(ValidationError) as err:
         sign(db, place, [first], staff_id=place["other"])
     assert "is not on the staff of" in str(err.value)

@@ -14,7 +14,7 @@ from workbench.core import privacy
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.review import reports
 from workbench.review import week as review
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 
 
 def test_weeks_parse_shift_and_reject_impossible_ones():
@@ -40,7 +40,7 @@ def fixture_week(db):
     outlets.add_outlet(db, outlets.OutletDraft(code="C", name="丙", tier="C"), tiers, NOW)
 
     def visit(oid, day, h1, h2):
-        outlets.record_visit(db, oid, datetime(2026, 11, day, h1), datetime(2026, 11, day, h2),
+        visits.record_visit(db, oid, datetime(2026, 11, day, h1), datetime(2026, 11, day, h2),
                              "stationed")
 
     visit(a, 10, 9, 11)   # week 46: A's last visit before week 47

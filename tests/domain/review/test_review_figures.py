@@ -16,7 +16,7 @@ from workbench.plan import contacts, tasks
 from workbench.register import applications, chain, deliveries
 from workbench.review import reports
 from workbench.review import week as review
-from workbench.roster import outlets
+from workbench.roster import outlets, staff, visits
 
 
 def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
@@ -30,11 +30,11 @@ def week(db, config):
            for c, n in (("A", "甲"), ("B", "乙"), ("C", "丙"))]
     a, b, _ = ids
     roles = config.staff.roles
-    wang = outlets.add_staff(db, a, outlets.StaffDraft(name="王芳"), roles, NOW)
+    wang = staff.add_staff(db, a, staff.StaffDraft(name="王芳"), roles, NOW)
     # must-dos: check-ins judged by the activity rules, contacts, tasks
-    outlets.record_visit(db, a, at(24, 9), at(24, 11), "stationed", "驻点")  # counts
-    outlets.record_visit(db, a, at(25, 9), at(25, 9, 30), "stationed", "短")  # too short
-    outlets.record_visit(db, b, at(18, 14), at(18, 16), "stationed")  # no note
+    visits.record_visit(db, a, at(24, 9), at(24, 11), "stationed", "驻点")  # counts
+    visits.record_visit(db, a, at(25, 9), at(25, 9, 30), "stationed", "短")  # too short
+    visits.record_visit(db, b, at(18, 14), at(18, 16), "stationed")  # no note
     contacts.log_contact(db, "staff", at(24), staff_id=wang, note="")
     contacts.log_contact(db, "staff", at(25), staff_id=wang, note="")
     contacts.log_contact(db, "customer", at(26), customer="李四", outlet_id=a, note="")

@@ -15,7 +15,8 @@ from workbench.cli import main
 from workbench.core import i18n
 from workbench.core.errors import WorkbenchError
 from workbench.core.text import initials
-from workbench.roster.importer import import_rows, read_rows
+from workbench.roster.importer import import_rows
+from workbench.roster.sheets import read_rows
 from workbench.storage import open_db
 
 ZH_HEADER = ["网点代码", "网点名称", "银行", "等级", "地址", "电话", "负责人", "定期存款",

@@ -8,8 +8,9 @@ import pytest
 
 from tests.conftest import NOW, TODAY
 from workbench.core.errors import ValidationError
-from workbench.roster import outlets
-from workbench.roster.outlets import OutletDraft, StaffDraft
+from workbench.roster import outlets, staff, visits
+from workbench.roster.outlets import OutletDraft
+from workbench.roster.staff import StaffDraft
 
 TIERS = ["A", "B", "C", "D"]
 ROLES = ["head", "deputy", "wealth_manager", "key_teller", "teller", "other"]
@@ -88,9 +89,9 @@ def test_next_due_from_last_completed_visit(db):
 def test_roster_counts_only_completed_visits_and_sorts_by_due(db):
     a = add(db, code="A1", name="甲", tier="A")
     b = add(db, code="B1", name="乙", tier="B")
-    outlets.record_visit(db, a, datetime(2026, 11, 10, 9), datetime(2026, 11, 10, 11), "stationed")
-    outlets.record_visit(db, b, datetime(2026, 11, 20, 9), datetime(2026, 11, 20, 11), "training")
-    outlets.check_in(db, a, datetime(2026, 11, 27, 9), "stationed")  # open: does not count
+    visits.record_visit(db, a, datetime(2026, 11, 10, 9), datetime(2026, 11, 10, 11), "stationed")
+    visits.record_visit(db, b, datetime(2026, 11, 20, 9), datetime(2026, 11, 20, 11), "training")
+    visits.check_in(db, a, datetime(2026, 11, 27, 9), "stationed")  # open: does not count
     rows = outlets.roster(db, TODAY, {"A": 7, "B": 14})
     assert [(r.code, r.last_visit, r.days_left) for r in rows] == [
         ("A1", date(2026, 11, 10), -10), ("B1", date(2026, 11, 20), 7)]
@@ -111,43 +112,43 @@ def test_filter_by_initials_code_address_and_hide_inactive(db):
 
 def test_staff_validation_and_listing(db):
     oid = add(db)
-    sid = outlets.add_staff(db, oid, StaffDraft(name="李娜", role="key_teller",
-                                                  phone="13800000000", birthday="1990-02-28"),
-                            ROLES, NOW)
+    sid = staff.add_staff(db, oid, StaffDraft(name="李娜", role="key_teller",
+                                              phone="13800000000", birthday="1990-02-28"),
+                          ROLES, NOW)
     with pytest.raises(ValidationError, match="not a real date"):
-        outlets.add_staff(db, oid, StaffDraft(name="张三", birthday="2026-02-30"), ROLES, NOW)
+        staff.add_staff(db, oid, StaffDraft(name="张三", birthday="2026-02-30"), ROLES, NOW)
     with pytest.raises(ValidationError):
-        outlets.add_staff(db, oid, StaffDraft(name="张三", role="boss"), ROLES, NOW)
+        staff.add_staff(db, oid, StaffDraft(name="张三", role="boss"), ROLES, NOW)
     with pytest.raises(ValidationError):
-        outlets.add_staff(db, 999, StaffDraft(name="张三"), ROLES, NOW)
-    staff = outlets.list_staff(db, oid)
-    assert [(s.id, s.role, s.birthday) for s in staff] == [(sid, "key_teller", date(1990, 2, 28))]
-    outlets.set_staff_active(db, sid, False, NOW)
-    assert outlets.list_staff(db, oid) == []
-    assert len(outlets.list_staff(db, oid, include_inactive=True)) == 1
+        staff.add_staff(db, 999, StaffDraft(name="张三"), ROLES, NOW)
+    listed = staff.list_staff(db, oid)
+    assert [(s.id, s.role, s.birthday) for s in listed] == [(sid, "key_teller", date(1990, 2, 28))]
+    staff.set_staff_active(db, sid, False, NOW)
+    assert staff.list_staff(db, oid) == []
+    assert len(staff.list_staff(db, oid, include_inactive=True)) == 1
 
 
 def test_check_in_and_out_rules(db):
     a = add(db, code="A1")
     b = add(db, code="B1")
-    vid = outlets.check_in(db, a, datetime(2026, 11, 27, 9, 0), "stationed", "驻点")
+    vid = visits.check_in(db, a, datetime(2026, 11, 27, 9, 0), "stationed", "驻点")
     with pytest.raises(ValidationError, match="still checked in"):
-        outlets.check_in(db, b, datetime(2026, 11, 27, 10, 0), "training")
+        visits.check_in(db, b, datetime(2026, 11, 27, 10, 0), "training")
     with pytest.raises(ValidationError, match="before the check-in"):
-        outlets.check_out(db, vid, datetime(2026, 11, 27, 8, 59))
-    assert outlets.open_visit(db).id == vid
-    outlets.check_out(db, vid, datetime(2026, 11, 27, 10, 30))
-    visit = outlets.visits_for(db, a)[0]
+        visits.check_out(db, vid, datetime(2026, 11, 27, 8, 59))
+    assert visits.open_visit(db).id == vid
+    visits.check_out(db, vid, datetime(2026, 11, 27, 10, 30))
+    visit = visits.visits_for(db, a)[0]
     assert visit.hours == 1.5 and visit.notes == "驻点"
     with pytest.raises(ValidationError, match="already checked out"):
-        outlets.check_out(db, vid, datetime(2026, 11, 27, 11, 0))
+        visits.check_out(db, vid, datetime(2026, 11, 27, 11, 0))
     with pytest.raises(ValidationError):
-        outlets.check_in(db, b, datetime(2026, 11, 27, 12, 0), "sleeping")
-    assert [v.id for v in outlets.visits_on(db, TODAY)] == [vid]
+        visits.check_in(db, b, datetime(2026, 11, 27, 12, 0), "sleeping")
+    assert [v.id for v in visits.visits_on(db, TODAY)] == [vid]
 
 
 def test_inactive_outlet_cannot_be_checked_in(db):
     a = add(db)
     outlets.set_outlet_active(db, a, False, NOW)
     with pytest.raises(ValidationError, match="deactivated"):
-        outlets.check_in(db, a, NOW, "stationed")
+        visits.check_in(db, a, NOW, "stationed")

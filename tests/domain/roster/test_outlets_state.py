@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from workbench.core.errors import ValidationError
-from workbench.roster import outlets
+from workbench.roster import outlets, staff, visits
 from workbench.storage import open_db
 
 TIERS = ["A", "B", "C", "D"]
@@ -90,8 +90,8 @@ class OutletsMachine(RuleBasedStateMachine):
             return
         code = data.draw(st.sampled_from(sorted(self.model)))
         try:
-            outlets.add_staff(self.db, self.model[code]["id"],
-                              outlets.StaffDraft(name=name, role="teller"), ROLES, self.tick())
+            staff.add_staff(self.db, self.model[code]["id"],
+                            staff.StaffDraft(name=name, role="teller"), ROLES, self.tick())
         except ValidationError:
             assert name == ""
             return
@@ -100,14 +100,14 @@ class OutletsMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def check_in_or_out(self, data):
         if self.open_visit is not None:
-            outlets.check_out(self.db, self.open_visit, self.tick())
+            visits.check_out(self.db, self.open_visit, self.tick())
             self.open_visit = None
             return
         active = sorted(c for c, e in self.model.items() if e["active"])
         if active:
             code = data.draw(st.sampled_from(active))
-            self.open_visit = outlets.check_in(self.db, self.model[code]["id"], self.tick(),
-                                               "stationed")
+            self.open_visit = visits.check_in(self.db, self.model[code]["id"], self.tick(),
+                                              "stationed")
 
     @invariant()
     def database_agrees_with_model(self):
@@ -117,7 +117,7 @@ class OutletsMachine(RuleBasedStateMachine):
             entry = self.model[r.code]
             assert (r.name, r.target, r.active, r.staff_count) == (
                 entry["name"], entry["target"], entry["active"], entry["staff"])
-        current = outlets.open_visit(self.db)
+        current = visits.open_visit(self.db)
         assert (current.id if current else None) == self.open_visit
 
 

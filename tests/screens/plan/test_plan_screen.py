@@ -12,7 +12,7 @@ from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.demo.build import populate
 from workbench.plan import contacts, tasks
-from workbench.roster import outlets
+from workbench.roster import outlets, staff, visits
 from workbench.screens.common.form import FormScreen
 from workbench.screens.plan.plan import PlanScreen
 
@@ -76,7 +76,7 @@ async def test_check_in_from_the_agenda(db, db_path, config):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
-        visit = outlets.open_visit(db)
+        visit = visits.open_visit(db)
         assert visit is not None and visit.outlet_id == oid
         assert visit.started_at.isoformat() == "2026-11-27T09:15:00"
         assert f"audit:{visit.id}" in option_ids(app)
@@ -89,7 +89,7 @@ async def test_check_in_from_the_agenda(db, db_path, config):
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert "09:15" in str(app.screen.query_one("#e-time").render())
-        assert outlets.open_visit(db) is not None
+        assert visits.open_visit(db) is not None
 
 
 async def test_complete_a_recurring_task_and_see_the_next_one(db, db_path, config):
@@ -160,7 +160,7 @@ async def test_snooze_moves_a_task_off_today(db, db_path, config):
 
 async def test_birthday_enter_logs_a_staff_contact_and_must_do_ticks(db, db_path, config):
     oid = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="网点甲"), ["C"], NOW)
-    sid = outlets.add_staff(db, oid, outlets.StaffDraft(name="李柜员", birthday="1990-11-27"),
+    sid = staff.add_staff(db, oid, staff.StaffDraft(name="李柜员", birthday="1990-11-27"),
                             ["teller"], NOW)
     app = app_on(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -273,9 +273,9 @@ async def test_plan_keys_can_be_rebound(db, db_path):
 async def test_contact_form_offers_the_staff_of_the_outlet_checked_in_at(db, db_path, config):
     here = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="网点甲"), ["C"], NOW)
     there = outlets.add_outlet(db, outlets.OutletDraft(code="C2", name="网点乙"), ["C"], NOW)
-    mine = outlets.add_staff(db, here, outlets.StaffDraft(name="甲员工"), ["teller"], NOW)
-    outlets.add_staff(db, there, outlets.StaffDraft(name="乙员工"), ["teller"], NOW)
-    outlets.check_in(db, here, NOW, "stationed")
+    mine = staff.add_staff(db, here, staff.StaffDraft(name="甲员工"), ["teller"], NOW)
+    staff.add_staff(db, there, staff.StaffDraft(name="乙员工"), ["teller"], NOW)
+    visits.check_in(db, here, NOW, "stationed")
     app = app_on(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)

@@ -12,7 +12,8 @@ from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.register import chain
 from workbench.register import deliveries as reg
-from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.register.register import DeliveriesScreen
@@ -39,7 +40,7 @@ def make_app(db_path, config):
 async def test_sign_all_in_five_keystrokes_from_the_plan(db, db_path, config):
     # Yesterday's lines; checked in at the outlet this morning.
     o, ids = three_lines(db, config, NOW - timedelta(days=1))
-    outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+    roster_visits.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
@@ -85,7 +86,7 @@ async def test_pick_outlet_by_initials_untick_one_and_add_signer(db, db_path, co
         assert not isinstance(app.screen, SignOffScreen)
     assert [reg.get_line(db, i).status for i in ids] == ["signed", "signed", "awaiting"]
     assert reg.get_line(db, ids[0]).signer == "赵柜员"
-    assert "赵柜员" in [s.name for s in outlets.list_staff(db, o)]
+    assert "赵柜员" in [s.name for s in roster_staff.list_staff(db, o)]
 
 
 async def test_bad_time_and_missing_reason_write_nothing(db, db_path, config):
@@ -114,7 +115,7 @@ async def test_bad_time_and_missing_reason_write_nothing(db, db_path, config):
 
 async def test_log_three_lines_then_void_one(db, db_path, config):
     o = outlet(db, "CCB-101", "中国建设银行朝阳支行", NOW)
-    outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+    roster_visits.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
@@ -213,9 +214,9 @@ def test_register_snapshot(snap_compare, db, db_path, config):
 
 async def test_mark_receipt_and_count_stock_from_the_views(db, db_path, config):
     o, ids = three_lines(db, config, NOW - timedelta(days=1))
-    wf = outlets.list_staff(db, o)[0].id
+    wf = roster_staff.list_staff(db, o)[0].id
     chain.sign_off(db, outlet_id=o, delivery_ids=ids, staff_id=wf, now=NOW - timedelta(days=1))
-    outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+    roster_visits.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input
 from tests.conftest import NOW, TODAY, open_roster
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 from workbench.screens.common.form import FormScreen
 
 
@@ -85,7 +85,7 @@ async def test_check_in_and_out_from_roster(db, db_path, config):
         app.screen.query_one("#f-time", Input).value = "09:00"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert outlets.open_visit(db).outlet_id == oid
+        assert visits.open_visit(db).outlet_id == oid
         await pilot.press("c")
         await pilot.pause()
         # A check-out before the check-in is refused in the form.
@@ -98,7 +98,7 @@ async def test_check_in_and_out_from_roster(db, db_path, config):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
-    visit = outlets.visits_for(db, oid)[0]
+    visit = visits.visits_for(db, oid)[0]
     assert visit.hours == 1.5
 
 

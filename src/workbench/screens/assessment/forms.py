@@ -13,7 +13,7 @@ from typing import Any
 from workbench.assessment import career, grades, journal, policies
 from workbench.core.config import GRADES
 from workbench.core.i18n import t
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.register.originals import open_register_policy
 
@@ -123,7 +123,7 @@ def open_policy_form(app, done: Done = None) -> None:
         return policies.get_policy(app.db, pid)
 
     values = {"policy_issue_date": app.today.isoformat()}
-    visit = outlets.open_visit(app.db)
+    visit = visits.open_visit(app.db)
     if visit is not None:
         # Checked in at an outlet: the policy was most likely sold there.
         values["policy_outlet"] = str(visit.outlet_id)

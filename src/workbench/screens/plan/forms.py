@@ -9,6 +9,8 @@ from workbench.core import validate as v
 from workbench.core.i18n import t
 from workbench.plan import contacts, tasks
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
 from workbench.screens.common.form import Field, FormScreen
 
 
@@ -53,10 +55,10 @@ def log_contact(app: Any, done: Callable[[], None], kind: str = "staff",
     lists that outlet's staff only.
     """
     if staff_id is not None:
-        outlet_id = outlets.get_staff(app.db, staff_id).outlet_id
+        outlet_id = roster_staff.get_staff(app.db, staff_id).outlet_id
     elif outlet_id is None:
         # Most contacts are logged where you are: the outlet checked in at.
-        visit = outlets.open_visit(app.db)
+        visit = roster_visits.open_visit(app.db)
         outlet_id = visit.outlet_id if visit is not None else None
     staff = contacts.staff_choices(app.db, outlet_id)
     if staff_id is None and outlet_id is not None and staff and kind == "staff":

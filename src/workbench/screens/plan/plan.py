@@ -20,7 +20,7 @@ from workbench.core.i18n import t
 from workbench.plan import tasks
 from workbench.plan.agenda import Agenda, build_agenda
 from workbench.plan.view import Section, sections
-from workbench.roster import outlets
+from workbench.roster import visits
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan import forms
 from workbench.screens.roster import visit_actions
@@ -163,7 +163,7 @@ class PlanScreen(Screen):
                 forms.log_contact(app, self.reload,
                                        kind="staff" if ref == "staff" else "customer")
         elif kind == "visit":
-            current = outlets.open_visit(app.db)
+            current = visits.open_visit(app.db)
             if current is not None and current.outlet_id == int(ref):
                 visit_actions.check_out(self, self.reload)
             else:
@@ -243,7 +243,7 @@ class PlanScreen(Screen):
             forms.handover_form(app, self.reload, item.outlet_id)
 
     def _stationed(self) -> None:
-        if outlets.open_visit(self.app.db) is not None:
+        if visits.open_visit(self.app.db) is not None:
             visit_actions.check_out(self, self.reload)
             return
         first = next((s for s in self.sections if s.key == "visits"), None)

@@ -17,7 +17,7 @@ from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.register.sign_off import parse_when
@@ -55,7 +55,7 @@ def pick_outlet(app: App, title: str, then: Callable[[int], None],
                 outlet_id: int | None = None) -> None:
     """``then(outlet_id)`` for the given outlet, the one checked in at, or a picked one."""
     if outlet_id is None:
-        visit = outlets.open_visit(app.db)
+        visit = visits.open_visit(app.db)
         outlet_id = visit.outlet_id if visit else None
     if outlet_id is not None:
         then(outlet_id)
@@ -171,7 +171,7 @@ def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done
 
 def stock_count_form(app: App, outlet_id: int, done: Done, kind: str | None = None) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
-    visit = outlets.open_visit(app.db)
+    visit = visits.open_visit(app.db)
     visit_id = visit.id if visit and visit.outlet_id == outlet_id else None
     kinds = app.config.deliveries.stock_kinds
 

@@ -24,7 +24,7 @@ from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.core.text import initials
 from workbench.register import chain, deliveries
-from workbench.roster import outlets
+from workbench.roster import outlets, staff, visits
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
 
@@ -88,7 +88,7 @@ class SignOffScreen(ModalScreen[int | None]):
             t("signoff.title", name=outlet.name, count=len(lines)))
         box = self.query_one("#so-lines", SelectionList)
         box.add_options([(line_label(x), x.id, True) for x in lines])
-        self.staff = outlets.list_staff(app.db, self.outlet_id)
+        self.staff = staff.list_staff(app.db, self.outlet_id)
         self.default_time = app.now().strftime("%H:%M")
         self.query_one("#so-time", Input).value = self.default_time
         self._fill_staff("")
@@ -146,14 +146,14 @@ class SignOffScreen(ModalScreen[int | None]):
             try:
                 roles = list(app.config.staff.roles)
                 role = "teller" if "teller" in roles else roles[-1]
-                new_id = outlets.add_staff(app.db, self.outlet_id,
-                                           outlets.StaffDraft(name=signer.value, role=role),
+                new_id = staff.add_staff(app.db, self.outlet_id,
+                                           staff.StaffDraft(name=signer.value, role=role),
                                            roles, app.now())
             except ValidationError as error:
                 self._error(error)
                 return
             app.notify(t("signoff.staff_added", name=signer.value.strip()))
-            self.staff = outlets.list_staff(app.db, self.outlet_id)
+            self.staff = staff.list_staff(app.db, self.outlet_id)
             option_id = str(new_id)
         if option_id is None:
             return
@@ -220,7 +220,7 @@ def open_sign_off(app: App, outlet_id: int | None = None) -> None:
     if app.db is None or isinstance(app.screen, (SignOffScreen, OutletPicker)):
         return  # already signing (a stray `g` in the list must not stack a second flow)
     if outlet_id is None:
-        visit = outlets.open_visit(app.db)
+        visit = visits.open_visit(app.db)
         outlet_id = visit.outlet_id if visit is not None else None
 
     def signed(result: int | None) -> None:

@@ -12,6 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.core.i18n import columns, t
 from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
@@ -86,7 +88,7 @@ class OutletCardScreen(Screen):
             (t("field.achieved"), fmt_number(o.achieved) or dash),
             (t("card.completion"), f"{completion:.0%}" if completion is not None else dash),
         ]
-        history = outlets.visits_for(app.db, self.outlet_id, limit=100)
+        history = roster_visits.visits_for(app.db, self.outlet_id, limit=100)
         last = next((v.started_at.date() for v in history if v.ended_at), None)
         due = outlets.next_due(last, o.tier, app.config.visits.cadence_days, app.today)
         figures.append((t("card.next_visit"),
@@ -98,7 +100,7 @@ class OutletCardScreen(Screen):
 
         staff = self.query_one("#staff", DataTable)
         staff.clear()
-        for s in outlets.list_staff(app.db, self.outlet_id, include_inactive=True):
+        for s in roster_staff.list_staff(app.db, self.outlet_id, include_inactive=True):
             name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
             staff.add_row(name, t(f"role.{s.role}"), s.phone or "",
                           s.birthday.isoformat() if s.birthday else "", s.notes or "",
@@ -127,8 +129,8 @@ class OutletCardScreen(Screen):
         roles = list(app.config.staff.roles)
 
         def submit(values: dict[str, str]) -> int:
-            return outlets.add_staff(app.db, self.outlet_id, outlets.StaffDraft(**values), roles,
-                                     app.now())
+            return roster_staff.add_staff(app.db, self.outlet_id,
+                                          roster_staff.StaffDraft(**values), roles, app.now())
 
         def after(result: object) -> None:
             if result:
@@ -145,10 +147,11 @@ class OutletCardScreen(Screen):
             return
         app = self.app
         roles = list(app.config.staff.roles)
-        s = outlets.get_staff(app.db, staff_id)
+        s = roster_staff.get_staff(app.db, staff_id)
 
         def submit(values: dict[str, str]) -> bool:
-            outlets.update_staff(app.db, staff_id, outlets.StaffDraft(**values), roles, app.now())
+            roster_staff.update_staff(app.db, staff_id, roster_staff.StaffDraft(**values), roles,
+                                      app.now())
             return True
 
         def after(result: object) -> None:
@@ -156,7 +159,7 @@ class OutletCardScreen(Screen):
                 app.notify(t("staff.saved"))
                 self.reload()
 
-        values = asdict(outlets.StaffDraft(name=s.name, role=s.role, phone=s.phone or "",
+        values = asdict(roster_staff.StaffDraft(name=s.name, role=s.role, phone=s.phone or "",
                                            birthday=s.birthday.isoformat() if s.birthday else "",
                                            notes=s.notes or ""))
         app.push_screen(FormScreen(t("staff.edit_title", name=s.name), staff_fields(roles),
@@ -166,8 +169,8 @@ class OutletCardScreen(Screen):
         staff_id = self._selected_staff()
         if staff_id is None:
             return
-        s = outlets.get_staff(self.app.db, staff_id)
-        outlets.set_staff_active(self.app.db, staff_id, not s.active, self.app.now())
+        s = roster_staff.get_staff(self.app.db, staff_id)
+        roster_staff.set_staff_active(self.app.db, staff_id, not s.active, self.app.now())
         self.app.notify(t("staff.reactivated" if not s.active else "staff.deactivated",
                           name=s.name))
         self.reload()

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workbench.core.db import data_stamp
 from workbench.core.i18n import t
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
@@ -131,7 +131,7 @@ class OutletsScreen(Screen):
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))
         status = t("roster.status", count=len(self.rows), page=self.page + 1, pages=pages,
                    sort=t(f"roster.sort.{self.sort}"))
-        visit = outlets.open_visit(self.app.db)
+        visit = visits.open_visit(self.app.db)
         if visit is not None:
             where = outlets.get_outlet(self.app.db, visit.outlet_id).name
             status += "  " + t("roster.checked_in_at", name=where,

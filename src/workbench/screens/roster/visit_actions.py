@@ -9,7 +9,7 @@ from textual.screen import Screen
 from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.roster import outlets
+from workbench.roster import outlets, visits
 from workbench.screens.common.form import FormScreen
 from workbench.screens.roster.forms import checkin_fields, checkout_fields
 
@@ -19,7 +19,7 @@ def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(values: dict[str, str]) -> int:
-        return outlets.check_in(app.db, outlet_id, v.time_on("time", values["time"], app.today),
+        return visits.check_in(app.db, outlet_id, v.time_on("time", values["time"], app.today),
                                 values["purpose"], values["notes"])
 
     def after(result: object) -> None:
@@ -28,14 +28,14 @@ def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
             done()
 
     form = FormScreen(t("visit.checkin_title", name=outlet.name),
-                      checkin_fields(outlets.VISIT_PURPOSES),
+                      checkin_fields(visits.VISIT_PURPOSES),
                       {"purpose": "stationed", "time": app.now().strftime("%H:%M")}, submit)
     app.push_screen(form, after)
 
 
 def check_out(screen: Screen, done: Callable[[], None]) -> None:
     app = screen.app
-    visit = outlets.open_visit(app.db)
+    visit = visits.open_visit(app.db)
     if visit is None:
         app.notify(t("visit.not_checked_in"), severity="warning")
         return
@@ -44,7 +44,7 @@ def check_out(screen: Screen, done: Callable[[], None]) -> None:
     def submit(values: dict[str, str]) -> bool:
         try:
             at = v.time_on("time", values["time"], app.today)
-            outlets.check_out(app.db, visit.id, at, values["notes"])
+            visits.check_out(app.db, visit.id, at, values["notes"])
         except ValidationError as error:
             if error.field != "ended_at":
                 raise

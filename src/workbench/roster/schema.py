@@ -1,0 +1,81 @@
+"""The roster's tables (outlets, staff, visits) and their migration set.
+
+The set name ``workbench.outlets`` and every step's function name are stored in each
+user's file (``_sqlite_migrations``): they never change, even when code moves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.core.migrations import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = Migrations("workbench.outlets")
+
+
+@migrations()
+def m001_outlets_staff_visits(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE outlets (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            bank TEXT, tier TEXT NOT NULL DEFAULT 'C',
+            address TEXT, phone TEXT, head TEXT,
+            deposits_time REAL CHECK (deposits_time >= 0),
+            deposits_demand REAL CHECK (deposits_demand >= 0),
+            history TEXT,
+            plan_year REAL CHECK (plan_year >= 0),
+            target REAL CHECK (target >= 0),
+            achieved REAL CHECK (achieved >= 0),
+            traffic_daily INTEGER CHECK (traffic_daily >= 0),
+            traffic_monthly INTEGER CHECK (traffic_monthly >= 0),
+            customers_total INTEGER CHECK (customers_total >= 0),
+            enquiries INTEGER CHECK (enquiries >= 0),
+            notes TEXT,
+            initials TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT""")
+    db.execute("""
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            role TEXT NOT NULL,
+            phone TEXT, birthday TEXT, notes TEXT,
+            initials TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT""")
+    db.execute("CREATE INDEX staff_outlet ON staff(outlet_id, active)")
+    db.execute("""
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+            started_at TEXT NOT NULL,
+            ended_at TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
+            purpose TEXT NOT NULL,
+            notes TEXT
+        ) STRICT""")
+    db.execute("CREATE INDEX visits_outlet ON visits(outlet_id, started_at)")
+    db.execute("CREATE INDEX visits_started ON visits(started_at)")
+
+
+@migrations()
+def m002_open_visit_index(db: Database) -> None:
+    # open_visit() runs on every roster refresh; without this it walks every visit.
+    db.execute("CREATE INDEX IF NOT EXISTS visits_open ON visits(started_at) "
+               "WHERE ended_at IS NULL")
+
+
+@migrations()
+def m003_birthday_index(db: Database) -> None:
+    # The plan looks birthdays up by month-day every morning. Files from before this
+    # step got the same index from the plan's retired set, hence IF NOT EXISTS.
+    db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
