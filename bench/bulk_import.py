@@ -34,12 +34,12 @@ def outlets_only(folder: Path, scale: float) -> Path:
     from workbench.storage import open_db
 
     from .steps.context import Context
-    from .steps.outlets import _outlets
+    from .steps.outlets import write_outlets
 
     path = folder / "import-base.db"
     db = open_db(path)
     try:
-        _outlets(Context(db=db, config=Config(), scale=scale))
+        write_outlets(Context(db=db, config=Config(), scale=scale))
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()

@@ -26,12 +26,12 @@ VISITS_PER_OUTLET = 60
 
 
 def generate(ctx: Context) -> None:
-    rng = _outlets(ctx)
+    rng = write_outlets(ctx)
     _staff(ctx, rng)
     _visits(ctx, rng)
 
 
-def _outlets(ctx: Context):
+def write_outlets(ctx: Context):
     """The outlets (also the bulk-import benchmark's starting point); returns the rng."""
     rng = ctx.rng("outlets")
     db, config = ctx.db, ctx.config

@@ -24,10 +24,13 @@ def crossings(path: Path) -> list[str]:
     found: list[str] = []
     module_names: set[str] = set()  # names bound to workbench modules (``from x import mod``)
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("workbench"):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(
+                ("workbench", "bench"))):
             for alias in node.names:
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
-                    found.append(f"{node.module}.{alias.name}")
+                    found.append(f"{'.' * node.level}{node.module or ''}.{alias.name}")
+                if node.level:
+                    continue
                 candidate = SRC.parent / (node.module.replace(".", "/")) / alias.name
                 if candidate.with_suffix(".py").exists() or candidate.is_dir():
                     module_names.add(alias.asname or alias.name)
@@ -41,6 +44,13 @@ def crossings(path: Path) -> list[str]:
 
 def test_no_private_name_is_taken_from_another_module() -> None:
     problems = {_module_name(p): c for p in sorted(SRC.rglob("*.py")) if (c := crossings(p))}
+    assert problems == {}
+
+
+def test_the_benchmark_takes_no_private_name_either() -> None:
+    bench = SRC.parents[1] / "bench"
+    problems = {str(p.relative_to(bench)): c for p in sorted(bench.rglob("*.py"))
+                if (c := crossings(p))}
     assert problems == {}
 
 
