@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, wait_palette, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.demo.build import populate
@@ -241,7 +241,7 @@ async def test_palette_opens_the_task_form_from_another_screen(db, db_path, conf
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"task")
-        await pilot.pause(0.3)
+        await wait_palette(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, wait_palette, wait_ready
 from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.register import deliveries as reg
@@ -189,9 +189,9 @@ async def test_palette_offers_sign_at_outlet(db, db_path, config):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"sign jsyh")
-        await pilot.pause(0.3)
+        await wait_palette(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await pilot.pause()
         assert isinstance(app.screen, SignOffScreen) and app.screen.outlet_id == o
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, open_roster
+from tests.conftest import NOW, TODAY, open_roster, wait_palette
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets
@@ -150,7 +150,7 @@ async def test_palette_jumps_to_outlet_by_pinyin_initials(db, db_path, config):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"jtyh")
-        await pilot.pause(0.5)
+        await wait_palette(pilot)
         await pilot.press("enter")
         await pilot.pause()
         from workbench.screens.roster.card import OutletCardScreen
