@@ -55,6 +55,9 @@ async def test_a_screen_in_view_redraws_only_for_its_own_tables(db, db_path, con
         await pilot.pause()
         assert len(reloads) == before + 1
         assert str(outlet_id) not in roster.query_one("#roster", DataTable).rows
+        announce(app, "outlets")  # told twice, nothing new in the file: drawn once
+        await pilot.pause()
+        assert len(reloads) == before + 1
 
 
 async def test_under_a_card_the_roster_waits_until_it_is_shown(db, db_path, config,
