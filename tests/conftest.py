@@ -80,8 +80,9 @@ async def wait_ready(app, pilot) -> None:
     await wait_until(pilot, lambda: app.db is not None, "the database to open")
 
 
-async def wait_palette(pilot) -> None:
-    """Wait until the command palette has finished searching and highlights a hit."""
+async def run_from_palette(pilot, typed: str) -> None:
+    """Open the command palette, type ``typed``, wait for its search to highlight a hit
+    (the providers answer in a worker), and run that hit with Enter."""
     from textual.command import CommandList, CommandPalette
 
     def found() -> bool:
@@ -89,7 +90,12 @@ async def wait_palette(pilot) -> None:
         return (isinstance(screen, CommandPalette)
                 and screen.query_one(CommandList).highlighted is not None)
 
-    await wait_until(pilot, found, "the command palette to list a hit")
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await wait_until(pilot, found, f"the command palette to list a hit for {typed!r}")
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def open_roster(app, pilot) -> None:

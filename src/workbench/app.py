@@ -2,7 +2,9 @@
 
 The database is opened in a worker thread right after the first paint (importing
 sqlite-utils and migrating cost more than painting); screens ask for their data with
-``app.when_ready(callback)``, which runs at once when the file is already open.
+``app.when_ready(callback)``, which runs at once when the file is already open. A write
+anywhere announces its tables (``DataChanged``, posted to the app); the app hands a copy
+to every screen of every mode, and each decides whether that concerns it.
 """
 
 from __future__ import annotations

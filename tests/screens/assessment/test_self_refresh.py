@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.conftest import TODAY, wait_palette, wait_ready
+from tests.conftest import TODAY, run_from_palette, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
 from workbench.screens.assessment.assessment import AssessmentScreen
@@ -31,12 +31,7 @@ async def test_a_mood_from_the_palette_updates_the_self_screen_and_the_morning_p
         plan = app.screen
         assert isinstance(plan, PlanScreen)
         assert "morning" in [s.key for s in plan.sections]
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"mood")
-        await wait_palette(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_from_palette(pilot, "mood")
         assert isinstance(app.screen, FormScreen)
         await pilot.press(*"80", "enter")
         await pilot.pause()

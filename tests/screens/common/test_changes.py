@@ -29,18 +29,22 @@ def test_a_name_that_is_no_table_is_refused_where_it_is_written(tables):
         DataChanged(tables)
 
 
-def count_reloads(monkeypatch, cls) -> list[object]:
-    calls: list[object] = []
-    real = cls.reload
-    monkeypatch.setattr(cls, "reload", lambda self: calls.append(self) or real(self))
+@pytest.fixture
+def reloads(monkeypatch) -> list[OutletsScreen]:
+    """The roster screens redrawn from the database, one entry per redraw."""
+    calls: list[OutletsScreen] = []
+    real = OutletsScreen.reload
+    monkeypatch.setattr(OutletsScreen, "reload", lambda self: calls.append(self) or real(self))
     return calls
 
 
-async def test_a_screen_in_view_redraws_only_for_its_own_tables(db, db_path, config,
-                                                                 monkeypatch):
+@pytest.fixture
+def app(db, db_path, config) -> WorkbenchApp:
     populate(db, config, TODAY)
-    reloads = count_reloads(monkeypatch, OutletsScreen)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    return WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+
+
+async def test_a_screen_in_view_redraws_only_for_its_own_tables(app, reloads):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         roster = app.screen
@@ -60,11 +64,7 @@ async def test_a_screen_in_view_redraws_only_for_its_own_tables(db, db_path, con
         assert len(reloads) == before + 1
 
 
-async def test_under_a_card_the_roster_waits_until_it_is_shown(db, db_path, config,
-                                                                monkeypatch):
-    populate(db, config, TODAY)
-    reloads = count_reloads(monkeypatch, OutletsScreen)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+async def test_under_a_card_the_roster_waits_until_it_is_shown(app, reloads, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         roster = app.screen

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable
 
 from tests.conftest import NOW, wait_ready
@@ -20,17 +21,27 @@ def signers(table: DataTable, ids: list[int]) -> list[str]:
     return [table.get_cell(str(i), "signer") for i in ids]
 
 
-async def test_a_sign_off_on_the_plan_shows_in_the_register_when_you_switch(db, db_path,
-                                                                             config):
+@pytest.fixture
+def ids(db, config) -> list[int]:
+    """Yesterday's three lines awaiting signature; checked in at their outlet today."""
     o, ids = three_lines(db, config, NOW - timedelta(days=1))
     outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+    return ids
+
+
+async def open_register(app, pilot) -> DeliveriesScreen:
+    await wait_ready(app, pilot)
+    await pilot.press("3")
+    await pilot.pause()
+    assert isinstance(app.screen, DeliveriesScreen)
+    return app.screen
+
+
+async def test_a_sign_off_on_the_plan_shows_in_the_register_when_you_switch(ids, db_path,
+                                                                             config):
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await pilot.pause()
-        register = app.screen
-        assert isinstance(register, DeliveriesScreen)
+        register = await open_register(app, pilot)
         table = register.query_one("#table-register", DataTable)
         assert signers(table, ids) == ["", "", ""]
         await pilot.press("1")
@@ -50,15 +61,10 @@ async def test_a_sign_off_on_the_plan_shows_in_the_register_when_you_switch(db, 
 
 
 async def test_the_register_under_the_next_log_form_already_lists_the_saved_line(
-        db, db_path, config):
-    o, ids = three_lines(db, config, NOW - timedelta(days=1))
-    outlets.check_in(db, o, NOW.replace(hour=0, minute=1), "delivery")
+        ids, db_path, config):
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await pilot.pause()
-        register = app.screen
+        register = await open_register(app, pilot)
         table = register.query_one("#table-register", DataTable)
         assert table.row_count == 3
         await pilot.press("n")  # checked in: the form is for this outlet
