@@ -70,6 +70,7 @@ class WeekScreen(DataScreen):
         translate_bindings(self)
         self.week: review.Week | None = None
         self._saved_text = ""
+        self._text_week: review.Week | None = None  # the week whose summary is loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,8 +135,12 @@ class WeekScreen(DataScreen):
         # stored one is an edit.
         self._saved_text = data.summary
         area = self.query_one("#summary", TextArea)
-        if area.text != data.summary:  # the same text stays put, cursor and all
+        # Redrawn for the same week and text (a write elsewhere): the text, its cursor
+        # and its undo stay put. Another week always loads afresh, so undo cannot bring
+        # one week's words into another's summary.
+        if week != self._text_week or area.text != data.summary:
             area.load_text(data.summary)
+            self._text_week = week
         self.query_one("#summary-status", Static).update("")
 
     @on(TextArea.Changed, "#summary")
