@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from time import monotonic
 
 import pytest
 
@@ -56,13 +58,43 @@ def db(db_path):
     database.close()
 
 
+async def wait_until(pilot, condition: Callable[[], bool], what: str,
+                     timeout: float = 10.0) -> None:
+    """Let the app settle (its workers done, its messages handled) until ``condition()``
+    holds; fail naming ``what`` if it still does not after ``timeout`` seconds.
+
+    The timeout only stops a hang: a passing test never waits for it.
+    """
+    deadline = monotonic() + timeout
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if condition():
+            return
+        if monotonic() > deadline:
+            pytest.fail(f"waited {timeout:g} s for {what}", pytrace=False)
+
+
 async def wait_ready(app, pilot) -> None:
     """Wait until the app's worker has opened the database and screens have their data."""
-    for _ in range(500):
-        if app.db is not None:
-            break
-        await pilot.pause(0.01)
-    assert app.db is not None, "database never opened"
+    await wait_until(pilot, lambda: app.db is not None, "the database to open")
+
+
+async def run_from_palette(pilot, typed: str) -> None:
+    """Open the command palette, type ``typed``, wait for its search to highlight a hit
+    (the providers answer in a worker), and run that hit with Enter."""
+    from textual.command import CommandList, CommandPalette
+
+    def found() -> bool:
+        screen = pilot.app.screen
+        return (isinstance(screen, CommandPalette)
+                and screen.query_one(CommandList).highlighted is not None)
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await wait_until(pilot, found, f"the command palette to list a hit for {typed!r}")
+    await pilot.press("enter")
     await pilot.pause()
 
 

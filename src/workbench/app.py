@@ -2,7 +2,9 @@
 
 The database is opened in a worker thread right after the first paint (importing
 sqlite-utils and migrating cost more than painting); screens ask for their data with
-``app.when_ready(callback)``, which runs at once when the file is already open.
+``app.when_ready(callback)``, which runs at once when the file is already open. A write
+anywhere announces its tables (``DataChanged``, posted to the app); the app hands a copy
+to every screen of every mode, and each decides whether that concerns it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from workbench.core.config import Config
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import set_language, t
 from workbench.screens.assessment.palette import SelfCommands
+from workbench.screens.common.changes import DataChanged
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan.palette import PlanCommands
 from workbench.screens.plan.plan import PlanScreen
@@ -129,6 +133,19 @@ class WorkbenchApp(App[int]):
     def now(self) -> datetime:
         """The current clock time on the working day (``--today`` back-fills keep the clock)."""
         return datetime.combine(self.today, datetime.now().time()).replace(microsecond=0)
+
+    # --- keeping the screens current ----------------------------------------------
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        """A write announced its tables: each screen of every mode hears of it."""
+        for mode in self.MODES:
+            try:
+                stack = self.get_screen_stack(mode)
+            except KeyError:
+                continue  # never opened: it reads everything when it is
+            for screen in stack:
+                if isinstance(screen, DataScreen):
+                    screen.post_message(DataChanged(message.tables))
 
     # --- navigation --------------------------------------------------------------
 

@@ -246,6 +246,8 @@ def _print_today(args: argparse.Namespace, config: config_mod.Config, today: dat
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # A config error is reported before the config's own language is known: in --lang.
+    set_language(args.lang or "auto")
     config = config_mod.load(args.config)
     set_language(args.lang or config.language)
     today = _today(args.today)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.keymap import BINDING_IDS
 
 APP_NAME = "workbench"
 
@@ -173,6 +174,7 @@ class Config:
     assessment: AssessmentConfig = field(default_factory=AssessmentConfig)
     goals: GoalsConfig = field(default_factory=GoalsConfig)
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
+    # Ids are those of core.keymap.BINDING_IDS.
     keymap: dict[str, str] = field(default_factory=dict)
 
 
@@ -251,6 +253,22 @@ def validate(config: Config, source: str = "config") -> None:
                               value=days)
     _validate_deliveries(config.deliveries, source)
     _validate_goals(config, source)
+    _validate_keymap(config.keymap, source)
+
+
+def _validate_keymap(keymap: dict[str, str], source: str) -> None:
+    """Every id must be a binding the app declares, with at least one key to press.
+
+    Keys are comma-separated Textual key names, none empty and none with spaces: Textual
+    would bind "a, b" to " b", a key that never arrives, and skip "" altogether.
+    """
+    for binding_id, keys in keymap.items():
+        if binding_id not in BINDING_IDS:
+            raise ConfigError("config.unknown_key", file=source, key=f"keymap.{binding_id}")
+        # "".split() is [] and " b".split() is ["b"]: only a real key name splits to itself.
+        if any(key.split() != [key] for key in keys.split(",")):
+            raise ConfigError("config.bad_value", file=source, key=f"keymap.{binding_id}",
+                              value=f'"{keys}"')
 
 
 def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:

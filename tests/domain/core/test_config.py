@@ -39,6 +39,15 @@ def write(tmp_path, text: str) -> Path:
     ("manager = 3", "manager"),
     ("language = 'fr'", "language"),
     ("language = ", "TOML"),
+    # [keymap]: an id no binding declares, a key that is empty or has spaces in it.
+    ("keymap = { roster_ad = 'n' }", "unknown key keymap.roster_ad"),
+    ("keymap = { mode_outlets = '2,o', Roster_add = 'n' }", "unknown key keymap.Roster_add"),
+    ("keymap = { roster_add = '' }", 'keymap.roster_add cannot be ""'),
+    ("keymap = { roster_add = ' ' }", "keymap.roster_add cannot be"),
+    ("keymap = { roster_add = 'n,' }", 'keymap.roster_add cannot be "n,"'),
+    ("keymap = { roster_add = ',n' }", "keymap.roster_add cannot be"),
+    ("keymap = { roster_add = 'n, f2' }", 'keymap.roster_add cannot be "n, f2"'),
+    ("keymap = { roster_add = 3 }", "keymap.roster_add must be str"),
 ])
 def test_bad_config_names_the_key(tmp_path, text, needle):
     with pytest.raises(cfg.ConfigError) as info:
@@ -98,3 +107,11 @@ def test_round_trip_through_tomli_w(name, grade, cadence):
                         visits=cfg.VisitsConfig(cadence_days=cadence))
     text = tomli_w.dumps(cfg.to_dict(config))
     assert cfg.from_dict(tomllib.loads(text)) == config
+
+
+def test_keymap_takes_every_declared_id_with_one_key_or_several():
+    from workbench.core.keymap import BINDING_IDS
+
+    keymap = {binding_id: "f5" for binding_id in BINDING_IDS} | {"mode_outlets": "2,o,f2"}
+    assert cfg.from_dict({"keymap": keymap}).keymap == keymap
+    assert cfg.from_dict({"keymap": {"roster_add": "n"}}).keymap == {"roster_add": "n"}

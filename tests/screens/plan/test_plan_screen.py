@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, run_from_palette, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.demo.build import populate
@@ -238,12 +238,7 @@ async def test_palette_opens_the_task_form_from_another_screen(db, db_path, conf
         await wait_ready(app, pilot)
         await pilot.press("2")
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"task")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_from_palette(pilot, "task")
         assert isinstance(app.screen, FormScreen)
         assert app.screen.form_title == "Add a task"
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, run_from_palette, wait_ready
 from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.register import chain
@@ -188,12 +188,7 @@ async def test_palette_offers_sign_at_outlet(db, db_path, config):
     app = make_app(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"sign jsyh")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        await run_from_palette(pilot, "sign jsyh")
         assert isinstance(app.screen, SignOffScreen) and app.screen.outlet_id == o
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, open_roster
+from tests.conftest import NOW, TODAY, open_roster, run_from_palette
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets, visits
@@ -147,12 +147,7 @@ async def test_palette_jumps_to_outlet_by_pinyin_initials(db, db_path, config):
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"jtyh")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_from_palette(pilot, "jtyh")
         from workbench.screens.roster.card import OutletCardScreen
 
         assert isinstance(app.screen, OutletCardScreen)

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -33,6 +32,8 @@ from workbench.core.i18n import pad, t
 from workbench.screens.assessment import forms
 from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
 from workbench.screens.assessment.forms import open_mood_form  # noqa: F401  (the plan's entry point)
+from workbench.screens.common.changes import GOALS, JOURNAL, announce
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.register.originals import open_register_policy
 
@@ -51,7 +52,9 @@ def habit_label(habit: str) -> str:
     return habit if label == key else label
 
 
-class AssessmentScreen(Screen):
+class AssessmentScreen(DataScreen):
+    # Outlets: the policies name them, and the issuing rate counts the active ones.
+    SHOWS = JOURNAL | GOALS | {"outlets"}
     BINDINGS = [
         Binding("m", "mood", "key.self_mood", id="self_mood"),
         Binding("n", "policy", "key.self_policy", id="self_policy"),
@@ -112,11 +115,7 @@ class AssessmentScreen(Screen):
                 label = key.upper() if key in journal.QUOTIENTS else t(f"self.col.{key}")
                 table.add_column(label, key=key)
         self.query_one("#self-habits", DataTable).focus()
-        self.app.when_ready(self.reload)
-
-    def on_screen_resume(self) -> None:
-        if self.app.db is not None:
-            self.reload()
+        self.app.when_ready(self.refresh_data)
 
     # --- data ------------------------------------------------------------------
 
@@ -132,6 +131,16 @@ class AssessmentScreen(Screen):
         self._setbacks()
         self._five_q()
         self._career()
+
+    def refresh_tables(self, tables: frozenset[str]) -> None:
+        # A tick redraws the habits alone, as it did before the announcements.
+        parts = {"habits": (self._habits,), "moods": (self._mood_card,),
+                 "five_q": (self._mood_card, self._five_q), "setbacks": (self._setbacks,),
+                 "career_goals": (self._career,),
+                 "policies": (self._grade_card, self._policies),
+                 "outlets": (self._grade_card, self._policies)}
+        for redraw in dict.fromkeys(f for table in tables for f in parts[table]):
+            redraw()
 
     def _grade_card(self) -> None:
         app, cfg = self.app, self.app.config.goals
@@ -297,16 +306,16 @@ class AssessmentScreen(Screen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def action_mood(self) -> None:
-        forms.open_mood_form(self.app, lambda _: self.reload())
+        forms.open_mood_form(self.app)
 
     def action_policy(self) -> None:
-        forms.open_policy_form(self.app, lambda _: self.reload())
+        forms.open_policy_form(self.app)
 
     def action_setback(self) -> None:
-        forms.open_setback_form(self.app, lambda _: self.reload())
+        forms.open_setback_form(self.app)
 
     def action_five_q(self) -> None:
-        forms.open_five_q_form(self.app, lambda _: self.reload())
+        forms.open_five_q_form(self.app)
 
     def _selected_policy(self) -> int | None:
         """The selected policy; the first press elsewhere only shows the policies tab."""
@@ -321,28 +330,28 @@ class AssessmentScreen(Screen):
     def action_void_policy(self) -> None:
         policy = self._selected_policy()
         if policy is not None:
-            forms.open_void_form(self.app, policy, lambda _: self.reload())
+            forms.open_void_form(self.app, policy)
 
     def action_register_policy(self) -> None:
         policy = self._selected_policy()
         if policy is not None:
-            open_register_policy(self.app, policy, lambda _: self.reload())
+            open_register_policy(self.app, policy)
 
     def action_add_goal(self) -> None:
         self._show("career")
-        forms.open_goal_form(self.app, None, lambda _: self.reload())
+        forms.open_goal_form(self.app, None)
 
     def action_edit_goal(self) -> None:
         goal = self._selected("career")
         if goal is not None:
             self._show("career")
-            forms.open_goal_form(self.app, int(goal), lambda _: self.reload())
+            forms.open_goal_form(self.app, int(goal))
 
     def action_grade(self) -> None:
         def done(grade: object) -> None:
             if isinstance(grade, int):
                 self.grade = grade
-                self.reload()
+                self.refresh_data()
 
         forms.open_grade_form(self.app, self.grade or 0, done)
 
@@ -358,7 +367,7 @@ class AssessmentScreen(Screen):
         else:
             journal.tick_habit(app.db, app.today, habit, app.today)
             app.notify(t("self.ticked", habit=habit_label(habit)))
-        self._habits()
+        announce(app, "habits")
 
     @on(DataTable.RowSelected, "#self-habits")
     def _habit_selected(self) -> None:
@@ -369,7 +378,7 @@ class AssessmentScreen(Screen):
         skip = not journal.is_skip_day(app.db, app.today)
         journal.set_skip_day(app.db, app.today, skip, app.today)
         app.notify(t("self.skip_on" if skip else "self.skip_off"))
-        self._habits()
+        announce(app, "habits")
 
     def action_range(self) -> None:
         self.mood_days = 90 if self.mood_days == 30 else 30

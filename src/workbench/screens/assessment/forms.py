@@ -1,8 +1,9 @@
 """Forms of self-assessment: mood, setback, weekly 5Q, policy, career goal, what-if grade.
 
-Each ``open_*`` pushes a ``FormScreen`` whose submit calls a domain function, then
-calls ``done(result)`` (result is None when the form was cancelled). The plan opens
-the morning score with ``open_mood_form(app)``.
+Each ``open_*`` pushes a ``FormScreen`` whose submit calls a domain function; a save
+announces the table it wrote (``DataChanged``), then ``done(result)`` is called if given
+(result is None when the form was cancelled). The plan opens the morning score with
+``open_mood_form(app)``.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from workbench.assessment import career, grades, journal, policies
 from workbench.core.config import GRADES
 from workbench.core.i18n import t
 from workbench.roster import outlets, visits
+from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.register.originals import open_register_policy
 
 Done = Callable[[Any], None] | None
 
 
-def _after(app, done: Done, message: Callable[[Any], str] | None = None):
+def _after(app, done: Done, table: str, message: Callable[[Any], str]):
     def callback(result: Any) -> None:
-        if result and message is not None:
+        if result:
             app.notify(message(result))
+            announce(app, table)
         if done is not None:
             done(result)
 
@@ -46,7 +49,7 @@ def open_mood_form(app, done: Done = None) -> None:
 
     app.push_screen(FormScreen(t("self.mood_form_title", day=today.isoformat()), fields,
                                values, submit),
-                    _after(app, done, lambda m: t("self.mood_saved", score=m.score)))
+                    _after(app, done, "moods", lambda m: t("self.mood_saved", score=m.score)))
 
 
 def open_setback_form(app, done: Done = None) -> None:
@@ -63,7 +66,7 @@ def open_setback_form(app, done: Done = None) -> None:
 
     app.push_screen(FormScreen(t("self.setback_title"), fields,
                                {"setback_day": app.today.isoformat()}, submit),
-                    _after(app, done, lambda _: t("self.setback_saved")))
+                    _after(app, done, "setbacks", lambda _: t("self.setback_saved")))
 
 
 def open_five_q_form(app, done: Done = None) -> None:
@@ -84,7 +87,7 @@ def open_five_q_form(app, done: Done = None) -> None:
 
     app.push_screen(FormScreen(t("self.five_q_title", week=week.isoformat()), fields, values,
                                submit),
-                    _after(app, done, lambda _: t("self.five_q_saved")))
+                    _after(app, done, "five_q", lambda _: t("self.five_q_saved")))
 
 
 def policy_fields(app) -> list[Field]:
@@ -127,8 +130,9 @@ def open_policy_form(app, done: Done = None) -> None:
     if visit is not None:
         # Checked in at an outlet: the policy was most likely sold there.
         values["policy_outlet"] = str(visit.outlet_id)
-    saved = _after(app, done, lambda p: t("self.policy_saved", number=p.policy_no,
-                                          standard=f"{p.standard_premium:,.0f}"))
+    saved = _after(app, done, "policies",
+                   lambda p: t("self.policy_saved", number=p.policy_no,
+                               standard=f"{p.standard_premium:,.0f}"))
 
     def after(policy: Any) -> None:
         saved(policy)
@@ -152,7 +156,8 @@ def open_void_form(app, policy_id: int, done: Done = None) -> None:
     app.push_screen(FormScreen(t("self.void_title", number=policy.policy_no),
                                [Field("void_reason", t("field.void_reason"), required=True)],
                                {}, submit),
-                    _after(app, done, lambda _: t("self.voided", number=policy.policy_no)))
+                    _after(app, done, "policies",
+                           lambda _: t("self.voided", number=policy.policy_no)))
 
 
 def open_goal_form(app, goal_id: int | None, done: Done = None) -> None:
@@ -185,7 +190,7 @@ def open_goal_form(app, goal_id: int | None, done: Done = None) -> None:
 
     title = t("self.goal_add_title" if goal_id is None else "self.goal_edit_title")
     app.push_screen(FormScreen(title, fields, values, submit),
-                    _after(app, done, lambda _: t("self.goal_saved")))
+                    _after(app, done, "career_goals", lambda _: t("self.goal_saved")))
 
 
 def open_grade_form(app, grade: int, done: Done = None) -> None:

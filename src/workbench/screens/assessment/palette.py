@@ -16,18 +16,13 @@ class SelfCommands(Provider):
         from workbench.screens.assessment.forms import open_mood_form
 
         if self.app.db is not None:
-            open_mood_form(self.app, lambda _: self._refresh())
+            open_mood_form(self.app)
 
     def _policy(self) -> None:
         from workbench.screens.assessment.forms import open_policy_form
 
         if self.app.db is not None:
-            open_policy_form(self.app, lambda _: self._refresh())
-
-    def _refresh(self) -> None:
-        reload = getattr(self.app.screen, "reload", None)
-        if callable(reload):
-            reload()
+            open_policy_form(self.app)
 
     async def discover(self) -> Hits:
         for label, _, action in self._commands():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from workbench.core import validate as v
@@ -11,6 +10,7 @@ from workbench.plan import contacts, tasks
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
+from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
 
 
@@ -19,7 +19,7 @@ def _outlet_options(app: Any) -> list[tuple[str, str]]:
             for oid, code, name, _ in outlets.all_active_outlets(app.db)]
 
 
-def add_task(app: Any, done: Callable[[], None], outlet_id: int | None = None) -> None:
+def add_task(app: Any, outlet_id: int | None = None) -> None:
     """The task form; the due date accepts 2026-12-01, 周五/fri, 明天/tomorrow, +3d."""
     fields = [
         Field("task_title", t("field.task_title"), required=True),
@@ -41,13 +41,13 @@ def add_task(app: Any, done: Callable[[], None], outlet_id: int | None = None) -
         if result:
             task = tasks.get_task(app.db, int(result), app.today)  # type: ignore[arg-type]
             app.notify(t("plan.task_added", date=task.due.isoformat()))
-            done()
+            announce(app, "tasks")
 
     initial = {"task_due": t("plan.today"), "outlet": str(outlet_id) if outlet_id else ""}
     app.push_screen(FormScreen(t("task.add_title"), fields, initial, submit), after)
 
 
-def log_contact(app: Any, done: Callable[[], None], kind: str = "staff",
+def log_contact(app: Any, kind: str = "staff",
                 staff_id: int | None = None, outlet_id: int | None = None) -> None:
     """One form for both kinds: a staff member from the picker, or a customer's name.
 
@@ -84,7 +84,7 @@ def log_contact(app: Any, done: Callable[[], None], kind: str = "staff",
     def after(result: object) -> None:
         if result:
             app.notify(t("plan.contact_logged"))
-            done()
+            announce(app, "contacts")
 
     initial = {"contact_kind": kind, "staff": str(staff_id) if staff_id else "",
                "outlet": str(outlet_id) if outlet_id else "",

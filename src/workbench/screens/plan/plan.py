@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,12 +20,17 @@ from workbench.plan import tasks
 from workbench.plan.agenda import Agenda, build_agenda
 from workbench.plan.view import Section, sections
 from workbench.roster import visits
+from workbench.screens.common.changes import JOURNAL, PLAN, REGISTER, ROSTER, announce
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan import forms
 from workbench.screens.roster import visit_actions
 
 
-class PlanScreen(Screen):
+class PlanScreen(DataScreen):
+    # The agenda reads nearly everything: visits, contacts, tasks, the register's open
+    # work, policies awaiting their original, the morning score and the five ones.
+    SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | {"policies"}
     BINDINGS = [
         Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
                 show=False),
@@ -55,11 +59,7 @@ class PlanScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#agenda", OptionList).focus()
-        self.app.when_ready(self.reload)
-
-    def on_screen_resume(self) -> None:
-        if self.app.db is not None:
-            self.reload()
+        self.app.when_ready(self.refresh_data)
 
     # --- data ----------------------------------------------------------------------
 
@@ -160,27 +160,26 @@ class PlanScreen(Screen):
             if ref == "stationed":
                 self._stationed()
             else:
-                forms.log_contact(app, self.reload,
-                                       kind="staff" if ref == "staff" else "customer")
+                forms.log_contact(app, kind="staff" if ref == "staff" else "customer")
         elif kind == "visit":
             current = visits.open_visit(app.db)
             if current is not None and current.outlet_id == int(ref):
-                visit_actions.check_out(self, self.reload)
+                visit_actions.check_out(self)
             else:
-                visit_actions.check_in(self, int(ref), self.reload)
+                visit_actions.check_in(self, int(ref))
         elif kind == "task":
             if ref == "add":
                 self.action_add_task()
             else:
                 self._toggle(int(ref))
         elif kind == "bday":
-            forms.log_contact(app, self.reload, staff_id=int(ref))
+            forms.log_contact(app, staff_id=int(ref))
         elif kind == "neglect":
-            forms.log_contact(app, self.reload, outlet_id=int(ref))
+            forms.log_contact(app, outlet_id=int(ref))
         elif kind == "audit":
             visit = next((a for a in self.agenda.audit if a.visit_id == int(ref)), None)
             if visit is not None and visit.end is None:
-                visit_actions.check_out(self, self.reload)
+                visit_actions.check_out(self)
             elif visit is not None:
                 app.open_outlet(visit.outlet_id)
 
@@ -190,7 +189,7 @@ class PlanScreen(Screen):
         if self.app.db is not None:
             from workbench.screens.assessment.forms import open_mood_form
 
-            open_mood_form(self.app, lambda _result: self.reload())
+            open_mood_form(self.app)
 
     def _toggle_habit(self, habit: str) -> None:
         from workbench.assessment import journal
@@ -203,7 +202,7 @@ class PlanScreen(Screen):
                 journal.tick_habit(app.db, app.today, habit, app.today)
         except ValidationError as error:
             app.notify(str(error), severity="error")
-        self.reload()
+        announce(app, "habits")
 
     def _document(self, ref: str) -> None:
         """Enter on a register item: the register's own form for it."""
@@ -225,26 +224,26 @@ class PlanScreen(Screen):
         elif kind == "unregistered":
             from workbench.screens.register.originals import open_register_policy
 
-            open_register_policy(app, ident, lambda _result: self.reload())
+            open_register_policy(app, ident)
         elif kind in ("policy", "awaiting"):
             open_sign_off(app, item.outlet_id)
         elif kind == "stock":
-            forms.log_delivery_form(app, item.outlet_id, self.reload,
-                                             {"kind": item.what, "quantity": str(item.count)})
+            forms.log_delivery_form(app, item.outlet_id,
+                                    {"kind": item.what, "quantity": str(item.count)})
         elif kind in ("receipt", "callback"):
             source = receipts.receipts_due if kind == "receipt" else receipts.callbacks_due
             due = next((p for p in source(app.db, app.today, app.config)
                         if p.delivery_id == ident), None)
             if due is not None:
-                forms.policy_event_form(app, due, kind, self.reload)
+                forms.policy_event_form(app, due, kind)
         elif kind == "review":
-            forms.review_form(app, ident, self.reload)
+            forms.review_form(app, ident)
         elif kind == "handover":
-            forms.handover_form(app, self.reload, item.outlet_id)
+            forms.handover_form(app, item.outlet_id)
 
     def _stationed(self) -> None:
         if visits.open_visit(self.app.db) is not None:
-            visit_actions.check_out(self, self.reload)
+            visit_actions.check_out(self)
             return
         first = next((s for s in self.sections if s.key == "visits"), None)
         ids = [i for i, _ in first.lines() if i] if first else []
@@ -278,7 +277,7 @@ class PlanScreen(Screen):
                 app.notify(message)
         except ValidationError as error:
             app.notify(str(error), severity="error")
-        self.reload()
+        announce(app, "tasks")
 
     def action_toggle_task(self) -> None:
         task_id = self._selected_task()
@@ -295,13 +294,13 @@ class PlanScreen(Screen):
             self.app.notify(str(error), severity="error")
             return
         self.app.notify(t("plan.task_snoozed", date=day.isoformat()))
-        self.reload()
+        announce(self.app, "tasks")
 
     def action_add_task(self) -> None:
         if self.app.db is not None:
             item = self.selected_id() or ""
             outlet_id = int(item[6:]) if item.startswith("visit:") else None
-            forms.add_task(self.app, self.reload, outlet_id=outlet_id)
+            forms.add_task(self.app, outlet_id=outlet_id)
 
     # --- contacts and visits -------------------------------------------------------
 
@@ -311,13 +310,12 @@ class PlanScreen(Screen):
         item = self.selected_id() or ""
         kind, _, ref = item.partition(":")
         if kind == "bday":
-            forms.log_contact(self.app, self.reload, staff_id=int(ref))
+            forms.log_contact(self.app, staff_id=int(ref))
         elif kind in ("visit", "neglect"):
-            forms.log_contact(self.app, self.reload, outlet_id=int(ref))
+            forms.log_contact(self.app, outlet_id=int(ref))
         else:
-            forms.log_contact(self.app, self.reload,
-                                   kind="customer" if item == "must:customers" else "staff")
+            forms.log_contact(self.app, kind="customer" if item == "must:customers" else "staff")
 
     def action_check_out(self) -> None:
         if self.app.db is not None:
-            visit_actions.check_out(self, self.reload)
+            visit_actions.check_out(self)

@@ -18,11 +18,10 @@ from workbench.core.i18n import t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
 from workbench.roster import outlets, visits
+from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.register.sign_off import parse_when
-
-Done = Callable[[], None]
 
 
 class Form(FormScreen):
@@ -76,7 +75,7 @@ def delivery_fields(app: App) -> list[Field]:
     ]
 
 
-def log_delivery_form(app: App, outlet_id: int, done: Done, values: dict | None = None,
+def log_delivery_form(app: App, outlet_id: int, values: dict | None = None,
                       corrects_id: int | None = None) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
 
@@ -90,9 +89,9 @@ def log_delivery_form(app: App, outlet_id: int, done: Done, values: dict | None 
     def after(result: object) -> None:
         if result:
             app.notify(t("deliveries.logged", line=result, name=outlet.name))
-            done()
+            announce(app, "deliveries")
             # The next line at the same outlet: several are usually brought at once.
-            log_delivery_form(app, outlet_id, done, {"kind": last_kind[0]})
+            log_delivery_form(app, outlet_id, {"kind": last_kind[0]})
 
     initial = {"kind": app.config.deliveries.kinds[0], "delivered_at": _stamp(app)}
     initial.update(values or {})
@@ -115,17 +114,11 @@ def open_log_delivery(app: App, outlet_id: int | None = None) -> None:
     """Log deliveries at ``outlet_id`` (else the outlet checked in at, else pick one)."""
     if app.db is None:
         return
-
-    def done() -> None:
-        reload = getattr(app.screen, "reload", None)
-        if callable(reload):
-            reload()
-
     pick_outlet(app, t("deliveries.pick_outlet_log"),
-                lambda oid: log_delivery_form(app, oid, done), outlet_id)
+                lambda oid: log_delivery_form(app, oid), outlet_id)
 
 
-def void_form(app: App, delivery_id: int, done: Done) -> None:
+def void_form(app: App, delivery_id: int) -> None:
     line = deliveries.get_line(app.db, delivery_id)
     if line.status == "voided":
         app.notify(t("deliveries.error.already_voided", line=line.id), severity="warning")
@@ -138,20 +131,20 @@ def void_form(app: App, delivery_id: int, done: Done) -> None:
         if not result:
             return
         app.notify(t("deliveries.voided", line=line.id))
-        done()
+        announce(app, "voids")
         # A corrected line replaces the voided one; escape if none is needed.
         values = {"kind": line.kind, "quantity": str(line.quantity),
                   "serials": str(line.serials) if line.serials else "",
                   "policy_no": line.policy_no or "", "customer": line.customer or "",
                   "delivered_at": line.delivered_at.strftime("%Y-%m-%d %H:%M")}
-        log_delivery_form(app, line.outlet_id, done, values, corrects_id=line.id)
+        log_delivery_form(app, line.outlet_id, values, corrects_id=line.id)
 
     title = t("deliveries.void_title", line=line.id, what=f"{t(f'kind.{line.kind}')} {line.what}")
     app.push_screen(Form(title, [Field("reason", t("field.reason"), "text",
                                        required=True)], {}, submit), after)
 
 
-def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done) -> None:
+def policy_event_form(app: App, item: receipts.PolicyDue, event: str) -> None:
     mark = receipts.mark_receipt_returned if event == "receipt" else receipts.mark_callback_done
 
     def submit(v: dict[str, str]) -> int:
@@ -160,7 +153,7 @@ def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done
     def after(result: object) -> None:
         if result:
             app.notify(t(f"due.{event}_noted", policy=item.policy_no))
-            done()
+            announce(app, "policy_events")
 
     label = t("due.receipt_date") if event == "receipt" else t("due.callback_date")
     fields = [Field("on_date", label, placeholder="YYYY-MM-DD", required=True),
@@ -169,7 +162,7 @@ def policy_event_form(app: App, item: receipts.PolicyDue, event: str, done: Done
                                {"on_date": app.today.isoformat()}, submit), after)
 
 
-def stock_count_form(app: App, outlet_id: int, done: Done, kind: str | None = None) -> None:
+def stock_count_form(app: App, outlet_id: int, kind: str | None = None) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
     visit = visits.open_visit(app.db)
     visit_id = visit.id if visit and visit.outlet_id == outlet_id else None
@@ -183,7 +176,7 @@ def stock_count_form(app: App, outlet_id: int, done: Done, kind: str | None = No
     def after(result: object) -> None:
         if result:
             app.notify(t("stock.counted", name=outlet.name))
-            done()
+            announce(app, "stock_counts")
 
     fields = [Field("kind", t("field.kind"), "select", kind_options(app, kinds), required=True),
               Field("quantity", t("field.quantity"), required=True),
@@ -192,7 +185,7 @@ def stock_count_form(app: App, outlet_id: int, done: Done, kind: str | None = No
                          {"kind": kind or kinds[0]}, submit, focus="quantity"), after)
 
 
-def collect_form(app: App, outlet_id: int, done: Done) -> None:
+def collect_form(app: App, outlet_id: int) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(v: dict[str, str]) -> int:
@@ -205,7 +198,7 @@ def collect_form(app: App, outlet_id: int, done: Done) -> None:
     def after(result: object) -> None:
         if result:
             app.notify(t("apps.collected", name=outlet.name))
-            done()
+            announce(app, "applications")
 
     fields = [Field("serial", t("field.serial"), required=True),
               Field("applicant", t("field.applicant"), required=True),
@@ -216,7 +209,7 @@ def collect_form(app: App, outlet_id: int, done: Done) -> None:
                                {"collected_at": _stamp(app)}, submit), after)
 
 
-def review_form(app: App, app_id: int, done: Done) -> None:
+def review_form(app: App, app_id: int) -> None:
     form = apps.get_application(app.db, app_id)
     items = app.config.deliveries.review_checklist
     yes_no = [(t("apps.check_ok"), "ok"), (t("apps.check_missing"), "missing")]
@@ -230,7 +223,7 @@ def review_form(app: App, app_id: int, done: Done) -> None:
         if result:
             app.notify(t("apps.reviewed", serial=form.serial,
                          status=t(f"apps.status.{result}")))
-            done()
+            announce(app, "applications")
 
     def label(item: str) -> str:
         text = t(f"check.{item}")
@@ -245,7 +238,7 @@ def review_form(app: App, app_id: int, done: Done) -> None:
                          focus="return_reason"), after)
 
 
-def handover_form(app: App, done: Done, outlet_id: int | None = None) -> None:
+def handover_form(app: App, outlet_id: int | None = None) -> None:
     passed = apps.applications(app.db, status="passed", outlet_id=outlet_id, limit=10_000)
     if not passed:
         app.notify(t("apps.error.nothing_selected"), severity="warning")
@@ -267,7 +260,7 @@ def handover_form(app: App, done: Done, outlet_id: int | None = None) -> None:
             app.notify(t("apps.handed_over", count=len(passed), path=str(target)))
         except OSError:
             app.notify(t("apps.handed_over_nofile", count=len(passed)))
-        done()
+        announce(app, "handovers", "applications")
 
     total = sum(f.premium for f in passed)
     fields = [Field("receiver", t("field.receiver"), required=True),

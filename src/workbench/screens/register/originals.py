@@ -17,6 +17,7 @@ from textual.app import App
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.register import originals
+from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.register.sign_off import parse_when
 
@@ -59,6 +60,7 @@ def open_register_policy(app: App, policy_id: int, done: Done = None, *,
         if isinstance(result, originals.Registered):
             key = "self.registered_existing" if result.existed else "self.registered"
             app.notify(t(key, number=result.policy_no, line=result.line_id))
+            announce(app, "deliveries", "policies")
         if done is not None:
             done(result)
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from workbench.core.errors import ValidationError
@@ -23,6 +22,8 @@ from workbench.core.privacy import mask_name
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock
 from workbench.roster import outlets
+from workbench.screens.common.changes import REGISTER
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker
@@ -63,7 +64,9 @@ def status_text(status: str) -> str:
         status, text)
 
 
-class DeliveriesScreen(Screen):
+class DeliveriesScreen(DataScreen):
+    # Outlet names everywhere, signers' names in the register.
+    SHOWS = REGISTER | {"outlets", "staff"}
     BINDINGS = [
         Binding("r", "view('register')", "key.view_register", id="deliveries_register",
                 show=False),
@@ -124,15 +127,11 @@ class DeliveriesScreen(Screen):
                 table.add_column(t(f"deliveries.col.{key}"), key=key,
                                  width=20 if key == "outlet" else None)
         self.table.focus()
-        self.app.when_ready(self.reload)
+        self.app.when_ready(self.refresh_data)
 
     @property
     def table(self) -> DataTable:
         return self.query_one(f"#table-{self.view}", DataTable)
-
-    def on_screen_resume(self) -> None:
-        if self.app.db is not None:
-            self.reload()
 
     # --- data --------------------------------------------------------------------
 
@@ -255,14 +254,14 @@ class DeliveriesScreen(Screen):
     def action_view(self, view: str) -> None:
         self.view = view
         self.page = 0
-        self.reload()
+        self.refresh_data()
         self.table.focus()
 
     def action_page(self, step: int) -> None:
         if self.view == "register":
             pages = max(1, -(-self.total // PAGE_SIZE))
             self.page = max(0, min(pages - 1, self.page + step))
-            self.reload()
+            self.refresh_data()
 
     def action_new(self) -> None:
         app = self.app
@@ -271,24 +270,24 @@ class DeliveriesScreen(Screen):
         if self.view == "stock":
             forms.pick_outlet(app, t("stock.pick_outlet"),
                               lambda oid: forms.stock_count_form(
-                                  app, oid, self.reload,
+                                  app, oid,
                                   chosen.kind if chosen and chosen.outlet_id == oid else None),
                               outlet_id)
         elif self.view == "forms":
             forms.pick_outlet(app, t("apps.pick_outlet"),
-                              lambda oid: forms.collect_form(app, oid, self.reload))
+                              lambda oid: forms.collect_form(app, oid))
         else:
             forms.open_log_delivery(app, self.filters.outlet_id)
 
     def action_void(self) -> None:
         line = self.selected()
         if self.view == "register" and isinstance(line, deliveries.Line):
-            forms.void_form(self.app, line.id, self.reload)
+            forms.void_form(self.app, line.id)
 
     def action_mark(self) -> None:
         chosen = self.selected()
         if self.view == "due" and chosen:
-            forms.policy_event_form(self.app, chosen[1], chosen[0], self.reload)
+            forms.policy_event_form(self.app, chosen[1], chosen[0])
         elif self.view == "register" and isinstance(chosen, deliveries.Line):
             if chosen.status == "awaiting":
                 open_sign_off(self.app, chosen.outlet_id)
@@ -305,11 +304,11 @@ class DeliveriesScreen(Screen):
                 self.app.notify(t("apps.error.not_collected",
                                   status=t(f"apps.status.{chosen.status}")), severity="warning")
                 return
-            forms.review_form(self.app, chosen.id, self.reload)
+            forms.review_form(self.app, chosen.id)
 
     def action_hand_over(self) -> None:
         if self.view == "forms":
-            forms.handover_form(self.app, self.reload, self.filters.outlet_id)
+            forms.handover_form(self.app, self.filters.outlet_id)
 
     def action_filter_outlet(self) -> None:
         app = self.app
@@ -320,7 +319,7 @@ class DeliveriesScreen(Screen):
             self.filters = deliveries.RegisterFilter(**{**self.filters.__dict__,
                                                         "outlet_id": chosen or None})
             self.page = 0
-            self.reload()
+            self.refresh_data()
 
         app.push_screen(OutletPicker(t("deliveries.pick_outlet_filter"),
                                      outlets.all_active_outlets(app.db),
@@ -335,7 +334,7 @@ class DeliveriesScreen(Screen):
         if self.view == "forms":
             i = FORM_CYCLE.index(self.form_status)
             self.form_status = FORM_CYCLE[(i + 1) % len(FORM_CYCLE)]
-            self.reload()
+            self.refresh_data()
             return
         i = STATUS_CYCLE.index(self.filters.status)
         self._set(status=STATUS_CYCLE[(i + 1) % len(STATUS_CYCLE)])
@@ -344,7 +343,7 @@ class DeliveriesScreen(Screen):
         self.filters = deliveries.RegisterFilter(**{**self.filters.__dict__, **changes})
         self.view = "register"
         self.page = 0
-        self.reload()
+        self.refresh_data()
         self.table.focus()
 
     def action_dates(self) -> None:

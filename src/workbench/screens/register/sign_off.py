@@ -25,6 +25,7 @@ from workbench.core.i18n import t
 from workbench.core.text import initials
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
+from workbench.screens.common.changes import announce
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
 
@@ -153,6 +154,7 @@ class SignOffScreen(ModalScreen[int | None]):
                 self._error(error)
                 return
             app.notify(t("signoff.staff_added", name=signer.value.strip()))
+            announce(app, "staff")
             self.staff = staff.list_staff(app.db, self.outlet_id)
             option_id = str(new_id)
         if option_id is None:
@@ -208,12 +210,6 @@ class SignOffScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-def _refresh(app: App) -> None:
-    reload = getattr(app.screen, "reload", None)
-    if callable(reload):
-        reload()
-
-
 def open_sign_off(app: App, outlet_id: int | None = None) -> None:
     """Start the counter sign-off from anywhere: at ``outlet_id``, else the outlet you
     are checked in at, else pick one (outlets with lines awaiting signature first)."""
@@ -225,7 +221,7 @@ def open_sign_off(app: App, outlet_id: int | None = None) -> None:
 
     def signed(result: int | None) -> None:
         if result:
-            _refresh(app)
+            announce(app, "signoffs", "signoff_lines")
 
     if outlet_id is not None:
         app.push_screen(SignOffScreen(outlet_id), signed)

@@ -8,14 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
 
-from workbench.core.db import data_stamp
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.review import reports
 from workbench.review import week as review
+from workbench.screens.common.changes import REVIEW, TABLES, announce
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 
 
@@ -46,7 +47,10 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class WeekScreen(Screen):
+class WeekScreen(DataScreen):
+    # Figures from every capability; not the summary, which this screen writes itself
+    # (redrawing it on each keystroke would move the cursor).
+    SHOWS = TABLES - REVIEW
     BINDINGS = [
         # Priority: the figures table would otherwise take left/right for its cursor.
         Binding("left", "move(-1)", "key.prev_week", id="week_prev", priority=True),
@@ -66,7 +70,7 @@ class WeekScreen(Screen):
         translate_bindings(self)
         self.week: review.Week | None = None
         self._saved_text = ""
-        self._stamp: tuple[int, int] | None = None  # data_stamp() of the week shown
+        self._text_week: review.Week | None = None  # the week whose summary is loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,14 +90,13 @@ class WeekScreen(Screen):
         table.focus()
         self.app.when_ready(self.action_this_week)
 
-    def on_screen_resume(self) -> None:
-        if (self.app.db is not None and self.week is not None
-                and data_stamp(self.app.db) != self._stamp):
-            self.show()
-
     def action_this_week(self) -> None:
         self.week = review.week_of(self.app.today, self.app.config.review.first_weekday)
-        self.show()
+        self.refresh_data()
+
+    def reload(self) -> None:
+        if self.week is not None:
+            self.show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While writing the summary, the arrows and letters belong to the text.
@@ -107,11 +110,10 @@ class WeekScreen(Screen):
     def action_move(self, step: int) -> None:
         if self.week is not None:
             self.week = self.week.shift(step)
-            self.show()
+            self.refresh_data()
 
     def show(self) -> None:
         week = self.week
-        self._stamp = data_stamp(self.app.db)
         data = review.compute_week(self.app.db, week, self.app.config, today=self.app.today)
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),
@@ -132,7 +134,13 @@ class WeekScreen(Screen):
         # Loading the text fires TextArea.Changed; only a text that differs from the
         # stored one is an edit.
         self._saved_text = data.summary
-        self.query_one("#summary", TextArea).load_text(data.summary)
+        area = self.query_one("#summary", TextArea)
+        # Redrawn for the same week and text (a write elsewhere): the text, its cursor
+        # and its undo stay put. Another week always loads afresh, so undo cannot bring
+        # one week's words into another's summary.
+        if week != self._text_week or area.text != data.summary:
+            area.load_text(data.summary)
+            self._text_week = week
         self.query_one("#summary-status", Static).update("")
 
     @on(TextArea.Changed, "#summary")
@@ -148,6 +156,7 @@ class WeekScreen(Screen):
             return
         self._saved_text = text
         self.query_one("#summary-status", Static).update(t("review.saved"))
+        announce(self.app, "reviews")
 
     def action_export(self, fmt: str) -> None:
         app = self.app

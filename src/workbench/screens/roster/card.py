@@ -7,13 +7,14 @@ from dataclasses import asdict
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.core.i18n import columns, t
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
+from workbench.screens.common.changes import ROSTER, announce
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
@@ -21,7 +22,8 @@ from workbench.screens.roster.forms import staff_fields
 from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
 
 
-class OutletCardScreen(Screen):
+class OutletCardScreen(DataScreen):
+    SHOWS = ROSTER
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
@@ -57,7 +59,7 @@ class OutletCardScreen(Screen):
         for key in ("date", "time", "hours", "purpose", "visit_notes"):
             visits.add_column(t(f"field.{key}"), key=key)
         staff.focus()
-        self.app.when_ready(self.reload)
+        self.app.when_ready(self.refresh_data)
 
     def reload(self) -> None:
         app = self.app
@@ -122,7 +124,7 @@ class OutletCardScreen(Screen):
         return int(key.value)
 
     def action_edit(self) -> None:
-        edit_outlet(self, self.outlet_id, self.reload)
+        edit_outlet(self, self.outlet_id)
 
     def action_add_staff(self) -> None:
         app = self.app
@@ -135,7 +137,7 @@ class OutletCardScreen(Screen):
         def after(result: object) -> None:
             if result:
                 app.notify(t("staff.added"))
-                self.reload()
+                announce(app, "staff")
 
         app.push_screen(FormScreen(t("staff.add_title"), staff_fields(roles),
                                    {"role": roles[-2] if len(roles) > 1 else roles[0]}, submit),
@@ -157,7 +159,7 @@ class OutletCardScreen(Screen):
         def after(result: object) -> None:
             if result:
                 app.notify(t("staff.saved"))
-                self.reload()
+                announce(app, "staff")
 
         values = asdict(roster_staff.StaffDraft(name=s.name, role=s.role, phone=s.phone or "",
                                            birthday=s.birthday.isoformat() if s.birthday else "",
@@ -173,10 +175,10 @@ class OutletCardScreen(Screen):
         roster_staff.set_staff_active(self.app.db, staff_id, not s.active, self.app.now())
         self.app.notify(t("staff.reactivated" if not s.active else "staff.deactivated",
                           name=s.name))
-        self.reload()
+        announce(self.app, "staff")
 
     def action_check_in(self) -> None:
-        visit_actions.check_in(self, self.outlet_id, self.reload)
+        visit_actions.check_in(self, self.outlet_id)
 
     def action_check_out(self) -> None:
-        visit_actions.check_out(self, self.reload)
+        visit_actions.check_out(self)

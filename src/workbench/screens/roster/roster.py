@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from workbench.core.db import data_stamp
 from workbench.core.i18n import t
 from workbench.roster import outlets, visits
+from workbench.screens.common.changes import ROSTER, announce
+from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
@@ -50,7 +51,8 @@ def fit_columns(table: DataTable, cells: list[tuple[str, ...]]) -> None:
             column.content_width = max(column.content_width, widest)
 
 
-class OutletsScreen(Screen):
+class OutletsScreen(DataScreen):
+    SHOWS = ROSTER
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
@@ -72,7 +74,6 @@ class OutletsScreen(Screen):
         self.include_inactive = False
         self.page = 0
         self.rows: list[outlets.RosterRow] = []
-        self._stamp: tuple[int, int] | None = None  # data_stamp() of the rows shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,17 +88,12 @@ class OutletsScreen(Screen):
                     "achieved"):
             table.add_column(t(f"roster.col.{key}"), key=key)
         table.focus()
-        self.app.when_ready(self.reload)
-
-    def on_screen_resume(self) -> None:
-        if self.app.db is not None and data_stamp(self.app.db) != self._stamp:
-            self.reload()
+        self.app.when_ready(self.refresh_data)
 
     # --- data ----------------------------------------------------------------
 
     def reload(self) -> None:
         app = self.app
-        self._stamp = data_stamp(app.db)
         self.rows = outlets.roster(app.db, app.today, app.config.visits.cadence_days,
                                    query=self.query_text, include_inactive=self.include_inactive,
                                    sort=self.sort)
@@ -152,7 +148,7 @@ class OutletsScreen(Screen):
         self.query_text = event.value
         self.page = 0
         if self.app.db is not None:
-            self.reload()
+            self.refresh_data()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -171,7 +167,7 @@ class OutletsScreen(Screen):
     def action_sort(self) -> None:
         sorts = outlets.ROSTER_SORTS
         self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
-        self.reload()
+        self.refresh_data()
 
     def action_page(self, step: int) -> None:
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))
@@ -180,7 +176,7 @@ class OutletsScreen(Screen):
 
     def action_show_inactive(self) -> None:
         self.include_inactive = not self.include_inactive
-        self.reload()
+        self.refresh_data()
 
     def action_add(self) -> None:
         app = self.app
@@ -192,7 +188,9 @@ class OutletsScreen(Screen):
         def after(result: object) -> None:
             if result:
                 app.notify(t("outlet.added"))
-                self.reload()
+                announce(app, "outlets")
+                # Now rather than on the announcement: the cursor goes to the new row.
+                self.refresh_data()
                 if str(result) in self.query_one(DataTable).rows:
                     table = self.query_one(DataTable)
                     table.move_cursor(row=table.get_row_index(str(result)))
@@ -204,7 +202,7 @@ class OutletsScreen(Screen):
     def action_edit(self) -> None:
         outlet_id = self.selected_id()
         if outlet_id is not None:
-            edit_outlet(self, outlet_id, self.reload)
+            edit_outlet(self, outlet_id)
 
     def action_toggle_active(self) -> None:
         outlet_id = self.selected_id()
@@ -214,18 +212,18 @@ class OutletsScreen(Screen):
         outlets.set_outlet_active(self.app.db, outlet_id, not outlet.active, self.app.now())
         key = "outlet.reactivated" if not outlet.active else "outlet.deactivated"
         self.app.notify(t(key, name=outlet.name))
-        self.reload()
+        announce(self.app, "outlets")
 
     def action_check_in(self) -> None:
         outlet_id = self.selected_id()
         if outlet_id is not None:
-            visit_actions.check_in(self, outlet_id, self.reload)
+            visit_actions.check_in(self, outlet_id)
 
     def action_check_out(self) -> None:
-        visit_actions.check_out(self, self.reload)
+        visit_actions.check_out(self)
 
 
-def edit_outlet(screen: Screen, outlet_id: int, done) -> None:
+def edit_outlet(screen: Screen, outlet_id: int) -> None:
     """Open the outlet form on an existing card; shared by the roster and the card."""
     app = screen.app
     tiers = list(app.config.visits.cadence_days)
@@ -238,7 +236,7 @@ def edit_outlet(screen: Screen, outlet_id: int, done) -> None:
     def after(result: object) -> None:
         if result:
             app.notify(t("outlet.saved", name=values_name(outlet_id)))
-            done()
+            announce(app, "outlets")
 
     def values_name(oid: int) -> str:
         return outlets.get_outlet(app.db, oid).name

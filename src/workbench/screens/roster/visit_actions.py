@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.screen import Screen
 
 from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.roster import outlets, visits
+from workbench.screens.common.changes import announce
 from workbench.screens.common.form import FormScreen
 from workbench.screens.roster.forms import checkin_fields, checkout_fields
 
 
-def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
+def check_in(screen: Screen, outlet_id: int) -> None:
     app = screen.app
     outlet = outlets.get_outlet(app.db, outlet_id)
 
@@ -25,7 +24,7 @@ def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
     def after(result: object) -> None:
         if result:
             app.notify(t("visit.checked_in", name=outlet.name))
-            done()
+            announce(app, "visits")
 
     form = FormScreen(t("visit.checkin_title", name=outlet.name),
                       checkin_fields(visits.VISIT_PURPOSES),
@@ -33,7 +32,7 @@ def check_in(screen: Screen, outlet_id: int, done: Callable[[], None]) -> None:
     app.push_screen(form, after)
 
 
-def check_out(screen: Screen, done: Callable[[], None]) -> None:
+def check_out(screen: Screen) -> None:
     app = screen.app
     visit = visits.open_visit(app.db)
     if visit is None:
@@ -55,7 +54,7 @@ def check_out(screen: Screen, done: Callable[[], None]) -> None:
     def after(result: object) -> None:
         if result:
             app.notify(t("visit.checked_out", name=outlet.name))
-            done()
+            announce(app, "visits")
 
     form = FormScreen(t("visit.checkout_title", name=outlet.name,
                         start=visit.started_at.strftime("%H:%M")),
