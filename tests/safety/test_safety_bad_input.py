@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, wait_until
 from tests.register_helpers import outlet, staff
 from workbench import storage
 from workbench.app import WorkbenchApp
@@ -77,10 +77,7 @@ async def test_the_app_on_a_file_that_is_not_sqlite_says_so_and_changes_nothing(
     i18n.set_language("zh")
     app = WorkbenchApp(db_path=junk, config=Config(), today=TODAY, language="zh")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(300):
-            if app.error:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: app.error is not None, "the app to refuse the file")
     assert app.error and "SQLite" in app.error and "不是" in app.error
     assert junk.read_bytes() == b"not a database at all\n" * 100
 
