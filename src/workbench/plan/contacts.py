@@ -17,6 +17,7 @@ from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
 from workbench.core.privacy import mask_name
+from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -81,12 +82,7 @@ def log_contact(db: Database, kind: str, at: datetime, *, staff_id: object = Non
         name = v.name("contact_customer", customer, required=True)
         oid = None
         if outlet_id not in (None, ""):
-            try:
-                oid = int(str(outlet_id))
-            except ValueError:
-                raise ValidationError("outlet", "error.no_such_outlet", value=outlet_id) from None
-            if db.execute("SELECT 1 FROM outlets WHERE id = ?", [oid]).fetchone() is None:
-                raise ValidationError("outlet", "error.no_such_outlet", value=oid)
+            oid = outlets.chosen_outlet(db, str(outlet_id).strip()).id
         row.update(staff_id=None, customer=name, outlet_id=oid)
     with db.atomic():
         return db.table("contacts").insert(row).last_pk

@@ -21,6 +21,7 @@ from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
+from workbench.roster import outlets
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -227,9 +228,7 @@ def add_task(db: Database, title: str, due_text: str, today: date, now: datetime
     if first is None:
         raise ValidationError("task_repeat", "task.no_next")
     if outlet_id is not None:
-        row = db.execute("SELECT active FROM outlets WHERE id = ?", [outlet_id]).fetchone()
-        if row is None:
-            raise ValidationError("outlet", "error.no_such_outlet", value=outlet_id)
+        outlets.chosen_outlet(db, outlet_id)
     with db.atomic():
         return db.table("tasks").insert({
             "title": clean, "due": first.isoformat(), "outlet_id": outlet_id, "rule": rule,
