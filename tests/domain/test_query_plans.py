@@ -161,3 +161,39 @@ def test_weekly_review_queries_use_indexes(demo, config):
     assert statements
     scans = full_scans(db, statements)
     assert scans == [], "\n".join(f"{plan}: {sql}" for sql, plan in scans)
+
+
+def indexes_used(db, statements: list[str], table: str) -> set[str]:
+    """Names of the indexes through which ``statements`` read ``table`` (by its alias)."""
+    found = set()
+    for sql in dict.fromkeys(statements):
+        names = aliases(sql)
+        for row in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall():
+            match = re.match(r"(?:SEARCH|SCAN) (\w+) USING (?:COVERING )?INDEX (\w+)", row[-1])
+            if match and names.get(match.group(1), match.group(1)) == table:
+                found.add(match.group(2))
+    return found
+
+
+@pytest.mark.parametrize(("event", "index"), [("receipt", "open_policies_receipt"),
+                                              ("callback", "open_policies_callback")])
+def test_policy_deadlines_due_now_read_the_open_policies_index(demo, config, event, index):
+    """What the plan shows this morning is found, counted and ordered on the base-date
+    index of the trigger-kept ``open_policies``, never by walking every policy signed."""
+    from workbench.register import receipts
+
+    db = demo
+    with traced(db) as statements:
+        receipts.due_now(db, TODAY, config, event, 5)
+    assert len(statements) == 2  # the count, then the first few
+    assert full_scans(db, statements) == []
+    for sql in statements:
+        plan = " | ".join(r[-1] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        # kind = ? and the base date bounded by today minus the setting: both on the index
+        assert re.search(rf"SEARCH op USING (COVERING )?INDEX {index} \(kind=\? AND "
+                         rf"(signed_on|<expr>)<\?\)", plan), plan
+    with traced(db) as statements:
+        (receipts.receipts_due if event == "receipt" else receipts.callbacks_due)(
+            db, TODAY, config)
+    assert full_scans(db, statements) == []
+    assert indexes_used(db, statements, "open_policies") == {index}

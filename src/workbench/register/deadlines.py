@@ -17,6 +17,11 @@ forms over ranges of days. The SQL fragments read the aliases of ``SIGNED_POLICI
 ``d`` the line, ``s`` its sign-off, ``r`` the receipt and ``c`` the callback event (NULL
 while none), and the parameters of ``sql_params``. ``cut`` is a SQL expression
 (``":cut"``) where Python takes a date.
+
+"Open now" and "due now" are also written over ``OPEN_POLICIES`` (alias ``op``, the
+trigger-kept table of lines whose receipt or callback is open, see ``register.schema``):
+there a deadline is compared through its base date (``signed_on <= today - days``) so
+that the table's indexes serve the comparison and the order.
 """
 
 from __future__ import annotations
@@ -62,10 +67,13 @@ def received_on(signed_on: date, receipt_on: date | None, cut: date | None = Non
 SIGNED_ON_SQL = "substr(s.signed_at, 1, 10)"
 
 
-def received_on_sql(cut: str | None = None) -> str:
+def received_on_sql(cut: str | None = None, receipt: str = "r.on_date",
+                    signed: str = SIGNED_ON_SQL) -> str:
+    """SQL: the customer's receipt day from the receipt day ``receipt`` (NULL while none)
+    and the sign-off day ``signed`` (columns of ``SIGNED_POLICIES`` unless given)."""
     if cut is None:
-        return f"coalesce(r.on_date, {SIGNED_ON_SQL})"
-    return f"CASE WHEN r.on_date <= {cut} THEN r.on_date ELSE {SIGNED_ON_SQL} END"
+        return f"coalesce({receipt}, {signed})"
+    return f"CASE WHEN {receipt} <= {cut} THEN {receipt} ELSE {signed} END"
 
 
 # --- the deadlines --------------------------------------------------------------------
@@ -119,6 +127,31 @@ def is_due_now(due_on: date, today: date) -> bool:
 
 def due_now_sql(due_on: str, today: str) -> str:
     return f"{due_on} <= {today}"
+
+
+# Over OPEN_POLICIES: the same rules, with each deadline as its base date + the setting.
+OPEN_POLICIES = """
+    FROM open_policies op
+    JOIN deliveries d ON d.id = op.delivery_id"""
+
+
+def open_base_sql(event: str) -> str:
+    """SQL over ``op``: the day ``event``'s deadline counts from (``due`` minus its
+    setting: the sign-off day, or the customer's receipt day); indexed expressions."""
+    if event == "receipt":
+        return "op.signed_on"
+    return received_on_sql(receipt="op.receipt_on", signed="op.signed_on")
+
+
+def open_policy_sql(event: str) -> str:
+    """SQL over ``op``: a line of the policy kind whose ``event`` is open now."""
+    return f"op.kind = :kind AND op.{event}_on IS NULL"
+
+
+def due_now_open_sql(event: str, today: str) -> str:
+    """SQL over ``op``: ``due_now_sql(due_sql(event), today)`` on the base date (sargable)."""
+    return (f"{open_base_sql(event)} <= "
+            f"date({today}, '-' || :{event}_days || ' days')")
 
 
 def is_overdue(due_on: date, today: date) -> bool:
