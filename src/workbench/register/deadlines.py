@@ -82,9 +82,6 @@ def receipt_due(signed_on: date, config: Config) -> date:
     return signed_on + timedelta(days=config.deliveries.receipt_days)
 
 
-RECEIPT_DUE_SQL = _plus_days_sql(SIGNED_ON_SQL, "receipt_days")
-
-
 def cooling_off_end(received: date, config: Config) -> date:
     return received + timedelta(days=config.deliveries.cooling_off_days)
 
@@ -93,8 +90,9 @@ def callback_due(received: date, config: Config) -> date:
     return received + timedelta(days=config.deliveries.callback_days)
 
 
-def callback_due_sql(cut: str | None = None) -> str:
-    return _plus_days_sql(received_on_sql(cut), "callback_days")
+def callback_due_sql(cut: str | None = None, receipt: str = "r.on_date",
+                     signed: str = SIGNED_ON_SQL) -> str:
+    return _plus_days_sql(received_on_sql(cut, receipt, signed), "callback_days")
 
 
 def due(event: str, signed_on: date, received: date, config: Config) -> date:
@@ -103,8 +101,13 @@ def due(event: str, signed_on: date, received: date, config: Config) -> date:
                                                                                   config)
 
 
-def due_sql(event: str, cut: str | None = None) -> str:
-    return RECEIPT_DUE_SQL if event == "receipt" else callback_due_sql(cut)
+def due_sql(event: str, cut: str | None = None, receipt: str = "r.on_date",
+            signed: str = SIGNED_ON_SQL) -> str:
+    """SQL: the deadline of ``event``, from the columns ``receipt`` and ``signed`` (those
+    of ``SIGNED_POLICIES`` unless given)."""
+    if event == "receipt":
+        return _plus_days_sql(signed, "receipt_days")
+    return callback_due_sql(cut, receipt, signed)
 
 
 # --- open, due now, overdue -----------------------------------------------------------
@@ -152,6 +155,34 @@ def due_now_open_sql(event: str, today: str) -> str:
     """SQL over ``op``: ``due_now_sql(due_sql(event), today)`` on the base date (sargable)."""
     return (f"{open_base_sql(event)} <= "
             f"date({today}, '-' || :{event}_days || ' days')")
+
+
+def open_at_cut_sql() -> str:
+    """SQL, a CTE ``open_at_cut``: every policy signed by :cut, with the receipt or
+    callback ``what`` open at the end of :cut (``is_open(recorded_on, cut)``).
+
+    Without reading every policy signed: what was open at :cut is either open now (a row
+    of ``open_policies``) or recorded after :cut (through ``policy_events_on``); the two
+    never overlap. Rows (what, line, signed_on, receipt_on): ``receipt_on`` is the
+    receipt's day whenever recorded, so ``received_on_sql(":cut", …)`` reads it as of
+    the cut. Parameters: ``sql_params``, :cut and :next (the day after it).
+    """
+    now = " UNION ALL ".join(
+        f"""SELECT '{event}' AS what, op.delivery_id AS line, op.signed_on,
+                   op.receipt_on
+            FROM open_policies op
+            WHERE {open_policy_sql(event)} AND op.signed_on <= :cut"""
+        for event in EVENTS)
+    return f"""open_at_cut(what, line, signed_on, receipt_on) AS (
+        {now}
+        UNION ALL
+        SELECT e.event, d.id, {SIGNED_ON_SQL}, r.on_date
+        FROM policy_events e
+        JOIN deliveries d ON d.id = e.delivery_id
+        JOIN signoff_lines l ON l.delivery_id = d.id
+        JOIN signoffs s ON s.id = l.signoff_id
+        LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
+        WHERE e.on_date > :cut AND {POLICY_SQL} AND s.signed_at < :next)"""
 
 
 def is_overdue(due_on: date, today: date) -> bool:

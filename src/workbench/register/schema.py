@@ -273,6 +273,8 @@ def m003_open_policies(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS open_policies_callback "
                "ON open_policies(kind, coalesce(receipt_on, signed_on)) "
                "WHERE callback_on IS NULL")
+    # The weekly review: what was open at a past day is open now or recorded after it.
+    db.execute("CREATE INDEX IF NOT EXISTS policy_events_on ON policy_events(on_date)")
     db.execute("DELETE FROM open_policies")
     db.execute(REBUILD_OPEN_POLICIES.format(line="1"))
 

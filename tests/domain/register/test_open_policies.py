@@ -5,9 +5,10 @@ lines of another kind delivered, signed, voided, receipts and callbacks recorded
 a random day; refused writes included) and after every step compares the table with a
 from-scratch reading of the register (``tests.register_helpers``) and with a model of
 the lines kept here, and every query built on the table (``receipts.due_now``,
-``receipts_due``, ``callbacks_due``) with the Python forms of ``register.deadlines``
-applied to that model. Then: the triggers come back after a ``transform()``, and the
-back-fill of a file written before the table existed.
+``receipts_due``, ``callbacks_due``, the week's open and overdue counts as of past days)
+with the Python forms of ``register.deadlines`` applied to that model. Then: the
+triggers come back after a ``transform()``, and a file written before the table existed
+is back-filled.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.register import chain, deadlines, deliveries, receipts, voids
 from workbench.register import schema as register_schema
+from workbench.register import week as register_week
 from workbench.storage import migration_sets, open_db
 
 FIRST = date(2026, 3, 1)
@@ -191,9 +193,25 @@ class Register(RuleBasedStateMachine):
                     (due, line) for due, _, _, line in expected[:4]], (event, today)
 
 
-def _due(line: Line, event: str) -> date:
+    @invariant()
+    def the_week_agrees_with_the_python_forms_as_of_each_cut(self) -> None:
+        """Open as of a past day: each day an event was recorded, and the day before."""
+        recorded = {d for x in self.lines for d in (x.receipt_on, x.callback_on) if d}
+        for cut in sorted({FIRST, *recorded, *(d - timedelta(days=1) for d in recorded)})[-4:]:
+            figures = {name: value for _, name, value, _ in register_week.week_figures(
+                self.db, cut - timedelta(days=6), cut, self.config, today=cut)}
+            for event in deadlines.EVENTS:
+                still = [x for x in self.lines if x.kind == POLICY and not x.voided
+                         and x.signed_on is not None and x.signed_on <= cut
+                         and deadlines.is_open(getattr(x, f"{event}_on"), cut)]
+                late = [x for x in still if deadlines.is_overdue(_due(x, event, cut), cut)]
+                assert figures[f"{event}s_outstanding"] == len(still), (event, cut)
+                assert figures[f"{event}s_overdue"] == len(late), (event, cut)
+
+
+def _due(line: Line, event: str, cut: date | None = None) -> date:
     assert line.signed_on is not None
-    received = deadlines.received_on(line.signed_on, line.receipt_on)
+    received = deadlines.received_on(line.signed_on, line.receipt_on, cut)
     return deadlines.due(event, line.signed_on, received, CONFIG)
 
 
