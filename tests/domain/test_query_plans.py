@@ -197,3 +197,26 @@ def test_policy_deadlines_due_now_read_the_open_policies_index(demo, config, eve
             db, TODAY, config)
     assert full_scans(db, statements) == []
     assert indexes_used(db, statements, "open_policies") == {index}
+
+
+def test_the_week_reads_open_policies_and_the_events_after_its_end(demo, config):
+    """Receipts and callbacks open at a past week's end: the open ones through the
+    indexes of ``open_policies``, plus the events recorded after the end through
+    ``policy_events_on`` leading the join (never every policy line of the kind)."""
+    from workbench.review import week as review
+
+    db = demo
+    with traced(db) as statements:
+        review.compute_week(db, review.week_of(TODAY).shift(-1), config)
+    at_cut = [sql for sql in statements if "open_at_cut" in sql]
+    # the counts (this week and the one before, for comparison) and the overdue lists
+    assert len(at_cut) == 3
+    assert full_scans(db, at_cut) == []
+    assert indexes_used(db, at_cut, "open_policies") == {"open_policies_receipt",
+                                                          "open_policies_callback"}
+    for sql in at_cut:
+        plan = [r[-1] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        events = [n for n, line in enumerate(plan)
+                  if line.startswith("SEARCH e USING INDEX policy_events_on (on_date>?)")]
+        lines = [n for n, line in enumerate(plan) if line.startswith("SEARCH d ")]
+        assert events and events[0] < lines[0], plan

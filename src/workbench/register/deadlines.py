@@ -177,8 +177,9 @@ def open_at_cut_sql() -> str:
         {now}
         UNION ALL
         SELECT e.event, d.id, {SIGNED_ON_SQL}, r.on_date
+        -- CROSS JOIN: the few events after :cut lead, never every line of the kind.
         FROM policy_events e
-        JOIN deliveries d ON d.id = e.delivery_id
+        CROSS JOIN deliveries d ON d.id = e.delivery_id
         JOIN signoff_lines l ON l.delivery_id = d.id
         JOIN signoffs s ON s.id = l.signoff_id
         LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
