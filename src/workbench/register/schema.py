@@ -275,6 +275,10 @@ def m003_open_policies(db: Database) -> None:
                "WHERE callback_on IS NULL")
     # The weekly review: what was open at a past day is open now or recorded after it.
     db.execute("CREATE INDEX IF NOT EXISTS policy_events_on ON policy_events(on_date)")
+    # Kept from here on; install_guards then finds the triggers and does not fill the
+    # table a second time (a second second on a heavy user's first open).
+    for name, body in OPEN_POLICY_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
     db.execute("DELETE FROM open_policies")
     db.execute(REBUILD_OPEN_POLICIES.format(line="1"))
 
