@@ -161,3 +161,62 @@ def test_weekly_review_queries_use_indexes(demo, config):
     assert statements
     scans = full_scans(db, statements)
     assert scans == [], "\n".join(f"{plan}: {sql}" for sql, plan in scans)
+
+
+def indexes_used(db, statements: list[str], table: str) -> set[str]:
+    """Names of the indexes through which ``statements`` read ``table`` (by its alias)."""
+    found = set()
+    for sql in dict.fromkeys(statements):
+        names = aliases(sql)
+        for row in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall():
+            match = re.match(r"(?:SEARCH|SCAN) (\w+) USING (?:COVERING )?INDEX (\w+)", row[-1])
+            if match and names.get(match.group(1), match.group(1)) == table:
+                found.add(match.group(2))
+    return found
+
+
+@pytest.mark.parametrize(("event", "index"), [("receipt", "open_policies_receipt"),
+                                              ("callback", "open_policies_callback")])
+def test_policy_deadlines_due_now_read_the_open_policies_index(demo, config, event, index):
+    """What the plan shows this morning is found, counted and ordered on the base-date
+    index of the trigger-kept ``open_policies``, never by walking every policy signed."""
+    from workbench.register import receipts
+
+    db = demo
+    with traced(db) as statements:
+        receipts.due_now(db, TODAY, config, event, 5)
+    assert len(statements) == 2  # the count, then the first few
+    assert full_scans(db, statements) == []
+    for sql in statements:
+        plan = " | ".join(r[-1] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        # kind = ? and the base date bounded by today minus the setting: both on the index
+        assert re.search(rf"SEARCH op USING (COVERING )?INDEX {index} \(kind=\? AND "
+                         rf"(signed_on|<expr>)<\?\)", plan), plan
+    with traced(db) as statements:
+        (receipts.receipts_due if event == "receipt" else receipts.callbacks_due)(
+            db, TODAY, config)
+    assert full_scans(db, statements) == []
+    assert indexes_used(db, statements, "open_policies") == {index}
+
+
+def test_the_week_reads_open_policies_and_the_events_after_its_end(demo, config):
+    """Receipts and callbacks open at a past week's end: the open ones through the
+    indexes of ``open_policies``, plus the events recorded after the end through
+    ``policy_events_on`` leading the join (never every policy line of the kind)."""
+    from workbench.review import week as review
+
+    db = demo
+    with traced(db) as statements:
+        review.compute_week(db, review.week_of(TODAY).shift(-1), config)
+    at_cut = [sql for sql in statements if "open_at_cut" in sql]
+    # the counts (this week and the one before, for comparison) and the overdue lists
+    assert len(at_cut) == 3
+    assert full_scans(db, at_cut) == []
+    assert indexes_used(db, at_cut, "open_policies") == {"open_policies_receipt",
+                                                          "open_policies_callback"}
+    for sql in at_cut:
+        plan = [r[-1] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        events = [n for n, line in enumerate(plan)
+                  if line.startswith("SEARCH e USING INDEX policy_events_on (on_date>?)")]
+        lines = [n for n, line in enumerate(plan) if line.startswith("SEARCH d ")]
+        assert events and events[0] < lines[0], plan

@@ -13,6 +13,7 @@ import gzip
 import sqlite3
 from pathlib import Path
 
+from tests.register_helpers import open_policies_from_scratch, open_policies_kept
 from workbench import storage
 from workbench.register import chain
 
@@ -59,6 +60,9 @@ def test_a_released_file_opens_with_its_rows_and_chain(tmp_path: Path) -> None:
         assert storage.pending_migrations(db) == []
         assert chain.verify_chain(db).ok
         assert chain.verify_chain(db).count == before["signoffs"]
+        # open receipts and callbacks, back-filled from the released rows
+        kept = open_policies_kept(db)
+        assert kept and kept == open_policies_from_scratch(db)
     finally:
         db.close()
     assert counts(path) == before

@@ -183,7 +183,7 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
     guards = guard_names(db)
     assert GUARDS <= guards
     before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("deliveries", "signoffs", "signoff_lines", "open_lines")}
+              for t in ("deliveries", "signoffs", "signoff_lines", "open_lines", "open_policies")}
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     original = storage.migration_sets

@@ -21,7 +21,8 @@ GUARDS = {"deliveries_no_update_signed", "deliveries_no_delete_signed",
           "deliveries_no_replace_signed", "signoffs_no_update", "signoffs_no_delete",
           "signoffs_no_replace", "signoff_lines_no_update", "signoff_lines_no_delete",
           "signoff_lines_no_replace", "voids_no_update", "voids_no_delete", "voids_no_replace",
-          "open_lines_add", "open_lines_gone", "open_lines_move"}
+          "open_lines_add", "open_lines_gone", "open_lines_move", "open_policies_signed",
+          "open_policies_voided", "open_policies_event"}
 
 
 def sign_some(db, config=None):

@@ -3,7 +3,9 @@
 Owns the tables ``deliveries``, ``signoffs`` + ``signoff_lines`` (hash-chained,
 append-only), ``voids``, ``policy_events`` (receipt returned, callback done),
 ``stock_counts``, ``applications``, ``handovers`` and the trigger-kept ``open_lines``
-(migration set ``workbench.deliveries``, guards re-created after every migration).
+(awaiting a signature) and ``open_policies`` (signed lines whose receipt or callback is
+open) (migration set ``workbench.deliveries``, guards and keeping triggers re-created
+after every migration).
 
 One module per job, bottom-up: ``schema`` (tables, indexes, append-only triggers, the
 "not voided" fragment), ``serials`` (serial ranges and their overlap), ``deliveries``

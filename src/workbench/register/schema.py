@@ -1,7 +1,9 @@
 """Schema of the custody register and the guards that keep it append-only.
 
 Tables: ``deliveries``, ``signoffs`` + ``signoff_lines``, ``voids``, ``policy_events``
-(receipt returned, callback done), ``stock_counts``, ``applications``, ``handovers``.
+(receipt returned, callback done), ``stock_counts``, ``applications``, ``handovers``, and
+two tables kept by triggers from those: ``open_lines`` (awaiting a signature) and
+``open_policies`` (signed lines whose receipt or callback is still open).
 
 The guards are SQLite triggers, re-created after every migration by ``install_guards``
 (``db._guard_hooks``), so they hold through any connection, including a plain
@@ -216,11 +218,77 @@ def m002_week_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS handovers_handed ON handovers(handed_at)")
 
 
+# Signed, not voided lines whose receipt or callback is still open, kept by triggers
+# (OPEN_POLICY_TRIGGERS) so "what is due now" reads the few open ones through an index
+# instead of joining every policy ever signed. Every signed line is kept whatever its
+# kind: which kind is the original policy is configuration, which triggers cannot read,
+# so queries filter on ``kind``. Base dates only (sign-off day, receipt day, callback
+# day: NULL while not recorded); the deadlines are configured day counts from them.
+REBUILD_OPEN_POLICIES = f"""
+    INSERT INTO open_policies (delivery_id, outlet_id, kind, signed_on, receipt_on,
+                               callback_on)
+    SELECT d.id, d.outlet_id, d.kind, substr(s.signed_at, 1, 10), r.on_date, c.on_date
+    FROM deliveries d
+    JOIN signoff_lines l ON l.delivery_id = d.id
+    JOIN signoffs s ON s.id = l.signoff_id
+    LEFT JOIN policy_events r ON r.delivery_id = d.id AND r.event = 'receipt'
+    LEFT JOIN policy_events c ON c.delivery_id = d.id AND c.event = 'callback'
+    WHERE {{line}} AND {NOT_VOIDED} AND (r.on_date IS NULL OR c.on_date IS NULL)"""
+
+OPEN_POLICY_TRIGGERS = {
+    "open_policies_signed": f"""AFTER INSERT ON signoff_lines
+        BEGIN {REBUILD_OPEN_POLICIES.format(line="d.id = NEW.delivery_id")}; END""",
+    "open_policies_voided": """AFTER INSERT ON voids
+        BEGIN DELETE FROM open_policies WHERE delivery_id = NEW.delivery_id; END""",
+    "open_policies_event": """AFTER INSERT ON policy_events
+        BEGIN
+            UPDATE open_policies
+            SET receipt_on = CASE NEW.event WHEN 'receipt' THEN NEW.on_date
+                                            ELSE receipt_on END,
+                callback_on = CASE NEW.event WHEN 'callback' THEN NEW.on_date
+                                             ELSE callback_on END
+            WHERE delivery_id = NEW.delivery_id;
+            DELETE FROM open_policies WHERE delivery_id = NEW.delivery_id
+                AND receipt_on IS NOT NULL AND callback_on IS NOT NULL;
+        END""",
+}
+
+
+@migrations()
+def m003_open_policies(db: Database) -> None:
+    """Open receipts and callbacks, kept by triggers; back-filled from the register."""
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS open_policies (
+            delivery_id INTEGER PRIMARY KEY,
+            outlet_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            signed_on TEXT NOT NULL,
+            receipt_on TEXT,
+            callback_on TEXT
+        ) STRICT""")
+    # The receipt is due from the sign-off day, the callback from the customer's receipt
+    # day (the sign-off day while no receipt is back): deadlines.open_base_sql.
+    db.execute("CREATE INDEX IF NOT EXISTS open_policies_receipt "
+               "ON open_policies(kind, signed_on) WHERE receipt_on IS NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS open_policies_callback "
+               "ON open_policies(kind, coalesce(receipt_on, signed_on)) "
+               "WHERE callback_on IS NULL")
+    # The weekly review: what was open at a past day is open now or recorded after it.
+    db.execute("CREATE INDEX IF NOT EXISTS policy_events_on ON policy_events(on_date)")
+    # Kept from here on; install_guards then finds the triggers and does not fill the
+    # table a second time (a second second on a heavy user's first open).
+    for name, body in OPEN_POLICY_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    db.execute("DELETE FROM open_policies")
+    db.execute(REBUILD_OPEN_POLICIES.format(line="1"))
+
+
 def install_guards(db: Database) -> None:
     """(Re)create the append-only triggers; run after every migration (db._guard_hooks).
 
-    If any trigger keeping ``open_lines`` was missing (a migration's ``transform()`` or
-    someone with the sqlite3 shell dropped it), the table is rebuilt from the register.
+    If any trigger keeping ``open_lines`` or ``open_policies`` was missing (a migration's
+    ``transform()`` or someone with the sqlite3 shell dropped it), that table is rebuilt
+    from the register.
     """
     if "signoffs" not in db.table_names():
         return
@@ -233,3 +301,9 @@ def install_guards(db: Database) -> None:
         if not set(OPEN_LINE_TRIGGERS) <= present:
             db.execute("DELETE FROM open_lines")
             db.execute(REBUILD_OPEN_LINES)
+        if "open_policies" in db.table_names():
+            for name, body in OPEN_POLICY_TRIGGERS.items():
+                db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+            if not set(OPEN_POLICY_TRIGGERS) <= present:
+                db.execute("DELETE FROM open_policies")
+                db.execute(REBUILD_OPEN_POLICIES.format(line="1"))

@@ -23,35 +23,31 @@ LIST_LIMIT = 30  # items per overdue list; the rest is counted ("… +N")
 
 # Signed original policies as of :cut, and what of their receipts and callbacks was open
 # and overdue then (the rules and their "as of :cut" forms are the deadlines module's).
-# Counts and lists share these fragments; plain joins, all in SQL: a heavy user has tens
-# of thousands of policy lines.
-_SIGNED_WHERE = f"WHERE {dl.POLICY_SQL} AND s.signed_at < :next"
-_RECEIPT_OPEN = dl.open_sql("receipt", ":cut")
-_CALLBACK_OPEN = dl.open_sql("callback", ":cut")
-_RECEIPT_DUE = dl.due_sql("receipt", ":cut")
-_CALLBACK_DUE = dl.due_sql("callback", ":cut")
+# Counts and lists share these fragments, all in SQL: what was open at a recent cut is
+# read from the few open now and the few recorded since (dl.open_at_cut_sql), not from
+# the tens of thousands of policy lines of a heavy user.
+_AT_CUT = {"receipt": "open_at_cut.receipt_on", "signed": "open_at_cut.signed_on"}
+_DUE = (f"CASE open_at_cut.what WHEN 'receipt' THEN {dl.due_sql('receipt', ':cut', **_AT_CUT)} "
+        f"ELSE {dl.due_sql('callback', ':cut', **_AT_CUT)} END")
 
 _OPEN_COUNTS = f"""
-    SELECT coalesce(sum({_RECEIPT_OPEN}), 0),
-           coalesce(sum({_RECEIPT_OPEN} AND {dl.overdue_sql(_RECEIPT_DUE, ":cut")}), 0),
-           coalesce(sum({_CALLBACK_OPEN}), 0),
-           coalesce(sum({_CALLBACK_OPEN} AND {dl.overdue_sql(_CALLBACK_DUE, ":cut")}), 0)
-    {dl.SIGNED_POLICIES} {_SIGNED_WHERE}"""
+    WITH {dl.open_at_cut_sql()}
+    SELECT coalesce(sum(what = 'receipt'), 0),
+           coalesce(sum(what = 'receipt' AND {dl.overdue_sql("due", ":cut")}), 0),
+           coalesce(sum(what = 'callback'), 0),
+           coalesce(sum(what = 'callback' AND {dl.overdue_sql("due", ":cut")}), 0)
+    FROM (SELECT what, {_DUE} AS due FROM open_at_cut)"""
 
 # The first :limit overdue items of each kind, and how many there are, in one pass.
 _OVERDUE = f"""
-    WITH k(what) AS (VALUES ('receipt'), ('callback'))
+    WITH {dl.open_at_cut_sql()}
     SELECT what, policy_no, customer, code, due, total FROM (
         SELECT *, row_number() OVER (PARTITION BY what ORDER BY due, policy_no) AS n,
                count(*) OVER (PARTITION BY what) AS total
-        FROM (SELECT k.what, d.policy_no, d.customer, o.code,
-                     CASE k.what WHEN 'receipt' THEN {_RECEIPT_DUE} ELSE {_CALLBACK_DUE} END
-                         AS due
-              {dl.SIGNED_POLICIES} JOIN outlets o ON o.id = d.outlet_id
-              -- CROSS JOIN keeps the two kinds the inner loop: one walk of the lines.
-              CROSS JOIN k
-              {_SIGNED_WHERE} AND CASE k.what WHEN 'receipt' THEN {_RECEIPT_OPEN}
-                                               ELSE {_CALLBACK_OPEN} END)
+        FROM (SELECT what, d.policy_no, d.customer, o.code, {_DUE} AS due
+              FROM open_at_cut
+              JOIN deliveries d ON d.id = open_at_cut.line
+              JOIN outlets o ON o.id = d.outlet_id)
         WHERE {dl.overdue_sql("due", ":cut")})
     WHERE n <= :limit ORDER BY what DESC, n"""
 
