@@ -77,7 +77,13 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str,
 
 async def wait_ready(app, pilot) -> None:
     """Wait until the app's worker has opened the database and screens have their data."""
-    await wait_until(pilot, lambda: app.db is not None, "the database to open")
+    await wait_until(pilot, lambda: app.db is not None and not app.loading(),
+                     "the database to open and the screens to load")
+
+
+async def wait_loaded(pilot) -> None:
+    """Wait until every load the screens asked for is on screen (after a key or a write)."""
+    await wait_until(pilot, lambda: not pilot.app.loading(), "the screens' data to load")
 
 
 async def run_from_palette(pilot, typed: str) -> None:
@@ -102,4 +108,4 @@ async def open_roster(app, pilot) -> None:
     """Wait for the database, then leave the plan (the default screen) for the roster."""
     await wait_ready(app, pilot)
     await pilot.press("2")
-    await pilot.pause()
+    await wait_loaded(pilot)
