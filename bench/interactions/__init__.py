@@ -2,8 +2,8 @@
 
 Each capability contributes a small module with a list of ``Interaction`` objects
 (``ACTIONS``): an untimed ``prepare`` that reaches the starting state, a timed
-``act`` (keys pressed until the app has processed them, its condition holds and
-the screen has been laid out and rendered), and an untimed ``undo``. Mode
+``act`` (keys pressed until the app has processed them, its condition holds, every
+screen load it started has landed, and the screen has been laid out and rendered), and an untimed ``undo``. Mode
 switches are derived from ``WorkbenchApp.MODES`` and its bindings, so every mode
 that lands is covered. The floor is an unbound key in the same app.
 """
@@ -57,6 +57,8 @@ async def press(pilot, *keys: str) -> None:
 
 async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float = 10.0) -> None:
     """Wait until every queued message is handled (and ``until()`` holds), then render."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     deadline = time.perf_counter() + timeout
     await asyncio.sleep(0)
@@ -67,6 +69,18 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
     # Everything the action queued (and what that queued in turn) is handled.
     await pilot._wait_for_screen()
     await pilot._wait_for_screen()
+    # Time to data: screens read in thread workers, so the action is done when every
+    # load it started has landed on screen (awaited, not polled: no spin steals the GIL).
+    while app.loading():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("a screen's data never arrived")
+        running = [w for w in app.workers if not w.is_cancelled]  # overtaken loads are
+        try:
+            if running:
+                await app.workers.wait_for_complete(running)
+        except WorkerCancelled:
+            continue  # overtaken while waited on: the loop waits for its successor
+        await pilot._wait_for_screen()
     # What Pilot.pause() does last: lay out and render what changed, now.
     app.screen._on_timer_update()
 

@@ -7,12 +7,11 @@ A slow load is a domain function that blocks on an event the test sets: no sleep
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 import pytest
 from textual.widgets import DataTable, OptionList
 
-from tests.conftest import NOW, TODAY, open_roster, wait_loaded, wait_ready
+from tests.conftest import NOW, TODAY, Gate, open_roster, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.plan import agenda as plan_agenda
@@ -25,26 +24,6 @@ from workbench.screens.roster.roster import OutletsScreen
 def app(db, db_path, config) -> WorkbenchApp:
     populate(db, config, TODAY)
     return WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
-
-
-class Gate:
-    """Makes the roster's load wait, on its worker thread, while ``holds(sort)``."""
-
-    def __init__(self, monkeypatch, holds) -> None:
-        self.open = threading.Event()
-        self.waiting = threading.Event()  # a load reached the gate
-        self.timed_out = False  # something waited for a held load instead of moving on
-        real = outlets.roster
-
-        def roster(*args, **kwargs):
-            if holds(kwargs.get("sort")):
-                self.waiting.set()
-                if not self.open.wait(10):
-                    self.timed_out = True
-                    raise TimeoutError("the test never opened the gate")
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(outlets, "roster", roster)
 
 
 def rows(screen: OutletsScreen) -> list[str]:
@@ -64,7 +43,7 @@ async def test_the_plan_shows_its_agenda_once_the_worker_has_read_it(app):
 
 
 async def test_while_a_slow_load_runs_the_previous_rows_stay(app, monkeypatch):
-    gate = Gate(monkeypatch, lambda sort: sort == "code")
+    gate = Gate(monkeypatch, outlets, "roster", lambda *a, sort="due", **k: sort == "code")
     async with app.run_test(size=(120, 40)) as pilot:
         try:
             await open_roster(app, pilot)
@@ -87,7 +66,7 @@ async def test_while_a_slow_load_runs_the_previous_rows_stay(app, monkeypatch):
 
 
 async def test_an_overtaken_load_never_shows(app, monkeypatch):
-    gate = Gate(monkeypatch, lambda sort: sort == "code")
+    gate = Gate(monkeypatch, outlets, "roster", lambda *a, sort="due", **k: sort == "code")
     shown = []
     real = OutletsScreen.show
     monkeypatch.setattr(OutletsScreen, "show",

@@ -95,7 +95,9 @@ class WeekScreen(DataScreen):
         table = self.query_one("#figures", DataTable)
         for key in ("section", "figure", "this_week", "last_week", "change"):
             table.add_column(t(f"review.col.{key}"), key=key)
-        self.query_one("#summary", TextArea).placeholder = t("review.summary_placeholder")
+        area = self.query_one("#summary", TextArea)
+        area.placeholder = t("review.summary_placeholder")
+        area.read_only = True  # until a week's summary is loaded: typing now would be lost
         table.focus()
         self.app.when_ready(self.action_this_week)
 
@@ -157,6 +159,7 @@ class WeekScreen(DataScreen):
         if week != self._text_week or area.text != data.summary:
             area.load_text(data.summary)
             self._text_week = week
+        area.read_only = False
         self.query_one("#summary-status", Static).update("")
 
     @on(TextArea.Changed, "#summary")
