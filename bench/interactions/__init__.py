@@ -3,9 +3,9 @@
 Each capability contributes a small module with a list of ``Interaction`` objects
 (``ACTIONS``): an untimed ``prepare`` that reaches the starting state, a timed
 ``act`` (keys pressed until the app has processed them, its condition holds, every
-screen load it started has landed, and the screen has been laid out and rendered), and an untimed ``undo``. Mode
-switches are derived from ``WorkbenchApp.MODES`` and its bindings, so every mode
-that lands is covered. The floor is an unbound key in the same app.
+screen load it started has landed, and the screen has been laid out and rendered),
+and an untimed ``undo``. Mode switches are derived from ``WorkbenchApp.MODES`` and
+its bindings, so every mode that lands is covered. The floor is an unbound key in the same app.
 """
 
 from __future__ import annotations
