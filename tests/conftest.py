@@ -87,13 +87,13 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str,
 
 async def wait_ready(app, pilot) -> None:
     """Wait until the app's worker has opened the database and screens have their data."""
-    await wait_until(pilot, lambda: app.db is not None and not app.loading(),
+    await wait_until(pilot, lambda: app.db is not None and not app.loads_pending(),
                      "the database to open and the screens to load")
 
 
 async def wait_loaded(pilot) -> None:
     """Wait until every load the screens asked for is on screen (after a key or a write)."""
-    await wait_until(pilot, lambda: not pilot.app.loading(), "the screens' data to load")
+    await wait_until(pilot, lambda: not pilot.app.loads_pending(), "the screens' data to load")
 
 
 async def run_from_palette(pilot, typed: str) -> None:

@@ -163,9 +163,9 @@ class WorkbenchApp(App[int]):
                 if isinstance(screen, DataScreen):
                     screen.post_message(DataChanged(message.tables))
 
-    def loading(self) -> bool:
+    def loads_pending(self) -> bool:
         """Some screen asked for its data and is still waiting for it."""
-        return any(isinstance(screen, DataScreen) and screen.loading
+        return any(isinstance(screen, DataScreen) and screen.data_pending
                    for mode in self.MODES for screen in self.open_stack(mode))
 
     def open_stack(self, mode: str) -> list[Any]:

@@ -36,7 +36,7 @@ async def test_the_plan_shows_its_agenda_once_the_worker_has_read_it(app):
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         await wait_ready(app, pilot)
-        assert screen.shown == screen.requested > 0 and not screen.loading
+        assert screen.shown == screen.requested > 0 and not screen.data_pending
         ids = [o.id for o in screen.query_one("#agenda", OptionList).options if o.id]
         assert any(i.startswith("visit:") for i in ids)  # the demo's visits due are listed
         assert screen.agenda is not None and screen.sections
@@ -53,7 +53,7 @@ async def test_while_a_slow_load_runs_the_previous_rows_stay(app, monkeypatch):
             await pilot.press("s")  # sort by code: its load waits at the gate
             assert gate.waiting.wait(10)
             await pilot.pause()
-            assert screen.sort == "code" and screen.loading
+            assert screen.sort == "code" and screen.data_pending
             assert rows(screen) == before  # never an empty table meanwhile
             gate.open.set()
             await wait_loaded(pilot)

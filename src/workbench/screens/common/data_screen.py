@@ -64,8 +64,11 @@ class DataScreen(Screen):
     # --- loading ----------------------------------------------------------------------
 
     @property
-    def loading(self) -> bool:
-        """A load was asked for and its data is not on the screen yet."""
+    def data_pending(self) -> bool:
+        """A load was asked for and its data is not on the screen yet.
+
+        Not ``loading``: that is Textual's own reactive (a spinner over the widget).
+        """
         return self.shown != self.requested
 
     def reload(self) -> None:
@@ -75,6 +78,11 @@ class DataScreen(Screen):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def run_load(self, generation: int, app: Any) -> None:
+        """The worker: ``load`` on the app's read connection, the outcome posted back.
+
+        Exclusive per screen, so a newer load cancels this worker; the thread still runs
+        to its end, and ``on_loaded`` drops what it posts.
+        """
         try:
             with app.read_db() as db:
                 data = self.load(db)
