@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from time import monotonic
+from typing import Any
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from workbench.core import i18n
 from workbench.core.config import Config
@@ -67,7 +70,14 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str,
     """
     deadline = monotonic() + timeout
     while True:
-        await pilot.app.workers.wait_for_complete()
+        # Not the cancelled ones: a screen's overtaken load is cancelled (its thread may
+        # still be running, or held by a test's Gate) and waiting on it raises.
+        running = [w for w in pilot.app.workers if not w.is_cancelled]
+        try:
+            if running:
+                await pilot.app.workers.wait_for_complete(running)
+        except WorkerCancelled:
+            continue  # overtaken while waited on: wait for what is left
         await pilot.pause()
         if condition():
             return
@@ -77,7 +87,13 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str,
 
 async def wait_ready(app, pilot) -> None:
     """Wait until the app's worker has opened the database and screens have their data."""
-    await wait_until(pilot, lambda: app.db is not None, "the database to open")
+    await wait_until(pilot, lambda: app.db is not None and not app.loads_pending(),
+                     "the database to open and the screens to load")
+
+
+async def wait_loaded(pilot) -> None:
+    """Wait until every load the screens asked for is on screen (after a key or a write)."""
+    await wait_until(pilot, lambda: not pilot.app.loads_pending(), "the screens' data to load")
 
 
 async def run_from_palette(pilot, typed: str) -> None:
@@ -102,4 +118,30 @@ async def open_roster(app, pilot) -> None:
     """Wait for the database, then leave the plan (the default screen) for the roster."""
     await wait_ready(app, pilot)
     await pilot.press("2")
-    await pilot.pause()
+    await wait_loaded(pilot)
+
+
+class Gate:
+    """Holds a domain function, on the worker thread that calls it, until ``open`` is set.
+
+    ``holds(*args, **kwargs)`` picks the calls to hold (all by default). Tests use it to
+    stand a screen's load still, with no sleeps: ``waiting`` is set when a call is held;
+    ``timed_out`` says something waited for a held load instead of moving on.
+    """
+
+    def __init__(self, monkeypatch, owner: Any, name: str,
+                 holds: Callable[..., bool] = lambda *a, **k: True) -> None:
+        self.open = threading.Event()
+        self.waiting = threading.Event()
+        self.timed_out = False
+        real = getattr(owner, name)
+
+        def held(*args, **kwargs):
+            if holds(*args, **kwargs) and not self.open.is_set():
+                self.waiting.set()
+                if not self.open.wait(10):
+                    self.timed_out = True
+                    raise TimeoutError("the test never opened the gate")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, held)

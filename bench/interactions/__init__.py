@@ -2,10 +2,10 @@
 
 Each capability contributes a small module with a list of ``Interaction`` objects
 (``ACTIONS``): an untimed ``prepare`` that reaches the starting state, a timed
-``act`` (keys pressed until the app has processed them, its condition holds and
-the screen has been laid out and rendered), and an untimed ``undo``. Mode
-switches are derived from ``WorkbenchApp.MODES`` and its bindings, so every mode
-that lands is covered. The floor is an unbound key in the same app.
+``act`` (keys pressed until the app has processed them, its condition holds, every
+screen load it started has landed, and the screen has been laid out and rendered),
+and an untimed ``undo``. Mode switches are derived from ``WorkbenchApp.MODES`` and
+its bindings, so every mode that lands is covered. The floor is an unbound key in the same app.
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ async def press(pilot, *keys: str) -> None:
 
 async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float = 10.0) -> None:
     """Wait until every queued message is handled (and ``until()`` holds), then render."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     deadline = time.perf_counter() + timeout
     await asyncio.sleep(0)
@@ -67,6 +69,19 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
     # Everything the action queued (and what that queued in turn) is handled.
     await pilot._wait_for_screen()
     await pilot._wait_for_screen()
+    # Time to data: screens read in thread workers, so the action is done when every
+    # load it started has landed on screen (awaited, not polled: no spin steals the GIL).
+    pending = getattr(app, "loads_pending", None)  # the bare Textual app has no screens' loads
+    while pending is not None and pending():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("a screen's data never arrived")
+        running = [w for w in app.workers if not w.is_cancelled]  # overtaken loads are
+        try:
+            if running:
+                await app.workers.wait_for_complete(running)
+        except WorkerCancelled:
+            continue  # overtaken while waited on: the loop waits for its successor
+        await pilot._wait_for_screen()
     # What Pilot.pause() does last: lay out and render what changed, now.
     app.screen._on_timer_update()
 
@@ -123,6 +138,36 @@ def floor() -> Interaction:
     return Interaction("Pilot floor: an unbound key", act, budget_ms=0)
 
 
+class StallWatch:
+    """The longest the event loop went without turning while an action ran.
+
+    A task that asks to wake every 2 ms: any lateness is time something else held the
+    UI thread (SQL run on it, a redraw), during which no key could be handled.
+    """
+
+    TICK = 0.002
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.task: asyncio.Task | None = None
+
+    async def _watch(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(self.TICK)
+            self.longest = max(self.longest, time.perf_counter() - before - self.TICK)
+
+    def start(self) -> None:
+        self.task = asyncio.get_running_loop().create_task(self._watch())
+
+    def reset(self) -> None:
+        self.longest = 0.0
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+
 async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
     from workbench.app import WorkbenchApp
     from workbench.core.config import Config
@@ -130,7 +175,8 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
     actions = [floor(), *mode_switches()]
     for module in _modules():
         actions += module.ACTIONS
-    times: dict[str, list[tuple[float, float]]] = {a.name: [] for a in actions}
+    times: dict[str, list[tuple[float, float, float]]] = {a.name: [] for a in actions}
+    stalls = StallWatch()
     app = WorkbenchApp(db_path=db_path, config=Config(), today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, lambda: app.db is not None)
@@ -140,15 +186,17 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
         home = "outlets"
         await app.switch_mode(home)
         await settle(pilot, lambda: app.current_mode == home)
+        stalls.start()
         for r in range(runs + 1):  # round 0 warms caches and is not kept
             shift = r % len(actions)
             for action in actions[shift:] + actions[:shift]:
                 if action.prepare:
                     await action.prepare(pilot)
                 await settle(pilot)  # nothing left over from the set-up is timed
+                stalls.reset()
                 start, cpu = time.perf_counter(), time.process_time()
                 await action.act(pilot)
-                took = (time.perf_counter() - start, time.process_time() - cpu)
+                took = (time.perf_counter() - start, time.process_time() - cpu, stalls.longest)
                 if action.undo:
                     await action.undo(pilot)
                 while len(app.screen_stack) > 1:
@@ -160,6 +208,7 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
                 if r:
                     times[action.name].append(took)
             log(f"  interactions round {r + 1}/{runs + 1}")
+        stalls.stop()
     return times, {a.name: a for a in actions}
 
 
@@ -174,10 +223,10 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
     rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)",
                 described(bare), "—", None, None,
                 note="what Textual alone pays to redraw the roster's table on this machine")]
-    floor = [cpu for _, cpu in times["Pilot floor: an unbound key"]]
+    floor = [took[1] for took in times["Pilot floor: an unbound key"]]
     for name, values in times.items():
         action = actions[name]
-        cpu_p95 = percentile([cpu for _, cpu in values], 95) * 1000
+        cpu_p95 = percentile([took[1] for took in values], 95) * 1000
         if action.budget_ms:
             rows.append(Row("interactions", name, described(values), "absolute (CPU p95)",
                             cpu_p95, action.budget_ms, unit="ms"))
@@ -188,8 +237,13 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
     return rows
 
 
-def described(values: list[tuple[float, float]]) -> str:
-    wall = [w for w, _ in values]
-    cpu = [c for _, c in values]
-    return (f"wall {ms(wall)} · CPU p50 {percentile(cpu, 50) * 1000:.1f} · "
+def described(values: list[tuple[float, ...]]) -> str:
+    wall = [took[0] for took in values]
+    cpu = [took[1] for took in values]
+    text = (f"wall {ms(wall)} · CPU p50 {percentile(cpu, 50) * 1000:.1f} · "
             f"p95 {percentile(cpu, 95) * 1000:.1f} ms")
+    if values and len(values[0]) > 2:  # the app's actions: how long keys could not be handled
+        stall = [took[2] for took in values]
+        text += (f" · UI stall p50 {percentile(stall, 50) * 1000:.1f} · "
+                 f"p95 {percentile(stall, 95) * 1000:.1f} ms")
+    return text

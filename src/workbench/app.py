@@ -34,7 +34,11 @@ from workbench.screens.roster.palette import OutletCommands
 from workbench.screens.roster.roster import OutletsScreen
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from sqlite_utils import Database
+
+    from workbench.core.db import ReadConnections
 
 
 def _self_screen():
@@ -74,6 +78,7 @@ class WorkbenchApp(App[int]):
         self.daily_backup = daily_backup
         self.today = today or date.today()
         self.db: Database | None = None
+        self.readers: ReadConnections | None = None  # the screens' loads read on these
         self._waiting: list[Callable[[], Any]] = []
         self.error: str | None = None
 
@@ -101,7 +106,9 @@ class WorkbenchApp(App[int]):
             return
         if self.daily_backup:
             self._backup(db, path)
-        self.call_from_thread(self._opened, db)
+        # The file SQLite opened (absolute, user folder expanded): the readers open it too.
+        opened = Path(db.execute("PRAGMA database_list").fetchone()[2])
+        self.call_from_thread(self._opened, db, opened)
 
     def _backup(self, db: Database, path: Path) -> None:
         """The first open of each day leaves a copy; a failure warns but never blocks work."""
@@ -113,7 +120,10 @@ class WorkbenchApp(App[int]):
             self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
                                   severity="warning", timeout=10)
 
-    def _opened(self, db: Database) -> None:
+    def _opened(self, db: Database, path: Path) -> None:
+        from workbench.core.db import ReadConnections
+
+        self.readers = ReadConnections(path)
         self.db = db
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
@@ -130,6 +140,16 @@ class WorkbenchApp(App[int]):
         else:
             self._waiting.append(callback)
 
+    def read_db(self) -> AbstractContextManager[Database]:
+        """The calling thread's read-only connection, in one read transaction.
+
+        Screens load on these in worker threads; every write stays on the UI thread
+        through ``self.db`` (one ``atomic()`` each, then ``announce``).
+        """
+        if self.readers is None:
+            raise RuntimeError("the database is not open yet")
+        return self.readers.snapshot()
+
     def now(self) -> datetime:
         """The current clock time on the working day (``--today`` back-fills keep the clock)."""
         return datetime.combine(self.today, datetime.now().time()).replace(microsecond=0)
@@ -138,14 +158,22 @@ class WorkbenchApp(App[int]):
 
     def on_data_changed(self, message: DataChanged) -> None:
         """A write announced its tables: each screen of every mode hears of it."""
-        for mode in self.MODES:
-            try:
-                stack = self.get_screen_stack(mode)
-            except KeyError:
-                continue  # never opened: it reads everything when it is
-            for screen in stack:
+        for mode in self.MODES:  # a mode never opened reads everything when it is
+            for screen in self.open_stack(mode):
                 if isinstance(screen, DataScreen):
                     screen.post_message(DataChanged(message.tables))
+
+    def loads_pending(self) -> bool:
+        """Some screen asked for its data and is still waiting for it."""
+        return any(isinstance(screen, DataScreen) and screen.data_pending
+                   for mode in self.MODES for screen in self.open_stack(mode))
+
+    def open_stack(self, mode: str) -> list[Any]:
+        """The screens of ``mode``, bottom first; none for a mode never opened."""
+        try:
+            return list(self.get_screen_stack(mode))
+        except KeyError:
+            return []
 
     # --- navigation --------------------------------------------------------------
 
@@ -172,5 +200,7 @@ class WorkbenchApp(App[int]):
             self.action_show_help_panel()
 
     def on_unmount(self) -> None:
+        if self.readers is not None:
+            self.readers.close()
         if self.db is not None:
             self.db.close()

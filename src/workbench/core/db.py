@@ -9,10 +9,12 @@ in ``workbench.storage``. Files we create are readable by their owner only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,6 +119,68 @@ def connect(path: Path) -> Database:
             raise WorkbenchError("db.locked", path=str(path)) from None
         raise WorkbenchError("db.not_sqlite", path=str(path)) from None
     return db
+
+
+def connect_reader(path: Path) -> Database:
+    """A connection on ``path`` that can only read (``PRAGMA query_only``).
+
+    Screens load their data on these, in worker threads, beside the one writing
+    connection: in WAL mode readers never wait for the writer, nor it for them.
+    """
+    db = connect(path)
+    db.conn.execute("PRAGMA query_only=ON")
+    return db
+
+
+class ReadConnections:
+    """One read-only connection per thread on one file, opened on first use.
+
+    ``snapshot()`` lends the calling thread its connection inside a read transaction,
+    so a load that runs several queries sees one state of the file, never half of a
+    write that committed in between. ``close()`` closes every idle connection at once
+    and each lent one when its thread gives it back (closing a connection another
+    thread is reading on is not safe).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.opened: list[Database] = []
+        self.lent: set[int] = set()  # id() of the connections in use now
+        self.closed = False
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """The calling thread's connection, in a read transaction for the ``with`` block."""
+        db = getattr(self.local, "db", None)
+        with self.lock:
+            if self.closed:
+                raise RuntimeError("the read connections are closed")
+            if db is None:
+                db = self.local.db = connect_reader(self.path)
+                self.opened.append(db)
+            self.lent.add(id(db))
+        try:
+            db.conn.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                db.conn.execute("ROLLBACK")
+        finally:
+            with self.lock:
+                self.lent.discard(id(db))
+                if self.closed:
+                    db.close()
+
+    def close(self) -> None:
+        """Close the idle connections now, the lent ones as they come back."""
+        with self.lock:
+            self.closed = True
+            for db in self.opened:
+                if id(db) not in self.lent:
+                    db.close()
+            self.opened = []
 
 
 def write_error_key(exc: sqlite3.OperationalError) -> str:

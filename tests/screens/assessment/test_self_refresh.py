@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.conftest import TODAY, run_from_palette, wait_ready
+from tests.conftest import TODAY, run_from_palette, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
 from workbench.screens.assessment.assessment import AssessmentScreen
@@ -22,19 +22,19 @@ async def test_a_mood_from_the_palette_updates_the_self_screen_and_the_morning_p
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("4")
-        await pilot.pause()
+        await wait_loaded(pilot)
         self_screen = app.screen
         assert isinstance(self_screen, AssessmentScreen)
         assert "Not rated yet" in mood_card(self_screen)
         await pilot.press("1")
-        await pilot.pause()
+        await wait_loaded(pilot)
         plan = app.screen
         assert isinstance(plan, PlanScreen)
         assert "morning" in [s.key for s in plan.sections]
         await run_from_palette(pilot, "mood")
         assert isinstance(app.screen, FormScreen)
         await pilot.press(*"80", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.mood_on(app.db, TODAY).score == 80
         # The plan, in view, drops its morning prompt at once and shows the score...
         assert app.screen is plan
@@ -43,6 +43,6 @@ async def test_a_mood_from_the_palette_updates_the_self_screen_and_the_morning_p
         # ...the self screen, out of view, catches up when shown.
         assert self_screen.stale
         await pilot.press("4")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen is self_screen and not self_screen.stale
         assert "Today 80" in mood_card(self_screen)

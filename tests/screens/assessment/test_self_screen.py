@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from tests.conftest import TODAY, wait_ready
+from tests.conftest import TODAY, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import grades, journal, policies
 from workbench.demo.build import populate
@@ -21,7 +21,7 @@ def make_app(db, db_path, config, demo=True):
 async def open_self(app, pilot):
     await wait_ready(app, pilot)
     await pilot.press("4")
-    await pilot.pause()
+    await wait_loaded(pilot)
     assert isinstance(app.screen, AssessmentScreen)
 
 
@@ -30,17 +30,17 @@ async def test_rate_the_mood_with_a_bad_then_a_good_score(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_self(app, pilot)
         await pilot.press("m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         await pilot.press(*"101", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "at most 100" in str(app.screen.query_one("#e-mood_score").render())
         assert journal.mood_on(db, TODAY) is None
         app.screen.query_one("#f-mood_score", Input).value = "88"
         app.screen.query_one("#f-mood_note", Input).value = "精力充沛"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         assert "Today 88" in str(app.screen.query_one("#self-mood", Static).render())
     assert journal.mood_on(db, TODAY) == journal.Mood(TODAY, 88, "精力充沛")
@@ -54,9 +54,9 @@ async def test_mood_form_can_be_opened_by_the_plan(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         open_mood_form(app, results.append)
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press(*"70", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
     assert results == [journal.Mood(TODAY, 70, None)]
 
 
@@ -66,7 +66,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         await open_self(app, pilot)
         before = grades.current_status(db, 10, TODAY, config.goals).achieved
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         form.query_one("#f-policy_no", Input).value = "P-NEW-1"
@@ -79,15 +79,15 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         form.query_one("#f-policy_customer", Input).value = "李四"
         form.query_one("#f-policy_phone", Input).value = "13912345678"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "more than 0" in str(form.query_one("#e-policy_premium").render())
         form.query_one("#f-policy_premium", Input).value = "20000"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)  # the offer to register the original
         await pilot.press("escape")  # not arrived yet
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         table = app.screen.query_one("#self-policies", DataTable)
         assert any(table.get_row_at(i)[1] == "P-NEW-1" for i in range(table.row_count))
@@ -98,7 +98,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
         assert after - before == 2.0
         # The same number again is refused with a message; nothing is written.
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         form.query_one("#f-policy_no", Input).value = "P-NEW-1"
         form.query_one("#f-policy_outlet", Select).value = outlet_id
@@ -106,7 +106,7 @@ async def test_log_a_policy_then_a_duplicate(db, db_path, config):
                             ("customer", "王五")):
             form.query_one(f"#f-policy_{name}", Input).value = value
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "already logged" in str(form.query_one("#e-policy_no").render())
     sql = "SELECT count(*) FROM policies WHERE policy_no = 'P-NEW-1'"
@@ -122,13 +122,13 @@ async def test_tick_a_habit_and_skip_the_day(db, db_path, config):
         assert table.row_count == 5
         table.focus()
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.ticks_on(db, TODAY) == {"one_book"}
         await pilot.press("t")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.ticks_on(db, TODAY) == set()
         await pilot.press("k")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.is_skip_day(db, TODAY)
 
 
@@ -137,15 +137,15 @@ async def test_try_another_grade_refuses_one_outside_the_table(db, db_path, conf
     async with app.run_test(size=(120, 40)) as pilot:
         await open_self(app, pilot)
         await pilot.press("g")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         form.query_one("#f-grade", Input).value = "14"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "not in the table" in str(form.query_one("#e-grade").render())
         form.query_one("#f-grade", Input).value = "9"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         text = str(app.screen.query_one("#self-grade", Static).render())
         assert "Grade 9" in text and "Keep 18.5" in text
 
@@ -155,7 +155,7 @@ def test_snapshot_on_demo_data(db, db_path, config, snap_compare):
 
     async def run_before(pilot):
         await open_self(app, pilot)
-        await pilot.pause()
+        await wait_loaded(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
@@ -165,18 +165,18 @@ async def test_void_a_policy_from_the_policies_tab(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_self(app, pilot)
         await pilot.press("x")  # first press shows the policies tab
-        await pilot.pause()
+        await wait_loaded(pilot)
         table = app.screen.query_one("#self-policies", DataTable)
         count = table.row_count
         number = table.get_row_at(0)[1]
         await pilot.press("x")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)  # a reason is required
         await pilot.press(*"typo", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         assert table.row_count == count - 1
     row = db.execute("SELECT void_reason FROM policies WHERE policy_no = ?", [number]).fetchone()

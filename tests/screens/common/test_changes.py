@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from tests.conftest import NOW, TODAY, open_roster
+from tests.conftest import NOW, TODAY, open_roster, wait_loaded
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
 from workbench.demo.build import populate
@@ -52,16 +52,16 @@ async def test_a_screen_in_view_redraws_only_for_its_own_tables(app, reloads):
         before = len(reloads)
         journal.rate_mood(app.db, TODAY, "70", "", TODAY)
         announce(app, "moods")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert len(reloads) == before  # the roster shows no moods
         outlet_id = roster.selected_id()
         outlets.set_outlet_active(app.db, outlet_id, False, NOW)
         announce(app, "outlets")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert len(reloads) == before + 1
         assert str(outlet_id) not in roster.query_one("#roster", DataTable).rows
         announce(app, "outlets")  # told twice, nothing new in the file: drawn once
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert len(reloads) == before + 1
 
 
@@ -70,7 +70,7 @@ async def test_under_a_card_the_roster_waits_until_it_is_shown(app, reloads, con
         await open_roster(app, pilot)
         roster = app.screen
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         card = app.screen
         assert isinstance(card, OutletCardScreen)
         staff = card.query_one("#staff", DataTable)
@@ -79,10 +79,10 @@ async def test_under_a_card_the_roster_waits_until_it_is_shown(app, reloads, con
         draft = roster_staff.StaffDraft(name="赵敏", role="teller")
         roster_staff.add_staff(app.db, card.outlet_id, draft, list(config.staff.roles), NOW)
         announce(app, "staff")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert staff.row_count == count + 1  # the card, in view, at once
         assert roster.stale and len(reloads) == before  # the roster under it: later
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen is roster and not roster.stale
         assert len(reloads) == before + 1

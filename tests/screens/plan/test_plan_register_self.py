@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, wait_loaded, wait_ready
 from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
@@ -83,11 +83,11 @@ async def test_tick_a_five_ones_item_with_enter(db, db_path, config):
         await wait_ready(app, pilot)
         app.screen.select(f"habit:{habit}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.ticks_on(db, TODAY) == {habit}
         assert app.screen.selected_id() == f"habit:{habit}"
         await pilot.press("enter")  # and untick
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert journal.ticks_on(db, TODAY) == set()
 
 
@@ -97,11 +97,11 @@ async def test_morning_score_with_one_key(db, db_path, config):
         await wait_ready(app, pilot)
         assert app.screen.selected_id() == "mood"
         await pilot.press("m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#f-mood_score", Input).value = "85"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert app.screen.agenda.mood == 85
         assert "mood" not in [o.id for o in app.screen.query_one("#agenda").options]
@@ -115,14 +115,14 @@ async def test_enter_on_documents_opens_the_register_forms(db, db_path, config):
         await wait_ready(app, pilot)
         app.screen.select(f"doc:policy:{policy}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, SignOffScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         app.screen.select(f"doc:review:{form}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
 
 
@@ -154,5 +154,5 @@ async def test_enter_on_a_more_line_opens_the_whole_list(db, db_path, config, mo
         assert more and more[0].count >= 2
         screen.select("doc:more:0:policy")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.current_mode == "deliveries"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList
 
-from tests.conftest import NOW, TODAY, run_from_palette, wait_ready
+from tests.conftest import NOW, TODAY, run_from_palette, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.cli import main
 from workbench.demo.build import populate
@@ -40,10 +40,10 @@ async def test_plan_is_the_default_screen_and_keys_switch_modes(db, db_path, con
         await wait_ready(app, pilot)
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("2")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not isinstance(app.screen, PlanScreen)
         await pilot.press("p")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
 
 
@@ -70,11 +70,11 @@ async def test_check_in_from_the_agenda(db, db_path, config):
         await pilot.press("tab", "tab")
         assert highlighted(app) == f"visit:{oid}"
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#f-time", Input).value = "09:15"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         visit = visits.open_visit(db)
         assert visit is not None and visit.outlet_id == oid
@@ -83,10 +83,10 @@ async def test_check_in_from_the_agenda(db, db_path, config):
         # Enter on the same outlet now checks out; a time before the check-in is refused.
         app.screen.select(f"visit:{oid}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         app.screen.query_one("#f-time", Input).value = "08:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "09:15" in str(app.screen.query_one("#e-time").render())
         assert visits.open_visit(db) is not None
@@ -99,7 +99,7 @@ async def test_complete_a_recurring_task_and_see_the_next_one(db, db_path, confi
         await wait_ready(app, pilot)
         app.screen.select(f"task:{tid}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert tasks.get_task(db, tid, TODAY).done
         following = tasks.tasks_for_day(db, date(2026, 12, 4))
         assert [(x.title, x.due, x.done) for x in following] == [("周报", date(2026, 12, 4),
@@ -113,7 +113,7 @@ async def test_complete_a_recurring_task_and_see_the_next_one(db, db_path, confi
         # Undo with x: done again removed, and the next one withdrawn.
         app.screen.select(f"task:{tid}")
         await pilot.press("x")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not tasks.get_task(db, tid, TODAY).done
         assert tasks.tasks_for_day(db, date(2026, 12, 4)) == [tasks.get_task(db, tid, date(
             2026, 12, 4))]
@@ -124,22 +124,22 @@ async def test_add_task_with_bad_input_then_good(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         form.query_one("#f-task_title", Input).value = "x" * 10_000
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "too long" in str(form.query_one("#e-task_title").render())
         form.query_one("#f-task_title", Input).value = "回访客户"
         form.query_one("#f-task_due", Input).value = "someday"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "not a date" in str(form.query_one("#e-task_due").render())
         assert db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
         form.query_one("#f-task_due", Input).value = "mon"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
     listed = tasks.upcoming(db, TODAY)
     assert [(x.title, x.due) for x in listed] == [("回访客户", date(2026, 11, 30))]
@@ -152,7 +152,7 @@ async def test_snooze_moves_a_task_off_today(db, db_path, config):
         await wait_ready(app, pilot)
         app.screen.select(f"task:{tid}")
         await pilot.press("z")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert [x.id for x in app.screen.agenda.tasks] == []
         assert [x.id for x in app.screen.agenda.upcoming] == [tid]
     assert tasks.get_task(db, tid, TODAY).due == date(2026, 11, 28)
@@ -167,11 +167,11 @@ async def test_birthday_enter_logs_a_staff_contact_and_must_do_ticks(db, db_path
         await wait_ready(app, pilot)
         app.screen.select(f"bday:{sid}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#f-time", Input).value = "10:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert app.screen.agenda.must_dos[1].done
         assert f"neglect:{oid}" not in option_ids(app)
@@ -185,15 +185,15 @@ async def test_customer_contact_needs_a_name(db, db_path, config):
         await wait_ready(app, pilot)
         app.screen.select("must:customers")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "required" in str(form.query_one("#e-contact_customer").render())
         form.query_one("#f-contact_customer", Input).value = "王先生"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert app.screen.agenda.must_dos[2].done
 
@@ -237,7 +237,7 @@ async def test_palette_opens_the_task_form_from_another_screen(db, db_path, conf
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("2")
-        await pilot.pause()
+        await wait_loaded(pilot)
         await run_from_palette(pilot, "task")
         assert isinstance(app.screen, FormScreen)
         assert app.screen.form_title == "Add a task"
@@ -261,7 +261,7 @@ async def test_plan_keys_can_be_rebound(db, db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
 
 
@@ -275,7 +275,7 @@ async def test_contact_form_offers_the_staff_of_the_outlet_checked_in_at(db, db_
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("l")
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         from textual.widgets import Select

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from textual.widgets import DataTable, Input, Select
 
-from tests.conftest import NOW, TODAY, wait_ready
+from tests.conftest import NOW, TODAY, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import policies
 from workbench.register import deliveries
@@ -50,25 +50,25 @@ async def test_r_registers_the_selected_policy_then_refuses_twice(db, db_path, c
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("4")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         shown = app.screen.active_bindings["r"].binding  # in the footer
         assert shown.description == "Register original" and shown.show
         await pilot.press("r")  # the first press shows the policies tab
-        await pilot.pause()
+        await wait_loaded(pilot)
         table = app.screen.query_one("#self-policies", DataTable)
         assert table.has_focus and table.get_row_at(0)[1] == "P2026001"
         await pilot.press("r")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "P2026001" in app.screen.form_title and "张**" in app.screen.form_title
         await pilot.press("enter")  # arrived now: the prefilled time is right
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         assert table.get_row_at(0)[9] == "registered"
         assert any("Original of policy P2026001 registered" in m for m in messages(app))
         await pilot.press("r")  # the same policy again: a message, no form
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, AssessmentScreen)
         assert any("already registered" in m for m in messages(app))
     assert policy_lines(db) == [(outlet, "original_policy", "P2026001", "张三丰")]
@@ -82,10 +82,10 @@ async def test_logging_a_policy_offers_to_register_it(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("4")
-        await pilot.pause()
+        await wait_loaded(pilot)
         for number, key in (("P-NOW", "enter"), ("P-LATER", "escape")):
             await pilot.press("n")
-            await pilot.pause()
+            await wait_loaded(pilot)
             form = app.screen
             form.query_one("#f-policy_no", Input).value = number
             form.query_one("#f-policy_outlet", Select).value = str(outlet)
@@ -93,12 +93,12 @@ async def test_logging_a_policy_offers_to_register_it(db, db_path, config):
                                 ("customer", "李四")):
                 form.query_one(f"#f-policy_{name}", Input).value = value
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await wait_loaded(pilot)
             offer = app.screen
             assert isinstance(offer, FormScreen) and offer is not form
             assert offer.form_title.startswith("Has the original arrived?")
             await pilot.press(key)
-            await pilot.pause()
+            await wait_loaded(pilot)
             assert isinstance(app.screen, AssessmentScreen)
     assert [r[2] for r in policy_lines(db)] == ["P-NOW"]
     status = dict(db.execute("SELECT policy_no, document_status FROM policies").fetchall())
@@ -115,17 +115,17 @@ async def test_enter_on_the_plans_unregistered_item_registers_it(db, db_path, co
         assert ids.index(f"doc:unregistered:{oldest}") < ids.index(f"doc:unregistered:{newest}")
         app.screen.select(f"doc:unregistered:{oldest}")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#f-delivered_at", Input).value = "tomorrow"
         await pilot.press("enter")  # a bad time: the message shows, nothing is written
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "is not a time" in str(app.screen.query_one("#e-delivered_at").render())
         assert policy_lines(db) == []
         app.screen.query_one("#f-delivered_at", Input).value = "2026-11-26 17:05"
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         ids = [o.id for o in app.screen.query_one("#agenda").options]
         line = deliveries.policy_line(db, "P2026002")

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable
 
-from tests.conftest import NOW, wait_ready
+from tests.conftest import NOW, wait_loaded, wait_ready
 from tests.screens.register.test_sign_off_screen import make_app, three_lines
 from workbench.register import deliveries as reg
 from workbench.roster import visits
@@ -32,7 +32,7 @@ def ids(db, config) -> list[int]:
 async def open_register(app, pilot) -> DeliveriesScreen:
     await wait_ready(app, pilot)
     await pilot.press("3")
-    await pilot.pause()
+    await wait_loaded(pilot)
     assert isinstance(app.screen, DeliveriesScreen)
     return app.screen
 
@@ -45,17 +45,17 @@ async def test_a_sign_off_on_the_plan_shows_in_the_register_when_you_switch(ids,
         table = register.query_one("#table-register", DataTable)
         assert signers(table, ids) == ["", "", ""]
         await pilot.press("1")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, PlanScreen)
         for key in ("g", "w", "f", "enter", "enter"):  # sign all for 王芳
             await pilot.press(key)
-            await pilot.pause()
+            await wait_loaded(pilot)
         assert {reg.get_line(app.db, i).status for i in ids} == {"signed"}
         # Told while out of view: marked stale, not redrawn behind the user's back.
         assert register.stale
         assert signers(table, ids) == ["", "", ""]
         await pilot.press("3")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen is register and not register.stale
         assert signers(table, ids) == ["王芳", "王芳", "王芳"]
 
@@ -68,13 +68,13 @@ async def test_the_register_under_the_next_log_form_already_lists_the_saved_line
         table = register.query_one("#table-register", DataTable)
         assert table.row_count == 3
         await pilot.press("n")  # checked in: the form is for this outlet
-        await pilot.pause()
+        await wait_loaded(pilot)
         first = app.screen
         assert isinstance(first, FormScreen)
         first.query_one("#f-kind").value = "brochure"
         first.query_one("#f-quantity").value = "20"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         # The next line's form is open at once; the register under it is current.
         assert isinstance(app.screen, FormScreen) and app.screen is not first
         assert register.in_view() and not register.stale

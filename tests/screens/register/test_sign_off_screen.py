@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, run_from_palette, wait_ready
+from tests.conftest import NOW, TODAY, run_from_palette, wait_loaded, wait_ready
 from tests.register_helpers import outlet, staff
 from workbench.app import WorkbenchApp
 from workbench.register import chain
@@ -48,7 +48,7 @@ async def test_sign_all_in_five_keystrokes_from_the_plan(db, db_path, config):
         keys = ["g", "w", "f", "enter", "enter"]  # sign · 王芳 by initials · pick · sign
         for key in keys:
             await pilot.press(key)
-            await pilot.pause()
+            await wait_loaded(pilot)
         assert len(keys) == 5
         assert not isinstance(app.screen, SignOffScreen)
     lines = [reg.get_line(db, i) for i in ids]
@@ -63,13 +63,13 @@ async def test_pick_outlet_by_initials_untick_one_and_add_signer(db, db_path, co
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("3")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, DeliveriesScreen)
         await pilot.press("g")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, OutletPicker)
         await pilot.press(*"jsyh", "enter")  # 建设银行
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, SignOffScreen) and app.screen.outlet_id == o
         screen = app.screen
         lines_box = screen.query_one("#so-lines")
@@ -78,11 +78,11 @@ async def test_pick_outlet_by_initials_untick_one_and_add_signer(db, db_path, co
         signer = screen.query_one("#so-signer", Input)
         signer.focus()
         signer.value = "赵柜员"  # not on the staff list yet: added inline
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not isinstance(app.screen, SignOffScreen)
     assert [reg.get_line(db, i).status for i in ids] == ["signed", "signed", "awaiting"]
     assert reg.get_line(db, ids[0]).signer == "赵柜员"
@@ -95,18 +95,18 @@ async def test_bad_time_and_missing_reason_write_nothing(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("g", *"jsyh", "enter", "w", "f", "enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         screen = app.screen
         assert isinstance(screen, SignOffScreen) and screen.staff_id is not None
         screen.query_one("#so-time", Input).value = "23:59"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         error = str(screen.query_one("#so-error").render())
         if app.now().strftime("%H:%M") < "23:59":
             assert "future" in error
         screen.query_one("#so-time", Input).value = "00:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "reason" in str(screen.query_one("#so-error").render())
         assert isinstance(app.screen, SignOffScreen)
         await pilot.press("escape")
@@ -120,7 +120,7 @@ async def test_log_three_lines_then_void_one(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("d", "n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         entries = [("poster", {"quantity": "0"}), ("poster", {"quantity": "5"}),
                    ("brochure", {"quantity": "30"}),
                    ("original_policy", {"policy_no": "P77", "customer": "钱七"})]
@@ -131,27 +131,27 @@ async def test_log_three_lines_then_void_one(db, db_path, config):
             for name, value in values.items():
                 form.query_one(f"#f-{name}", Input).value = value
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await wait_loaded(pilot)
         # The zero quantity stayed on its form with a message; the form then took the rest.
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
         screen = app.screen
         assert isinstance(screen, DeliveriesScreen)
         table = screen.query_one("#table-register", DataTable)
         assert table.row_count == 3
         await pilot.press("v")  # void the newest line (the policy)
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("ctrl+s")  # no reason: refused
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "required" in str(app.screen.query_one("#e-reason").render())
         app.screen.query_one("#f-reason", Input).value = "客户信息有误"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         # The corrected-line form opens; escape when none is needed.
         assert isinstance(app.screen, FormScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
     lines = reg.register(db)
     assert [(x.kind, x.quantity, x.status) for x in lines] == [
         ("original_policy", 1, "voided"), ("brochure", 30, "awaiting"),
@@ -165,21 +165,21 @@ async def test_register_filters(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await wait_loaded(pilot)
         table = app.screen.query_one("#table-register", DataTable)
         assert table.row_count == 3
         await pilot.press("K", "K")  # kind: application forms, then brochures
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.filters.kind == "brochure" and table.row_count == 0
         await pilot.press("K", "K", "K", "K", "K")  # back round to "any"
         await pilot.press("S")  # awaiting
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.filters.status == "awaiting" and table.row_count == 3
         await pilot.press("S")  # signed
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert table.row_count == 0
         await pilot.press("u")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.view == "due"
 
 
@@ -201,7 +201,7 @@ def test_register_snapshot(snap_compare, db, db_path, config):
         app = pilot.app
         await wait_ready(app, pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await wait_loaded(pilot)
 
     app = make_app(db_path, config)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
@@ -216,28 +216,28 @@ async def test_mark_receipt_and_count_stock_from_the_views(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("d", "u")
-        await pilot.pause()
+        await wait_loaded(pilot)
         table = app.screen.query_one("#table-due", DataTable)
         kinds = [table.get_row_at(i)[0] for i in range(table.row_count)]
         assert sorted(kinds) == ["Callback", "Receipt"]
         table.move_cursor(row=kinds.index("Receipt"))
         await pilot.press("m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         await pilot.press("ctrl+s")  # the customer signed today
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert table.row_count == 1
         await pilot.press("k", "n")  # a stock count at the outlet checked in at
-        await pilot.pause()
+        await wait_loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         form.query_one("#f-quantity", Input).value = "-3"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         form.query_one("#f-quantity", Input).value = "35"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.query_one("#table-stock", DataTable).row_count == 1
     assert db.execute("SELECT kind, quantity FROM stock_counts").fetchall() == [
         ("application_form", 35)]
@@ -252,5 +252,5 @@ async def test_ctrl_g_signs_even_while_typing_a_filter(db, db_path, config):
         await wait_ready(app, pilot)
         await pilot.press("slash", "x")  # the roster's filter has the cursor
         await pilot.press("ctrl+g")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, OutletPicker)

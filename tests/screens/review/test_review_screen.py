@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
-from tests.conftest import TODAY, wait_ready
+from tests.conftest import TODAY, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.review import week as review
@@ -20,25 +20,25 @@ async def test_move_between_weeks_and_summary_survives_restart(db, db_path, conf
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("w")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "2026-W48" in title(app)
         await pilot.press("left")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "2026-W47" in title(app)
         await pilot.press("tab")  # into the summary
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.query_one("#summary", TextArea).has_focus
         await pilot.press(*"Good week", "left", "left")  # arrows move the text cursor here
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "2026-W47" in title(app)
         await pilot.press("escape", "m")  # Esc leaves the text; m is a key again, not text
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.query_one("#figures").has_focus
     again = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_ready(again, pilot)
         await pilot.press("w", "left")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert again.screen.query_one("#summary", TextArea).text == "Good week"
     assert review.summary_for(db, review.parse_week("2026-W47")) == "Good week"
 
@@ -48,17 +48,17 @@ async def test_export_from_the_screen_asks_before_replacing(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("w", "m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         path = db_path.parent / "reports" / "weekly-2026-W48.md"
         assert path.exists()
         path.write_text("old")
         await pilot.press("m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert path.read_text() == "old"
         await pilot.press("m")
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "2026-W48" in path.read_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from tests.conftest import TODAY, wait_ready
+from tests.conftest import TODAY, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.assessment import journal
 from workbench.screens.common.changes import announce
@@ -16,16 +16,16 @@ async def test_a_write_elsewhere_redraws_the_figures_but_leaves_the_summary_curs
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("w")
-        await pilot.pause()
+        await wait_loaded(pilot)
         week = app.screen
         area = week.query_one("#summary", TextArea)
         await pilot.press("tab", *"Busy", "left")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert area.text == "Busy" and area.cursor_location == (0, 3)
         stamp = week.shown_stamp
         journal.rate_mood(app.db, TODAY, "75", "", TODAY)  # e.g. from the palette
         announce(app, "moods")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert week.shown_stamp != stamp  # the figures were drawn again...
         assert area.text == "Busy" and area.cursor_location == (0, 3)  # ...the text kept
         assert area.has_focus

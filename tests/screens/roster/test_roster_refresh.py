@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from tests.conftest import NOW, TODAY, open_roster
+from tests.conftest import NOW, TODAY, open_roster, wait_loaded
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets
@@ -22,17 +22,17 @@ async def test_back_from_a_card_reloads_only_after_a_change(db, db_path, config,
         await open_roster(app, pilot)
         loaded = len(calls)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, OutletCardScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert len(calls) == loaded  # nothing changed: the rows on screen stay
         outlet_id = app.screen.selected_id()
         outlets.set_outlet_active(app.db, outlet_id, False, NOW)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert len(calls) == loaded + 1
         assert str(outlet_id) not in app.screen.query_one("#roster", DataTable).rows
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, open_roster, run_from_palette
+from tests.conftest import NOW, TODAY, open_roster, run_from_palette, wait_loaded
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets, visits
@@ -23,7 +23,7 @@ async def test_filter_by_pinyin_initials(db, db_path, config):
         table = app.screen.query_one("#roster", DataTable)
         assert table.row_count == 15
         await pilot.press("slash", *"jsyh")
-        await pilot.pause()
+        await wait_loaded(pilot)
         names = [table.get_row_at(i)[1] for i in range(table.row_count)]
         assert names and all("建设银行" in n for n in names)
 
@@ -33,23 +33,23 @@ async def test_add_outlet_through_form_with_validation_error(db, db_path, config
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         # Save with no code: the form stays open and names the field.
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "required" in str(app.screen.query_one("#e-code").render())
         app.screen.query_one("#f-code", Input).value = "CCB-9"
         app.screen.query_one("#f-name", Input).value = "建设银行测试支行"
         app.screen.query_one("#f-traffic_daily", Input).value = "-5"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "at least 0" in str(app.screen.query_one("#e-traffic_daily").render())
         app.screen.query_one("#f-traffic_daily", Input).value = "300"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#roster", DataTable).row_count == 1
     assert outlets.outlet_by_code(db, "CCB-9").traffic_daily == 300
@@ -62,10 +62,10 @@ async def test_edit_from_roster_and_restart_keeps_it(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await wait_loaded(pilot)
         app.screen.query_one("#f-name", Input).value = "新名称"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert app.screen.query_one("#roster", DataTable).get_row_at(0)[1] == "新名称"
     # A new app on the same file: the edit is there.
     again = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
@@ -81,22 +81,22 @@ async def test_check_in_and_out_from_roster(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("i")
-        await pilot.pause()
+        await wait_loaded(pilot)
         app.screen.query_one("#f-time", Input).value = "09:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert visits.open_visit(db).outlet_id == oid
         await pilot.press("c")
-        await pilot.pause()
+        await wait_loaded(pilot)
         # A check-out before the check-in is refused in the form.
         app.screen.query_one("#f-time", Input).value = "08:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "before the check-in" in str(app.screen.query_one("#e-time").render())
         app.screen.query_one("#f-time", Input).value = "10:30"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not isinstance(app.screen, FormScreen)
     visit = visits.visits_for(db, oid)[0]
     assert visit.hours == 1.5
@@ -109,10 +109,10 @@ async def test_deactivate_hides_and_show_inactive_reveals(db, db_path, config):
         await open_roster(app, pilot)
         table = app.screen.query_one("#roster", DataTable)
         await pilot.press("x")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert table.row_count == 0
         await pilot.press("h")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert table.row_count == 1 and "inactive" in table.get_row_at(0)[1]
 
 
@@ -121,7 +121,7 @@ async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_loaded(pilot)
         from workbench.screens.roster.card import OutletCardScreen
 
         assert isinstance(app.screen, OutletCardScreen)
@@ -131,15 +131,15 @@ async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
         staff = app.screen.query_one("#staff", DataTable)
         before = staff.row_count
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         app.screen.query_one("#f-name", Input).value = "赵敏"
         app.screen.query_one("#f-birthday", Input).value = "1992-13-01"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert "not a real date" in str(app.screen.query_one("#e-birthday").render())
         app.screen.query_one("#f-birthday", Input).value = "1992-12-01"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert staff.row_count == before + 1
 
 
@@ -162,10 +162,10 @@ async def test_keymap_from_config_rebinds_a_key(db, db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert not isinstance(app.screen, FormScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
 
 
@@ -176,7 +176,7 @@ async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkey
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await wait_loaded(pilot)
         app.screen.query_one("#f-code", Input).value = "C1"
         app.screen.query_one("#f-name", Input).value = "网点"
 
@@ -185,7 +185,7 @@ async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkey
 
         monkeypatch.setattr(outlets, "add_outlet", locked)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         assert "locked" in str(app.screen.query_one("#e-_form").render())
         assert app.screen.query_one("#f-name", Input).value == "网点"

@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.full": ("磁盘已满,未能写入数据库 {path};本次操作的内容都没有保存",
                 "The disk is full; nothing of this action was saved to {path}"),
     "db.readonly": ("数据库 {path} 是只读的", "Database {path} is read-only"),
+    "data.load_failed": ("未能读取数据:{error}", "Could not read the data: {error}"),
     "db.missing": ("找不到数据库 {path}", "No database at {path}"),
     # validators
     "error.required": ("必填", "is required"),

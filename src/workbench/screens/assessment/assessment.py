@@ -10,9 +10,10 @@ Forms live in ``forms.py``; ``open_mood_form(app)`` is what the plan calls.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,8 +29,9 @@ from textual.widgets import (
 )
 
 from workbench.assessment import career, grades, journal, policies
-from workbench.core.i18n import pad, t
+from workbench.core.i18n import t
 from workbench.screens.assessment import forms
+from workbench.screens.assessment.cards import grade_card, num
 from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
 from workbench.screens.assessment.forms import open_mood_form  # noqa: F401  (the plan's entry point)
 from workbench.screens.common.changes import GOALS, JOURNAL, announce
@@ -37,13 +39,16 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.register.originals import open_register_policy
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 TABS = ("habits", "policies", "setbacks", "five_q", "career")
+# The screen's parts, loaded and shown one by one; a write reloads those showing its table.
+PARTS = ("grade", "mood", "habits", "policies", "setbacks", "five_q", "career")
+PARTS_OF = {"habits": ("habits",), "moods": ("mood",), "five_q": ("mood", "five_q"),
+            "setbacks": ("setbacks",), "career_goals": ("career",),
+            "policies": ("grade", "policies"), "outlets": ("grade", "policies")}
 PAGE = 200  # policies shown; the status line counts the whole period
-
-
-def num(value: float, digits: int = 2) -> str:
-    text = f"{value:,.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def habit_label(habit: str) -> str:
@@ -79,6 +84,7 @@ class AssessmentScreen(DataScreen):
         self.mood_days = 30
         self.habits: list[str] = []
         self.goal_ids: list[int] = []
+        self.wanted: frozenset[str] = frozenset()  # parts to load, until shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,84 +126,55 @@ class AssessmentScreen(DataScreen):
     # --- data ------------------------------------------------------------------
 
     def reload(self) -> None:
-        app = self.app
         if self.grade is None:
-            self.grade = app.config.manager.grade
-        self.habits = journal.habit_names(app.config)
-        self._grade_card()
-        self._mood_card()
-        self._habits()
-        self._policies()
-        self._setbacks()
-        self._five_q()
-        self._career()
+            self.grade = self.app.config.manager.grade
+        self.habits = journal.habit_names(self.app.config)
+        self.redraw(PARTS)
 
     def refresh_tables(self, tables: frozenset[str]) -> None:
-        # A tick redraws the habits alone, as it did before the announcements.
-        parts = {"habits": (self._habits,), "moods": (self._mood_card,),
-                 "five_q": (self._mood_card, self._five_q), "setbacks": (self._setbacks,),
-                 "career_goals": (self._career,),
-                 "policies": (self._grade_card, self._policies),
-                 "outlets": (self._grade_card, self._policies)}
-        for redraw in dict.fromkeys(f for table in tables for f in parts[table]):
-            redraw()
+        # A tick reloads the habits alone, as it did before the announcements.
+        self.redraw({part for table in tables for part in PARTS_OF[table]})
 
-    def _grade_card(self) -> None:
+    def redraw(self, parts: Iterable[str]) -> None:
+        """Load ``parts`` (and any still waiting from an overtaken load), then show them."""
+        # A new set, never one changed in place: the worker reads it from its thread.
+        self.wanted = self.wanted | frozenset(parts)
+        super().reload()
+
+    def load(self, db: Database) -> dict[str, Any]:
+        return {part: getattr(self, f"_load_{part}")(db) for part in self.wanted}
+
+    def show(self, data: dict[str, Any]) -> None:
+        self.wanted = frozenset()
+        for part in PARTS:  # in the order the screen reads, top to bottom
+            if part in data:
+                getattr(self, f"_show_{part}")(data[part])
+
+    def _load_grade(self, db: Database) -> tuple[Any, ...]:
         app, cfg = self.app, self.app.config.goals
-        status = grades.current_status(app.db, self.grade, app.today, cfg)
+        status = grades.current_status(db, self.grade, app.today, cfg)
+        rate = grades.issuing_rate(db, status.period, app.today, cfg.issuing_rate_target)
+        series = grades.cumulative_by_day(db, status.period, app.today, cfg.unit)
+        return status, rate, series
+
+    def _show_grade(self, data: tuple[Any, ...]) -> None:
+        status, rate, series = data
+        self.query_one("#self-grade", Static).update(grade_card(status, rate))
         period = status.period
-        lines = [
-            f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
-            t("self.achieved", value=num(status.achieved)),
-        ]
-        labels = {kind: t(f"self.line_{kind}", line=num(line)) for kind, line in
-                  (("maintain", status.maintain), ("promote", status.promote))}
-        width = max(cell_len(label) for label in labels.values())
-        for kind, line, need, pace in (
-            ("maintain", status.maintain, status.need_maintain, status.pace_maintain),
-            ("promote", status.promote, status.need_promote, status.pace_promote),
-        ):
-            label = pad(labels[kind], width)
-            share = status.achieved / line if line else 0
-            if need <= 0:
-                tail = f"[green]{t('self.kept' if kind == 'maintain' else 'self.promoted')}[/]"
-            elif pace is None:
-                tail = f"{t('self.need', need=num(need))} · {t('self.no_days_left')}"
-            else:
-                tail = t("self.pace", need=num(need), pace=num(pace))
-            lines.append(f"{label} {progress_bar(status.achieved, line, 24)} "
-                         f"{share:>4.0%}  {tail}")
-        lines.append(t("self.days_left", total=status.working_days_total,
-                       elapsed=status.working_days_elapsed, left=status.working_days_left))
-        outcome = status.projected_outcome
-        colour = {"promote": "green", "maintain": "yellow", "below": "red"}[outcome]
-        lines.append(t("self.projection", value=num(status.projection),
-                       outcome=f"[{colour}]{t(f'self.outcome.{outcome}')}[/]"))
-        rate = grades.issuing_rate(app.db, period, app.today, cfg.issuing_rate_target)
-        colour = "green" if rate.on_target else "yellow"
-        lines.append(f"[{colour}]" + t("self.issuing", rate=f"{rate.rate:.0%}",
-                                       issued=rate.issued, active=rate.active,
-                                       target=f"{rate.target:.0%}") + "[/]")
-        if rate.zero_outlets:
-            names = "、".join(name for _, _, name in rate.zero_outlets[:2])
-            more = " …" if len(rate.zero_outlets) > 2 else ""
-            lines.append(t("self.zero_outlets", count=len(rate.zero_outlets),
-                           names=names + more))
-        else:
-            lines.append(t("self.all_issued"))
-        self.query_one("#self-grade", Static).update("\n".join(lines))
-        series = grades.cumulative_by_day(app.db, period, app.today, cfg.unit)
         chart = premium_chart(series, period.start, period.end, status.maintain, status.promote,
                               width=62, height=6,
                               labels=(t("self.line_maintain", line=num(status.maintain)),
                                       t("self.line_promote", line=num(status.promote))))
         self.query_one("#self-chart", Static).update(chart)
 
-    def _mood_card(self) -> None:
-        app = self.app
-        today = journal.mood_on(app.db, app.today)
-        start = app.today - timedelta(days=self.mood_days - 1)
-        moods = journal.moods_between(app.db, start, app.today)
+    def _load_mood(self, db: Database) -> tuple[Any, ...]:
+        today = self.app.today
+        days = self.mood_days
+        moods = journal.moods_between(db, today - timedelta(days=days - 1), today)
+        return days, journal.mood_on(db, today), moods, journal.five_q_history(db, limit=1)
+
+    def _show_mood(self, data: tuple[Any, ...]) -> None:
+        days, today, moods, history = data
         lines = [f"[b]{t('self.mood_title')}[/b]"]
         if today is None:
             lines.append(f"[yellow]{t('self.mood_none')}[/]")
@@ -205,12 +182,11 @@ class AssessmentScreen(DataScreen):
             lines.append(t("self.mood_today", score=today.score)
                          + (f" · {today.note}" if today.note else ""))
         avg = journal.mood_average(moods)
-        lines.append(t("self.mood_avg", days=self.mood_days, avg=f"{avg:.0f}", count=len(moods))
-                     if avg is not None else t("self.mood_no_data", days=self.mood_days))
+        lines.append(t("self.mood_avg", days=days, avg=f"{avg:.0f}", count=len(moods))
+                     if avg is not None else t("self.mood_no_data", days=days))
         self.query_one("#self-mood", Static).update("\n".join(lines))
         self.query_one("#self-mood-spark", Sparkline).data = [m.score for m in moods]
-        history = journal.five_q_history(app.db, limit=1)
-        week = journal.week_of(app.today)
+        week = journal.week_of(self.app.today)
         if history and history[0].week == week:
             q = history[0]
             text = (f"[b]{t('self.five_q_latest')}[/b]\n"
@@ -222,13 +198,16 @@ class AssessmentScreen(DataScreen):
     def _keep_cursor(self, table: DataTable) -> int:
         return table.cursor_row if table.row_count else 0
 
-    def _habits(self) -> None:
-        app = self.app
+    def _load_habits(self, db: Database) -> tuple[bool, list[Any]]:
+        today = self.app.today
+        return journal.is_skip_day(db, today), journal.habit_stats(db, self.habits, today)
+
+    def _show_habits(self, data: tuple[bool, list[Any]]) -> None:
+        skipped, stats = data
         table = self.query_one("#self-habits", DataTable)
         row = self._keep_cursor(table)
         table.clear()
-        skipped = journal.is_skip_day(app.db, app.today)
-        for s in journal.habit_stats(app.db, self.habits, app.today):
+        for s in stats:
             mark = ("[green]✔[/]" if s.done_today
                     else (t("self.habit_skip") if skipped else "·"))
             strength = f"{progress_bar(s.strength, 1.0, 10)} {s.strength:>4.0%}"
@@ -238,10 +217,15 @@ class AssessmentScreen(DataScreen):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def _policies(self) -> None:
-        app, cfg = self.app, self.app.config.goals
-        period = grades.period_of(app.today, cfg.period)
-        rows = policies.policies_between(app.db, period.start, app.today, limit=PAGE)
+    def _load_policies(self, db: Database) -> tuple[Any, ...]:
+        today = self.app.today
+        period = grades.period_of(today, self.app.config.goals.period)
+        rows = policies.policies_between(db, period.start, today, limit=PAGE)
+        return (rows, policies.count_awaiting_documents(db),
+                policies.policy_totals(db, period.start, today))
+
+    def _show_policies(self, data: tuple[Any, ...]) -> None:
+        rows, awaiting, (count, premium, standard) = data
         table = self.query_one("#self-policies", DataTable)
         row = self._keep_cursor(table)  # r on one policy after another
         table.clear()
@@ -252,14 +236,14 @@ class AssessmentScreen(DataScreen):
                           t(f"self.document.{p.document_status}"), key=str(p.id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        awaiting = policies.count_awaiting_documents(app.db)
-        count, premium, standard = policies.policy_totals(app.db, period.start, app.today)
         self.query_one("#self-policies-status", Static).update(t(
             "self.policies_status", count=count, premium=num(premium, 0),
             standard=num(standard, 0), awaiting=awaiting))
 
-    def _setbacks(self) -> None:
-        rows = journal.setbacks(self.app.db)
+    def _load_setbacks(self, db: Database) -> list[Any]:
+        return journal.setbacks(db)
+
+    def _show_setbacks(self, rows: list[Any]) -> None:
         table = self.query_one("#self-setbacks", DataTable)
         table.clear()
         for s in rows:
@@ -270,8 +254,10 @@ class AssessmentScreen(DataScreen):
                    avg=f"{sum(ratings) / len(ratings):.0f}") if ratings else "")
         self.query_one("#self-setbacks-trend", Static).update(trend)
 
-    def _five_q(self) -> None:
-        rows = journal.five_q_history(self.app.db)
+    def _load_five_q(self, db: Database) -> list[Any]:
+        return journal.five_q_history(db)
+
+    def _show_five_q(self, rows: list[Any]) -> None:
         table = self.query_one("#self-five_q", DataTable)
         table.clear()
         for q in rows:
@@ -286,11 +272,14 @@ class AssessmentScreen(DataScreen):
         self.query_one("#self-five_q-trend", Static).update(
             (t("self.trend_caption") + "  " + "   ".join(lines)) if rows else "")
 
-    def _career(self) -> None:
+    def _load_career(self, db: Database) -> list[Any]:
+        return career.career_goals(db)
+
+    def _show_career(self, goals: list[Any]) -> None:
         table = self.query_one("#self-career", DataTable)
         row = self._keep_cursor(table)
         table.clear()
-        for g in career.career_goals(self.app.db):
+        for g in goals:
             table.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"), g.target,
                           t(f"self.goal_status.{g.status}"),
                           g.reviewed_on.isoformat() if g.reviewed_on else "—", key=str(g.id))
@@ -382,7 +371,7 @@ class AssessmentScreen(DataScreen):
 
     def action_range(self) -> None:
         self.mood_days = 90 if self.mood_days == 30 else 30
-        self._mood_card()
+        self.redraw({"mood"})
 
     def _show(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)

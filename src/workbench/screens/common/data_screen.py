@@ -1,21 +1,44 @@
 """DataScreen: a screen that shows rows of some tables and keeps them current.
 
-A subclass names the tables it shows in ``SHOWS`` and rebuilds itself in ``reload()``.
-The base decides when: on a ``DataChanged`` naming one of those tables while the
-screen is in view (alone or under a modal form), at once; out of view, it only marks
-itself stale and reloads when shown again. Returning to a screen also reloads it when
-the file changed since it was drawn (``data_stamp``: another instance's writes, or any
-write nobody announced), and skips the work when nothing changed.
+A subclass names the tables it shows in ``SHOWS`` and splits its refresh in two:
+``load(db)`` runs in a thread worker on a read-only connection (domain calls only,
+returning a plain value) and ``show(data)`` puts that value into the widgets on the UI
+thread. ``reload()`` starts a load; the screen keeps its previous data until the new
+one arrives, and a load overtaken by a newer one is never shown (the newest request
+wins, whatever order the threads finish in). A load that fails reaches the user as one
+translated line, never a traceback.
+
+The base decides when to reload: on a ``DataChanged`` naming one of those tables while
+the screen is in view (alone or under a modal form), at once; out of view, it only
+marks itself stale and reloads when shown again. Returning to a screen also reloads it
+when the file changed since it was drawn (``data_stamp``: another instance's writes, or
+any write nobody announced), and skips the work when nothing changed.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
+from textual.message import Message
 from textual.screen import Screen
 
 from workbench.core.db import data_stamp
+from workbench.core.i18n import t
 from workbench.screens.common.changes import DataChanged
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Loaded(Message, bubble=False):
+    """A load finished in its worker: its data, or the line that says why it failed."""
+
+    def __init__(self, generation: int, data: Any = None, error: str | None = None) -> None:
+        super().__init__()
+        self.generation = generation
+        self.data = data
+        self.error = error
 
 
 class DataScreen(Screen):
@@ -24,14 +47,65 @@ class DataScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.stale = False
-        self.shown_stamp: tuple[int, int] | None = None  # data_stamp() when last drawn
+        self.shown_stamp: tuple[int, int] | None = None  # data_stamp() when last requested
+        self.requested = 0  # the newest load asked for; only its result is shown
+        self.shown = 0  # the load whose data the screen shows (0: none yet)
 
-    def reload(self) -> None:
-        """Rebuild the screen from the database (subclasses)."""
+    # --- what subclasses write ------------------------------------------------------
+
+    def load(self, db: Database) -> Any:
+        """Read what the screen shows (worker thread: domain calls only, no widgets)."""
         raise NotImplementedError
 
+    def show(self, data: Any) -> None:
+        """Put ``data`` from ``load`` into the widgets (UI thread, no SQL)."""
+        raise NotImplementedError
+
+    # --- loading ----------------------------------------------------------------------
+
+    @property
+    def data_pending(self) -> bool:
+        """A load was asked for and its data is not on the screen yet.
+
+        Not ``loading``: that is Textual's own reactive (a spinner over the widget).
+        """
+        return self.shown != self.requested
+
+    def reload(self) -> None:
+        """Load in a thread worker; ``show`` the data when it arrives (if still the newest)."""
+        self.requested += 1
+        self.run_load(self.requested, self.app)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def run_load(self, generation: int, app: Any) -> None:
+        """The worker: ``load`` on the app's read connection, the outcome posted back.
+
+        Exclusive per screen, so a newer load cancels this worker; the thread still runs
+        to its end, and ``on_loaded`` drops what it posts.
+        """
+        try:
+            with app.read_db() as db:
+                data = self.load(db)
+        except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+            if generation == self.requested:  # an overtaken load's failure is nobody's
+                self.post_message(Loaded(generation, error=str(exc) or type(exc).__name__))
+            return
+        self.post_message(Loaded(generation, data))
+
+    def on_loaded(self, message: Loaded) -> None:
+        message.stop()
+        if message.generation != self.requested:
+            return  # a newer load is under way: its data, not this, goes on screen
+        self.shown = message.generation
+        if message.error is not None:
+            self.app.notify(t("data.load_failed", error=message.error), severity="error")
+            return
+        self.show(message.data)
+
+    # --- when to load -------------------------------------------------------------------
+
     def refresh_data(self) -> None:
-        """Reload everything and remember the file's stamp as of this drawing."""
+        """Reload everything and remember the file's stamp as of this request."""
         self.stale = False
         self.shown_stamp = data_stamp(self.app.db)
         self.reload()

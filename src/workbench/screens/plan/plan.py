@@ -1,11 +1,14 @@
 """Today's plan (今日), the default screen: one list of sections, each item acted on
 with Enter; Tab and Shift+Tab jump between sections.
 
-The screen renders ``plan_view.sections(build_agenda(...))`` and calls domain
-functions; it holds no SQL and no rules of its own.
+The screen loads ``plan_view.sections(build_agenda(...))`` in a thread worker (the
+agenda reads nearly every table) and renders it on the UI thread; it calls domain
+functions, and holds no SQL and no rules of its own.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -25,6 +28,9 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan import forms
 from workbench.screens.roster import visit_actions
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PlanScreen(DataScreen):
@@ -63,10 +69,13 @@ class PlanScreen(DataScreen):
 
     # --- data ----------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def load(self, db: Database) -> tuple[Agenda, list[Section]]:
         app = self.app
-        self.agenda = build_agenda(app.db, app.today, app.config)
-        self.sections = sections(self.agenda)
+        agenda = build_agenda(db, app.today, app.config)
+        return agenda, sections(agenda)
+
+    def show(self, data: tuple[Agenda, list[Section]]) -> None:
+        self.agenda, self.sections = data
         agenda = self.query_one("#agenda", OptionList)
         keep = self.selected_id()
         options: list[Option | None] = []

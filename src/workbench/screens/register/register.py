@@ -9,8 +9,9 @@ callbacks due, ``k`` stock with "about to run out", ``f`` collected application 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +32,9 @@ from workbench.screens.register import forms as forms
 from workbench.screens.register.forms import open_log_delivery
 from workbench.screens.register.sign_off import open_sign_off
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 __all__ = ["DeliveriesScreen", "open_log_delivery", "open_sign_off"]
 
 PAGE_SIZE = 200
@@ -48,6 +52,14 @@ COLUMNS = {
 VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
+
+
+@dataclass(frozen=True)
+class ViewData:
+    """One load of a view: which view, and what it read."""
+
+    view: str
+    rows: Any
 
 
 def days_text(days: int) -> str:
@@ -104,7 +116,7 @@ class DeliveriesScreen(DataScreen):
         self.form_status: str | None = None
         self.page = 0
         self.total = 0
-        self.items: dict[str, Any] = {}
+        self.items: dict[str, dict[str, Any]] = {view: {} for view in VIEWS}  # row key: item
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,6 +138,7 @@ class DeliveriesScreen(DataScreen):
                 # register's signer and time on screen.
                 table.add_column(t(f"deliveries.col.{key}"), key=key,
                                  width=20 if key == "outlet" else None)
+        self._show_view()
         self.table.focus()
         self.app.when_ready(self.refresh_data)
 
@@ -135,15 +148,22 @@ class DeliveriesScreen(DataScreen):
 
     # --- data --------------------------------------------------------------------
 
-    def reload(self) -> None:
-        self.query_one(ContentSwitcher).current = f"table-{self.view}"
-        table = self.table
+    def load(self, db: Database) -> ViewData:
+        view = self.view
+        return ViewData(view, getattr(self, f"_load_{view}")(db))
+
+    def show(self, data: ViewData) -> None:
+        table = self.query_one(f"#table-{data.view}", DataTable)
         selected = table.cursor_row
         table.clear()
-        self.items = {}
-        getattr(self, f"_fill_{self.view}")(table)
+        self.items[data.view] = {}
+        getattr(self, f"_fill_{data.view}")(table, data.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
+
+    def _show_view(self) -> None:
+        """Bring the current view's table (its last rows until the new ones load) to the front."""
+        self.query_one(ContentSwitcher).current = f"table-{self.view}"
         # The view keys live here rather than in the footer, which keeps room for `g`.
         tabs = "  ".join(f"[reverse] {VIEW_KEYS[v]} {t(f'deliveries.view.{v}')} [/]"
                          if v == self.view else f" [b]{VIEW_KEYS[v]}[/] "
@@ -153,14 +173,20 @@ class DeliveriesScreen(DataScreen):
     def _status(self, text: str) -> None:
         self.query_one("#deliveries-status", Static).update(text)
 
-    def _fill_register(self, table: DataTable) -> None:
-        db = self.app.db
-        self.total = deliveries.register_count(db, self.filters)
+    def _load_register(self, db: Database) -> dict[str, Any]:
+        filters = self.filters
+        total = deliveries.register_count(db, filters)
+        page = min(self.page, max(1, -(-total // PAGE_SIZE)) - 1)
+        lines = deliveries.register(db, filters, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+        outlet = outlets.get_outlet(db, filters.outlet_id).name if filters.outlet_id else None
+        return {"total": total, "page": page, "lines": lines, "filters": filters,
+                "outlet": outlet}
+
+    def _fill_register(self, table: DataTable, data: dict[str, Any]) -> None:
+        self.total, self.page = data["total"], data["page"]
         pages = max(1, -(-self.total // PAGE_SIZE))
-        self.page = min(self.page, pages - 1)
-        for x in deliveries.register(db, self.filters, limit=PAGE_SIZE,
-                                     offset=self.page * PAGE_SIZE):
-            self.items[str(x.id)] = x
+        for x in data["lines"]:
+            self.items["register"][str(x.id)] = x
             what = x.what
             if x.customer:
                 what += f" {mask_name(x.customer)}"
@@ -168,9 +194,8 @@ class DeliveriesScreen(DataScreen):
                           x.delivered_at.strftime("%m-%d %H:%M"), status_text(x.status),
                           x.signer or "", x.signed_at.strftime("%m-%d %H:%M") if x.signed_at
                           else "", x.page_no or "", key=str(x.id))
-        f = self.filters
-        parts = [t("deliveries.filter.outlet", value=outlets.get_outlet(db, f.outlet_id).name
-                   if f.outlet_id else t("deliveries.filter.any")),
+        f = data["filters"]
+        parts = [t("deliveries.filter.outlet", value=data["outlet"] or t("deliveries.filter.any")),
                  t("deliveries.filter.kind", value=t(f"kind.{f.kind}") if f.kind
                    else t("deliveries.filter.any")),
                  t("deliveries.filter.status", value=t(f"deliveries.status.{f.status}")
@@ -180,26 +205,30 @@ class DeliveriesScreen(DataScreen):
         self._status(t("deliveries.register_status", count=self.total, page=self.page + 1,
                        pages=pages) + " · " + " · ".join(parts) + "  " + t("deliveries.keys_hint"))
 
-    def _fill_due(self, table: DataTable) -> None:
+    def _load_due(self, db: Database) -> list[tuple[str, Any]]:
         app = self.app
-        rows = [("receipt", x) for x in receipts.receipts_due(app.db, app.today, app.config)]
-        rows += [("callback", x) for x in receipts.callbacks_due(app.db, app.today, app.config)]
+        rows = [("receipt", x) for x in receipts.receipts_due(db, app.today, app.config)]
+        rows += [("callback", x) for x in receipts.callbacks_due(db, app.today, app.config)]
         rows.sort(key=lambda r: (r[1].due, r[0], r[1].outlet_code))
+        return rows
+
+    def _fill_due(self, table: DataTable, rows: list[tuple[str, Any]]) -> None:
         for n, (kind, x) in enumerate(rows):
             key = f"{kind}:{x.delivery_id}:{n}"
-            self.items[key] = (kind, x)
+            self.items["due"][key] = (kind, x)
             table.add_row(t(f"due.{kind}"), x.outlet_name, x.policy_no, x.customer_masked,
                           x.signed_on.isoformat(), x.due.isoformat(), days_text(x.days_left),
                           x.cooling_off_end.isoformat() + ("*" if x.estimated else ""), key=key)
         overdue = sum(1 for _, x in rows if x.overdue)
         self._status(t("due.status", count=len(rows), overdue=overdue))
 
-    def _fill_stock(self, table: DataTable) -> None:
-        app = self.app
-        levels = stock.stock_levels(app.db, app.today, app.config)
+    def _load_stock(self, db: Database) -> list[stock.StockLevel]:
+        return stock.stock_levels(db, self.app.today, self.app.config)
+
+    def _fill_stock(self, table: DataTable, levels: list[stock.StockLevel]) -> None:
         for n, s in enumerate(levels):
             key = f"{s.outlet_id}:{s.kind}:{n}"
-            self.items[key] = s
+            self.items["stock"][key] = s
             flag = f"[b red]{t('stock.low')}[/]" if s.low else ""
             table.add_row(s.outlet_name, t(f"kind.{s.kind}"), f"{s.counted} ({s.counted_on})",
                           str(s.delivered_since),
@@ -209,29 +238,35 @@ class DeliveriesScreen(DataScreen):
                           str(s.suggested) if s.suggested else "", key=key)
         self._status(t("stock.status", count=len(levels), low=sum(s.low for s in levels)))
 
-    def _fill_forms(self, table: DataTable) -> None:
-        db = self.app.db
-        rows = apps.applications(db, status=self.form_status, outlet_id=self.filters.outlet_id)
+    def _load_forms(self, db: Database) -> dict[str, Any]:
+        return {"rows": apps.applications(db, status=self.form_status,
+                                          outlet_id=self.filters.outlet_id),
+                "day": apps.day_view(db, self.app.today),
+                "pending": len(apps.applications_pending(db)), "status": self.form_status}
+
+    def _fill_forms(self, table: DataTable, data: dict[str, Any]) -> None:
+        rows, day = data["rows"], data["day"]
         for a in rows:
-            self.items[str(a.id)] = a
+            self.items["forms"][str(a.id)] = a
             table.add_row(a.outlet_name, a.serial, a.applicant_masked, a.product,
                           f"{a.premium:,.0f}", a.collected_at.strftime("%m-%d %H:%M"),
                           t(f"apps.status.{a.status}"), a.return_reason or "", key=str(a.id))
-        day = apps.day_view(db, self.app.today)
         collected = sum(d.collected for d in day)
         handed = sum(d.handed_over for d in day)
-        pending = len(apps.applications_pending(db))
-        status = t("apps.status_line", count=len(rows), pending=pending, collected=collected,
-                   handed=handed, awaiting=sum(d.awaiting_signature for d in day))
-        if self.form_status:
-            status += " · " + t(f"apps.status.{self.form_status}")
+        status = t("apps.status_line", count=len(rows), pending=data["pending"],
+                   collected=collected, handed=handed,
+                   awaiting=sum(d.awaiting_signature for d in day))
+        if data["status"]:
+            status += " · " + t(f"apps.status.{data['status']}")
         self._status(status)
 
-    def _fill_day(self, table: DataTable) -> None:
+    def _load_day(self, db: Database) -> list[apps.DayView]:
+        return apps.day_view(db, self.app.today)
+
+    def _fill_day(self, table: DataTable, rows: list[apps.DayView]) -> None:
         """End of day per outlet: forms collected vs handed over, lines awaiting signature."""
-        rows = apps.day_view(self.app.db, self.app.today)
         for r in rows:
-            self.items[str(r.outlet_id)] = r
+            self.items["day"][str(r.outlet_id)] = r
             gap = r.collected - r.handed_over
             table.add_row(r.outlet_name, str(r.collected), str(r.handed_over)
                           + (f"  [b yellow]({gap:+d})[/]" if gap > 0 else ""),
@@ -247,15 +282,16 @@ class DeliveriesScreen(DataScreen):
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.items.get(key)
+        return self.items[self.view].get(key)
 
     # --- actions ------------------------------------------------------------------
 
     def action_view(self, view: str) -> None:
         self.view = view
         self.page = 0
-        self.refresh_data()
+        self._show_view()
         self.table.focus()
+        self.refresh_data()
 
     def action_page(self, step: int) -> None:
         if self.view == "register":
@@ -343,8 +379,9 @@ class DeliveriesScreen(DataScreen):
         self.filters = deliveries.RegisterFilter(**{**self.filters.__dict__, **changes})
         self.view = "register"
         self.page = 0
-        self.refresh_data()
+        self._show_view()
         self.table.focus()
+        self.refresh_data()
 
     def action_dates(self) -> None:
         from workbench.core import validate as v

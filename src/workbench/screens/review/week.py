@@ -1,8 +1,13 @@
-"""The week (周报): figures against the week before, the written summary, exports."""
+"""The week (周报): figures against the week before, the written summary, exports.
+
+The figures are computed in a thread worker (``load``); ``show`` draws them, and the
+summary only when it is another week's or its stored text changed.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +23,9 @@ from workbench.review import week as review
 from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -71,6 +79,7 @@ class WeekScreen(DataScreen):
         self.week: review.Week | None = None
         self._saved_text = ""
         self._text_week: review.Week | None = None  # the week whose summary is loaded
+        self._typed_during = 0  # the newest load asked for when the summary was last saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,7 +95,9 @@ class WeekScreen(DataScreen):
         table = self.query_one("#figures", DataTable)
         for key in ("section", "figure", "this_week", "last_week", "change"):
             table.add_column(t(f"review.col.{key}"), key=key)
-        self.query_one("#summary", TextArea).placeholder = t("review.summary_placeholder")
+        area = self.query_one("#summary", TextArea)
+        area.placeholder = t("review.summary_placeholder")
+        area.read_only = True  # until a week's summary is loaded: typing now would be lost
         table.focus()
         self.app.when_ready(self.action_this_week)
 
@@ -94,9 +105,11 @@ class WeekScreen(DataScreen):
         self.week = review.week_of(self.app.today, self.app.config.review.first_weekday)
         self.refresh_data()
 
-    def reload(self) -> None:
-        if self.week is not None:
-            self.show()
+    def load(self, db: Database) -> tuple[review.Week, review.WeekReview] | None:
+        week = self.week
+        if week is None:
+            return None
+        return week, review.compute_week(db, week, self.app.config, today=self.app.today)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While writing the summary, the arrows and letters belong to the text.
@@ -112,9 +125,10 @@ class WeekScreen(DataScreen):
             self.week = self.week.shift(step)
             self.refresh_data()
 
-    def show(self) -> None:
-        week = self.week
-        data = review.compute_week(self.app.db, week, self.app.config, today=self.app.today)
+    def show(self, loaded: tuple[review.Week, review.WeekReview] | None) -> None:
+        if loaded is None:
+            return
+        week, data = loaded
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),
               end=week.end.isoformat()))
@@ -131,30 +145,37 @@ class WeekScreen(DataScreen):
         lists = self.query_one("#week-lists", Static)
         lists.update("\n".join(lines))
         lists.display = bool(lines)
+        area = self.query_one("#summary", TextArea)
+        if week == self._text_week and self._typed_during >= self.shown:
+            # Typed (and saved) after this load was asked for: its summary may be older
+            # than what is in the box, which stays as typed.
+            return
         # Loading the text fires TextArea.Changed; only a text that differs from the
         # stored one is an edit.
         self._saved_text = data.summary
-        area = self.query_one("#summary", TextArea)
         # Redrawn for the same week and text (a write elsewhere): the text, its cursor
         # and its undo stay put. Another week always loads afresh, so undo cannot bring
         # one week's words into another's summary.
         if week != self._text_week or area.text != data.summary:
             area.load_text(data.summary)
             self._text_week = week
+        area.read_only = False
         self.query_one("#summary-status", Static).update("")
 
     @on(TextArea.Changed, "#summary")
     def _save_summary(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
-        if self.week is None or self.app.db is None or text == self._saved_text:
+        week = self._text_week  # the box's week: another one may be loading already
+        if week is None or self.app.db is None or text == self._saved_text:
             return
         # Saved on every change: a summary typed and then quit is never lost.
         try:
-            review.save_summary(self.app.db, self.week, text, self.app.now())
+            review.save_summary(self.app.db, week, text, self.app.now())
         except Exception as error:  # a validation or lock problem: say so, keep the text
             self.query_one("#summary-status", Static).update(str(error))
             return
         self._saved_text = text
+        self._typed_during = self.requested
         self.query_one("#summary-status", Static).update(t("review.saved"))
         announce(self.app, "reviews")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,19 @@ from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.forms import staff_fields
 from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class CardData:
+    """One load of the card: the outlet, its staff, its last 100 visits, the next due."""
+
+    outlet: outlets.Outlet
+    staff: list[roster_staff.Staff]
+    history: list[roster_visits.Visit]
+    due: date
 
 
 class OutletCardScreen(DataScreen):
@@ -61,9 +76,18 @@ class OutletCardScreen(DataScreen):
         staff.focus()
         self.app.when_ready(self.refresh_data)
 
-    def reload(self) -> None:
+    def load(self, db: Database) -> CardData:
         app = self.app
-        o = outlets.get_outlet(app.db, self.outlet_id)
+        outlet = outlets.get_outlet(db, self.outlet_id)
+        history = roster_visits.visits_for(db, self.outlet_id, limit=100)
+        last = next((v.started_at.date() for v in history if v.ended_at), None)
+        due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
+        people = roster_staff.list_staff(db, self.outlet_id, include_inactive=True)
+        return CardData(outlet, people, history, due)
+
+    def show(self, data: CardData) -> None:
+        app = self.app
+        o, history, due = data.outlet, data.history, data.due
         self.sub_title = o.name
         dash = "—"
         main = [
@@ -90,9 +114,6 @@ class OutletCardScreen(DataScreen):
             (t("field.achieved"), fmt_number(o.achieved) or dash),
             (t("card.completion"), f"{completion:.0%}" if completion is not None else dash),
         ]
-        history = roster_visits.visits_for(app.db, self.outlet_id, limit=100)
-        last = next((v.started_at.date() for v in history if v.ended_at), None)
-        due = outlets.next_due(last, o.tier, app.config.visits.cadence_days, app.today)
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
         self.query_one("#card-main", Static).update(
@@ -102,7 +123,7 @@ class OutletCardScreen(DataScreen):
 
         staff = self.query_one("#staff", DataTable)
         staff.clear()
-        for s in roster_staff.list_staff(app.db, self.outlet_id, include_inactive=True):
+        for s in data.staff:
             name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
             staff.add_row(name, t(f"role.{s.role}"), s.phone or "",
                           s.birthday.isoformat() if s.birthday else "", s.notes or "",

@@ -1,8 +1,13 @@
-"""The outlet roster (网点): filter as you type, sort, page, add/edit/deactivate, visits."""
+"""The outlet roster (网点): filter as you type, sort, page, add/edit/deactivate, visits.
+
+Each filter key, sort or change loads the matching rows in a thread worker; paging
+draws another slice of the rows already loaded.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -21,7 +26,18 @@ from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.forms import outlet_fields
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class RosterData:
+    """What one load of the roster read: every matching row, and the open visit."""
+
+    rows: list[outlets.RosterRow]
+    checked_in: tuple[str, str] | None  # outlet name, start (HH:MM)
 
 
 def fmt_number(value: float | None) -> str:
@@ -74,6 +90,8 @@ class OutletsScreen(DataScreen):
         self.include_inactive = False
         self.page = 0
         self.rows: list[outlets.RosterRow] = []
+        self.checked_in: tuple[str, str] | None = None  # the open visit: outlet, start
+        self.select_after: int | None = None  # an outlet just added: the cursor goes there
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,17 +110,35 @@ class OutletsScreen(DataScreen):
 
     # --- data ----------------------------------------------------------------
 
-    def reload(self) -> None:
+    def load(self, db: Database) -> RosterData:
         app = self.app
-        self.rows = outlets.roster(app.db, app.today, app.config.visits.cadence_days,
-                                   query=self.query_text, include_inactive=self.include_inactive,
-                                   sort=self.sort)
+        rows = outlets.roster(db, app.today, app.config.visits.cadence_days,
+                              query=self.query_text, include_inactive=self.include_inactive,
+                              sort=self.sort)
+        visit = visits.open_visit(db)
+        checked_in = None
+        if visit is not None:
+            checked_in = (outlets.get_outlet(db, visit.outlet_id).name,
+                          visit.started_at.strftime("%H:%M"))
+        return RosterData(rows, checked_in)
+
+    def show(self, data: RosterData) -> None:
+        self.rows = data.rows
+        self.checked_in = data.checked_in
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))
         self.page = min(self.page, pages - 1)
         self._fill()
+        if self.select_after is not None and str(self.select_after) in self.table.rows:
+            self.table.move_cursor(row=self.table.get_row_index(str(self.select_after)))
+            self.select_after = None
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        """Draw the current page of the loaded rows (paging reads nothing)."""
+        table = self.table
         selected = self.selected_id()
         table.clear()
         start = self.page * PAGE_SIZE
@@ -127,11 +163,9 @@ class OutletsScreen(DataScreen):
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))
         status = t("roster.status", count=len(self.rows), page=self.page + 1, pages=pages,
                    sort=t(f"roster.sort.{self.sort}"))
-        visit = visits.open_visit(self.app.db)
-        if visit is not None:
-            where = outlets.get_outlet(self.app.db, visit.outlet_id).name
-            status += "  " + t("roster.checked_in_at", name=where,
-                               start=visit.started_at.strftime("%H:%M"))
+        if self.checked_in is not None:
+            where, start_time = self.checked_in
+            status += "  " + t("roster.checked_in_at", name=where, start=start_time)
         self.query_one("#roster-status", Static).update(status)
 
     def selected_id(self) -> int | None:
@@ -190,10 +224,8 @@ class OutletsScreen(DataScreen):
                 app.notify(t("outlet.added"))
                 announce(app, "outlets")
                 # Now rather than on the announcement: the cursor goes to the new row.
+                self.select_after = int(result)
                 self.refresh_data()
-                if str(result) in self.query_one(DataTable).rows:
-                    table = self.query_one(DataTable)
-                    table.move_cursor(row=table.get_row_index(str(result)))
 
         initial = {"tier": tiers[min(2, len(tiers) - 1)] if tiers else ""}
         app.push_screen(FormScreen(t("outlet.add_title"), outlet_fields(tiers), initial, submit),

@@ -1,0 +1,62 @@
+"""The self screen's grade card as text: the period's premium against the grade's lines.
+
+Pure text from the domain's ``GradeStatus`` and ``IssuingRate`` (no widgets, no SQL), so
+the screen's worker loads the figures and the UI thread only puts this text up.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from workbench.assessment.grades import GradeStatus, IssuingRate
+from workbench.core.i18n import pad, t
+from workbench.screens.assessment.charts import progress_bar
+
+
+def num(value: float, digits: int = 2) -> str:
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def grade_card(status: GradeStatus, rate: IssuingRate) -> str:
+    """Bars to the maintain and promote lines, the pace, the projection, the issuing rate."""
+    period = status.period
+    lines = [
+        f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
+        t("self.achieved", value=num(status.achieved)),
+    ]
+    labels = {kind: t(f"self.line_{kind}", line=num(line)) for kind, line in
+              (("maintain", status.maintain), ("promote", status.promote))}
+    width = max(cell_len(label) for label in labels.values())
+    for kind, line, need, pace in (
+        ("maintain", status.maintain, status.need_maintain, status.pace_maintain),
+        ("promote", status.promote, status.need_promote, status.pace_promote),
+    ):
+        label = pad(labels[kind], width)
+        share = status.achieved / line if line else 0
+        if need <= 0:
+            tail = f"[green]{t('self.kept' if kind == 'maintain' else 'self.promoted')}[/]"
+        elif pace is None:
+            tail = f"{t('self.need', need=num(need))} · {t('self.no_days_left')}"
+        else:
+            tail = t("self.pace", need=num(need), pace=num(pace))
+        lines.append(f"{label} {progress_bar(status.achieved, line, 24)} "
+                     f"{share:>4.0%}  {tail}")
+    lines.append(t("self.days_left", total=status.working_days_total,
+                   elapsed=status.working_days_elapsed, left=status.working_days_left))
+    outcome = status.projected_outcome
+    colour = {"promote": "green", "maintain": "yellow", "below": "red"}[outcome]
+    lines.append(t("self.projection", value=num(status.projection),
+                   outcome=f"[{colour}]{t(f'self.outcome.{outcome}')}[/]"))
+    colour = "green" if rate.on_target else "yellow"
+    lines.append(f"[{colour}]" + t("self.issuing", rate=f"{rate.rate:.0%}",
+                                   issued=rate.issued, active=rate.active,
+                                   target=f"{rate.target:.0%}") + "[/]")
+    if rate.zero_outlets:
+        names = "、".join(name for _, _, name in rate.zero_outlets[:2])
+        more = " …" if len(rate.zero_outlets) > 2 else ""
+        lines.append(t("self.zero_outlets", count=len(rate.zero_outlets),
+                       names=names + more))
+    else:
+        lines.append(t("self.all_issued"))
+    return "\n".join(lines)
