@@ -48,16 +48,19 @@ def test_kill_9_during_batch_writes_loses_nothing_committed(tmp_path, request):
     rng = random.Random(1)
     db_path = tmp_path / "crash.db"
     open_db(db_path).close()  # migrations are not what this loop kills
+    mid_way = 0
     for run in range(runs):
         prefix = f"R{run}B"
         proc = start(db_path, prefix, batches=50, size=100)
-        reported, killed = kill_after_commits(proc, rng.randint(1, 40), rng)
+        reported, killed = kill_after_commits(proc, rng.randint(1, 25), rng)
         committed = {int(n) for n in reported}
         counts = batch_counts(db_path, prefix)
         assert all(n == 100 for n in counts.values()), f"partial batch in run {run}: {counts}"
         assert committed <= set(counts), f"run {run}: reported {committed}, found {counts}"
-        # The kill must land between the first and the last commit, or it proved nothing.
-        assert killed and 0 < len(counts) < 50, f"run {run}: the kill missed the writes"
+        mid_way += killed and 0 < len(counts) < 50
+    # A kill after the last commit proves nothing (a loaded machine may let the writer
+    # finish before the parent reads its k-th line); one that cut the writes must exist.
+    assert mid_way, "every kill missed the writes; the test proved nothing"
 
 
 def test_kill_9_during_first_migration_leaves_a_usable_file(tmp_path, request):
