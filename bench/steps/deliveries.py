@@ -4,14 +4,17 @@ Three years of deliveries to every outlet through ``deliveries.add_delivery``
 (application forms with serial ranges, brochures, posters, original policies...)
 and ``chain.sign_off`` by the outlet's staff, so every sign-off extends the
 hash chain exactly as at the counter. About 40k sign-offs cover two lines; the last
-week's lines still await a signature.
+week's lines still await a signature. Original policies signed more than ``SETTLED_DAYS``
+ago have their receipt (回执) and callback (回访) recorded through ``receipts``, as a
+working manager's would, except one in ``FORGOTTEN``: the open ones are the recent and
+the forgotten, not every policy ever sold.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from workbench.register import chain, deliveries
+from workbench.register import chain, deliveries, receipts
 
 from .context import Context, batches
 
@@ -19,6 +22,8 @@ LINES = 200_000
 SIGNOFFS = 120_000
 AWAITING = 2_000  # last week's lines not signed yet
 DAYS = 3 * 365
+SETTLED_DAYS = 45  # older originals have their receipt and callback back
+FORGOTTEN = 30  # one in this many older originals still has both open
 
 
 def generate(ctx: Context) -> None:
@@ -69,5 +74,23 @@ def generate(ctx: Context) -> None:
                                                        delivered_at=at, now=at, **extra))
                 if size:
                     signer = rng.choice(staff_of[outlet_id])
+                    signed = at + timedelta(minutes=20)
                     chain.sign_off(db, outlet_id=outlet_id, delivery_ids=ids,
-                                   staff_id=signer, now=at + timedelta(minutes=20))
+                                   staff_id=signer, now=signed)
+                    if (ctx.today - day).days > SETTLED_DAYS:
+                        _settle(ctx, rng, ids, signed)
+
+
+def _settle(ctx: Context, rng, ids: list[int], signed) -> None:
+    """Record the receipt and the callback of the original policies among ``ids``."""
+    db, config = ctx.db, ctx.config
+    for delivery_id in ids:
+        if deliveries.get_line(db, delivery_id).kind != config.deliveries.policy_kind:
+            continue
+        if rng.randrange(FORGOTTEN) == 0:
+            continue
+        received = signed.date() + timedelta(days=rng.randint(2, 10))
+        called = received + timedelta(days=rng.randint(3, 15))
+        now = ctx.at(called, 17)
+        receipts.mark_receipt_returned(db, config, delivery_id, received.isoformat(), now)
+        receipts.mark_callback_done(db, config, delivery_id, called.isoformat(), now)
