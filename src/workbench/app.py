@@ -95,7 +95,7 @@ class WorkbenchApp(App[int]):
         self.call_after_refresh(self.run_worker, self._open_db, thread=True, name="open-db")
 
     def _open_db(self) -> None:
-        from workbench.core.db import default_db_path
+        from workbench.core.db import default_db_path, file_of
         from workbench.storage import open_db
 
         path = Path(self.db_path) if self.db_path else default_db_path()
@@ -107,8 +107,7 @@ class WorkbenchApp(App[int]):
         if self.daily_backup:
             self._backup(db, path)
         # The file SQLite opened (absolute, user folder expanded): the readers open it too.
-        opened = Path(db.execute("PRAGMA database_list").fetchone()[2])
-        self.call_from_thread(self._opened, db, opened)
+        self.call_from_thread(self._opened, db, file_of(db))
 
     def _backup(self, db: Database, path: Path) -> None:
         """The first open of each day leaves a copy; a failure warns but never blocks work."""

@@ -15,6 +15,7 @@ Its rows in ``_sqlite_migrations`` stay; sqlite-utils ignores names it is not gi
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core import db as core_db
@@ -53,7 +54,7 @@ def pending_migrations(db: Database) -> list[str]:
     return core_db.pending(db, migration_sets())
 
 
-def apply_migrations(db: Database, path=None):
+def apply_migrations(db: Database, path: Path | None = None) -> Path | None:
     """Bring ``db`` up to date (a backup first when it holds data); the backup's path."""
     return core_db.migrate(db, path, migration_sets(), guard_hooks())
 
@@ -62,9 +63,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
     """Open (creating if needed) the workbench database at ``path`` and bring it up to date."""
     db = core_db.open_file(path)
     if migrate:
-        target = core_db.Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
         try:
-            apply_migrations(db, target)
+            apply_migrations(db, core_db.file_of(db))
         except BaseException:
             db.close()
             raise

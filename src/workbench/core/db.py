@@ -220,6 +220,11 @@ def open_file(path: str | os.PathLike[str] | None = None) -> Database:
     return connect(target)
 
 
+def file_of(db: Database) -> Path:
+    """The file SQLite opened for ``db``: absolute, the user folder expanded."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def pending(db: Database, sets: Sequence[Migrations]) -> list[str]:
     """Names of the migrations in ``sets`` not yet applied to ``db``."""
     return [m.name for s in sets for m in s.pending(db)]
