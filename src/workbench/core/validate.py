@@ -145,3 +145,14 @@ def time_on(field: str, value: Any, day: date) -> datetime:
     except ValueError:
         raise ValidationError(field, "error.bad_time", value=raw[:10]) from None
     return datetime.combine(day, clock)
+
+
+def moment(field: str, value: Any, day: date) -> datetime:
+    """A typed ``HH:MM`` on ``day``, or a whole ``YYYY-MM-DD HH:MM``."""
+    raw = _text(value).replace("T", " ")
+    try:
+        if len(raw) <= 5:
+            return datetime.combine(day, datetime.strptime(raw, "%H:%M").time())
+        return datetime.strptime(raw, "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise ValidationError(field, "error.bad_time", value=raw[:16]) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +78,15 @@ def test_clean_outlet_never_crashes(values):
     result = outcome(outlets.clean_outlet, outlets.OutletDraft(**values), ["A", "B", "C", "D"])
     if isinstance(result, dict):
         assert result["name"] and result["code"]
+
+
+def test_moment_is_a_time_on_the_day_or_a_whole_date_and_time():
+    from datetime import date, datetime
+
+    day = date(2026, 11, 27)
+    assert v.moment("signed_at", " 9:05 ", day) == datetime(2026, 11, 27, 9, 5)
+    assert v.moment("signed_at", "2026-11-26T17:40", day) == datetime(2026, 11, 26, 17, 40)
+    for bad in ("", "25:00", "9.05", "2026-11-31 10:00", "yesterday"):
+        with pytest.raises(ValidationError) as err:
+            v.moment("handed_at", bad, day)
+        assert err.value.field == "handed_at"

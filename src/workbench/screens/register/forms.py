@@ -8,12 +8,11 @@ shows under its field and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from textual.app import App
 
-from workbench.core.errors import ValidationError
+from workbench.core import validate
 from workbench.core.i18n import t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
@@ -21,7 +20,6 @@ from workbench.roster import outlets, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.pickers import OutletPicker
-from workbench.screens.register.sign_off import parse_when
 
 
 class Form(FormScreen):
@@ -33,13 +31,6 @@ class Form(FormScreen):
 
     def on_mount(self) -> None:
         self.query_one(f"#f-{self.focus_field}").focus()
-
-
-def _when(app: App, value: str, field: str) -> datetime:
-    try:
-        return parse_when(value, app.today)
-    except ValidationError:
-        raise ValidationError(field, "error.bad_time", value=value[:16]) from None
 
 
 def _stamp(app: App) -> str:
@@ -80,7 +71,9 @@ def log_delivery_form(app: App, outlet_id: int, values: dict | None = None,
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(v: dict[str, str]) -> int:
-        at = _when(app, v["delivered_at"], "delivered_at") if v["delivered_at"].strip() else None
+        at = None  # empty: delivered now
+        if v["delivered_at"].strip():
+            at = validate.moment("delivered_at", v["delivered_at"], app.today)
         return deliveries.add_delivery(
             app.db, app.config, outlet_id=outlet_id, kind=v["kind"], quantity=v["quantity"],
             serials=v["serials"], policy_no=v["policy_no"], customer=v["customer"],
@@ -189,11 +182,10 @@ def collect_form(app: App, outlet_id: int) -> None:
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(v: dict[str, str]) -> int:
+        collected = validate.moment("collected_at", v["collected_at"], app.today)
         return apps.collect(app.db, outlet_id=outlet_id, serial=v["serial"],
                             applicant=v["applicant"], product=v["product"],
-                            premium=v["premium"],
-                            collected_at=_when(app, v["collected_at"], "collected_at"),
-                            now=app.now())
+                            premium=v["premium"], collected_at=collected, now=app.now())
 
     def after(result: object) -> None:
         if result:
@@ -246,7 +238,7 @@ def handover_form(app: App, outlet_id: int | None = None) -> None:
 
     def submit(v: dict[str, str]) -> int:
         return apps.hand_over(app.db, [f.id for f in passed], receiver=v["receiver"],
-                              handed_at=_when(app, v["handed_at"], "handed_at"),
+                              handed_at=validate.moment("handed_at", v["handed_at"], app.today),
                               now=app.now(), note=v["note"])
 
     def after(result: object) -> None:

@@ -14,12 +14,12 @@ from typing import Any
 
 from textual.app import App
 
+from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.register import originals
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
-from workbench.screens.register.sign_off import parse_when
 
 Done = Callable[[Any], None] | None
 
@@ -47,11 +47,7 @@ def open_register_policy(app: App, policy_id: int, done: Done = None, *,
     def submit(v: dict[str, str]) -> originals.Registered:
         at = None  # empty: it arrived now
         if v["delivered_at"].strip():
-            try:
-                at = parse_when(v["delivered_at"], app.today)
-            except ValidationError:
-                raise ValidationError("delivered_at", "error.bad_time",
-                                      value=v["delivered_at"][:16]) from None
+            at = validate.moment("delivered_at", v["delivered_at"], app.today)
         return originals.register_document(app.db, app.config, policy_id,
                                                  now=app.now(), delivered_at=at,
                                                  note=v["note"])

@@ -9,8 +9,6 @@ typed name as a new staff member) -> Enter signs. Checked in at the outlet, that
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -20,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.core.text import initials
@@ -34,17 +33,6 @@ def line_label(line: deliveries.Line) -> str:
     what = line.what
     return (f"#{line.id}  {t(f'kind.{line.kind}')}  {what}  "
             f"[dim]{line.delivered_at.strftime('%m-%d %H:%M')}[/]")
-
-
-def parse_when(value: str, today: date) -> datetime:
-    """HH:MM on the working day, or YYYY-MM-DD HH:MM."""
-    s = value.strip().replace("T", " ")
-    try:
-        if len(s) <= 5:
-            return datetime.combine(today, datetime.strptime(s, "%H:%M").time())
-        return datetime.strptime(s, "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise ValidationError("signed_at", "error.bad_time", value=s[:16]) from None
 
 
 class SignOffScreen(ModalScreen[int | None]):
@@ -186,7 +174,8 @@ class SignOffScreen(ModalScreen[int | None]):
             if self.staff_id is None:
                 raise ValidationError("signer", "signoff.pick_signer")
             typed = self.query_one("#so-time", Input).value
-            when = None if typed.strip() == self.default_time else parse_when(typed, app.today)
+            when = (None if typed.strip() == self.default_time
+                    else validate.moment("signed_at", typed, app.today))
             signoff_id = chain.sign_off(
                 app.db, outlet_id=self.outlet_id, delivery_ids=ids, staff_id=self.staff_id,
                 now=app.now(), signed_at=when,
