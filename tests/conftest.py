@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -28,6 +29,16 @@ def english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found():
+    """An app takes over the collector once warmed up and gives it back on exit; a test
+    that fails before its app exits must not leave the next one with a frozen heap."""
+    threshold = gc.get_threshold()
+    yield
+    gc.set_threshold(*threshold)
+    gc.unfreeze()
 
 
 @pytest.fixture

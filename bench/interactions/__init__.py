@@ -31,6 +31,7 @@ class Interaction:
     prepare: Step | None = None
     undo: Step | None = None
     budget_ms: float = 50.0
+    mode: str | None = None  # a mode switch: judged against bare Textual's same switch
 
 
 async def press(pilot, *keys: str) -> None:
@@ -103,15 +104,8 @@ def _modules():
 
 def mode_switches() -> list[Interaction]:
     """One interaction per registered mode: press its key from another mode."""
-    from workbench.app import WorkbenchApp
-
-    keys = {}
-    for binding in WorkbenchApp.BINDINGS:
-        action = getattr(binding, "action", "")
-        if action.startswith("switch_mode("):
-            mode = action.split("'")[1]
-            keys[mode] = binding.key.split(",")[0]
-    modes = [m for m in WorkbenchApp.MODES if m in keys]
+    keys = mode_keys()
+    modes = list(keys)
     if len(modes) < 2:
         return []
     out = []
@@ -126,7 +120,8 @@ def mode_switches() -> list[Interaction]:
             await press(pilot, key)
             await settle(pilot, lambda: pilot.app.current_mode == mode)
 
-        out.append(Interaction(f"mode switch -> {mode} (key {keys[mode]})", act, prepare))
+        out.append(Interaction(f"mode switch -> {mode} (key {keys[mode]})", act, prepare,
+                               mode=mode))
     return out
 
 
@@ -209,7 +204,49 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
                     times[action.name].append(took)
             log(f"  interactions round {r + 1}/{runs + 1}")
         stalls.stop()
-    return times, {a.name: a for a in actions}
+        prints = await screen_prints(pilot)
+    return times, {a.name: a for a in actions}, prints
+
+
+def mode_keys() -> dict[str, str]:
+    """Each registered mode and the first key that switches to it."""
+    from workbench.app import WorkbenchApp
+
+    keys = {}
+    for binding in WorkbenchApp.BINDINGS:
+        action = getattr(binding, "action", "")
+        if action.startswith("switch_mode("):
+            keys[action.split("'")[1]] = binding.key.split(",")[0]
+    return {m: keys[m] for m in WorkbenchApp.MODES if m in keys}
+
+
+async def screen_prints(pilot) -> dict:
+    """Every mode's screen as data, for the bare-Textual copy (mirror.py)."""
+    from .mirror import screen_print
+
+    app = pilot.app
+    prints = {}
+    for mode in mode_keys():
+        await app.switch_mode(mode)
+        await settle(pilot, lambda mode=mode: app.current_mode == mode)
+        prints[mode] = screen_print(app.screen)
+    return prints
+
+
+async def bare_switches(prints: dict, runs: int) -> dict[str, list[tuple[float, ...]]]:
+    """Textual alone switching between copies of the same screens with the same keys."""
+    from pathlib import Path
+
+    import workbench.app
+    from workbench.app import WorkbenchApp
+
+    from .mirror import bare_app, measure_switches
+
+    keys = mode_keys()
+    app_keys = [(b.key.split(",")[0], b.description) for b in WorkbenchApp.BINDINGS
+                if not b.action.startswith("switch_mode(")]
+    css = Path(workbench.app.__file__).parent / WorkbenchApp.CSS_PATH
+    return await measure_switches(bare_app(prints, keys, app_keys, css), keys, runs)
 
 
 def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
@@ -218,16 +255,29 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
 
     db_path = folder / "interactions.db"
     shutil.copyfile(generate.cached(scale), db_path)
-    times, actions = asyncio.run(_measure(db_path, runs, log))
+    times, actions, prints = asyncio.run(_measure(db_path, runs, log))
     bare = asyncio.run(bare_measure(db_path, runs))
+    log("interactions: bare Textual switching between copies of the same screens")
+    switches = asyncio.run(bare_switches(prints, runs)) if prints else {}
     rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)",
                 described(bare), "—", None, None,
                 note="what Textual alone pays to redraw the roster's table on this machine")]
+    keys = mode_keys()
+    for mode, values in switches.items():
+        rows.append(Row("interactions", f"bare Textual: switch to a copy of {mode} "
+                        f"(key {keys[mode]})", described(values), "—", None, None))
     floor = [took[1] for took in times["Pilot floor: an unbound key"]]
     for name, values in times.items():
         action = actions[name]
         cpu_p95 = percentile([took[1] for took in values], 95) * 1000
-        if action.budget_ms:
+        mode = action.mode
+        if mode in switches:
+            bare_p95 = percentile([took[1] for took in switches[mode]], 95) * 1000
+            budget = round(max(action.budget_ms, 1.2 * bare_p95), 1)
+            rows.append(Row("interactions", name, described(values),
+                            f"bare switch CPU p95 {bare_p95:.1f} ms", cpu_p95, budget,
+                            unit="ms"))
+        elif action.budget_ms:
             rows.append(Row("interactions", name, described(values), "absolute (CPU p95)",
                             cpu_p95, action.budget_ms, unit="ms"))
         else:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -23,6 +24,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import set_language, t
 from workbench.screens.assessment.palette import SelfCommands
 from workbench.screens.common.changes import DataChanged
+from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan.palette import PlanCommands
@@ -39,6 +41,13 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from workbench.core.db import ReadConnections
+
+
+# Screens and forms imported on first use (the first paint does not wait for them);
+# the warm-up imports them once the first data is on screen, so no key does.
+WARM_UP = ("workbench.screens.assessment.assessment", "workbench.screens.assessment.forms",
+           "workbench.screens.register.sign_off", "workbench.screens.register.forms",
+           "workbench.screens.register.originals", "workbench.screens.roster.card")
 
 
 def _self_screen():
@@ -81,6 +90,7 @@ class WorkbenchApp(App[int]):
         self.readers: ReadConnections | None = None  # the screens' loads read on these
         self._waiting: list[Callable[[], Any]] = []
         self.error: str | None = None
+        self.collector = IdleCollector()
 
     # --- the database ----------------------------------------------------------
 
@@ -127,6 +137,33 @@ class WorkbenchApp(App[int]):
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
             callback()
+        self.call_after_refresh(self._warm_up_when_shown)
+
+    def _warm_up_when_shown(self) -> None:
+        """Once the first screen shows its data, load what the first keys would need."""
+        if self.loads_pending():
+            self.set_timer(0.05, self._warm_up_when_shown)
+        else:
+            self.run_worker(self._warm_up, thread=True, name="warm-up")
+
+    def _warm_up(self) -> None:
+        import importlib
+
+        from workbench.core.text import initials
+
+        initials("网点")  # pypinyin's dictionaries: the first filter or picker would wait
+        for module in WARM_UP:
+            importlib.import_module(module)
+        self.call_from_thread(self._collect_when_idle)
+
+    def _collect_when_idle(self) -> None:
+        self.collector.start()
+        self.set_interval(EVERY_SECONDS, self.collector.tick, name="idle-collector")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.touched()
+        await super().on_event(event)
 
     def _failed(self, message: str) -> None:
         self.error = message
@@ -199,6 +236,7 @@ class WorkbenchApp(App[int]):
             self.action_show_help_panel()
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self.readers is not None:
             self.readers.close()
         if self.db is not None:

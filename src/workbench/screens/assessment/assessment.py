@@ -20,7 +20,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Sparkline,
     Static,
@@ -36,6 +35,7 @@ from workbench.screens.assessment.charts import premium_chart, progress_bar, spa
 from workbench.screens.assessment.forms import open_mood_form  # noqa: F401  (the plan's entry point)
 from workbench.screens.common.changes import GOALS, JOURNAL, announce
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.register.originals import open_register_policy
 

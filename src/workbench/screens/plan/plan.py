@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.core.errors import ValidationError
@@ -25,6 +25,7 @@ from workbench.plan.view import Section, sections
 from workbench.roster import visits
 from workbench.screens.common.changes import JOURNAL, PLAN, REGISTER, ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.plan import forms
 from workbench.screens.roster import visit_actions

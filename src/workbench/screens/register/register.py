@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, DataTable, Header, Static
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
@@ -25,6 +25,7 @@ from workbench.register import deliveries, receipts, stock
 from workbench.roster import outlets
 from workbench.screens.common.changes import REGISTER
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker

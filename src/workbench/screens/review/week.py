@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Header, Label, Static, TextArea
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
@@ -22,6 +22,7 @@ from workbench.review import reports
 from workbench.review import week as review
 from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.core.i18n import columns, t
 from workbench.roster import outlets
@@ -17,6 +17,7 @@ from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
 from workbench.screens.common.changes import ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.roster import visit_actions

@@ -1,0 +1,44 @@
+"""The footer every screen shows: Textual's, without the watchers it leaks.
+
+Textual's Footer recomposes its keys whenever a screen's bindings change (every mode
+switch, every focus change) and binds each new key's ``compact`` to the footer with
+``data_bind``. That registers a watcher on the footer which Textual only drops when
+``compact`` itself changes — which it never does here. So every recompose left ~50
+dead keys reachable from each footer: after an hour of use hundreds of thousands of
+objects, full garbage collections of a second and more in the middle of a key press
+(bench/README: "the tails"), and each new watcher is checked against the whole list.
+The app's own watchers (``title``, ``theme``) keep every closed form's Header and
+TextArea the same way.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer as TextualFooter
+
+# Where textual.reactive keeps an object's watchers (a literal attribute name).
+WATCHERS = "__watchers"
+
+
+def drop_dead_watchers(owner: object) -> int:
+    """Forget the watchers on ``owner`` registered by nodes no longer in the app."""
+    dropped = 0
+    for entries in getattr(owner, WATCHERS, {}).values():
+        alive = [(node, callback) for node, callback in entries
+                 if node is owner or node.is_attached]
+        dropped += len(entries) - len(alive)
+        entries[:] = alive
+    return dropped
+
+
+class Footer(TextualFooter):
+    """Textual's footer; drops dead watchers (its own and the app's) as it recomposes.
+
+    A recompose follows every mode switch and every closed form, so the lists stay as
+    long as what is on screen.
+    """
+
+    def compose(self) -> ComposeResult:
+        drop_dead_watchers(self)
+        drop_dead_watchers(self.app)
+        yield from super().compose()

@@ -1,0 +1,51 @@
+"""The footer does not keep what it removed: mode switches and closed forms leave no
+widgets reachable from the footer or the app (Textual's own Footer and Header do)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TODAY, wait_loaded, wait_ready
+from workbench.app import WorkbenchApp
+from workbench.demo.build import populate
+from workbench.screens.common.footer import WATCHERS, Footer
+
+
+@pytest.fixture
+def app(db, db_path, config) -> WorkbenchApp:
+    populate(db, config, TODAY)
+    return WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+
+
+def watchers(owner) -> int:
+    return sum(len(entries) for entries in getattr(owner, WATCHERS, {}).values())
+
+
+async def test_mode_switches_and_closed_forms_leave_nothing_behind(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+
+        async def round_trip() -> None:
+            for key in "23451":
+                await pilot.press(key)
+                await wait_loaded(pilot)
+            await pilot.press("2", "enter")  # an outlet's card (a Header of its own)
+            await wait_loaded(pilot)
+            await pilot.press("escape", "a")  # a new outlet's form (a TextArea)
+            await wait_loaded(pilot)
+            assert app.screen.query("TextArea")
+            await pilot.press("escape")
+            await wait_loaded(pilot)
+
+        await round_trip()  # every mode's screen now exists
+        await round_trip()
+        app_watchers = watchers(app)
+        for _ in range(3):
+            await round_trip()
+        # Each footer watches for its own keys only, and the app for what is mounted.
+        footers = [footer for mode in app.MODES for screen in app.open_stack(mode)
+                   for footer in screen.query(Footer)]
+        assert len(footers) == len(app.MODES)
+        for footer in footers:
+            assert watchers(footer) <= len(footer.children)
+        assert watchers(app) <= app_watchers
