@@ -205,7 +205,11 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
             log(f"  interactions round {r + 1}/{runs + 1}")
         stalls.stop()
         prints = await screen_prints(pilot)
-    return times, {a.name: a for a in actions}, prints
+        from .morning import run_morning
+
+        log("  the morning routine under the loop-lag probe")
+        morning = await run_morning(pilot)
+    return times, {a.name: a for a in actions}, prints, morning
 
 
 def mode_keys() -> dict[str, str]:
@@ -235,18 +239,24 @@ async def screen_prints(pilot) -> dict:
 
 async def bare_switches(prints: dict, runs: int) -> dict[str, list[tuple[float, ...]]]:
     """Textual alone switching between copies of the same screens with the same keys."""
+    from .mirror import measure_switches
+
+    return await measure_switches(bare_app_for(prints), mode_keys(), runs)
+
+
+def bare_app_for(prints: dict):
+    """A bare Textual app with a copy of each mode's screen, the app's keys and styles."""
     from pathlib import Path
 
     import workbench.app
     from workbench.app import WorkbenchApp
 
-    from .mirror import bare_app, measure_switches
+    from .mirror import bare_app
 
-    keys = mode_keys()
     app_keys = [(b.key.split(",")[0], b.description) for b in WorkbenchApp.BINDINGS
                 if not b.action.startswith("switch_mode(")]
     css = Path(workbench.app.__file__).parent / WorkbenchApp.CSS_PATH
-    return await measure_switches(bare_app(prints, keys, app_keys, css), keys, runs)
+    return bare_app(prints, mode_keys(), app_keys, css)
 
 
 def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
@@ -255,13 +265,15 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
 
     db_path = folder / "interactions.db"
     shutil.copyfile(generate.cached(scale), db_path)
-    times, actions, prints = asyncio.run(_measure(db_path, runs, log))
+    times, actions, prints, morning = asyncio.run(_measure(db_path, runs, log))
     bare = asyncio.run(bare_measure(db_path, runs))
     log("interactions: bare Textual switching between copies of the same screens")
     switches = asyncio.run(bare_switches(prints, runs)) if prints else {}
+    bare_morning = asyncio.run(bare_morning_lag(prints))
     rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)",
                 described(bare), "—", None, None,
                 note="what Textual alone pays to redraw the roster's table on this machine")]
+    rows.append(morning_row(morning, bare_morning))
     keys = mode_keys()
     for mode, values in switches.items():
         rows.append(Row("interactions", f"bare Textual: switch to a copy of {mode} "
@@ -285,6 +297,23 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
                             note=f"harness cost inside every figure below (CPU p50 "
                                  f"{percentile(floor, 50) * 1000:.1f} ms)"))
     return rows
+
+
+async def bare_morning_lag(prints: dict):
+    """The loop-lag probe over bare Textual's copies, switched in the morning's order."""
+    from .morning import bare_morning
+
+    return await bare_morning(bare_app_for(prints), mode_keys())
+
+
+def morning_row(morning, bare) -> Row:
+    steps = " · ".join(f"{name} {late * 1000:.0f}" for name, late in morning.per_step.items()
+                       if name not in ("start", "end"))
+    budget = round(max(100.0, 1.2 * bare.worst * 1000), 1)
+    return Row("interactions", "loop-lag probe: worst stall over a scripted morning",
+               f"worst {morning.worst * 1000:.1f} ms ({morning.worst_step}); per step ms: "
+               f"{steps}", f"bare Textual, same screen changes: worst {bare.worst * 1000:.1f}"
+               f" ms ({bare.worst_step})", morning.worst * 1000, budget, unit="ms")
 
 
 def described(values: list[tuple[float, ...]]) -> str:
