@@ -29,6 +29,7 @@ from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker
+from workbench.screens.common.tables import PendingRows, replace_rows
 from workbench.screens.register import forms as forms
 from workbench.screens.register.forms import open_log_delivery
 from workbench.screens.register.sign_off import open_sign_off
@@ -156,9 +157,10 @@ class DeliveriesScreen(DataScreen):
     def show(self, data: ViewData) -> None:
         table = self.query_one(f"#table-{data.view}", DataTable)
         selected = table.cursor_row
-        table.clear()
         self.items[data.view] = {}
-        getattr(self, f"_fill_{data.view}")(table, data.rows)
+        pending = PendingRows()
+        getattr(self, f"_fill_{data.view}")(pending, data.rows)
+        replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
 
@@ -183,7 +185,7 @@ class DeliveriesScreen(DataScreen):
         return {"total": total, "page": page, "lines": lines, "filters": filters,
                 "outlet": outlet}
 
-    def _fill_register(self, table: DataTable, data: dict[str, Any]) -> None:
+    def _fill_register(self, table: PendingRows, data: dict[str, Any]) -> None:
         self.total, self.page = data["total"], data["page"]
         pages = max(1, -(-self.total // PAGE_SIZE))
         for x in data["lines"]:
@@ -213,7 +215,7 @@ class DeliveriesScreen(DataScreen):
         rows.sort(key=lambda r: (r[1].due, r[0], r[1].outlet_code))
         return rows
 
-    def _fill_due(self, table: DataTable, rows: list[tuple[str, Any]]) -> None:
+    def _fill_due(self, table: PendingRows, rows: list[tuple[str, Any]]) -> None:
         for n, (kind, x) in enumerate(rows):
             key = f"{kind}:{x.delivery_id}:{n}"
             self.items["due"][key] = (kind, x)
@@ -226,7 +228,7 @@ class DeliveriesScreen(DataScreen):
     def _load_stock(self, db: Database) -> list[stock.StockLevel]:
         return stock.stock_levels(db, self.app.today, self.app.config)
 
-    def _fill_stock(self, table: DataTable, levels: list[stock.StockLevel]) -> None:
+    def _fill_stock(self, table: PendingRows, levels: list[stock.StockLevel]) -> None:
         for n, s in enumerate(levels):
             key = f"{s.outlet_id}:{s.kind}:{n}"
             self.items["stock"][key] = s
@@ -245,7 +247,7 @@ class DeliveriesScreen(DataScreen):
                 "day": apps.day_view(db, self.app.today),
                 "pending": len(apps.applications_pending(db)), "status": self.form_status}
 
-    def _fill_forms(self, table: DataTable, data: dict[str, Any]) -> None:
+    def _fill_forms(self, table: PendingRows, data: dict[str, Any]) -> None:
         rows, day = data["rows"], data["day"]
         for a in rows:
             self.items["forms"][str(a.id)] = a
@@ -264,7 +266,7 @@ class DeliveriesScreen(DataScreen):
     def _load_day(self, db: Database) -> list[apps.DayView]:
         return apps.day_view(db, self.app.today)
 
-    def _fill_day(self, table: DataTable, rows: list[apps.DayView]) -> None:
+    def _fill_day(self, table: PendingRows, rows: list[apps.DayView]) -> None:
         """End of day per outlet: forms collected vs handed over, lines awaiting signature."""
         for r in rows:
             self.items["day"][str(r.outlet_id)] = r

@@ -24,6 +24,7 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.tables import replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.forms import outlet_fields
 
@@ -141,7 +142,6 @@ class OutletsScreen(DataScreen):
         """Draw the current page of the loaded rows (paging reads nothing)."""
         table = self.table
         selected = self.selected_id()
-        table.clear()
         start = self.page * PAGE_SIZE
         page = self.rows[start:start + PAGE_SIZE]
         cells = []
@@ -157,8 +157,7 @@ class OutletsScreen(DataScreen):
                           due, str(r.staff_count), fmt_number(r.target),
                           fmt_number(r.achieved)))
         fit_columns(table, cells)
-        for r, row in zip(page, cells, strict=True):
-            table.add_row(*row, key=str(r.id))
+        replace_rows(table, [(str(r.id), row) for r, row in zip(page, cells, strict=True)])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         pages = max(1, -(-len(self.rows) // PAGE_SIZE))

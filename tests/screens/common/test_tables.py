@@ -1,0 +1,70 @@
+"""replace_rows: the table ends up showing exactly the rows asked for, in their order,
+and a change to a few rows touches only those (no refill)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
+
+from workbench.screens.common.tables import PendingRows, replace_rows
+
+
+class TableApp(App):
+    def compose(self) -> ComposeResult:
+        yield DataTable()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("code", "status")
+
+
+def shown(table: DataTable) -> list[tuple[str, tuple]]:
+    return [(row.key.value, tuple(table.get_row(row.key))) for row in table.ordered_rows]
+
+
+keys = st.lists(st.sampled_from("abcdefgh"), unique=True, max_size=8)
+cells = st.tuples(st.sampled_from(["1", "2", "[b red]3[/]"]), st.sampled_from(["x", "y"]))
+row_lists = keys.flatmap(lambda ks: st.lists(cells, min_size=len(ks), max_size=len(ks))
+                         .map(lambda cs: list(zip(ks, cs, strict=True))))
+
+
+async def test_the_table_shows_what_was_asked_whatever_it_showed_before():
+    app = TableApp()
+    async with app.run_test():
+        table = app.query_one(DataTable)
+
+        @settings(max_examples=150, deadline=None,
+                  suppress_health_check=[HealthCheck.function_scoped_fixture])
+        @given(before=row_lists, after=row_lists)
+        def check(before, after):
+            replace_rows(table, before)
+            assert shown(table) == before
+            how = replace_rows(table, after)
+            assert shown(table) == after
+            if before == after:
+                assert how == "same"
+
+        check()
+
+
+async def test_a_changed_cell_is_updated_in_place_and_new_rows_are_appended():
+    app = TableApp()
+    async with app.run_test():
+        table = app.query_one(DataTable)
+        rows = [(k, (k, "awaiting")) for k in "abc"]
+        assert replace_rows(table, rows) == "updated"  # appended to an empty table
+        row_b = table.rows["b"]
+        rows[1] = ("b", ("b", "signed"))
+        assert replace_rows(table, rows) == "updated"
+        assert table.rows["b"] is row_b  # the same row, its cell updated
+        assert replace_rows(table, [*rows, ("d", ("d", "awaiting"))]) == "updated"
+        assert replace_rows(table, [rows[0], rows[2]]) == "updated"  # b removed
+        assert replace_rows(table, [rows[2], rows[0]]) == "refilled"  # another order
+        assert shown(table) == [rows[2], rows[0]]
+
+
+def test_pending_rows_collect_what_a_fill_adds():
+    pending = PendingRows()
+    pending.add_row("a", "b", key="1")
+    assert pending.rows == [("1", ("a", "b"))]
