@@ -37,6 +37,7 @@ from workbench.screens.common.changes import GOALS, JOURNAL, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.tables import PendingRows, replace_rows
 from workbench.screens.register.originals import open_register_policy
 
 if TYPE_CHECKING:
@@ -206,14 +207,15 @@ class AssessmentScreen(DataScreen):
         skipped, stats = data
         table = self.query_one("#self-habits", DataTable)
         row = self._keep_cursor(table)
-        table.clear()
+        pending = PendingRows()
         for s in stats:
             mark = ("[green]✔[/]" if s.done_today
                     else (t("self.habit_skip") if skipped else "·"))
             strength = f"{progress_bar(s.strength, 1.0, 10)} {s.strength:>4.0%}"
-            table.add_row(habit_label(s.habit), mark, t("self.days", n=s.current_streak),
-                          t("self.days", n=s.best_streak), strength, f"{s.done_last_30}/30",
-                          key=s.habit)
+            pending.add_row(habit_label(s.habit), mark, t("self.days", n=s.current_streak),
+                            t("self.days", n=s.best_streak), strength, f"{s.done_last_30}/30",
+                            key=s.habit)
+        replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -228,12 +230,13 @@ class AssessmentScreen(DataScreen):
         rows, awaiting, (count, premium, standard) = data
         table = self.query_one("#self-policies", DataTable)
         row = self._keep_cursor(table)  # r on one policy after another
-        table.clear()
+        pending = PendingRows()
         for p in rows:
-            table.add_row(p.issue_date.isoformat(), p.policy_no, p.outlet_name, p.product,
-                          num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
-                          p.masked_name, p.masked_phone,
-                          t(f"self.document.{p.document_status}"), key=str(p.id))
+            pending.add_row(p.issue_date.isoformat(), p.policy_no, p.outlet_name, p.product,
+                            num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
+                            p.masked_name, p.masked_phone,
+                            t(f"self.document.{p.document_status}"), key=str(p.id))
+        replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#self-policies-status", Static).update(t(
@@ -245,10 +248,11 @@ class AssessmentScreen(DataScreen):
 
     def _show_setbacks(self, rows: list[Any]) -> None:
         table = self.query_one("#self-setbacks", DataTable)
-        table.clear()
+        pending = PendingRows()
         for s in rows:
-            table.add_row(s.day.isoformat(), str(s.rating), s.what, s.response or "",
-                          key=str(s.id))
+            pending.add_row(s.day.isoformat(), str(s.rating), s.what, s.response or "",
+                            key=str(s.id))
+        replace_rows(table, pending.rows)
         ratings = [s.rating for s in reversed(rows)]
         trend = (t("self.aq_trend", spark=spark(ratings, 0, 100),
                    avg=f"{sum(ratings) / len(ratings):.0f}") if ratings else "")
@@ -259,11 +263,12 @@ class AssessmentScreen(DataScreen):
 
     def _show_five_q(self, rows: list[Any]) -> None:
         table = self.query_one("#self-five_q", DataTable)
-        table.clear()
+        pending = PendingRows()
         for q in rows:
-            table.add_row(q.week.isoformat(), *(str(getattr(q, k)) for k in
-                                                journal.QUOTIENTS),
-                          f"{q.average:.1f}", key=q.week.isoformat())
+            pending.add_row(q.week.isoformat(), *(str(getattr(q, k)) for k in
+                                                  journal.QUOTIENTS),
+                            f"{q.average:.1f}", key=q.week.isoformat())
+        replace_rows(table, pending.rows)
         old_first = list(reversed(rows))
         lines = [f"{k.upper()} {spark([getattr(q, k) for q in old_first], 1, 10)}"
                  for k in journal.QUOTIENTS]
@@ -278,11 +283,12 @@ class AssessmentScreen(DataScreen):
     def _show_career(self, goals: list[Any]) -> None:
         table = self.query_one("#self-career", DataTable)
         row = self._keep_cursor(table)
-        table.clear()
+        pending = PendingRows()
         for g in goals:
-            table.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"), g.target,
-                          t(f"self.goal_status.{g.status}"),
-                          g.reviewed_on.isoformat() if g.reviewed_on else "—", key=str(g.id))
+            pending.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"), g.target,
+                            t(f"self.goal_status.{g.status}"),
+                            g.reviewed_on.isoformat() if g.reviewed_on else "—", key=str(g.id))
+        replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

@@ -24,6 +24,7 @@ from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.tables import PendingRows, replace_rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -133,14 +134,15 @@ class WeekScreen(DataScreen):
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),
               end=week.end.isoformat()))
-        table = self.query_one("#figures", DataTable)
-        table.clear()
+        rows = PendingRows()
         last_section = None
-        for f in data.figures:
+        for n, f in enumerate(data.figures):  # the same figures every week, in one order
             section = t(f"review.section.{f.section}") if f.section != last_section else ""
             last_section = f.section
-            table.add_row(section, t(f"review.fig.{f.key}"), reports.format_value(f.value, f.kind),
-                          reports.format_value(f.previous, f.kind), reports.format_change(f))
+            rows.add_row(section, t(f"review.fig.{f.key}"), reports.format_value(f.value, f.kind),
+                         reports.format_value(f.previous, f.kind), reports.format_change(f),
+                         key=str(n))
+        replace_rows(self.query_one("#figures", DataTable), rows.rows)
         # One line per list (wrapped); the reports carry the same lists item by item.
         lines = [f"{title}: {' ｜ '.join(items)}" for title, items in data.lists]
         lists = self.query_one("#week-lists", Static)

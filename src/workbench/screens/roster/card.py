@@ -20,6 +20,7 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.tables import PendingRows, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.forms import staff_fields
 from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
@@ -122,21 +123,21 @@ class OutletCardScreen(DataScreen):
         self.query_one("#card-figures", Static).update(
             "\n".join(columns([[k, val] for k, val in figures], right={1})))
 
-        staff = self.query_one("#staff", DataTable)
-        staff.clear()
+        staff = PendingRows()
         for s in data.staff:
             name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
             staff.add_row(name, t(f"role.{s.role}"), s.phone or "",
                           s.birthday.isoformat() if s.birthday else "", s.notes or "",
                           key=str(s.id))
-        visits = self.query_one("#visits", DataTable)
-        visits.clear()
+        replace_rows(self.query_one("#staff", DataTable), staff.rows)
+        visits = PendingRows()
         for v in history:
             end = v.ended_at.strftime("%H:%M") if v.ended_at else t("card.open_visit")
             hours = f"{v.hours:.1f}" if v.hours is not None else ""
             visits.add_row(v.started_at.date().isoformat(),
                            f"{v.started_at.strftime('%H:%M')}–{end}", hours,
                            t(f"purpose.{v.purpose}"), v.notes or "", key=str(v.id))
+        replace_rows(self.query_one("#visits", DataTable), visits.rows)
 
     def _selected_staff(self) -> int | None:
         table = self.query_one("#staff", DataTable)
