@@ -22,18 +22,10 @@ from textual.binding import Binding
 from workbench.core.config import Config
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import set_language, t
-from workbench.screens.assessment.palette import SelfCommands
 from workbench.screens.common.changes import DataChanged
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.plan.palette import PlanCommands
-from workbench.screens.plan.plan import PlanScreen
-from workbench.screens.register.palette import DeliveryCommands
-from workbench.screens.register.register import DeliveriesScreen
-from workbench.screens.review.week import WeekScreen
-from workbench.screens.roster.palette import OutletCommands
-from workbench.screens.roster.roster import OutletsScreen
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -45,26 +37,82 @@ if TYPE_CHECKING:
 
 # Screens and forms imported on first use (the first paint does not wait for them);
 # the warm-up imports them once the first data is on screen, so no key does.
-WARM_UP = ("workbench.screens.assessment.assessment", "workbench.screens.assessment.forms",
-           "workbench.screens.register.sign_off", "workbench.screens.register.forms",
-           "workbench.screens.register.originals", "workbench.screens.roster.card")
+WARM_UP = ("workbench.screens.plan.forms", "workbench.screens.roster.roster",
+           "workbench.screens.roster.card", "workbench.screens.roster.visit_actions",
+           "workbench.screens.register.register", "workbench.screens.register.sign_off",
+           "workbench.screens.register.forms", "workbench.screens.register.originals",
+           "workbench.screens.assessment.assessment", "workbench.screens.assessment.forms",
+           "workbench.screens.review.week", "workbench.screens.roster.palette",
+           "workbench.screens.register.palette", "workbench.screens.assessment.palette",
+           "workbench.screens.plan.palette")
+
+
+# The screens and the palette's providers are imported when first shown (the default
+# mode's right after the first frame): the first paint pays for Textual only, not for
+# the domain modules every screen imports (bench/README, "first paint").
+def _plan_screen():
+    from workbench.screens.plan.plan import PlanScreen
+
+    return PlanScreen()
+
+
+def _outlets_screen():
+    from workbench.screens.roster.roster import OutletsScreen
+
+    return OutletsScreen()
+
+
+def _deliveries_screen():
+    from workbench.screens.register.register import DeliveriesScreen
+
+    return DeliveriesScreen()
 
 
 def _self_screen():
-    """The self-assessment screen, imported on first use to keep the first paint fast."""
     from workbench.screens.assessment.assessment import AssessmentScreen
 
     return AssessmentScreen()
+
+
+def _week_screen():
+    from workbench.screens.review.week import WeekScreen
+
+    return WeekScreen()
+
+
+def _outlet_commands():
+    from workbench.screens.roster.palette import OutletCommands
+
+    return OutletCommands
+
+
+def _delivery_commands():
+    from workbench.screens.register.palette import DeliveryCommands
+
+    return DeliveryCommands
+
+
+def _self_commands():
+    from workbench.screens.assessment.palette import SelfCommands
+
+    return SelfCommands
+
+
+def _plan_commands():
+    from workbench.screens.plan.palette import PlanCommands
+
+    return PlanCommands
 
 
 class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
-    MODES = {"plan": PlanScreen, "outlets": OutletsScreen, "deliveries": DeliveriesScreen,
-             "self": _self_screen, "week": WeekScreen}
+    MODES = {"plan": _plan_screen, "outlets": _outlets_screen,
+             "deliveries": _deliveries_screen, "self": _self_screen, "week": _week_screen}
     DEFAULT_MODE = "plan"
-    COMMANDS = App.COMMANDS | {OutletCommands, DeliveryCommands, SelfCommands, PlanCommands}
+    COMMANDS = App.COMMANDS | {_outlet_commands, _delivery_commands, _self_commands,
+                               _plan_commands}
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),

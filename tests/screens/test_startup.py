@@ -19,3 +19,17 @@ def test_importing_the_app_keeps_heavy_modules_out():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ""
+
+
+DOMAIN = ("workbench.roster", "workbench.assessment", "workbench.register", "workbench.plan",
+          "workbench.review", "workbench.storage")
+
+
+def test_the_first_screen_needs_no_domain_module():
+    """The app, the command line and the plan (the first screen drawn) import Textual
+    and core only; screens, forms and the domain load after the first frame."""
+    code = ("import sys, workbench.app, workbench.cli, workbench.screens.plan.plan; "
+            f"print(' '.join(m for m in sys.modules if m.startswith({DOMAIN!r})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == ""

@@ -142,7 +142,6 @@ async def test_a_failed_load_is_one_translated_line(app, monkeypatch):
         screen = app.screen
         options = screen.query_one("#agenda", OptionList).option_count
         monkeypatch.setattr(plan_agenda, "build_agenda", broken)
-        monkeypatch.setattr("workbench.screens.plan.plan.build_agenda", broken)
         screen.refresh_data()
         await wait_loaded(pilot)
         assert said == [("Could not read the data: disk I/O error", {"severity": "error"})]

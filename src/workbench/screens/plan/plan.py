@@ -3,7 +3,9 @@ with Enter; Tab and Shift+Tab jump between sections.
 
 The screen loads ``plan_view.sections(build_agenda(...))`` in a thread worker (the
 agenda reads nearly every table) and renders it on the UI thread; it calls domain
-functions, and holds no SQL and no rules of its own.
+functions, and holds no SQL and no rules of its own. It is the first screen drawn, so
+it imports the domain and its forms where they are used: the first frame waits for
+Textual only.
 """
 
 from __future__ import annotations
@@ -19,19 +21,16 @@ from textual.widgets.option_list import Option
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.plan import tasks
-from workbench.plan.agenda import Agenda, build_agenda
-from workbench.plan.view import Section, sections
-from workbench.roster import visits
 from workbench.screens.common.changes import JOURNAL, PLAN, REGISTER, ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.plan import forms
-from workbench.screens.roster import visit_actions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from workbench.plan.agenda import Agenda
+    from workbench.plan.view import Section
 
 
 class PlanScreen(DataScreen):
@@ -71,6 +70,9 @@ class PlanScreen(DataScreen):
     # --- data ----------------------------------------------------------------------
 
     def load(self, db: Database) -> tuple[Agenda, list[Section]]:
+        from workbench.plan.agenda import build_agenda
+        from workbench.plan.view import sections
+
         app = self.app
         agenda = build_agenda(db, app.today, app.config)
         return agenda, sections(agenda)
@@ -156,6 +158,10 @@ class PlanScreen(DataScreen):
 
     def act(self, item_id: str | None) -> None:
         """Enter on an item: the action its kind calls for."""
+        from workbench.roster import visits
+        from workbench.screens.plan import forms
+        from workbench.screens.roster import visit_actions
+
         if not item_id or self.app.db is None:
             return
         kind, _, ref = item_id.partition(":")
@@ -252,6 +258,9 @@ class PlanScreen(DataScreen):
             forms.handover_form(app, item.outlet_id)
 
     def _stationed(self) -> None:
+        from workbench.roster import visits
+        from workbench.screens.roster import visit_actions
+
         if visits.open_visit(self.app.db) is not None:
             visit_actions.check_out(self)
             return
@@ -271,6 +280,8 @@ class PlanScreen(DataScreen):
         return None
 
     def _toggle(self, task_id: int) -> None:
+        from workbench.plan import tasks
+
         app = self.app
         try:
             task = tasks.get_task(app.db, task_id, app.today)
@@ -295,6 +306,8 @@ class PlanScreen(DataScreen):
             self._toggle(task_id)
 
     def action_snooze(self) -> None:
+        from workbench.plan import tasks
+
         task_id = self._selected_task()
         if task_id is None:
             return
@@ -307,6 +320,8 @@ class PlanScreen(DataScreen):
         announce(self.app, "tasks")
 
     def action_add_task(self) -> None:
+        from workbench.screens.plan import forms
+
         if self.app.db is not None:
             item = self.selected_id() or ""
             outlet_id = int(item[6:]) if item.startswith("visit:") else None
@@ -315,6 +330,8 @@ class PlanScreen(DataScreen):
     # --- contacts and visits -------------------------------------------------------
 
     def action_log_contact(self) -> None:
+        from workbench.screens.plan import forms
+
         if self.app.db is None:
             return
         item = self.selected_id() or ""
@@ -327,5 +344,7 @@ class PlanScreen(DataScreen):
             forms.log_contact(self.app, kind="customer" if item == "must:customers" else "staff")
 
     def action_check_out(self) -> None:
+        from workbench.screens.roster import visit_actions
+
         if self.app.db is not None:
             visit_actions.check_out(self)
