@@ -86,6 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "is not a phone number (e.g. 010-12345678 or 13800000000)"),
     "error.bad_date": ("“{value}”不是日期(应为 YYYY-MM-DD)", "“{value}” is not a date (use YYYY-MM-DD)"),
     "error.no_such_date": ("{value} 这一天不存在", "{value} is not a real date"),
+    "error.date_range": ("{value} 超出可用范围({first} 至 {last})",
+                         "{value} is outside {first} … {last}"),
+    "error.bad_week": ("“{value}”不是周(应为 YYYY-Www,如 2026-W48)",
+                       "“{value}” is not a week (use YYYY-Www, e.g. 2026-W48)"),
+    "error.no_such_week": ("{value} 这一周不存在", "{value} does not exist"),
+    "error.bad_id": ("“{value}”不是有效编号(应为正整数)", "“{value}” is not a valid number (a positive whole number)"),
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
 }
