@@ -163,8 +163,9 @@ def iso_week(field: str, value: Any) -> date:
     except ValueError:
         raise ValidationError(field, "error.no_such_week", value=s[:20]) from None
     # Its last day too: a report adds days to the start and must stay in range.
-    day_in_range(field, monday)
-    day_in_range(field, monday + timedelta(days=6))
+    if not FIRST_DAY <= monday <= LAST_DAY - timedelta(days=6):
+        raise ValidationError(field, "error.date_range", value=s[:20],
+                              first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
     return monday
 
 
