@@ -24,7 +24,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.mode_outlets": ("网点", "Outlets"),
     "form.save": ("保存 (Ctrl+S)", "Save (Ctrl+S)"),
     "form.cancel": ("取消 (Esc)", "Cancel (Esc)"),
-    "form.write_failed": ("未能保存,数据未改动:{error}。请稍后重试", "Not saved, nothing changed: {error}. Try again shortly"),
     "palette.outlet": ("网点", "Outlet"),
     "palette.outlet_help": ("打开网点资源卡", "Open the outlet's resource card"),
     # CLI

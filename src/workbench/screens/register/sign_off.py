@@ -25,6 +25,7 @@ from workbench.core.text import initials
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
+from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
 
@@ -138,8 +139,9 @@ class SignOffScreen(ModalScreen[int | None]):
                 new_id = staff.add_staff(app.db, self.outlet_id,
                                            staff.StaffDraft(name=signer.value, role=role),
                                            roles, app.now())
-            except ValidationError as error:
-                self._error(error)
+            except Exception as error:
+                if not self._error(error):
+                    raise
                 return
             app.notify(t("signoff.staff_added", name=signer.value.strip()))
             announce(app, "staff")
@@ -160,12 +162,17 @@ class SignOffScreen(ModalScreen[int | None]):
     def _enter(self) -> None:
         self.action_sign()
 
-    def _error(self, error: ValidationError) -> None:
-        self.query_one("#so-error", Static).update(str(error))
+    def _error(self, error: Exception) -> bool:
+        """Show ``error`` on the form (which keeps what was typed); False for a bug."""
+        line = failure_line(self.app, error)
+        if line is None:
+            return False
+        self.query_one("#so-error", Static).update(line)
         target = {"signer": "#so-signer", "signed_at": "#so-time", "late_reason": "#so-reason",
-                  "page_no": "#so-page"}.get(error.field)
+                  "page_no": "#so-page"}.get(getattr(error, "field", ""))
         if target:
             self.query_one(target).focus()
+        return True
 
     def action_sign(self) -> None:
         app = self.app
@@ -181,8 +188,9 @@ class SignOffScreen(ModalScreen[int | None]):
                 now=app.now(), signed_at=when,
                 late_reason=self.query_one("#so-reason", Input).value,
                 page_no=self.query_one("#so-page", Input).value)
-        except ValidationError as error:
-            self._error(error)
+        except Exception as error:  # a file busy past the busy timeout: the same, keep it
+            if not self._error(error):
+                raise
             return
         signer = self.query_one("#so-signer", Input).value
         app.notify(t("signoff.done", count=len(ids), name=signer))
