@@ -100,11 +100,15 @@ class FormScreen(ModalScreen[Any]):
         names = {f.name for f in self.fields}
         field = error.field if isinstance(error, ValidationError) else ""
         target = field if field in names else "_form"
-        self.query_one(f"#e-{target}", Static).update(str(error))
+        line = self.query_one(f"#e-{target}", Static)
+        line.update(str(error))
         if target != "_form":
             widget = self.query_one(f"#f-{target}")
             widget.add_class("-invalid")
             widget.focus()
+        # After the refresh (the focus has scrolled to the field by then): the error line
+        # under it comes into view too, in a form taller than the screen.
+        self.call_after_refresh(line.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
@@ -53,21 +53,22 @@ class SignOffScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="signoff", classes="modal-box"):
             yield Static("", id="so-title", classes="form-title")
-            yield SelectionList[int](id="so-lines")
-            yield Label(t("signoff.signer_label"), classes="form-label")
-            yield Input(placeholder=t("signoff.signer_placeholder"), id="so-signer")
-            yield OptionList(id="so-staff")
-            with Horizontal(id="so-extra"):
-                with Vertical():
-                    yield Label(t("field.page_no"), classes="form-label")
-                    yield Input(id="so-page")
-                with Vertical():
-                    yield Label(t("field.signed_at"), classes="form-label")
-                    yield Input(id="so-time")
-                with Vertical():
-                    yield Label(t("signoff.reason_label"), classes="form-label")
-                    yield Input(id="so-reason")
-            yield Static("", id="so-error", classes="form-error")
+            with VerticalScroll(id="so-body"):
+                yield SelectionList[int](id="so-lines")
+                yield Label(t("signoff.signer_label"), classes="form-label")
+                yield Input(placeholder=t("signoff.signer_placeholder"), id="so-signer")
+                yield OptionList(id="so-staff")
+                with Horizontal(id="so-extra"):
+                    with Vertical():
+                        yield Label(t("field.page_no"), classes="form-label")
+                        yield Input(id="so-page")
+                    with Vertical():
+                        yield Label(t("field.signed_at"), classes="form-label")
+                        yield Input(id="so-time")
+                    with Vertical():
+                        yield Label(t("signoff.reason_label"), classes="form-label")
+                        yield Input(id="so-reason")
+                yield Static("", id="so-error", classes="form-error")
             yield Static(t("signoff.hint"), classes="status")
 
     def on_mount(self) -> None:
@@ -83,7 +84,7 @@ class SignOffScreen(ModalScreen[int | None]):
         self.query_one("#so-time", Input).value = self.default_time
         self._fill_staff("")
         if not lines:
-            self.query_one("#so-error", Static).update(t("signoff.nothing_awaiting"))
+            self.say(t("signoff.nothing_awaiting"))
         self.query_one("#so-signer", Input).focus()
 
     # --- signer type-ahead ------------------------------------------------------
@@ -119,7 +120,7 @@ class SignOffScreen(ModalScreen[int | None]):
             return
         if not self.query_one("#so-signer", Input).value.strip():
             # Never pick a signer nobody typed: a stray Enter must not sign for a person.
-            self.query_one("#so-error", Static).update(t("signoff.pick_signer"))
+            self.say(t("signoff.pick_signer"))
             return
         options = self.query_one("#so-staff", OptionList)
         if options.highlighted is not None:
@@ -153,7 +154,7 @@ class SignOffScreen(ModalScreen[int | None]):
         self.staff_id = person.id
         signer.value = person.name
         self.query_one("#so-staff", OptionList).clear_options()
-        self.query_one("#so-error", Static).update("")
+        self.say("")
         self.query_one("#so-page", Input).focus()
 
     # --- signing ------------------------------------------------------------------
@@ -167,12 +168,21 @@ class SignOffScreen(ModalScreen[int | None]):
         line = failure_line(self.app, error)
         if line is None:
             return False
-        self.query_one("#so-error", Static).update(line)
         target = {"signer": "#so-signer", "signed_at": "#so-time", "late_reason": "#so-reason",
                   "page_no": "#so-page"}.get(getattr(error, "field", ""))
         if target:
             self.query_one(target).focus()
+        self.say(line)
         return True
+
+    def say(self, line: str) -> None:
+        """Show ``line`` on the error line, scrolled into view (Enter must never seem to
+        do nothing because the reason is below the screen)."""
+        error = self.query_one("#so-error", Static)
+        error.update(line)
+        if line:
+            # After the refresh: the focus change above scrolls first, then this.
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_sign(self) -> None:
         app = self.app
