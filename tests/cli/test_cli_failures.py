@@ -170,10 +170,10 @@ def test_a_read_only_folder_is_named_not_called_a_bad_file(demo_db, capsys, monk
                         and mode == os.W_OK else real_access(p, mode))
     for command in (["today"], ["check"], ["report", "week"]):
         code, _, err = run(capsys, *command, "--db", str(demo_db), "--lang", "en")
-        assert code == 1 and "is read-only" in err and str(folder) in err, err
-        assert "not an SQLite file" not in err
+        assert code == 1 and f"The folder {folder} of the database" in err, err
+        assert "is read-only" in err and "not an SQLite file" not in err
     code, _, err = run(capsys, "today", "--db", str(demo_db), "--lang", "zh")
-    assert "是只读的" in err
+    assert f"所在的文件夹 {folder} 是只读的" in err
 
 
 def _as_nobody() -> list[str] | None:
@@ -216,5 +216,6 @@ def test_a_real_read_only_folder(demo_db, tmp_path):
         folder.chmod(0o755)
         shutil.rmtree(base, ignore_errors=True)
     assert result.returncode == 1, result.stderr
+    assert f"The folder {folder} of the database" in result.stderr
     assert "is read-only" in result.stderr and "not an SQLite file" not in result.stderr
     assert "Traceback" not in result.stderr
