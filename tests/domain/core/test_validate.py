@@ -145,3 +145,18 @@ def test_weeks_parse_and_stop_at_the_range(text, monday):
 def test_record_ids_stop_at_sqlite_integer(text, ok):
     result = outcome(v.record_id, "handover", text)
     assert result == int(text) if ok else result.key == "error.bad_id"
+
+
+@pytest.mark.parametrize("column", ["traffic_daily", "customers_total", "deposits_time",
+                                    "target"])
+def test_outlet_numbers_take_the_validators_range(column):
+    """A row typed or imported: up to MAX_NUMBER stored exactly, one more refused (a
+    19-digit count used to pass and be stored rounded)."""
+    tiers = ["A", "B", "C", "D"]
+    row = outlets.clean_outlet(outlets.OutletDraft(code="C1", name="n",
+                                                   **{column: str(v.MAX_NUMBER)}), tiers)
+    assert row[column] == v.MAX_NUMBER
+    for bad in (str(v.MAX_NUMBER + 1), "9223372036854775000", "9" * 23):
+        result = outcome(outlets.clean_outlet,
+                         outlets.OutletDraft(code="C1", name="n", **{column: bad}), tiers)
+        assert isinstance(result, ValidationError) and result.field == column
