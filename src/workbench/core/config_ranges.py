@@ -10,6 +10,7 @@ by name, not the dataclasses (``config`` imports it, not the other way round).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from workbench.core import validate as v
@@ -26,16 +27,19 @@ MAX_FACTOR = 100
 
 
 def _whole(source: str, key: str, value: int, low: int, high: int) -> None:
-    try:
-        v.integer(key, value, required=True, minimum=low, maximum=high)
-    except ValidationError as error:
-        raise ConfigError("config.out_of_range", file=source, key=key, value=value,
-                          reason=t(error.key, **error.params)) from None
+    _in_range(source, key, value, lambda: v.integer(key, value, required=True, minimum=low,
+                                                    maximum=high))
 
 
 def _amount(source: str, key: str, value: float, low: float, high: float) -> None:
+    _in_range(source, key, value, lambda: v.number(key, value, required=True, minimum=low,
+                                                   maximum=high))
+
+
+def _in_range(source: str, key: str, value: object, check: Callable[[], object]) -> None:
+    """``check()``, a validator, with its message as a ConfigError naming ``key``."""
     try:
-        v.number(key, value, required=True, minimum=low, maximum=high)
+        check()
     except ValidationError as error:
         raise ConfigError("config.out_of_range", file=source, key=key, value=value,
                           reason=t(error.key, **error.params)) from None
