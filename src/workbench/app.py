@@ -5,6 +5,11 @@ sqlite-utils and migrating cost more than painting); screens ask for their data 
 ``app.when_ready(callback)``, which runs at once when the file is already open. A write
 anywhere announces its tables (``DataChanged``, posted to the app); the app hands a copy
 to every screen of every mode, and each decides whether that concerns it.
+
+No traceback reaches the user: an action that fails in a way the user can act on (the
+file busy past the busy timeout, a full disk, bad input) is a notification and the app
+carries on; a bug stops the app with one translated line on stderr, exit code 1 and the
+details in the crash log with customer data masked (``core.failures``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from workbench.core.i18n import set_language, t
 from workbench.screens.common.changes import DataChanged
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.failures import notify_failure
 from workbench.screens.common.keys import translate_bindings
 
 if TYPE_CHECKING:
@@ -282,6 +288,34 @@ class WorkbenchApp(App[int]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    # --- failures ------------------------------------------------------------------
+
+    async def run_action(self, action: Any, default_namespace: Any = None,
+                         namespaces: Any = None) -> bool:
+        """Every key binding runs here: a failure the user can act on is a notification
+        (its transaction rolled back, nothing saved) instead of the end of the app."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            if not notify_failure(self, error):
+                raise
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's handler for an uncaught error (a bug): it would print a traceback with
+        # the local variables (customer data) and run() would still return 0. One line
+        # instead, and the masked details in the crash log; return code 1.
+        from workbench.core.failures import line_for
+
+        if self.error is None:
+            self.error = line_for(error, self.db_path, where="app")
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Called by Textual's handler to print the traceback: the line above says it all.
+        self.bell()
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         self.collector.stop()

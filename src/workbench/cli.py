@@ -1,20 +1,25 @@
 """The ``workbench`` command: open the app, or run one task (demo, import, check).
 
 Every failure is one translated line on stderr and a non-zero exit code, never a
-traceback: 2 for bad usage or config, 1 for everything else.
+traceback: 2 for bad usage or config (an option out of range included), 1 for everything
+else; an unexpected error also goes to the crash log (``core.crashlog``), masked.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from workbench.core import config as config_mod
+from workbench.core import validate as v
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.i18n import set_language, t
+
+T = TypeVar("T")
 
 
 class UsageError(WorkbenchError):
@@ -69,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
     export.add_argument("what", choices=("register", "handover"))
     export.add_argument("--outlet", metavar="CODE", help="outlet code (register)")
-    export.add_argument("--id", dest="handover_id", type=int, metavar="N",
+    export.add_argument("--id", dest="handover_id", metavar="N",
                         help="hand-over number (handover)")
     export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
@@ -83,13 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _option(option: str, check: Callable[[], T]) -> T:
+    """``check()`` — a validator of ``core.validate`` — with its error as a usage error
+    naming ``option`` (exit code 2): the command line takes the same ranges as the forms."""
+    try:
+        return check()
+    except ValidationError as error:
+        raise UsageError("cli.bad_option", option=option, detail=t(error.key, **error.params)
+                         ) from None
+
+
 def _today(value: str | None) -> date:
     if not value:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError("cli.bad_today", value=value) from None
+    return _option("--today", lambda: v.iso_date("today", value, required=True))
 
 
 def _db_path(args: argparse.Namespace, config: config_mod.Config) -> Path | None:
@@ -137,7 +149,8 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     from workbench.storage import open_db
 
     first = config.review.first_weekday
-    week = review.parse_week(args.week, first) if args.week else review.week_of(today, first)
+    week = (_option("--week", lambda: review.parse_week(args.week, first)) if args.week
+            else review.week_of(today, first))
     if args.format == "xlsx" and not args.out:
         raise UsageError("report.xlsx_needs_out")
     path = _db_path(args, config) or default_db_path()
@@ -181,12 +194,7 @@ def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> i
 
 
 def _cli_date(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError("cli.bad_date", option=option, value=value) from None
+    return _option(option, lambda: v.iso_date(option, value)) if value else None
 
 
 def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
@@ -203,6 +211,8 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
         raise UsageError("cli.usage", detail="--outlet CODE is required", prog="workbench export")
     if args.what == "handover" and args.handover_id is None:
         raise UsageError("cli.usage", detail="--id N is required", prog="workbench export")
+    handover_id = (_option("--id", lambda: v.record_id("handover", args.handover_id))
+                   if args.what == "handover" else None)
     db = open_db(path)
     try:
         if args.what == "register":
@@ -211,7 +221,7 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
         else:
             from workbench.register.applications import handover_sheet
 
-            text = handover_sheet(db, args.handover_id, args.format, unmasked=args.unmasked)
+            text = handover_sheet(db, handover_id, args.format, unmasked=args.unmasked)
     finally:
         db.close()
     if args.out:
@@ -283,21 +293,38 @@ def run(argv: Sequence[str] | None = None) -> int:
                        daily_backup=not args.demo)
     code = app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
-    return code or 0
+        print(f"workbench: {app.error}", file=sys.stderr)
+    # A crash inside the app sets its return code, not the value run() returns.
+    return app.return_code or code or 0
+
+
+def language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` typed in ``argv``, read before argparse so that its own errors (and
+    a config error) are in that language too; ``auto`` when none is given."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in ("zh", "en"):
+            return value
+    return "auto"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_in(list(sys.argv[1:] if argv is None else argv)))
     try:
         return run(argv)
     except (UsageError, config_mod.ConfigError) as exc:
         print(f"workbench: {exc}", file=sys.stderr)
         return 2
-    except (WorkbenchError, ValidationError) as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+        from workbench.core.failures import line_for
+
+        # A bad value, a busy / full / read-only file: said plainly. Anything else is a
+        # bug: the crash log gets the details (masked), the user one line and exit 1.
+        print(f"workbench: {line_for(exc, where='cli')}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

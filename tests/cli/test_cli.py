@@ -61,7 +61,7 @@ def test_demo_mode_uses_its_own_file(tmp_path, monkeypatch):
 
 def test_errors_are_one_line(tmp_path, capsys):
     cases = [
-        (["--today", "2026-02-30", "check"], 2, "not a date"),
+        (["--today", "2026-02-30", "check"], 2, "not a real date"),
         (["check", "--db", str(tmp_path / "nothing.db")], 1, "No database"),
         (["frobnicate"], 2, "invalid choice"),
         (["check", "--db", str(tmp_path / "no" / "dir" / "x.db")], 1, "No database"),

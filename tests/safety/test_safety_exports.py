@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import TODAY
+from tests.conftest import NOW, TODAY
 from workbench.cli import main
 from workbench.storage import open_db
 
@@ -122,3 +122,55 @@ def test_a_write_that_fails_midway_leaves_no_file(demo, tmp_path, capsys, monkey
     err = capsys.readouterr().err
     assert "No space left" in err and len(err.strip().splitlines()) == 1
     assert not target.exists() and not list(tmp_path.glob(".*.partial"))
+
+
+FORMULAS = ('=HYPERLINK("http://evil.example","open")', "@SUM(1+1)", "+1+cmd|' /C calc'!A0")
+
+
+def _cells_of(path):
+    """Every cell of a CSV or .xlsx export, with whether it is a formula (xlsx)."""
+    import csv
+    import io
+
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path).active
+        return [(c.value, c.data_type == "f") for row in sheet.iter_rows() for c in row
+                if c.value is not None]
+    text = path.read_bytes().decode("utf-8-sig")
+    return [(c, False) for row in csv.reader(io.StringIO(text, newline="")) for c in row]
+
+
+def test_exports_neutralise_formulas_in_notes_names_and_summaries(demo, tmp_path, capsys):
+    """A note, an applicant or a summary typed as a formula is shown as text in every
+    CSV and .xlsx export (a leading quote), never run; numbers stay numbers."""
+    from workbench.core.cells import TRIGGERS, is_number_text
+    from workbench.review.week import save_summary, week_of
+
+    db_path, facts = demo
+    database = open_db(db_path)
+    with database.atomic():
+        outlet_id = database.execute("SELECT id FROM outlets WHERE code = ?",
+                                     [facts["outlet"]]).fetchone()[0]
+        database.execute("UPDATE deliveries SET note = ? WHERE id IN (SELECT delivery_id FROM "
+                         "open_lines WHERE outlet_id = ?)", [FORMULAS[0], outlet_id])
+        database.execute("UPDATE applications SET applicant = ? WHERE handover_id = ?",
+                         [FORMULAS[1], facts["handover"]])
+    assert database.execute("SELECT changes()").fetchone()[0] > 0
+    save_summary(database, week_of(TODAY), FORMULAS[2], NOW)
+    database.close()
+    argv = exports(db_path, facts)
+    runs = {name: [*argv[name], "--unmasked"] for name in ("register.csv", "handover.csv",
+                                                            "week.csv")}
+    runs["week.xlsx"] = ["report", "week", "--format", "xlsx", *argv["week.csv"][4:]]
+    seen = set()
+    for name, args in runs.items():
+        target = tmp_path / name
+        assert main([*args, "--out", str(target)]) == 0, capsys.readouterr().err
+        for value, formula in _cells_of(target):
+            assert not formula, (name, value)
+            if isinstance(value, str):
+                assert not value.startswith(TRIGGERS) or is_number_text(value), (name, value)
+                seen |= {f for f in FORMULAS if value == "'" + f}
+    assert seen == set(FORMULAS)

@@ -17,14 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import WorkbenchError
+from workbench.core import config_ranges
+from workbench.core.errors import ConfigError
 from workbench.core.keymap import BINDING_IDS
 
 APP_NAME = "workbench"
-
-
-class ConfigError(WorkbenchError):
-    """A config file that cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -243,17 +240,11 @@ def validate(config: Config, source: str = "config") -> None:
     if config.review.first_weekday not in weekdays:
         raise ConfigError("config.bad_value", file=source, key="review.first_weekday",
                           value=config.review.first_weekday)
-    if config.backup.keep < 1:
-        raise ConfigError("config.bad_value", file=source, key="backup.keep",
-                          value=config.backup.keep)
     _validate_plan(config.plan, source)
-    for tier, days in config.visits.cadence_days.items():
-        if days <= 0:
-            raise ConfigError("config.bad_value", file=source, key=f"visits.cadence_days.{tier}",
-                              value=days)
     _validate_deliveries(config.deliveries, source)
     _validate_goals(config, source)
     _validate_keymap(config.keymap, source)
+    config_ranges.check(config, source)
 
 
 def _validate_keymap(keymap: dict[str, str], source: str) -> None:
@@ -282,11 +273,6 @@ def _validate_deliveries(d: DeliveriesConfig, source: str) -> None:
     if d.policy_kind not in d.kinds or d.policy_kind in d.serial_kinds:
         raise ConfigError("config.bad_value", file=source, key="deliveries.policy_kind",
                           value=d.policy_kind)
-    for key in ("receipt_days", "cooling_off_days", "callback_days", "stock_warn_days",
-                "stock_cover_days", "stock_lookback_days", "stock_round_to"):
-        if getattr(d, key) <= 0:
-            raise ConfigError("config.bad_value", file=source, key=f"deliveries.{key}",
-                              value=getattr(d, key))
 
 
 def _validate_goals(config: Config, source: str) -> None:
@@ -297,8 +283,6 @@ def _validate_goals(config: Config, source: str) -> None:
     goals = config.goals
     if goals.period not in PERIODS:
         raise ConfigError("config.bad_value", file=source, key="goals.period", value=goals.period)
-    if goals.unit <= 0:
-        raise ConfigError("config.bad_value", file=source, key="goals.unit", value=goals.unit)
     for key in ("maintain", "promote"):
         lines = getattr(goals, key)
         if len(lines) != len(GRADES) or any(x <= 0 for x in lines):
@@ -338,11 +322,6 @@ def _validate_plan(plan: PlanConfig, source: str) -> None:
     if _clock(plan.work_end) <= _clock(plan.work_start):
         raise ConfigError("config.bad_value", file=source, key="plan.work_end",
                           value=plan.work_end)
-    for key, low in (("min_visit_minutes", 0), ("max_outlets_per_half_day", 1),
-                     ("staff_contact_days", 1), ("birthday_days", 0)):
-        value = getattr(plan, key)
-        if not low <= value <= 366:
-            raise ConfigError("config.bad_value", file=source, key=f"plan.{key}", value=value)
 
 
 def to_dict(config: Config) -> dict[str, Any]:

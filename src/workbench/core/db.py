@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.failures import sqlite_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -115,10 +116,27 @@ def connect(path: Path) -> Database:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise WorkbenchError("db.locked", path=str(path)) from None
-        raise WorkbenchError("db.not_sqlite", path=str(path)) from None
+        raise open_refusal(path, exc) from None
     return db
+
+
+def open_refusal(path: Path, exc: sqlite3.DatabaseError) -> WorkbenchError:
+    """What to tell the user when SQLite refuses to open ``path`` (the header said SQLite).
+
+    A read-only folder is the usual cause of a "readonly" or "unable to open" error on
+    a good file: WAL keeps ``-wal`` / ``-shm`` files beside the database, so the folder
+    must be writable too. Only an error that is none of these means "not an SQLite file".
+    """
+    key = sqlite_key(exc)
+    text = str(exc).lower()
+    if key == "db.readonly" or "unable to open" in text:
+        if not os.access(path.parent, os.W_OK):
+            return WorkbenchError("db.folder_readonly_db", folder=str(path.parent),
+                                  path=str(path))
+        return WorkbenchError("db.readonly", path=str(path))
+    if key is not None:
+        return WorkbenchError(key, path=str(path))
+    return WorkbenchError("db.not_sqlite", path=str(path))
 
 
 def connect_reader(path: Path) -> Database:
@@ -184,13 +202,9 @@ class ReadConnections:
 
 
 def write_error_key(exc: sqlite3.OperationalError) -> str:
-    """The message key for a write SQLite refused: locked, disk full or read-only."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "db.locked"
-    if "full" in text:
-        return "db.full"
-    return "db.readonly"
+    """The message key for a write SQLite refused: locked, disk full or read-only
+    (the words are read in one place, ``failures.sqlite_key``)."""
+    return sqlite_key(exc) or "db.readonly"
 
 
 def backup_to(db: Database, target: Path) -> Path:

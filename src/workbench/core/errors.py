@@ -35,3 +35,7 @@ class WorkbenchError(RuntimeError):
 
     def __str__(self) -> str:
         return t(self.key, **self.params)
+
+
+class ConfigError(WorkbenchError):
+    """A config file that cannot be used; the message names the file and the key."""

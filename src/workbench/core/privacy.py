@@ -8,6 +8,7 @@ A masked value never shows a whole name or a whole number, however short it is.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # A mobile number (11 digits) or longer keeps 3 + 4 digits: 138****5678, as banks print it.
@@ -39,7 +40,9 @@ def mask_name(name: str | None) -> str:
     shown = _letters(name or "")
     if len(shown) <= 1:
         return "*" * len(shown)
-    return shown[0] + "*" * (len(shown) - 1)
+    masked = shown[0] + "*" * (len(shown) - 1)
+    # A "name" that is one character and stars (张*, typed so) would show whole.
+    return "*" * len(shown) if masked == "".join(shown) else masked
 
 
 def mask_phone(phone: str | None) -> str:
@@ -50,3 +53,26 @@ def mask_phone(phone: str | None) -> str:
     if len(digits) <= SHORT_KEEP:
         return "*" * len(digits)
     return "*" * (len(digits) - SHORT_KEEP) + digits[-SHORT_KEEP:]
+
+
+# What may be customer data inside free text we did not write ourselves (an error
+# message, a traceback line): a quoted literal, a run of CJK characters, a run of digits.
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_DIGITS = re.compile(r"\d[\d \-]{2,}\d")
+
+
+def mask_text(text: str) -> str:
+    """Free text with anything that may be a customer's name or number masked.
+
+    For the crash log: quoted literals keep their first character, Chinese runs are
+    masked as names, runs of three or more digits as phone numbers. Code names, file
+    paths and line numbers (short numbers) stay readable.
+    """
+    def quoted(m: re.Match[str]) -> str:
+        inner = m[0][1:-1]
+        return m[0][0] + mask_name(inner) + m[0][-1]
+
+    text = _QUOTED.sub(quoted, text)
+    text = _CJK.sub(lambda m: mask_name(m[0]), text)
+    return _DIGITS.sub(lambda m: mask_phone(m[0]), text)

@@ -122,7 +122,7 @@ def parse_due(text: str, today: date) -> date:
     try:
         found = v.iso_date("task_due", s, required=True)
     except ValidationError as exc:
-        if exc.key == "error.no_such_date":
+        if exc.key in ("error.no_such_date", "error.date_range"):
             raise
         raise ValidationError("task_due", "task.bad_due", value=s[:20]) from None
     assert found is not None

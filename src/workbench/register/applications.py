@@ -10,14 +10,13 @@ unless asked otherwise.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workbench.core import validate as v
+from workbench.core.cells import csv_text
 from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
@@ -203,11 +202,7 @@ def handover_sheet(db: Database, handover_id: int, fmt: str, unmasked: bool = Fa
             for f in h.forms]
     total = sum(f.premium for f in h.forms)
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(head)
-        w.writerows(rows)
-        return buf.getvalue()
+        return csv_text([head, *rows])
     lines = [f"# {t('apps.sheet_title', id=h.id)}", "",
              t("apps.sheet_meta", receiver=h.receiver,
                at=h.handed_at.strftime("%Y-%m-%d %H:%M"), count=len(h.forms),

@@ -5,11 +5,10 @@ Customers' names are masked unless the user asks for them (``unmasked``).
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.core.cells import csv_text
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.core.privacy import mask_name
@@ -55,11 +54,7 @@ def export_register(db: Database, outlet_code: str, fmt: str, *, date_from: date
                                                                    offset=offset))]
     head = [t(f"export.col.{c}") for c in COLUMNS]
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(head)
-        writer.writerows(rows)
-        return buf.getvalue()
+        return csv_text([head, *rows])
     span = f"{date_from or '…'} — {date_to or '…'}"
     out = [f"# {t('export.title', name=outlet.name, code=outlet.code)}", "",
            t("export.meta", span=span, count=total), "",

@@ -7,11 +7,11 @@ Customer data in reports is masked (``privacy``) unless the user asks otherwise.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from pathlib import Path
 
+from workbench.core.cells import csv_text, xlsx_row
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.review.week import Figure, WeekReview
@@ -77,18 +77,14 @@ def render_markdown(review: WeekReview, manager: str, head_hash: str | None) -> 
 
 
 def render_csv(review: WeekReview, head_hash: str | None) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([t("review.report_title", week=review.week.label),
-                     review.week.start.isoformat(), review.week.end.isoformat()])
-    writer.writerow(_header())
-    writer.writerows(_rows(review))
-    for title, items in review.lists:
-        writer.writerow([title, "; ".join(items)])
-    writer.writerow([t("review.summary_title"), review.summary])
+    rows: list[list[str]] = [[t("review.report_title", week=review.week.label),
+                              review.week.start.isoformat(), review.week.end.isoformat()],
+                             _header(), *_rows(review)]
+    rows += [[title, "; ".join(items)] for title, items in review.lists]
+    rows.append([t("review.summary_title"), review.summary])
     if head_hash:
-        writer.writerow([t("review.head_hash_label"), head_hash])
-    return out.getvalue()
+        rows.append([t("review.head_hash_label"), head_hash])
+    return csv_text(rows)
 
 
 def _xlsx_bytes(review: WeekReview, head_hash: str | None) -> bytes:
@@ -97,18 +93,20 @@ def _xlsx_bytes(review: WeekReview, head_hash: str | None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = review.week.label
-    sheet.append([t("review.report_title", week=review.week.label),
-                  review.week.start.isoformat(), review.week.end.isoformat()])
-    sheet.append(_header())
-    for f in review.figures:
-        # Numbers stay numbers in Excel; the change column is the text shown on screen.
-        sheet.append([t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"),
-                      f.value, f.previous, format_change(f)])
-    for title, items in review.lists:
-        sheet.append([title, "; ".join(items)])
-    sheet.append([t("review.summary_title"), review.summary])
+    rows: list[list] = [[t("review.report_title", week=review.week.label),
+                         review.week.start.isoformat(), review.week.end.isoformat()],
+                        _header()]
+    # Numbers stay numbers in Excel; the change column is the text shown on screen.
+    rows += [[t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"), f.value, f.previous,
+              format_change(f)] for f in review.figures]
+    rows += [[title, "; ".join(items)] for title, items in review.lists]
+    rows.append([t("review.summary_title"), review.summary])
     if head_hash:
-        sheet.append([t("review.head_hash_label"), head_hash])
+        rows.append([t("review.head_hash_label"), head_hash])
+    for row in rows:
+        # openpyxl stores any text starting with "=" as a formula: every cell goes through
+        # the same rule as the CSV.
+        sheet.append(xlsx_row(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

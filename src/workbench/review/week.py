@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from workbench.core import validate as v
 from workbench.core.config import Config
-from workbench.core.errors import ValidationError
 from workbench.core.migrations import Migrations
 from workbench.roster import visits
 
@@ -63,15 +62,7 @@ def week_of(day: date, first_weekday: str = "monday") -> Week:
 
 def parse_week(text: str, first_weekday: str = "monday") -> Week:
     """``2026-W48`` -> that ISO week (starting on the configured weekday near its Monday)."""
-    import re
-
-    m = re.fullmatch(r"\s*(\d{4})-?W(\d{1,2})\s*", text or "", re.I)
-    if not m:
-        raise ValidationError("week", "review.bad_week", value=(text or "")[:20])
-    try:
-        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-    except ValueError:
-        raise ValidationError("week", "review.no_such_week", value=text.strip()) from None
+    monday = v.iso_week("week", text)
     return week_of(monday + timedelta(days=3), first_weekday)
 
 

@@ -31,8 +31,6 @@ NUMBER_FIELDS = (
     ("traffic_monthly", True), ("customers_total", True), ("enquiries", True),
 )
 TEXT_FIELDS = ("bank", "address", "head", "history", "notes")
-# The largest value an SQLite INTEGER column holds; a bigger count cannot be stored.
-MAX_INT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -139,11 +137,11 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
     for col in TEXT_FIELDS:
         limit = v.MAX_NAME if col in ("bank", "head") else v.MAX_TEXT
         row[col] = v.text(col, getattr(draft, col), max_len=limit)
+    # The validators' own range (validate.MAX_NUMBER): a count or amount that passes is
+    # stored exactly as typed (up to 2**63 a float would round a 19-digit count).
     for col, whole in NUMBER_FIELDS:
-        if whole:
-            row[col] = v.integer(col, getattr(draft, col), maximum=MAX_INT)
-        else:
-            row[col] = v.number(col, getattr(draft, col))
+        check = v.integer if whole else v.number
+        row[col] = check(col, getattr(draft, col))
     row["initials"] = initials(row["name"])
     return row
 

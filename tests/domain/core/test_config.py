@@ -115,3 +115,43 @@ def test_keymap_takes_every_declared_id_with_one_key_or_several():
     keymap = {binding_id: "f5" for binding_id in BINDING_IDS} | {"mode_outlets": "2,o,f2"}
     assert cfg.from_dict({"keymap": keymap}).keymap == keymap
     assert cfg.from_dict({"keymap": {"roster_add": "n"}}).keymap == {"roster_add": "n"}
+
+
+# --- ranges (issue 14: values that passed the type check crashed later) -----------------
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("[visits]\ncadence_days = { A = 366 }", True),
+    ("[visits]\ncadence_days = { A = 367 }", False),
+    ("[visits]\ncadence_days = { A = 3000000 }", False),
+    ("[visits]\ncadence_days = { A = 1 }", True),
+    ("[visits]\ncadence_days = { A = 0 }", False),
+    ("[visits]\ncadence_days = {}", False),
+    ("[visits]\ncadence_days = { a = 7 }", False),
+    ("[staff]\nroles = ['teller']", True),
+    ("[staff]\nroles = []", False),
+    ("[staff]\nroles = ['teller', 'teller']", False),
+    ("[staff]\nroles = [' ']", False),
+    ("[deliveries]\nreceipt_days = 366", True),
+    ("[deliveries]\nreceipt_days = 367", False),
+    ("[deliveries]\nstock_round_to = 1000000", True),
+    ("[deliveries]\nstock_round_to = 1000001", False),
+    ("[backup]\nkeep = 1000", True),
+    ("[backup]\nkeep = 1001", False),
+    ("[backup]\nkeep = 0", False),
+    ("[plan]\nbirthday_days = 366", True),
+    ("[plan]\nbirthday_days = 367", False),
+    ("[goals]\nunit = 1000000000000", True),
+    ("[goals]\nunit = 1000000000001", False),
+    ("[goals]\nstandard_factors = { '100' = 100.0 }", True),
+    ("[goals]\nstandard_factors = { '101' = 1.0 }", False),
+    ("[goals]\nstandard_factors = { '1' = 100.5 }", False),
+    ("[goals]\nstandard_factors = { '٣' = 1.0 }", False),
+])
+def test_every_number_and_list_in_the_config_is_range_checked(tmp_path, text, ok):
+    if ok:
+        cfg.load(write(tmp_path, text))
+        return
+    with pytest.raises(cfg.ConfigError) as info:
+        cfg.load(write(tmp_path, text))
+    key = text.split("\n")[1].split(" = ")[0]
+    assert key in str(info.value)

@@ -163,8 +163,8 @@ def test_bad_repeats_are_named(kind, detail, field):
     ("two\nlines", "today", "", "", "task_title"),
     ("ok", "someday", "", "", "task_due"),
     ("ok", "today", "weekly", "funday", "task_repeat_detail"),
-    # The calendar ends on 9999-12-31: no Monday after that for a weekly task.
-    ("ok", "9999-12-31", "weekly", "mon", "task_repeat"),
+    # Past the last day the app works with (validate.LAST_DAY): refused as typed.
+    ("ok", "9999-12-31", "weekly", "mon", "task_due"),
 ])
 def test_bad_input_writes_nothing(db, title, due, repeat, detail, field):
     with pytest.raises(ValidationError) as exc:

@@ -83,7 +83,8 @@ def test_reports_round_trip(db, config, tmp_path):
     raw = reports.build(db, week, config, "csv")
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert ["Visits", "Visits made", "2", "2", "="] in rows
+    # "=" (no change) would start a formula in Excel: the export quotes it (core.cells).
+    assert ["Visits", "Visits made", "2", "2", "'="] in rows
     path = reports.write_file(tmp_path / "w.xlsx", reports.build(db, week, config, "xlsx"))
     from openpyxl import load_workbook
 
@@ -124,7 +125,8 @@ def test_cli_report(db, db_path, tmp_path, capsys):
     assert cli.main(args) == 1 and "--force" in capsys.readouterr().err
     assert cli.main([*args, "--force"]) == 0
     bad = ["report", "week", "--week", "2026-W54", "--db", str(db_path), "--lang", "en"]
-    assert cli.main(bad) == 1 and "does not exist" in capsys.readouterr().err
+    # A week that does not exist is bad usage: exit code 2, as the README says.
+    assert cli.main(bad) == 2 and "does not exist" in capsys.readouterr().err
     ro = ["report", "week", "--format", "md", "--out", str(tmp_path / "no" / "w.md"),
           "--db", str(db_path), "--lang", "en"]
     assert cli.main(ro) == 1 and "does not exist" in capsys.readouterr().err

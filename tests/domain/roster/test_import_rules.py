@@ -12,18 +12,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import NOW
+from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.roster import outlets, staff
 from workbench.roster.headers import role_lookup
 from workbench.roster.importer import import_rows
 
 TIERS = ["A", "B", "C", "D"]
-# The largest float at or below 2**63 - 1 (numbers are read as floats), and the next one.
-LARGEST_STORABLE = "9223372036854774784"
-FIRST_TOO_LARGE = "9223372036854775808"
+# The validators' range (validate.MAX_NUMBER), the same for forms, imports and config:
+# every count up to it is stored exactly as typed. (The limit used to be the largest
+# SQLite INTEGER, where a typed 9223372036854775000 was stored as ...4784.)
+LARGEST_STORABLE = str(v.MAX_NUMBER)
+FIRST_TOO_LARGE = str(v.MAX_NUMBER + 1)
 
 
-def test_a_form_stores_the_largest_sqlite_integer_and_refuses_the_next(db):
+def test_a_form_stores_the_largest_number_and_refuses_the_next(db):
     oid = outlets.add_outlet(db, outlets.OutletDraft(code="A1", name="网点",
                                                      traffic_daily=LARGEST_STORABLE), TIERS, NOW)
     assert outlets.get_outlet(db, oid).traffic_daily == int(LARGEST_STORABLE)

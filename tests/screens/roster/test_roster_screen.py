@@ -187,5 +187,5 @@ async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkey
         await pilot.press("ctrl+s")
         await wait_loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        assert "locked" in str(app.screen.query_one("#e-_form").render())
+        assert "busy" in str(app.screen.query_one("#e-_form").render())
         assert app.screen.query_one("#f-name", Input).value == "网点"

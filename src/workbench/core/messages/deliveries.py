@@ -134,8 +134,6 @@ MESSAGES.update({
                               "does not follow the previous row: an earlier row was changed "
                               "or removed"),
     "check.chain_hash": ("内容与哈希不符", "its content does not match its hash"),
-    "cli.bad_date": ("{option} 日期无效:{value}(应为 YYYY-MM-DD)",
-                     "{option} is not a date: {value} (use YYYY-MM-DD)"),
     "export.no_outlet": ("找不到网点代码 {code}", "No outlet with code {code}"),
     "export.bad_format": ("不支持的格式 {format}", "Unknown format {format}"),
     "export.written": ("已写入 {path}", "Written to {path}"),

@@ -12,8 +12,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.export_xlsx": ("导出 Excel", "Export Excel"),
     "field.week": ("周", "Week"),
     "field.summary": ("总结", "Summary"),
-    "review.bad_week": ("“{value}”不是周(应为 2026-W48 这样的格式)", "“{value}” is not a week (use e.g. 2026-W48)"),
-    "review.no_such_week": ("{value} 这一周不存在", "{value} does not exist"),
     "review.title": ("{week} 周报({start} 至 {end})", "Week {week} ({start} to {end})"),
     "review.col.section": ("类别", "Area"),
     "review.col.figure": ("指标", "Figure"),

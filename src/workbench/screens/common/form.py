@@ -2,13 +2,14 @@
 
 The form knows nothing of the database. It is given a ``submit`` callback that calls
 a domain function; if that raises ``ValidationError`` the message is shown under the
-offending field and nothing closes. On success the form dismisses with whatever the
-callback returned; escape dismisses with ``None``.
+offending field and nothing closes. A write the file refused (busy past the busy
+timeout, disk full, read-only) is shown the same way, above the buttons, and the form
+keeps what was typed. On success the form dismisses with whatever the callback
+returned; escape dismisses with ``None``.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
+from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
 
 
@@ -90,17 +92,23 @@ class FormScreen(ModalScreen[Any]):
                 out[f.name] = widget.value
         return out
 
-    def show_error(self, error: ValidationError) -> None:
+    def show_error(self, error: ValidationError | str) -> None:
+        """``error`` under its field (a plain line: above the buttons)."""
         for node in self.query(".form-error"):
             node.update("")
         self.query(".-invalid").remove_class("-invalid")
         names = {f.name for f in self.fields}
-        target = error.field if error.field in names else "_form"
-        self.query_one(f"#e-{target}", Static).update(str(error))
+        field = error.field if isinstance(error, ValidationError) else ""
+        target = field if field in names else "_form"
+        line = self.query_one(f"#e-{target}", Static)
+        line.update(str(error))
         if target != "_form":
             widget = self.query_one(f"#f-{target}")
             widget.add_class("-invalid")
             widget.focus()
+        # After the refresh (the focus has scrolled to the field by then): the error line
+        # under it comes into view too, in a form taller than the screen.
+        self.call_after_refresh(line.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         try:
@@ -108,10 +116,13 @@ class FormScreen(ModalScreen[Any]):
         except ValidationError as error:
             self.show_error(error)
             return
-        except sqlite3.OperationalError as error:
-            # Locked by another instance past the busy timeout, disk full, read-only file:
-            # the transaction rolled back, the form stays open with what was typed.
-            self.show_error(ValidationError("", "form.write_failed", error=str(error)))
+        except Exception as error:
+            # Busy past the busy timeout, disk full, read-only file: the transaction
+            # rolled back, the form stays open with what was typed. A bug propagates.
+            line = failure_line(self.app, error)
+            if line is None:
+                raise
+            self.show_error(line)
             return
         self.dismiss(result if result is not None else True)
 

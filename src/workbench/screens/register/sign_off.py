@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
@@ -25,6 +25,7 @@ from workbench.core.text import initials
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
+from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
 
@@ -52,21 +53,22 @@ class SignOffScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="signoff", classes="modal-box"):
             yield Static("", id="so-title", classes="form-title")
-            yield SelectionList[int](id="so-lines")
-            yield Label(t("signoff.signer_label"), classes="form-label")
-            yield Input(placeholder=t("signoff.signer_placeholder"), id="so-signer")
-            yield OptionList(id="so-staff")
-            with Horizontal(id="so-extra"):
-                with Vertical():
-                    yield Label(t("field.page_no"), classes="form-label")
-                    yield Input(id="so-page")
-                with Vertical():
-                    yield Label(t("field.signed_at"), classes="form-label")
-                    yield Input(id="so-time")
-                with Vertical():
-                    yield Label(t("signoff.reason_label"), classes="form-label")
-                    yield Input(id="so-reason")
-            yield Static("", id="so-error", classes="form-error")
+            with VerticalScroll(id="so-body"):
+                yield SelectionList[int](id="so-lines")
+                yield Label(t("signoff.signer_label"), classes="form-label")
+                yield Input(placeholder=t("signoff.signer_placeholder"), id="so-signer")
+                yield OptionList(id="so-staff")
+                with Horizontal(id="so-extra"):
+                    with Vertical():
+                        yield Label(t("field.page_no"), classes="form-label")
+                        yield Input(id="so-page")
+                    with Vertical():
+                        yield Label(t("field.signed_at"), classes="form-label")
+                        yield Input(id="so-time")
+                    with Vertical():
+                        yield Label(t("signoff.reason_label"), classes="form-label")
+                        yield Input(id="so-reason")
+                yield Static("", id="so-error", classes="form-error")
             yield Static(t("signoff.hint"), classes="status")
 
     def on_mount(self) -> None:
@@ -82,7 +84,7 @@ class SignOffScreen(ModalScreen[int | None]):
         self.query_one("#so-time", Input).value = self.default_time
         self._fill_staff("")
         if not lines:
-            self.query_one("#so-error", Static).update(t("signoff.nothing_awaiting"))
+            self.say(t("signoff.nothing_awaiting"))
         self.query_one("#so-signer", Input).focus()
 
     # --- signer type-ahead ------------------------------------------------------
@@ -118,7 +120,7 @@ class SignOffScreen(ModalScreen[int | None]):
             return
         if not self.query_one("#so-signer", Input).value.strip():
             # Never pick a signer nobody typed: a stray Enter must not sign for a person.
-            self.query_one("#so-error", Static).update(t("signoff.pick_signer"))
+            self.say(t("signoff.pick_signer"))
             return
         options = self.query_one("#so-staff", OptionList)
         if options.highlighted is not None:
@@ -138,8 +140,9 @@ class SignOffScreen(ModalScreen[int | None]):
                 new_id = staff.add_staff(app.db, self.outlet_id,
                                            staff.StaffDraft(name=signer.value, role=role),
                                            roles, app.now())
-            except ValidationError as error:
-                self._error(error)
+            except Exception as error:
+                if not self._error(error):
+                    raise
                 return
             app.notify(t("signoff.staff_added", name=signer.value.strip()))
             announce(app, "staff")
@@ -151,7 +154,7 @@ class SignOffScreen(ModalScreen[int | None]):
         self.staff_id = person.id
         signer.value = person.name
         self.query_one("#so-staff", OptionList).clear_options()
-        self.query_one("#so-error", Static).update("")
+        self.say("")
         self.query_one("#so-page", Input).focus()
 
     # --- signing ------------------------------------------------------------------
@@ -160,12 +163,26 @@ class SignOffScreen(ModalScreen[int | None]):
     def _enter(self) -> None:
         self.action_sign()
 
-    def _error(self, error: ValidationError) -> None:
-        self.query_one("#so-error", Static).update(str(error))
+    def _error(self, error: Exception) -> bool:
+        """Show ``error`` on the form (which keeps what was typed); False for a bug."""
+        line = failure_line(self.app, error)
+        if line is None:
+            return False
         target = {"signer": "#so-signer", "signed_at": "#so-time", "late_reason": "#so-reason",
-                  "page_no": "#so-page"}.get(error.field)
+                  "page_no": "#so-page"}.get(getattr(error, "field", ""))
         if target:
             self.query_one(target).focus()
+        self.say(line)
+        return True
+
+    def say(self, line: str) -> None:
+        """Show ``line`` on the error line, scrolled into view (Enter must never seem to
+        do nothing because the reason is below the screen)."""
+        error = self.query_one("#so-error", Static)
+        error.update(line)
+        if line:
+            # After the refresh: the focus change above scrolls first, then this.
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_sign(self) -> None:
         app = self.app
@@ -181,8 +198,9 @@ class SignOffScreen(ModalScreen[int | None]):
                 now=app.now(), signed_at=when,
                 late_reason=self.query_one("#so-reason", Input).value,
                 page_no=self.query_one("#so-page", Input).value)
-        except ValidationError as error:
-            self._error(error)
+        except Exception as error:  # a file busy past the busy timeout: the same, keep it
+            if not self._error(error):
+                raise
             return
         signer = self.query_one("#so-signer", Input).value
         app.notify(t("signoff.done", count=len(ids), name=signer))

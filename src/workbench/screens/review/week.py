@@ -22,6 +22,7 @@ from workbench.review import reports
 from workbench.review import week as review
 from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.failures import failure_line
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, replace_rows
@@ -175,7 +176,10 @@ class WeekScreen(DataScreen):
         try:
             review.save_summary(self.app.db, week, text, self.app.now())
         except Exception as error:  # a validation or lock problem: say so, keep the text
-            self.query_one("#summary-status", Static).update(str(error))
+            line = failure_line(self.app, error)
+            if line is None:
+                raise
+            self.query_one("#summary-status", Static).update(line)
             return
         self._saved_text = text
         self._typed_during = self.requested
