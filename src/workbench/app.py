@@ -203,9 +203,8 @@ class WorkbenchApp(App[int]):
     def _warm_up(self) -> None:
         import importlib
 
-        from workbench.core.text import initials
-
-        initials("网点")  # pypinyin's dictionaries: the first filter or picker would wait
+        # Not pypinyin: ~57 MB for its dictionaries, needed only to write a new name's
+        # initials (filters, pickers and sorting read the stored ones).
         for module in WARM_UP:
             importlib.import_module(module)
         self.call_from_thread(self._collect_when_idle)

@@ -89,6 +89,7 @@ class RosterRow:
     staff_count: int
     target: float | None
     achieved: float | None
+    initials: str = ""  # stored pinyin initials: sorting by name loads no dictionary
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,8 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
         SELECT o.id, o.code, o.name, o.bank, o.tier, o.address, o.active, o.target, o.achieved,
           (SELECT max(v.started_at) FROM visits v
             WHERE v.outlet_id = o.id AND v.ended_at IS NOT NULL) AS last_visit,
-          (SELECT count(*) FROM staff s WHERE s.outlet_id = o.id AND s.active = 1) AS staff_count
+          (SELECT count(*) FROM staff s WHERE s.outlet_id = o.id AND s.active = 1) AS staff_count,
+          o.initials
         FROM outlets o {"WHERE " + " AND ".join(where) if where else ""}
     """
     rows = []
@@ -287,12 +289,12 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
         rows.append(RosterRow(
             id=r[0], code=r[1], name=r[2], bank=r[3], tier=r[4], address=r[5],
             active=bool(r[6]), target=r[7], achieved=r[8], last_visit=last, next_due=due,
-            days_left=(due - today).days, staff_count=r[10],
+            days_left=(due - today).days, staff_count=r[10], initials=r[11],
         ))
     keys = {
         "due": lambda r: (r.days_left, r.code),
         "code": lambda r: r.code,
-        "name": lambda r: (initials(r.name), r.name),
+        "name": lambda r: (r.initials, r.name),
         "tier": lambda r: (r.tier, r.days_left),
         "last_visit": lambda r: (r.last_visit or date.min, r.code),
         "staff": lambda r: (-r.staff_count, r.code),

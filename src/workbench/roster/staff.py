@@ -36,6 +36,7 @@ class Staff:
     birthday: date | None
     notes: str | None
     active: bool
+    initials: str = ""  # stored pinyin initials: matching a name loads no dictionary
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,10 @@ def set_staff_active(db: Database, staff_id: int, active: bool, now: datetime) -
 def _staff(r: sqlite3.Row | tuple) -> Staff:
     return Staff(id=r[0], outlet_id=r[1], name=r[2], role=r[3], phone=r[4],
                  birthday=date.fromisoformat(r[5]) if r[5] else None, notes=r[6],
-                 active=bool(r[7]))
+                 active=bool(r[7]), initials=r[8])
 
 
-_STAFF_COLS = "id, outlet_id, name, role, phone, birthday, notes, active"
+_STAFF_COLS = "id, outlet_id, name, role, phone, birthday, notes, active, initials"
 
 
 def list_staff(db: Database, outlet_id: int, include_inactive: bool = False) -> list[Staff]:

@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option
 from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.core.text import initials
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
@@ -93,7 +92,7 @@ class SignOffScreen(ModalScreen[int | None]):
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
         items = [Option(f"{s.name}  [dim]{t(f'role.{s.role}')}[/]", id=str(s.id))
-                 for s in self.staff if matches(query, s.name, initials(s.name))]
+                 for s in self.staff if matches(query, s.name, s.initials)]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (
                 not items or not typed.isascii()):
