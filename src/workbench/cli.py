@@ -49,8 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-invalid", action="store_true",
                      help="import the valid rows and skip the invalid ones")
     _common(imp, suppress=True)
-    check = sub.add_parser("check", help="verify the database file")
+    check = sub.add_parser("check", help="verify the database file (read-only)")
     _common(check, suppress=True)
+    repair = sub.add_parser("repair", help="re-create the file's guards, after showing what")
+    repair.add_argument("--yes", action="store_true", help="do it without asking")
+    _common(repair, suppress=True)
     report = sub.add_parser("report", help="write a report (the weekly review)")
     report.add_argument("what", choices=("week",))
     report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
@@ -264,6 +267,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         from workbench.commands.check import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "repair":
+        from workbench.commands.check import run_repair
+
+        return run_repair(_db_path(args, config), args.yes)
     if args.command == "today":
         return _print_today(args, config, today)
     if args.command == "report":

@@ -132,6 +132,19 @@ def connect_reader(path: Path) -> Database:
     return db
 
 
+def open_readonly(path: Path) -> Database:
+    """Open ``path`` for reading only (``mode=ro``): never created, migrated or repaired.
+
+    ``workbench check`` and ``restore``'s look at a backup use this; SQLite may still
+    make the ``-shm`` index beside a WAL file, which holds no data.
+    """
+    Database = _database_class()
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute("PRAGMA query_only=ON")
+    return Database(conn, execute_plugins=False)
+
+
 class ReadConnections:
     """One read-only connection per thread on one file, opened on first use.
 

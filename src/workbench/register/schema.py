@@ -315,10 +315,21 @@ def m004_ledger(db: Database) -> None:
     ledger.build_over_existing(db)
 
 
-def expected_triggers() -> set[str]:
-    """Every trigger ``install_guards`` keeps: ``check`` reports any that is missing."""
-    names = {sql.split("EXISTS", 1)[1].split()[0] for sql in _GUARDS}
-    return names | set(OPEN_LINE_TRIGGERS) | set(OPEN_POLICY_TRIGGERS)
+def _guarded_table(sql: str) -> str:
+    return sql.split(" ON ", 1)[1].split()[0]
+
+
+def missing_triggers(db: Database) -> list[str]:
+    """The triggers ``install_guards`` keeps that the file lacks (``check`` names them)."""
+    tables = set(db.table_names())
+    if "signoffs" not in tables:
+        return []
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    wanted = {sql.split("EXISTS", 1)[1].split()[0] for sql in _GUARDS
+              if _guarded_table(sql) in tables} | set(OPEN_LINE_TRIGGERS)
+    if "open_policies" in tables:
+        wanted |= set(OPEN_POLICY_TRIGGERS)
+    return sorted(wanted - present)
 
 
 def install_guards(db: Database) -> None:
@@ -334,7 +345,7 @@ def install_guards(db: Database) -> None:
     tables = set(db.table_names())
     with db.atomic():
         for sql in _GUARDS:
-            if sql.split(" ON ", 1)[1].split()[0] in tables:
+            if _guarded_table(sql) in tables:
                 db.execute(sql)
         for name, body in OPEN_LINE_TRIGGERS.items():
             db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")

@@ -1,0 +1,50 @@
+"""Messages of the register's proof: check, repair, restore, the ledger and its witness."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # workbench check (read-only)
+    "check.empty_file": ("{path} 是空文件(0 字节),不是数据库;没有改动任何东西", "{path} is empty (0 bytes), not a database; nothing was changed"),
+    "check.unreadable": ("{path} 无法读取或已截断:{detail}", "{path} cannot be read or is truncated: {detail}"),
+    "check.not_workbench": ("{path} 不是工作台数据库(缺少工作台的表)", "{path} is not a workbench database (the workbench tables are missing)"),
+    "check.newer": ("{path} 由更新版本的工作台写入({detail});本版本不会写入它", "{path} was written by a newer version of Workbench ({detail}); this version will not write to it"),
+    "check.newer_version": ("user_version {value}", "user_version {value}"),
+    "check.newer_steps": ("未知的迁移步骤 {names}", "unknown migration steps {names}"),
+    "check.older": ("文件由旧版本写入,尚未升级(在应用中打开时会先备份再升级):{names}", "Written by an older version, not upgraded yet (opening it in the app backs it up, then upgrades it): {names}"),
+    "check.guards_missing": ("防篡改触发器缺失:{names};运行 workbench repair 可重建", "Guard triggers missing: {names}; `workbench repair` re-creates them"),
+    "check.ledger_ok": ("总账链完好:{seq} 条记录(签收 {signoffs}、作废 {voids}、回执/回访 {events}、更正 {corrections}),链头 {head}", "Ledger chain intact: {seq} links ({signoffs} sign-offs, {voids} voids, {events} receipt/callback events, {corrections} corrections), head {head}"),
+    "check.witness_ok": ("与外部见证一致:{path}", "Matches its outside witness: {path}"),
+    "check.unwitnessed": ("数据库完好,但未能与外部见证核对:{path}", "Database sound, but not proven against an outside witness: {path}"),
+    # the ledger's first bad link, per problem
+    "ledger.broken": ("总账链在第 {seq} 条({kind} {id})处断开:{problem}", "Ledger chain broken at link {seq} ({kind} {id}): {problem}"),
+    "ledger.hash": ("记录内容与哈希不符,该记录在应用外被改动", "the row's content does not match its hash: it was changed outside the app"),
+    "ledger.prev_hash": ("与上一条不接续,之前的链接被改动", "it does not follow the link before it: an earlier link was changed"),
+    "ledger.missing": ("所指记录已被删除", "the row it seals was deleted"),
+    "ledger.gap": ("序号不连续,有链接被删除", "links are missing before it"),
+    "ledger.rewritten": ("与见证过的链头不同", "it differs from the witnessed head"),
+    "ledger.unsealed": ("{kind} {id} 不在总账链中(在应用外写入)", "{kind} {id} is not in the ledger chain (written outside the app)"),
+    "ledger.kind.signoff": ("签收", "sign-off"),
+    "ledger.kind.void": ("作废", "void"),
+    "ledger.kind.event": ("回执/回访", "policy event"),
+    "ledger.kind.correction": ("更正行", "correction line"),
+    # the witness
+    "witness.missing": ("找不到此文件的外部见证(总账已有 {seq} 条);见证不会被自动重建,运行 workbench repair 可从当前链头重新开始", "No outside witness for this file (its ledger has {seq} links); it is never recreated silently: `workbench repair` starts one at the current head"),
+    "witness.truncated": ("{at} 见证的链头为 {head}…,含 {signoffs} 条签收({seq} 条链接);文件现在只有 {now_signoffs} 条签收({now_seq} 条链接):末尾的记录被删除", "head at {at} was {head}… with {signoffs} sign-offs ({seq} links); the file now has {now_signoffs} ({now_seq} links): its tail was removed"),
+    "witness.rewritten": ("{at} 见证的第 {seq} 条链接为 {head}…,文件中现为 {now}…:历史被改写", "link {seq} was witnessed at {at} as {head}…; the file now has {now}…: its history was rewritten"),
+    "witness.behind": ("外部见证的最后记录({at},{seq} 条链接)落后于文件({now_seq} 条):之后的写入未被见证", "The outside witness's last head ({at}, {seq} links) is behind the file ({now_seq} links): later writes were not witnessed"),
+    "witness.head": ("登记簿链头:{seq} 条链接,{signoffs} 条签收,哈希 {head}", "Register head: {seq} links, {signoffs} sign-offs, hash {head}"),
+    "witness.broken": ("登记簿链在 {where} 处断开", "Register chain broken at {where}"),
+    # workbench repair
+    "repair.plan": ("workbench repair 将对 {path} 执行:", "workbench repair will, on {path}:"),
+    "repair.guards": ("重建防篡改触发器:{names}", "re-create the guard triggers {names}"),
+    "repair.upgrade": ("升级文件(先备份):{names}", "upgrade the file (a backup first): {names}"),
+    "repair.witness": ("从当前链头开始外部见证:{seq} 条链接,哈希 {head}", "start the outside witness at the current head: {seq} links, hash {head}"),
+    "repair.note": ("修复不会改动任何记录,也不会掩盖链上的断点:workbench check 仍会报告它们", "Repair changes no record and hides no break in the chain: `workbench check` still reports them"),
+    "repair.nothing": ("无需修复:{path}", "Nothing to repair: {path}"),
+    "repair.ask": ("继续吗?[y/N] ", "Go ahead? [y/N] "),
+    "repair.declined": ("未修复,没有改动任何东西", "Not repaired; nothing was changed"),
+    "repair.needs_yes": ("需要确认:交互运行,或加 --yes", "Needs confirmation: run it interactively, or add --yes"),
+    "repair.refused": ("无法修复 {path}:{reason};请用 workbench restore 从备份恢复", "Cannot repair {path}: {reason}; restore a backup with `workbench restore`"),
+    "repair.done": ("已修复:{path}", "Repaired: {path}"),
+    # opening a file that is not safe to write
+    "db.newer": ("{path} 由更新版本的工作台写入({detail});本版本不会写入它,请升级工作台", "{path} was written by a newer version of Workbench ({detail}); this version will not write to it: upgrade Workbench"),
+    "db.guards_missing": ("{path} 的防篡改触发器缺失({names});先运行 workbench check,再运行 workbench repair", "{path} is missing its guard triggers ({names}); run `workbench check`, then `workbench repair`"),
+}
