@@ -76,11 +76,12 @@ def newer_than_this(db: Database) -> str | None:
     if version > USER_VERSION:
         parts.append(t("check.newer_version", value=version))
     if "_sqlite_migrations" in db.table_names():
-        known = {(m.name, step) for m in _declared() for step, _, _ in m.steps}
-        names = {m.name for m in _declared()}
-        unknown = [f"{row[0]}/{row[1]}" for row in db.execute(
+        steps = {m.name: {step for step, _, _ in m.steps} for m in _declared()}
+        running = {m.name for m in migration_sets()}
+        unknown = [f"{name}/{step}" for name, step in db.execute(
             "SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid")
-            if row[0] not in RETIRED_SETS and (row[0] not in names or tuple(row) not in known)]
+            if name not in RETIRED_SETS and (name not in running
+                                              or step not in steps.get(name, {step}))]
         if unknown:
             parts.append(t("check.newer_steps", names=", ".join(unknown[:5])))
     return "; ".join(parts) or None

@@ -136,10 +136,14 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
 
 def register_head(db: Database) -> str | None:
-    """The custody register's head hash, carried in every report (None before any sign-off)."""
-    from workbench.register.chain import chain_head
+    """The custody register's proven head, carried in every report (a copy outside the
+    reach of whoever controls the file and its witness), or where its chain is broken;
+    None before any sign-off. Both chains are recomputed: a report is not a hot path."""
+    from workbench.register.proof import prove
 
-    return chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
+    if not db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone():
+        return None
+    return prove(db).head_line()
 
 
 def compute_week(db: Database, week: Week, config: Config, masked: bool = True,
