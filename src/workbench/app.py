@@ -112,9 +112,11 @@ class WorkbenchApp(App[int]):
     def _backup(self, db: Database, path: Path) -> None:
         """The first open of each day leaves a copy; a failure warns but never blocks work."""
         from workbench.core.backup import daily_backup
+        from workbench.register.witness import head_line
 
         try:
-            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder)
+            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder,
+                         head=head_line(db))
         except (OSError, sqlite3.Error, WorkbenchError) as exc:
             self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
                                   severity="warning", timeout=10)

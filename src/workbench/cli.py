@@ -66,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
     backup.add_argument("path", metavar="PATH", nargs="?")
     _common(backup, suppress=True)
-    restore = sub.add_parser("restore", help="replace the database with a backup FILE")
-    restore.add_argument("file", metavar="FILE")
+    restore = sub.add_parser("restore", help="replace the database with a backup FILE that "
+                                             "passes the full check (the current file kept)")
+    restore.add_argument("file", metavar="FILE", nargs="?")
+    restore.add_argument("--list", action="store_true", help="list the backups and their heads")
     _common(restore, suppress=True)
     export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
     export.add_argument("what", choices=("register", "handover"))
@@ -163,21 +165,27 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
 def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
     from workbench.core import backup
     from workbench.core.db import default_db_path
+    from workbench.register import witness
     from workbench.storage import open_db
 
     path = _db_path(args, config) or default_db_path()
+    if args.command == "restore":
+        # Not through open_db: the current file may be the damaged one being replaced.
+        from workbench.commands.restore import list_backups, run_restore
+
+        if args.list:
+            return list_backups(path, config.backup.folder)
+        if not args.file:
+            raise UsageError("restore.needs_file")
+        return run_restore(path, Path(args.file).expanduser(), config.backup.folder)
     if not path.exists():
         raise WorkbenchError("db.missing", path=str(path))
     db = open_db(path)
     try:
-        if args.command == "backup":
-            target = Path(args.path).expanduser() if args.path else None
-            made = backup.backup_now(db, path, target, config.backup.folder)
-            print(t("backup.done", path=str(made)))
-        else:
-            safety = backup.restore(db, path, Path(args.file).expanduser(),
-                                    config.backup.folder)
-            print(t("restore.done", file=args.file, safety=str(safety)))
+        target = Path(args.path).expanduser() if args.path else None
+        made = backup.backup_now(db, path, target, config.backup.folder,
+                                 head=witness.head_line(db))
+        print(t("backup.done", path=str(made)))
     finally:
         db.close()
     return 0

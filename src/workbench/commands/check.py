@@ -47,10 +47,10 @@ def run_check(db_path: Path | None) -> int:
         return 1
     if proof is not None and proof.unwitnessed:
         print(t("check.unwitnessed", path=str(path)))
-        for line in proof.lines():
-            print(f"  {line}")
     else:
         print(t("check.ok", path=str(path)))
+    for line in proof.lines() if proof is not None else []:
+        print(f"  {line}")  # what is not proven, or a witnessed restore
     if proof is not None and proof.signoffs is not None:
         print(t("check.chain_ok", count=proof.signoffs.count, head=proof.signoffs.head))
     if proof is not None and proof.ledger is not None:
@@ -58,7 +58,7 @@ def run_check(db_path: Path | None) -> int:
         print(t("check.ledger_ok", seq=head.seq, signoffs=head.signoffs,
                 voids=head.counts.get("void", 0), events=head.counts.get("event", 0),
                 corrections=head.counts.get("correction", 0), head=head.hash))
-        if not proof.findings and proof.witness_path is not None and head.seq:
+        if not proof.unwitnessed and proof.witness_path is not None and head.seq:
             print(t("check.witness_ok", path=str(proof.witness_path)))
     return UNWITNESSED if proof is not None and proof.unwitnessed else 0
 

@@ -50,7 +50,7 @@ def check_target(path: Path) -> None:
             raise WorkbenchError("db.not_sqlite", path=str(path))
 
 
-def _create_private(path: Path) -> None:
+def create_private(path: Path) -> None:
     """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -208,7 +208,7 @@ def write_error_key(exc: sqlite3.OperationalError) -> str:
 
 def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` with the online backup API (never a file copy)."""
-    _create_private(target)
+    create_private(target)
     dest = sqlite3.connect(str(target))
     try:
         db.conn.backup(dest)
@@ -229,7 +229,7 @@ def open_file(path: str | os.PathLike[str] | None = None) -> Database:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = target.expanduser()
     check_target(target)
-    _create_private(target)
+    create_private(target)
     return connect(target)
 
 

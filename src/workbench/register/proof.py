@@ -38,7 +38,7 @@ class Proof:
     @property
     def unwitnessed(self) -> bool:
         """Sound as far as the file shows, but the witness is missing or behind."""
-        return not self.broken and bool(self.findings)
+        return not self.broken and any(not f.info for f in self.findings)
 
     def lines(self) -> list[str]:
         """What is wrong, one translated line each (none when all holds)."""

@@ -32,8 +32,9 @@ from workbench.register import ledger
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-_LINE = re.compile(r"^(?P<at>\S+ \S+) seq=(?P<seq>\d+) signoffs=(?P<signoffs>\d+) "
-                   r"head=(?P<head>[0-9a-f]{64})$")
+_LINE = re.compile(r"^(?P<at>\S+ \S+) (?P<restore>restore )?seq=(?P<seq>\d+) "
+                   r"signoffs=(?P<signoffs>\d+) head=(?P<head>[0-9a-f]{64})"
+                   r"(?: from=(?P<from>\d+))?$")
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,13 @@ class Entry:
     seq: int
     signoffs: int
     head: str
+    restored_from: int | None = None  # a restore: the links the file had before it
 
     def line(self) -> str:
-        return f"{self.at} seq={self.seq} signoffs={self.signoffs} head={self.head}"
+        if self.restored_from is None:
+            return f"{self.at} seq={self.seq} signoffs={self.signoffs} head={self.head}"
+        return (f"{self.at} restore seq={self.seq} signoffs={self.signoffs} head={self.head} "
+                f"from={self.restored_from}")
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,14 @@ class Finding:
     """What comparing the ledger with its witness showed: a message key and its values.
 
     ``grave``: the file lost or changed what was witnessed (tampering or a bad restore);
-    otherwise the witness is missing or behind the file (not proven, not disproven).
+    otherwise the witness is missing or behind the file (not proven, not disproven), or,
+    with ``info``, only says what happened (a restore that was witnessed).
     """
 
     key: str
     grave: bool
     params: dict[str, object] = field(default_factory=dict)
+    info: bool = False
 
 
 def folder() -> Path:
@@ -86,11 +93,17 @@ def entry_of(head: ledger.Head, at: datetime | None = None) -> Entry:
     return Entry(stamp(at or datetime.now()), head.seq, head.signoffs, head.hash)
 
 
+def head_line(db: Database) -> str:
+    """The current head as a witness line (a backup's sidecar), "" without a ledger."""
+    return entry_of(ledger.head(db)).line() if file_id(db) else ""
+
+
 def parse(line: str) -> Entry | None:
     m = _LINE.match(line.strip())
     if not m:
         return None
-    return Entry(m["at"], int(m["seq"]), int(m["signoffs"]), m["head"])
+    return Entry(m["at"], int(m["seq"]), int(m["signoffs"]), m["head"],
+                 int(m["from"]) if m["restore"] and m["from"] else None)
 
 
 def read(path: Path) -> list[Entry]:
@@ -151,6 +164,32 @@ def record(db: Database) -> bool:
     return True
 
 
+def record_restore(db: Database, before: int) -> bool:
+    """After a restore: witness the restored head and that it replaced ``before`` links, so
+    the heads of the history it replaced are no longer expected (and the lowering is said)."""
+    path = path_for(db)
+    if path is None:
+        return False
+    head = ledger.head(db)
+    entry = entry_of(head)
+    try:
+        _append(path, Entry(entry.at, entry.seq, entry.signoffs, entry.head, before))
+    except OSError:
+        return False
+    return True
+
+
+def current(entries: list[Entry]) -> list[Entry]:
+    """The witnessed heads of the file's present history: a witnessed restore drops the
+    heads after the point it went back to."""
+    live: list[Entry] = []
+    for entry in entries:
+        if entry.restored_from is not None:
+            live = [e for e in live if e.seq <= entry.seq]
+        live.append(entry)
+    return live
+
+
 def start(db: Database) -> Path | None:
     """Begin the witness of a file that has none (explicit: upgrade, repair, demo)."""
     path = path_for(db)
@@ -166,8 +205,12 @@ def start(db: Database) -> Path | None:
 def compare(db: Database, entries: list[Entry]) -> list[Finding]:
     """The ledger against every witnessed head: cut tail, rewritten history, missing, behind."""
     head = ledger.head(db)
+    restores = [e for e in entries if e.restored_from is not None]
+    entries = current(entries)
     if not entries:
         return [Finding("witness.missing", False, {"seq": head.seq})] if head.seq else []
+    said = [Finding("witness.restored", False, {
+        "at": r.at, "seq": r.seq, "before": r.restored_from}, info=True) for r in restores[-1:]]
     seqs = json.dumps(sorted({e.seq for e in entries}))
     hashes = dict(db.execute("SELECT seq, hash FROM ledger WHERE seq IN "
                              "(SELECT value FROM json_each(?))", [seqs]).fetchall())
@@ -183,8 +226,8 @@ def compare(db: Database, entries: list[Entry]) -> list[Finding]:
                 "now": str(hashes.get(entry.seq, ""))[:12]})]
     if newest.seq < head.seq:
         return [Finding("witness.behind", False, {"at": newest.at, "seq": newest.seq,
-                                                  "now_seq": head.seq})]
-    return []
+                                                  "now_seq": head.seq})] + said
+    return said
 
 
 def compare_last(db: Database, entry: Entry | None) -> list[Finding]:

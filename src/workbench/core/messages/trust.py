@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "witness.truncated": ("{at} 见证的链头为 {head}…,含 {signoffs} 条签收({seq} 条链接);文件现在只有 {now_signoffs} 条签收({now_seq} 条链接):末尾的记录被删除", "head at {at} was {head}… with {signoffs} sign-offs ({seq} links); the file now has {now_signoffs} ({now_seq} links): its tail was removed"),
     "witness.rewritten": ("{at} 见证的第 {seq} 条链接为 {head}…,文件中现为 {now}…:历史被改写", "link {seq} was witnessed at {at} as {head}…; the file now has {now}…: its history was rewritten"),
     "witness.behind": ("外部见证的最后记录({at},{seq} 条链接)落后于文件({now_seq} 条):之后的写入未被见证", "The outside witness's last head ({at}, {seq} links) is behind the file ({now_seq} links): later writes were not witnessed"),
+    "witness.restored": ("{at} 从备份恢复:链接从 {before} 条回到 {seq} 条(已记入见证)", "restored from a backup at {at}: from {before} links back to {seq} (witnessed)"),
     "witness.head": ("{seq} 条链接,{signoffs} 条签收,哈希 {head}", "{seq} links, {signoffs} sign-offs, hash {head}"),
     "witness.broken": ("链在 {where} 处断开", "chain broken at {where}"),
     # workbench repair
@@ -44,6 +45,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repair.needs_yes": ("需要确认:交互运行,或加 --yes", "Needs confirmation: run it interactively, or add --yes"),
     "repair.refused": ("无法修复 {path}:{reason};请用 workbench restore 从备份恢复", "Cannot repair {path}: {reason}; restore a backup with `workbench restore`"),
     "repair.done": ("已修复:{path}", "Repaired: {path}"),
+    # workbench restore
+    "restore.refused": ("{file} 未通过完整检查,拒绝恢复,当前数据库未改动:{reason}", "{file} does not pass the full check; not restored, the current database is untouched: {reason}"),
+    "restore.lowers": ("注意:此次恢复使链头回退,已记入见证:{detail}", "Note: this restore takes the head back, and the witness records it: {detail}"),
+    "restore.done_fresh": ("已从 {file} 恢复到 {path}(原先没有数据库文件)", "Restored from {file} to {path} (there was no database file)"),
+    "restore.list_empty": ("{folder} 中没有备份", "No backups in {folder}"),
+    "restore.list_row": ("{name}  {seq} 条链接,{signoffs} 条签收,链头 {head}…", "{name}  {seq} links, {signoffs} sign-offs, head {head}…"),
+    "restore.list_unreadable": ("{name}  无法读取,或不是工作台数据库", "{name}  cannot be read, or is not a workbench database"),
+    "restore.sidecar_differs": ("备份旁记录的链头为 {head}…,与文件不符:该备份在备份之后被改动", "the head recorded beside it is {head}…, not the file's: the copy was changed after it was made"),
+    "restore.needs_file": ("请给出要恢复的备份文件,或用 --list 列出备份", "Name the backup FILE to restore, or use --list to see the backups"),
     # opening a file that is not safe to write
     "db.newer": ("{path} 由更新版本的工作台写入({detail});本版本不会写入它,请升级工作台", "{path} was written by a newer version of Workbench ({detail}); this version will not write to it: upgrade Workbench"),
     "db.guards_missing": ("{path} 的防篡改触发器缺失({names});先运行 workbench check,再运行 workbench repair", "{path} is missing its guard triggers ({names}); run `workbench check`, then `workbench repair`"),
