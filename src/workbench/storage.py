@@ -213,3 +213,57 @@ def inspect(path: Path, witness_path: Path | None = None) -> Inspection:
     finally:
         db.close()
     return found
+
+
+@dataclass
+class Opened:
+    """The app's file: the connection, and what the user must be told about it.
+
+    ``writable`` is False when writing is unsafe (a newer release's file, dropped
+    guards, a broken chain, a cut tail, a read-only file): ``db`` then only reads, and
+    every write is refused by SQLite with nothing changed.
+    """
+
+    db: Database
+    writable: bool = True
+    warnings: list[str] = field(default_factory=list)  # translated, most serious first
+
+
+# Refusals of ``open_db`` after which the file can still be read, read-only.
+_READABLE_REFUSALS = ("db.newer", "db.guards_missing", "db.readonly", "db.folder_readonly")
+
+
+def open_checked(path: Path) -> Opened:
+    """Open the app's file with a quick look at its proof (``prove_quick``: the links since
+    the last witnessed head, not a re-hash of the register); the start-up worker runs it.
+
+    A file that cannot be written safely is opened read-only instead of refused, so the
+    user can still see their data, with the reason in ``warnings``.
+    """
+    from workbench.register import proof as register_proof
+
+    opened: Opened | None = None
+    if path.exists() and not os.access(path, os.W_OK):
+        reason = t("db.readonly", path=str(path))
+        opened = Opened(core_db.open_readonly(path), False, [reason])
+    else:
+        try:
+            opened = Opened(open_db(path))
+        except WorkbenchError as exc:
+            if exc.key not in _READABLE_REFUSALS:
+                raise
+            try:
+                opened = Opened(core_db.open_readonly(path), False, [str(exc)])
+            except sqlite3.Error:
+                raise exc from None
+    try:
+        found = register_proof.prove_quick(opened.db)
+    except sqlite3.DatabaseError as exc:
+        opened.writable = False
+        opened.warnings.append(t("check.unreadable", path=str(path), detail=str(exc)))
+        return opened
+    if found.broken:
+        opened.writable = False
+        opened.db.conn.execute("PRAGMA query_only=ON")
+    opened.warnings += found.lines()
+    return opened

@@ -54,6 +54,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore.list_unreadable": ("{name}  无法读取,或不是工作台数据库", "{name}  cannot be read, or is not a workbench database"),
     "restore.sidecar_differs": ("备份旁记录的链头为 {head}…,与文件不符:该备份在备份之后被改动", "the head recorded beside it is {head}…, not the file's: the copy was changed after it was made"),
     "restore.needs_file": ("请给出要恢复的备份文件,或用 --list 列出备份", "Name the backup FILE to restore, or use --list to see the backups"),
+    # the app's banner
+    "trust.read_only": ("只读打开", "Opened read-only"),
+    "trust.unproven": ("未经见证核对", "Not proven"),
     # opening a file that is not safe to write
     "db.newer": ("{path} 由更新版本的工作台写入({detail});本版本不会写入它,请升级工作台", "{path} was written by a newer version of Workbench ({detail}); this version will not write to it: upgrade Workbench"),
     "db.guards_missing": ("{path} 的防篡改触发器缺失({names});先运行 workbench check,再运行 workbench repair", "{path} is missing its guard triggers ({names}); run `workbench check`, then `workbench repair`"),
