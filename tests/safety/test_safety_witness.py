@@ -182,3 +182,43 @@ def test_the_weekly_report_prints_where_the_chain_is_broken(register, db_path, c
     out = capsys.readouterr().out
     assert f"Register head: chain broken at void {register['signed_void']}" in out
     assert "hash " not in out.split("Register head:")[1]
+
+
+def test_a_file_from_before_the_ledger_migrates_with_its_chain_and_a_witness(tmp_path, capsys):
+    """Rows written by the release before the ledger: one step seals them all, oldest
+    first; the sign-off chain is untouched; the witness starts at the new head."""
+    from workbench import storage
+    from workbench.core import db as dbmod
+    from workbench.register import schema
+
+    path = tmp_path / "old.db"
+    old = dbmod.connect(path)
+    for migrations in storage.migration_sets():
+        if migrations.name == schema.migrations.name:
+            migrations.apply(old, stop_before="m004_ledger")
+        else:
+            migrations.apply(old)
+    for hook in storage.guard_hooks():
+        hook(old)
+    place = outlet(old, "CCB-9", "中国建设银行", NOW)
+    signer = staff(old, place, "王芳", NOW)
+    kind = CONFIG.deliveries.policy_kind
+    lines = [reg.add_delivery(old, CONFIG, outlet_id=place, kind=kind, policy_no=f"T{n}",
+                              now=NOW) for n in range(3)]
+    for line in lines[:2]:
+        chain.sign_off(old, outlet_id=place, delivery_ids=[line], staff_id=signer, now=NOW)
+    voids.void_line(old, lines[2], "dup", NOW)
+    receipts.mark_receipt_returned(old, CONFIG, lines[0], NOW.date(), NOW)
+    before = old.execute("SELECT id, hash FROM signoffs ORDER BY id").fetchall()
+    assert "ledger" not in old.table_names()
+    old.close()
+    db = open_db(path)
+    try:
+        assert db.execute("SELECT id, hash FROM signoffs ORDER BY id").fetchall() == before
+        report = ledger.verify(db)
+        assert report.ok and report.head.counts == {"signoff": 2, "void": 1, "event": 1}
+        assert witness.read(witness.path_for(db))[-1].head == report.head.hash
+    finally:
+        db.close()
+    code, out = check(capsys, path)
+    assert code == 0 and "Matches its outside witness" in out
