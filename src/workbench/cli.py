@@ -183,8 +183,9 @@ def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> i
     db = open_db(path)
     try:
         target = Path(args.path).expanduser() if args.path else None
+        # A sidecar beside copies in the backup folder; a PATH you name is that file alone.
         made = backup.backup_now(db, path, target, config.backup.folder,
-                                 head=witness.head_line(db))
+                                 head="" if target else witness.head_line(db))
         print(t("backup.done", path=str(made)))
     finally:
         db.close()

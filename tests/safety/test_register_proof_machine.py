@@ -211,6 +211,15 @@ class RegisterProof(RuleBasedStateMachine):
                 ledger.build_over_existing(self.db)
         self.tampered = named
 
+    @precondition(lambda self: self.tampered is not None)
+    @rule()
+    def repair(self):
+        """The explicit repair puts the guards back and hides nothing (the invariant)."""
+        self.db.close()
+        assert main(["repair", "--yes", "--db", str(self.path), "--lang", "en"]) == 0
+        self.capsys.readouterr()
+        self.db = open_db(self.path, migrate=False)
+
     # --- what must hold -------------------------------------------------------------
 
     @invariant()

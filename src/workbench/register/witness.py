@@ -154,7 +154,7 @@ def record(db: Database) -> bool:
     path = path_for(db)
     if path is None:
         return False
-    head = ledger.head(db)
+    head = ledger.head(db, exact=False)
     if head.seq == 0 or (head.seq > 1 and not path.exists()):
         return False
     try:
