@@ -100,4 +100,8 @@ async def test_app_makes_the_daily_backup_on_first_open(db_path, config):
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test() as pilot:
         await wait_ready(app, pilot)
-    assert (db_path.parent / "backups" / f"wb-daily-{TODAY.isoformat()}.db").exists()
+    daily = db_path.parent / "backups" / f"wb-daily-{TODAY.isoformat()}.db"
+    assert daily.exists()
+    from workbench.register import witness
+
+    assert witness.parse(backup.read_head(daily)) is not None  # its head, beside it
