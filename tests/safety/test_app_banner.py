@@ -97,3 +97,16 @@ async def test_a_missing_witness_is_a_warning_and_the_file_stays_writable(
     db.close()
     app, shown, _ = await opened(db_path, config)
     assert app.writable and app.banner.startswith("Not proven: No outside witness")
+
+
+async def test_a_forged_void_opens_read_only(register, db_path, config):  # noqa: F811
+    tamper(db_path, "INSERT INTO voids (delivery_id, reason, voided_at) VALUES "
+                    f"({register['noted']}, 'x', '2026-11-27 09:30:00')")
+    db = open_db(db_path, migrate=False)
+    from workbench.register import schema
+
+    schema.install_guards(db)
+    db.close()
+    app, _, writes = await opened(db_path, config)
+    assert not app.writable and writes == "refused"
+    assert "void 3 is not in the ledger chain" in app.banner

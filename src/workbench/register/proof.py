@@ -102,5 +102,5 @@ def prove_quick(db: Database) -> Proof:
     if any(f.grave for f in findings):
         return Proof(None, ledger.LedgerReport(ledger.head(db), []), findings, path)
     report = (ledger.verify_since(db, last.seq, last.head) if last
-              else ledger.LedgerReport(ledger.head(db), ledger.unsealed(db)))
+              else ledger.LedgerReport(ledger.head(db), ledger.unsealed(db, newest_only=True)))
     return Proof(None, report, findings, path)
