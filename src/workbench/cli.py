@@ -151,7 +151,7 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     db = open_db(path)
     try:
         data = reports.build(db, week, config, args.format, masked=not args.unmasked,
-                             today=today)
+                             today=today, full_proof=True)
     finally:
         db.close()
     if args.out:

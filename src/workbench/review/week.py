@@ -135,15 +135,20 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
     return figures, [self_week.week_lists, register_week.week_lists]
 
 
-def register_head(db: Database) -> str | None:
+def register_head(db: Database, full: bool = False) -> str | None:
     """The custody register's proven head, carried in every report (a copy outside the
     reach of whoever controls the file and its witness), or where its chain is broken;
-    None before any sign-off. Both chains are recomputed: a report is not a hot path."""
-    from workbench.register.proof import prove
+    None before any sign-off.
+
+    ``full`` recomputes both chains (``workbench report``: seconds for a heavy user);
+    otherwise the links since the last witnessed head are checked (the app's export,
+    on the UI thread).
+    """
+    from workbench.register.proof import prove, prove_quick
 
     if not db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone():
         return None
-    return prove(db).head_line()
+    return (prove(db) if full else prove_quick(db)).head_line()
 
 
 def compute_week(db: Database, week: Week, config: Config, masked: bool = True,
