@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "witness.truncated": ("{at} 见证的链头为 {head}…,含 {signoffs} 条签收({seq} 条链接);文件现在只有 {now_signoffs} 条签收({now_seq} 条链接):末尾的记录被删除", "head at {at} was {head}… with {signoffs} sign-offs ({seq} links); the file now has {now_signoffs} ({now_seq} links): its tail was removed"),
     "witness.rewritten": ("{at} 见证的第 {seq} 条链接为 {head}…,文件中现为 {now}…:历史被改写", "link {seq} was witnessed at {at} as {head}…; the file now has {now}…: its history was rewritten"),
     "witness.behind": ("外部见证的最后记录({at},{seq} 条链接)落后于文件({now_seq} 条):之后的写入未被见证", "The outside witness's last head ({at}, {seq} links) is behind the file ({now_seq} links): later writes were not witnessed"),
-    "witness.restored": ("{at} 从备份恢复:链接从 {before} 条回到 {seq} 条(已记入见证)", "restored from a backup at {at}: from {before} links back to {seq} (witnessed)"),
+    "witness.restored": ("{at} 从备份恢复:现有 {seq} 条链接(恢复前 {before} 条),已记入见证", "restored from a backup at {at}: {seq} links (the file had {before} before), witnessed"),
     "witness.head": ("{seq} 条链接,{signoffs} 条签收,哈希 {head}", "{seq} links, {signoffs} sign-offs, hash {head}"),
     "witness.broken": ("链在 {where} 处断开", "chain broken at {where}"),
     # workbench repair
