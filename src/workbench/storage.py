@@ -124,16 +124,33 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
 
     A file from a newer release, or with its guards dropped, is refused (``refuse_unsafe``).
     """
-    db = core_db.open_file(path)
+    try:
+        db = core_db.open_file(path)
+    except WorkbenchError as exc:
+        _say_damaged(exc, Path(path) if path else core_db.default_db_path())
+        raise
     if migrate:
         try:
             where = core_db.file_of(db)
-            refuse_unsafe(db, where)
+            try:
+                refuse_unsafe(db, where)
+            except sqlite3.DatabaseError:
+                raise WorkbenchError("db.damaged", path=str(where)) from None
             apply_migrations(db, where)
+        except WorkbenchError as exc:
+            db.close()
+            _say_damaged(exc, where)
+            raise
         except BaseException:
             db.close()
             raise
     return db
+
+
+def _say_damaged(exc: WorkbenchError, path: Path) -> None:
+    """"Not an SQLite file" is false for an SQLite file SQLite cannot read: it is damaged."""
+    if exc.key == "db.not_sqlite" and _sqlite_header(Path(path).expanduser()):
+        raise WorkbenchError("db.damaged", path=str(path)) from None
 
 
 def repair(path: Path) -> None:
@@ -229,8 +246,17 @@ class Opened:
     warnings: list[str] = field(default_factory=list)  # translated, most serious first
 
 
-# Refusals of ``open_db`` after which the file can still be read, read-only.
+# Refusals of ``open_db`` after which the file can still be read, read-only. A damaged
+# file is not one: the screens could not read it either (the app stops with the line).
 _READABLE_REFUSALS = ("db.newer", "db.guards_missing", "db.readonly", "db.folder_readonly")
+
+
+def _sqlite_header(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == core_db.SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def open_checked(path: Path) -> Opened:
@@ -258,10 +284,9 @@ def open_checked(path: Path) -> Opened:
                 raise exc from None
     try:
         found = register_proof.prove_quick(opened.db)
-    except sqlite3.DatabaseError as exc:
-        opened.writable = False
-        opened.warnings.append(t("check.unreadable", path=str(path), detail=str(exc)))
-        return opened
+    except sqlite3.DatabaseError:
+        opened.db.close()
+        raise WorkbenchError("db.damaged", path=str(path)) from None
     if found.broken:
         opened.writable = False
         opened.db.conn.execute("PRAGMA query_only=ON")

@@ -23,7 +23,7 @@ async def opened(db_path, config):
         shown = [n.message for n in app._notifications]
         writes = None
         if not app.writable:
-            with pytest.raises(sqlite3.OperationalError):
+            with pytest.raises(sqlite3.DatabaseError):
                 app.db.execute("INSERT INTO tasks (title) VALUES ('x')")
             writes = "refused"
     return app, shown, writes
@@ -110,3 +110,25 @@ async def test_a_forged_void_opens_read_only(register, db_path, config):  # noqa
     app, _, writes = await opened(db_path, config)
     assert not app.writable and writes == "refused"
     assert "void 3 is not in the ledger chain" in app.banner
+
+
+async def test_a_truncated_file_is_named_damaged_by_the_app_and_the_commands(
+        register, db_path, config, capsys):  # noqa: F811
+    raw = sqlite3.connect(db_path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    whole = db_path.read_bytes()
+    db_path.write_bytes(whole[: len(whole) // 2])
+    from workbench.cli import main
+
+    assert main(["today", "--db", str(db_path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged or truncated" in err and "not an SQLite file" not in err
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en",
+                       daily_backup=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        from tests.conftest import wait_until
+
+        await wait_until(pilot, lambda: app.error is not None, "the app to stop")
+    assert "is damaged or truncated" in app.error and "Traceback" not in app.error

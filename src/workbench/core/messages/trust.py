@@ -59,5 +59,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trust.unproven": ("未经见证核对", "Not proven"),
     # opening a file that is not safe to write
     "db.newer": ("{path} 由更新版本的工作台写入({detail});本版本不会写入它,请升级工作台", "{path} was written by a newer version of Workbench ({detail}); this version will not write to it: upgrade Workbench"),
+    "db.damaged": ("{path} 已损坏或被截断;请用 workbench restore 从备份恢复(会先保留这个文件)", "{path} is damaged or truncated; restore a backup with `workbench restore` (this file is kept first)"),
     "db.guards_missing": ("{path} 的防篡改触发器缺失({names});先运行 workbench check,再运行 workbench repair", "{path} is missing its guard triggers ({names}); run `workbench check`, then `workbench repair`"),
 }
