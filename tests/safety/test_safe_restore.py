@@ -137,3 +137,16 @@ def test_the_list_shows_every_backup_with_its_head(saved, db_path, capsys):
     raw.close()
     code, out, _ = run(capsys, "restore", "--list", "--db", str(db_path))
     assert "the copy was changed after it was made" in out
+
+
+def test_a_copy_that_fails_midway_is_one_line_and_names_the_kept_file(
+        saved, db_path, capsys, monkeypatch):
+    from workbench.core import backup
+
+    def full_disk(source, target):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "copy_into", full_disk)
+    code, _, err = run(capsys, "restore", str(saved), "--db", str(db_path))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "disk is full" in err and "before-restore" in err

@@ -10,6 +10,7 @@ witnessed as a restore (so the heads it went back over are no longer expected).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -18,8 +19,6 @@ from workbench.core.i18n import t
 
 def _head_of(path: Path) -> tuple[int, str] | None:
     """(links, witness line) of the ledger in ``path``, read-only; None if unreadable."""
-    import sqlite3
-
     from workbench.core.db import open_readonly
     from workbench.register import ledger, witness
 
@@ -99,7 +98,11 @@ def run_restore(db_path: Path | None, source: Path, folder: str = "") -> int:
     current = _head_of(path) if path.exists() else None
     before = current[0] if current else None
     safety = backup.keep_current(path, folder) if path.exists() else None
-    backup.copy_into(source, path)
+    try:
+        backup.copy_into(source, path)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a vanished folder: say so
+        raise WorkbenchError("restore.failed", file=str(source), error=str(exc),
+                             safety=str(safety or "—")) from None
     db = open_readonly(path)
     try:
         restored = witness.path_for(db)

@@ -47,6 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repair.done": ("已修复:{path}", "Repaired: {path}"),
     # workbench restore
     "restore.refused": ("{file} 未通过完整检查,拒绝恢复,当前数据库未改动:{reason}", "{file} does not pass the full check; not restored, the current database is untouched: {reason}"),
+    "restore.failed": ("从 {file} 恢复失败:{error};恢复前的文件保留在 {safety}", "Restoring from {file} failed: {error}; the file as it was before is kept in {safety}"),
     "restore.lowers": ("注意:此次恢复使链头回退,已记入见证:{detail}", "Note: this restore takes the head back, and the witness records it: {detail}"),
     "restore.done_fresh": ("已从 {file} 恢复到 {path}(原先没有数据库文件)", "Restored from {file} to {path} (there was no database file)"),
     "restore.list_empty": ("{folder} 中没有备份", "No backups in {folder}"),
