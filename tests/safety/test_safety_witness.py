@@ -72,6 +72,8 @@ def test_an_untouched_register_is_intact_and_witnessed(register, db_path, capsys
     path = witness.path_for(db)
     db.close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for folder in (path.parent, path.parent.parent):  # witness/, workbench/
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert len(witness.read(path)) == 10  # one head per sealed write
 
 

@@ -133,7 +133,8 @@ def last(path: Path) -> Entry | None:
 
 
 def _append(path: Path, entry: Entry) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for made in (path.parent.parent, path.parent):  # state/workbench, then witness/
+        made.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         os.write(fd, (entry.line() + "\n").encode())
