@@ -183,12 +183,8 @@ class RegisterProof(RuleBasedStateMachine):
                 f"(policy event {an_event})"),
             "edit_note": (noted, [f"UPDATE deliveries SET note = 'x' WHERE id = {noted}"],
                           "the row's content does not match its hash"),
-            "cut_tail": (head.seq and db.execute(
-                "SELECT kind FROM ledger WHERE seq = ?", [head.seq]).fetchone()[0] == "signoff",
-                [f"DELETE FROM ledger WHERE seq = {head.seq}",
-                 f"DELETE FROM signoff_lines WHERE signoff_id = {last_signoff}",
-                 f"DELETE FROM signoffs WHERE id = {last_signoff}"],
-                "its tail was removed"),
+            "cut_tail": (head.seq, [f"DELETE FROM ledger WHERE seq = {head.seq}"]
+                         + self.row_deletion(head.seq), "its tail was removed"),
             "recompute": (a_void, [f"UPDATE voids SET reason = 'x' WHERE id = {a_void}",
                                    "DELETE FROM ledger"], "its history was rewritten"),
         }
@@ -219,6 +215,19 @@ class RegisterProof(RuleBasedStateMachine):
         assert main(["repair", "--yes", "--db", str(self.path), "--lang", "en"]) == 0
         self.capsys.readouterr()
         self.db = open_db(self.path, migrate=False)
+
+    def row_deletion(self, seq: int) -> list[str]:
+        """SQL deleting the row link ``seq`` seals (none if there is no such link)."""
+        found = self.db.execute("SELECT kind, ref_id FROM ledger WHERE seq = ?",
+                                [seq]).fetchone()
+        if found is None:
+            return []
+        kind, ref = found
+        return {"signoff": [f"DELETE FROM signoff_lines WHERE signoff_id = {ref}",
+                            f"DELETE FROM signoffs WHERE id = {ref}"],
+                "void": [f"DELETE FROM voids WHERE id = {ref}"],
+                "event": [f"DELETE FROM policy_events WHERE id = {ref}"],
+                "correction": [f"DELETE FROM deliveries WHERE id = {ref}"]}[kind]
 
     # --- what must hold -------------------------------------------------------------
 

@@ -131,6 +131,16 @@ def test_the_tail_cut_off_with_its_links_is_named_by_the_witness(register, db_pa
         in out
 
 
+def test_one_link_cut_off_is_named_by_the_witness(register, db_path, capsys):
+    """The boundary: the newest link alone, with its row (the callback)."""
+    tamper(db_path, "DELETE FROM ledger WHERE seq = 10",
+           f"DELETE FROM policy_events WHERE id = {register['callback']}")
+    code, out = check(capsys, db_path)
+    assert code == 1, out
+    assert "with 5 sign-offs (10 links); the file now has 5 (9 links): its tail was removed" \
+        in out
+
+
 def test_a_row_edited_and_every_later_hash_recomputed_is_named_by_the_witness(
         register, db_path, capsys):
     tamper(db_path, "UPDATE voids SET reason = 'typo' WHERE id = ?",
@@ -165,9 +175,9 @@ def test_a_witness_behind_the_file_is_reported(register, db_path, capsys):
     path = witness.path_for(db)
     db.close()
     lines = path.read_text().splitlines()
-    path.write_text("\n".join(lines[:-2]) + "\n")
+    path.write_text("\n".join(lines[:-1]) + "\n")  # one head short: the boundary
     code, out = check(capsys, db_path)
-    assert code == 3 and "is behind the file (10 links)" in out
+    assert code == 3 and "9 links) is behind the file (10 links)" in out
 
 
 def test_the_weekly_report_prints_where_the_chain_is_broken(register, db_path, capsys):
