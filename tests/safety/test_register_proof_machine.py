@@ -244,7 +244,7 @@ class RegisterProof(RuleBasedStateMachine):
 def test_the_register_proves_itself(capsys):
     RegisterProof.capsys = capsys
     machine = RegisterProof.TestCase
-    machine.settings = settings(max_examples=12, stateful_step_count=14, deadline=None,
+    machine.settings = settings(max_examples=30, stateful_step_count=14, deadline=None,
                                 suppress_health_check=[HealthCheck.too_slow,
                                                        HealthCheck.function_scoped_fixture])
     machine().runTest()
