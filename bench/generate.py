@@ -62,6 +62,9 @@ def generate(path: Path, scale: float = 1.0, *, verbose: bool = True) -> dict[st
             took[name] = time.perf_counter() - start
             if verbose:
                 print(f"  {name:<12} {took[name]:7.1f} s", file=sys.stderr, flush=True)
+        from workbench.register import witness
+
+        witness.start(db)  # steps written in larger transactions witnessed no head of their own
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("ANALYZE")
     finally:

@@ -6,6 +6,7 @@ import gc
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from time import monotonic
 from typing import Any
 
@@ -22,6 +23,59 @@ NOW = datetime(2026, 11, 27, 9, 30)
 
 def pytest_addoption(parser):
     parser.addoption("--slow", action="store_true", help="run the long crash-injection loops")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_state(tmp_path_factory):
+    """Witness files of session-wide databases (the demo template) go to a scratch folder,
+    never to the user's own state dir."""
+    import os
+
+    saved = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = saved
+
+
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory, monkeypatch):
+    """Each test's witnesses in a folder of its own (``register.witness.folder``)."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
+def copy_database(source, target) -> None:
+    """Copy a test database and the witness saved beside it (``keep_witness``), as a
+    user's witness stays with their file."""
+    import shutil
+
+    from workbench.register import witness
+
+    shutil.copy(source, target)
+    saved = Path(source).with_suffix(".witness")
+    if saved.exists():
+        database = open_db(target, migrate=False)
+        try:
+            here = witness.path_for(database)
+        finally:
+            database.close()
+        here.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(saved, here)
+
+
+def keep_witness(database, path) -> None:
+    """Save ``database``'s witness beside ``path`` for ``copy_database``."""
+    import shutil
+
+    from workbench.register import witness
+
+    here = witness.path_for(database)
+    if here is not None and here.exists():
+        shutil.copy(here, Path(path).with_suffix(".witness"))
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +110,7 @@ def demo_template(tmp_path_factory):
     database = open_db(path)
     populate(database, Config(), TODAY)
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    keep_witness(database, path)
     database.close()
     return path
 

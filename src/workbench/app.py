@@ -145,6 +145,8 @@ class WorkbenchApp(App[int]):
         self._waiting: list[Callable[[], Any]] = []
         self.error: str | None = None
         self.collector = IdleCollector()
+        self.writable = True  # False: the file opened read-only (self.banner says why)
+        self.banner: str | None = None
 
     # --- the database ----------------------------------------------------------
 
@@ -160,25 +162,30 @@ class WorkbenchApp(App[int]):
 
     def _open_db(self) -> None:
         from workbench.core.db import default_db_path, file_of
-        from workbench.storage import open_db
+        from workbench.storage import open_checked
 
         path = Path(self.db_path) if self.db_path else default_db_path()
         try:
-            db = open_db(path)
+            opened = open_checked(path)  # with the quick look at the register's proof
         except WorkbenchError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
-        if self.daily_backup:
+        db = opened.db
+        if self.daily_backup and opened.writable:
             self._backup(db, path)
+        if opened.warnings:
+            self.call_from_thread(self._warn, opened.warnings, opened.writable)
         # The file SQLite opened (absolute, user folder expanded): the readers open it too.
         self.call_from_thread(self._opened, db, file_of(db))
 
     def _backup(self, db: Database, path: Path) -> None:
         """The first open of each day leaves a copy; a failure warns but never blocks work."""
         from workbench.core.backup import daily_backup
+        from workbench.register.witness import head_line
 
         try:
-            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder)
+            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder,
+                         head=head_line(db))
         except (OSError, sqlite3.Error, WorkbenchError) as exc:
             self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
                                   severity="warning", timeout=10)
@@ -217,6 +224,16 @@ class WorkbenchApp(App[int]):
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.touched()
         await super().on_event(event)
+
+    def _warn(self, warnings: list[str], writable: bool) -> None:
+        """The banner: what is wrong with the file, until the user closes the app."""
+        self.writable = writable
+        head = t("trust.read_only") if not writable else t("trust.unproven")
+        self.banner = f"{head}: {warnings[0]}"
+        if not writable:
+            self.sub_title = f"{self.sub_title} · {t('trust.read_only')}"
+        self.notify("\n".join([self.banner, *warnings[1:3]]),
+                    severity="error" if not writable else "warning", timeout=24 * 3600)
 
     def _failed(self, message: str) -> None:
         self.error = message

@@ -54,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-invalid", action="store_true",
                      help="import the valid rows and skip the invalid ones")
     _common(imp, suppress=True)
-    check = sub.add_parser("check", help="verify the database file")
+    check = sub.add_parser("check", help="verify the database file (read-only)")
     _common(check, suppress=True)
+    repair = sub.add_parser("repair", help="re-create the file's guards, after showing what")
+    repair.add_argument("--yes", action="store_true", help="do it without asking")
+    _common(repair, suppress=True)
     report = sub.add_parser("report", help="write a report (the weekly review)")
     report.add_argument("what", choices=("week",))
     report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
@@ -68,8 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
     backup.add_argument("path", metavar="PATH", nargs="?")
     _common(backup, suppress=True)
-    restore = sub.add_parser("restore", help="replace the database with a backup FILE")
-    restore.add_argument("file", metavar="FILE")
+    restore = sub.add_parser("restore", help="replace the database with a backup FILE that "
+                                             "passes the full check (the current file kept)")
+    restore.add_argument("file", metavar="FILE", nargs="?")
+    restore.add_argument("--list", action="store_true", help="list the backups and their heads")
     _common(restore, suppress=True)
     export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
     export.add_argument("what", choices=("register", "handover"))
@@ -159,7 +164,7 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     db = open_db(path)
     try:
         data = reports.build(db, week, config, args.format, masked=not args.unmasked,
-                             today=today)
+                             today=today, full_proof=True)
     finally:
         db.close()
     if args.out:
@@ -173,21 +178,28 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
 def _backup_or_restore(args: argparse.Namespace, config: config_mod.Config) -> int:
     from workbench.core import backup
     from workbench.core.db import default_db_path
+    from workbench.register import witness
     from workbench.storage import open_db
 
     path = _db_path(args, config) or default_db_path()
+    if args.command == "restore":
+        # Not through open_db: the current file may be the damaged one being replaced.
+        from workbench.commands.restore import list_backups, run_restore
+
+        if args.list:
+            return list_backups(path, config.backup.folder)
+        if not args.file:
+            raise UsageError("restore.needs_file")
+        return run_restore(path, Path(args.file).expanduser(), config.backup.folder)
     if not path.exists():
         raise WorkbenchError("db.missing", path=str(path))
     db = open_db(path)
     try:
-        if args.command == "backup":
-            target = Path(args.path).expanduser() if args.path else None
-            made = backup.backup_now(db, path, target, config.backup.folder)
-            print(t("backup.done", path=str(made)))
-        else:
-            safety = backup.restore(db, path, Path(args.file).expanduser(),
-                                    config.backup.folder)
-            print(t("restore.done", file=args.file, safety=str(safety)))
+        target = Path(args.path).expanduser() if args.path else None
+        # A sidecar beside copies in the backup folder; a PATH you name is that file alone.
+        made = backup.backup_now(db, path, target, config.backup.folder,
+                                 head="" if target else witness.head_line(db))
+        print(t("backup.done", path=str(made)))
     finally:
         db.close()
     return 0
@@ -274,6 +286,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         from workbench.commands.check import run_check
 
         return run_check(_db_path(args, config))
+    if args.command == "repair":
+        from workbench.commands.check import run_repair
+
+        return run_repair(_db_path(args, config), args.yes)
     if args.command == "today":
         return _print_today(args, config, today)
     if args.command == "report":

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import NOW
 from workbench import cli
+from workbench.commands.restore import run_restore
 from workbench.core import backup
 from workbench.core.errors import WorkbenchError
 from workbench.roster import outlets
@@ -39,12 +40,13 @@ def test_daily_backup_once_a_day_and_rotation(db, db_path):
     assert all((db_path.parent / "backups" / k).stat().st_mode & 0o777 == 0o600 for k in kept)
 
 
-def test_restore_replaces_content_and_keeps_a_safety_copy(db, db_path, tmp_path):
+def test_restore_replaces_content_and_keeps_a_safety_copy(db, db_path, tmp_path, capsys):
     add(db, "A")
     saved = backup.backup_now(db, db_path, tmp_path / "saved.db")
     add(db, "B")
     add(db, "C")
-    safety = backup.restore(db, db_path, saved)
+    assert run_restore(db_path, saved) == 0
+    safety = next(db_path.parent.glob("backups/wb-before-restore-*.db"))
     assert db.execute("SELECT count(*) FROM outlets").fetchone()[0] == 1
     assert count(safety) == 3
     # The live file itself (read by a new connection) holds the restored rows.
@@ -59,20 +61,20 @@ def test_restore_refuses_bad_files_and_changes_nothing(db, db_path, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(WorkbenchError, match="not an SQLite"):
-        backup.restore(db, db_path, junk)
+        run_restore(db_path, junk)
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     with pytest.raises(WorkbenchError, match="not a workbench database"):
-        backup.restore(db, db_path, other)
+        run_restore(db_path, other)
     good = backup.backup_now(db, db_path, tmp_path / "good.db")
     truncated = tmp_path / "truncated.db"
     truncated.write_bytes(good.read_bytes()[: 4096 + 100])
     with pytest.raises(WorkbenchError):
-        backup.restore(db, db_path, truncated)
+        run_restore(db_path, truncated)
     with pytest.raises(WorkbenchError, match="No backup file"):
-        backup.restore(db, db_path, tmp_path / "missing.db")
+        run_restore(db_path, tmp_path / "missing.db")
     assert db.execute("SELECT count(*) FROM outlets").fetchone()[0] == 1
 
 
@@ -98,4 +100,8 @@ async def test_app_makes_the_daily_backup_on_first_open(db_path, config):
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test() as pilot:
         await wait_ready(app, pilot)
-    assert (db_path.parent / "backups" / f"wb-daily-{TODAY.isoformat()}.db").exists()
+    daily = db_path.parent / "backups" / f"wb-daily-{TODAY.isoformat()}.db"
+    assert daily.exists()
+    from workbench.register import witness
+
+    assert witness.parse(backup.read_head(daily)) is not None  # its head, beside it

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
 import pytest
 
+from tests.conftest import copy_database
 from workbench.cli import main
 from workbench.register import chain
 from workbench.storage import open_db
@@ -15,7 +15,7 @@ from workbench.storage import open_db
 @pytest.fixture
 def db(db_path, demo_template):
     """A private copy of the demo database at db_path."""
-    shutil.copy(demo_template, db_path)
+    copy_database(demo_template, db_path)
     database = open_db(db_path)
     yield database
     database.close()

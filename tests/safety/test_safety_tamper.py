@@ -109,8 +109,16 @@ def test_check_names_the_sign_off_whose_line_was_edited(db, db_path, capsys):
     out = capsys.readouterr().out
     assert "Database check failed" in out
     assert f"broken at sign-off {ids['signoff']} " in out
-    # and the guard is back for next time
+    assert "deliveries_no_update_signed" in out  # the missing guard is named
+    # check wrote nothing: the guard is still missing until the explicit repair
+    names = {r[0] for r in sqlite3.connect(db_path).execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "deliveries_no_update_signed" not in names
+    assert main(["repair", "--yes", "--db", str(db_path), "--lang", "en"]) == 0
     again = storage.open_db(db_path)
     names = {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     again.close()
     assert "deliveries_no_update_signed" in names
+    # and the repair hid nothing: the edited row is still named
+    assert main(["check", "--db", str(db_path), "--lang", "en"]) == 1
+    assert f"broken at sign-off {ids['signoff']} " in capsys.readouterr().out

@@ -51,7 +51,7 @@ def check_target(path: Path) -> None:
             raise WorkbenchError("db.not_sqlite", path=str(path))
 
 
-def _create_private(path: Path) -> None:
+def create_private(path: Path) -> None:
     """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -150,6 +150,19 @@ def connect_reader(path: Path) -> Database:
     return db
 
 
+def open_readonly(path: Path) -> Database:
+    """Open ``path`` for reading only (``mode=ro``): never created, migrated or repaired.
+
+    ``workbench check`` and ``restore``'s look at a backup use this; SQLite may still
+    make the ``-shm`` index beside a WAL file, which holds no data.
+    """
+    Database = _database_class()
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute("PRAGMA query_only=ON")
+    return Database(conn, execute_plugins=False)
+
+
 class ReadConnections:
     """One read-only connection per thread on one file, opened on first use.
 
@@ -209,7 +222,7 @@ def write_error_key(exc: sqlite3.OperationalError) -> str:
 
 def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` with the online backup API (never a file copy)."""
-    _create_private(target)
+    create_private(target)
     dest = sqlite3.connect(str(target))
     try:
         db.conn.backup(dest)
@@ -230,7 +243,7 @@ def open_file(path: str | os.PathLike[str] | None = None) -> Database:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = target.expanduser()
     check_target(target)
-    _create_private(target)
+    create_private(target)
     return connect(target)
 
 

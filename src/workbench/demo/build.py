@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from workbench.assessment import career, journal, policies
 from workbench.core.config import Config
+from workbench.register import witness
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
@@ -46,6 +47,8 @@ def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
     small writes share one commit (fast), and a demo is either all there or absent."""
     with db.atomic():
         _populate(db, config, today, seed)
+    # Written in one transaction, so no write witnessed its own head: the demo's one.
+    witness.start(db)
 
 
 def _populate(db: Database, config: Config, today: date, seed: int) -> None:

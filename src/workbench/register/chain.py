@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
+from workbench.register import ledger, witness
 from workbench.register.deliveries import get_line
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
@@ -148,6 +149,8 @@ def sign_off(db: Database, *, outlet_id: int, delivery_ids: list[int], staff_id:
         db.table("signoffs").insert(row)
         db.table("signoff_lines").insert_all(
             [{"signoff_id": new_id, "delivery_id": i} for i in ids])
+        ledger.seal(db, "signoff", new_id, now)
+    witness.record(db)
     return new_id
 
 

@@ -23,6 +23,7 @@ from workbench.core import validate as v
 from workbench.core.clock import parse_stamp, stamp
 from workbench.core.config import Config, DeliveriesConfig
 from workbench.core.errors import ValidationError
+from workbench.register import ledger, witness
 from workbench.register.schema import NOT_VOIDED
 from workbench.register.serials import SerialRange, issued_overlap, parse_serial_range
 from workbench.roster import outlets
@@ -165,7 +166,12 @@ def add_delivery(db: Database, config: Config, *, outlet_id: int, kind: str,
             raise ValidationError("corrects", "deliveries.error.correct_unvoided")
         row["corrects_id"] = old.id
     with db.atomic():
-        return db.table("deliveries").insert(row).last_pk
+        line_id = db.table("deliveries").insert(row).last_pk
+        if row["corrects_id"] is not None:
+            ledger.seal(db, "correction", line_id, now)
+    if row["corrects_id"] is not None:
+        witness.record(db)
+    return line_id
 
 
 # --- reading the register ----------------------------------------------------------

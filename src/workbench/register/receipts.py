@@ -18,7 +18,7 @@ from workbench.core.clock import stamp
 from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.privacy import mask_name
-from workbench.register import deadlines
+from workbench.register import deadlines, ledger, witness
 from workbench.register.deliveries import get_line
 
 if TYPE_CHECKING:
@@ -120,9 +120,12 @@ def _event(db: Database, config: Config, delivery_id: int, event: str, on: Any,
     if found:
         raise ValidationError("on_date", f"deliveries.error.{event}_already", line=line.id)
     with db.atomic():
-        return db.table("policy_events").insert({
+        event_id = db.table("policy_events").insert({
             "delivery_id": line.id, "event": event, "on_date": day.isoformat(),
             "note": v.text("note", note, max_len=500), "recorded_at": stamp(now)}).last_pk
+        ledger.seal(db, "event", event_id, now)
+    witness.record(db)
+    return event_id
 
 
 def mark_receipt_returned(db: Database, config: Config, delivery_id: int, received_on: Any,

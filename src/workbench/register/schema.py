@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.core.migrations import Migrations
+from workbench.register import ledger
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -173,6 +174,9 @@ _GUARDS = [
         BEGIN SELECT RAISE(ABORT, 'register: a signed or voided line cannot be replaced'); END""",
 ]
 for _table, _key in (("signoffs", "id = NEW.id OR hash = NEW.hash"),
+                     ("ledger", "seq = NEW.seq OR hash = NEW.hash "
+                                "OR (kind = NEW.kind AND ref_id = NEW.ref_id)"),
+                     ("ledger_file", "1"),
                      ("signoff_lines", "delivery_id = NEW.delivery_id"),
                      ("voids", "id = NEW.id OR delivery_id = NEW.delivery_id"),
                      ("policy_events",
@@ -283,6 +287,51 @@ def m003_open_policies(db: Database) -> None:
     db.execute(REBUILD_OPEN_POLICIES.format(line="1"))
 
 
+@migrations()
+def m004_ledger(db: Database) -> None:
+    """The ledger chain and the file's id, built over every existing row in this one step.
+
+    The sign-off chain (``signoffs.hash``) stays as it is: released files carry it. The
+    ledger adds what it never covered: voids, corrections, receipt and callback events
+    and every column of a signed line (its note too), in the order they were recorded.
+    """
+    import uuid
+
+    kinds = ", ".join(f"'{k}'" for k in ledger.KINDS)
+    db.execute(f"""
+        CREATE TABLE IF NOT EXISTS ledger (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            ref_id INTEGER NOT NULL,
+            recorded_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+            hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+            UNIQUE (kind, ref_id)
+        ) STRICT""")
+    # Names this file's witness (``register.witness``): copies and backups share it.
+    db.execute("CREATE TABLE IF NOT EXISTS ledger_file (file_id TEXT NOT NULL) STRICT")
+    if db.execute("SELECT count(*) FROM ledger_file").fetchone()[0] == 0:
+        db.execute("INSERT INTO ledger_file VALUES (?)", [uuid.uuid4().hex])
+    ledger.build_over_existing(db)
+
+
+def _guarded_table(sql: str) -> str:
+    return sql.split(" ON ", 1)[1].split()[0]
+
+
+def missing_triggers(db: Database) -> list[str]:
+    """The triggers ``install_guards`` keeps that the file lacks (``check`` names them)."""
+    tables = set(db.table_names())
+    if "signoffs" not in tables:
+        return []
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    wanted = {sql.split("EXISTS", 1)[1].split()[0] for sql in _GUARDS
+              if _guarded_table(sql) in tables} | set(OPEN_LINE_TRIGGERS)
+    if "open_policies" in tables:
+        wanted |= set(OPEN_POLICY_TRIGGERS)
+    return sorted(wanted - present)
+
+
 def install_guards(db: Database) -> None:
     """(Re)create the append-only triggers; run after every migration (db._guard_hooks).
 
@@ -293,9 +342,11 @@ def install_guards(db: Database) -> None:
     if "signoffs" not in db.table_names():
         return
     present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    tables = set(db.table_names())
     with db.atomic():
         for sql in _GUARDS:
-            db.execute(sql)
+            if _guarded_table(sql) in tables:
+                db.execute(sql)
         for name, body in OPEN_LINE_TRIGGERS.items():
             db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
         if not set(OPEN_LINE_TRIGGERS) <= present:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
+from workbench.register import ledger, witness
 from workbench.register.deliveries import get_line
 
 if TYPE_CHECKING:
@@ -27,5 +28,8 @@ def void_line(db: Database, delivery_id: int, reason: Any, now: datetime) -> int
     if line.status == "voided":
         raise ValidationError("reason", "deliveries.error.already_voided", line=line.id)
     with db.atomic():
-        return db.table("voids").insert({"delivery_id": line.id, "reason": text,
-                                         "voided_at": stamp(now)}).last_pk
+        void_id = db.table("voids").insert({"delivery_id": line.id, "reason": text,
+                                            "voided_at": stamp(now)}).last_pk
+        ledger.seal(db, "void", void_id, now)
+    witness.record(db)
+    return void_id

@@ -123,12 +123,14 @@ def render(review: WeekReview, fmt: str, manager: str, head_hash: str | None) ->
     raise WorkbenchError("report.bad_format", fmt=fmt, formats=", ".join(FORMATS))
 
 
-def build(db, week, config, fmt: str, masked: bool = True, today=None) -> bytes:
-    """The report of ``week`` in ``fmt``, customer data masked unless ``masked`` is False."""
+def build(db, week, config, fmt: str, masked: bool = True, today=None,
+          full_proof: bool = False) -> bytes:
+    """The report of ``week`` in ``fmt``, customer data masked unless ``masked`` is False;
+    ``full_proof`` recomputes both chains for the head line (``review.week.register_head``)."""
     from workbench.review.week import compute_week, register_head
 
     review = compute_week(db, week, config, masked=masked, today=today)
-    return render(review, fmt, config.manager.name, register_head(db))
+    return render(review, fmt, config.manager.name, register_head(db, full=full_proof))
 
 
 def write_file(path: Path, data: bytes, force: bool = False) -> Path:

@@ -126,11 +126,20 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
     return figures, [self_week.week_lists, register_week.week_lists]
 
 
-def register_head(db: Database) -> str | None:
-    """The custody register's head hash, carried in every report (None before any sign-off)."""
-    from workbench.register.chain import chain_head
+def register_head(db: Database, full: bool = False) -> str | None:
+    """The custody register's proven head, carried in every report (a copy outside the
+    reach of whoever controls the file and its witness), or where its chain is broken;
+    None before any sign-off.
 
-    return chain_head(db) if db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone() else None
+    ``full`` recomputes both chains (``workbench report``: seconds for a heavy user);
+    otherwise the links since the last witnessed head are checked (the app's export,
+    on the UI thread).
+    """
+    from workbench.register.proof import prove, prove_quick
+
+    if not db.execute("SELECT 1 FROM signoffs LIMIT 1").fetchone():
+        return None
+    return (prove(db) if full else prove_quick(db)).head_line()
 
 
 def compute_week(db: Database, week: Week, config: Config, masked: bool = True,

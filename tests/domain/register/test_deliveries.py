@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import NOW
 from tests.register_helpers import outlet, staff
-from workbench.core.errors import ValidationError
+from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.register import chain, voids
 from workbench.register import deliveries as reg
-from workbench.storage import open_db
+from workbench.storage import open_db, repair
 
 
 @pytest.fixture
@@ -311,10 +311,15 @@ def test_unsigned_line_can_still_be_fixed_by_sql(db, db_path, config, place):
     assert reg.get_line(db, line).note == "ok"
 
 
-def test_guards_return_on_every_open(db, db_path, config, place):
+def test_a_dropped_guard_is_refused_on_open_and_returns_by_repair(db, db_path, config, place):
+    """Dropped behind the app's back (not by an upgrade): opening to write refuses and
+    names it, nothing is written; the explicit repair brings it back."""
     raw = _raw(db_path)
     raw.execute("DROP TRIGGER signoffs_no_update")
     raw.close()
+    with pytest.raises(WorkbenchError, match="signoffs_no_update"):
+        open_db(db_path)
+    repair(db_path)
     again = open_db(db_path)
     names = {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     again.close()
@@ -383,11 +388,12 @@ def test_open_lines_follow_the_register(db, db_path, config, place):
     assert _open_set(db) == {(b, place["a"])}
     assert [x.id for x in reg.awaiting_signature(db)] == [b]
     assert reg.register_count(db, reg.RegisterFilter(status="awaiting")) == 1
-    # A trigger dropped behind the app's back: the next open rebuilds the table.
+    # A trigger dropped behind the app's back: the repair rebuilds the table.
     raw = _raw(db_path)
     raw.execute("DROP TRIGGER open_lines_signed")
     raw.execute("INSERT INTO open_lines VALUES (?, ?)", [a, place["a"]])
     raw.close()
+    repair(db_path)
     again = open_db(db_path)
     assert _open_set(again) == {(b, place["a"])}
     again.close()

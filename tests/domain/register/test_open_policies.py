@@ -27,11 +27,11 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from tests.register_helpers import open_policies_from_scratch, open_policies_kept, outlet, staff
 from workbench.core import db as dbmod
 from workbench.core.config import Config
-from workbench.core.errors import ValidationError
+from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.register import chain, deadlines, deliveries, receipts, voids
 from workbench.register import schema as register_schema
 from workbench.register import week as register_week
-from workbench.storage import migration_sets, open_db
+from workbench.storage import migration_sets, open_db, repair
 
 FIRST = date(2026, 3, 1)
 LATER = datetime(2026, 6, 1, 12)  # "now" of every write: all the days are past
@@ -250,6 +250,10 @@ def test_the_triggers_come_back_after_a_transform(template, tmp_path):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert "open_policies_event" not in names
     db.close()
+    # Dropped outside a migration run: opening refuses until the explicit repair.
+    with pytest.raises(WorkbenchError, match="open_policies_event"):
+        open_db(path)
+    repair(path)
     again = open_db(path)
     try:
         names = {r[0] for r in again.execute(

@@ -4,7 +4,16 @@ A capability adds ``messages/<name>.py`` with ``MESSAGES = {key: (zh, en)}`` and
 lists it in ``ALL`` below.
 """
 
-from workbench.core.messages import assessment, core, deliveries, importer, outlets, plan, review
+from workbench.core.messages import (
+    assessment,
+    core,
+    deliveries,
+    importer,
+    outlets,
+    plan,
+    review,
+    trust,
+)
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
-       review.MESSAGES, importer.MESSAGES, plan.MESSAGES]
+       review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES]

@@ -18,7 +18,7 @@ from textual.message import Message
 
 ROSTER = frozenset({"outlets", "staff", "visits"})
 REGISTER = frozenset({"deliveries", "voids", "signoffs", "signoff_lines", "policy_events",
-                      "stock_counts", "applications", "handovers"})
+                      "stock_counts", "applications", "handovers", "ledger", "ledger_file"})
 JOURNAL = frozenset({"moods", "habits", "setbacks", "five_q"})
 GOALS = frozenset({"policies", "career_goals"})
 PLAN = frozenset({"tasks", "contacts"})

@@ -5,7 +5,8 @@ Textual's render caches that is 150,000 objects to walk, 150–400 ms on these
 machines, and it struck in the middle of a key press about once in five (the
 benchmark's p95 tails: bench/README, "the tails"). After the warm-up:
 
-- what lives as long as the app (modules, styles, mounted screens) is frozen out of the collector's reach (``gc.freeze``);
+- what lives as long as the app (modules, styles, mounted screens) is frozen out of
+  the collector's reach (``gc.freeze``);
 - automatic collections stay on for the young generations, which are small and quick,
   but never reach the oldest one;
 - the full collection runs from a timer once the user has not pressed a key for a
