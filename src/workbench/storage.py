@@ -182,6 +182,15 @@ class Inspection:
         return not self.problems and not (self.proof and self.proof.broken)
 
 
+def unreadable(path: Path, exc: sqlite3.Error) -> str:
+    """Why ``check`` could not read ``path``: a read-only folder is named as such (a WAL
+    file needs its folder writable even to be read), anything else as damage."""
+    refusal = core_db.open_refusal(path, exc) if isinstance(exc, sqlite3.DatabaseError) else None
+    if refusal is not None and refusal.key.startswith(("db.folder_readonly", "db.readonly")):
+        return str(refusal)
+    return t("check.unreadable", path=str(path), detail=str(exc))
+
+
 def inspect(path: Path, witness_path: Path | None = None) -> Inspection:
     """Check the file at ``path`` without writing to it (``mode=ro``) or creating anything.
 
@@ -205,7 +214,7 @@ def inspect(path: Path, witness_path: Path | None = None) -> Inspection:
     try:
         db = core_db.open_readonly(path)
     except sqlite3.Error as exc:
-        found.problems.append(t("check.unreadable", path=str(path), detail=str(exc)))
+        found.problems.append(unreadable(path, exc))
         return found
     try:
         found.problems += core_db.integrity_problems(db)
@@ -226,7 +235,7 @@ def inspect(path: Path, witness_path: Path | None = None) -> Inspection:
             found.problems.append(t("check.guards_missing", names=", ".join(missing)))
         found.proof = register_proof.prove(db, witness_path)
     except sqlite3.DatabaseError as exc:
-        found.problems.append(t("check.unreadable", path=str(path), detail=str(exc)))
+        found.problems.append(unreadable(path, exc))
     finally:
         db.close()
     return found

@@ -168,10 +168,13 @@ def test_a_read_only_folder_is_named_not_called_a_bad_file(demo_db, capsys, monk
     monkeypatch.setattr(dbmod.sqlite3, "connect", refusing_connect)
     monkeypatch.setattr(dbmod.os, "access", lambda p, mode: False if str(p) == str(folder)
                         and mode == os.W_OK else real_access(p, mode))
-    for command in (["today"], ["check"], ["report", "week"]):
+    for command in (["today"], ["report", "week"]):
         code, _, err = run(capsys, *command, "--db", str(demo_db), "--lang", "en")
         assert code == 1 and f"The folder {folder} of the database" in err, err
         assert "is read-only" in err and "not an SQLite file" not in err
+    # check only reads (mode=ro): a read-only folder is no reason to refuse it.
+    code, _, err = run(capsys, "check", "--db", str(demo_db), "--lang", "en")
+    assert "read-only" not in err and "not an SQLite file" not in err
     code, _, err = run(capsys, "today", "--db", str(demo_db), "--lang", "zh")
     assert f"所在的文件夹 {folder} 是只读的" in err
 
