@@ -68,9 +68,28 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     if not args.no_write:
         out = Path(__file__).resolve().parent / "RESULTS.md"
-        out.write_text(f"# Latest benchmark results\n\n{header}\n{table}\n", encoding="utf-8")
+        write_results(out, args.scale, f"{header}\n{table}\n")
         log(f"wrote {out}")
     return 0
+
+
+def write_results(out: Path, scale: float, body: str) -> None:
+    """RESULTS.md keeps one section per scale: this run replaces its own scale's only."""
+    sections: dict[str, str] = {}
+    if out.exists():
+        current = None
+        for line in out.read_text(encoding="utf-8").splitlines(keepends=True):
+            if line.startswith("## Scale "):
+                current = line.removeprefix("## Scale ").strip()
+                sections[current] = ""
+            elif current is not None:
+                sections[current] += line
+    sections[f"{scale:g}"] = f"\n{body}\n"
+    text = ("# Latest benchmark results\n\n"
+            "One section per scale (`--scale`), each from its own run.\n\n")
+    for name in sorted(sections, key=float):
+        text += f"## Scale {name}\n{sections[name].rstrip()}\n\n"
+    out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def format_change(figure: Figure) -> str:
     if change is None:
         return ""
     if change == 0:
-        return "="
+        return "±0"  # not "=": a spreadsheet would read it as the start of a formula
     sign = "+" if change > 0 else "−"
     if figure.kind == "percent":
         return f"{sign}{abs(change) * 100:.0f} pt"
