@@ -4,9 +4,10 @@ After the app has shown each mode, ``blueprint(screen)`` records its widget tree
 plain data: each widget's Textual class, id, classes and what it shows (a table's
 columns and rows, a list's options, a text's content), plus the screen's keys. A bare
 app with no Workbench code builds one screen per mode from those blueprints, with the
-same style sheet and the same keys (bound to nothing), and switches between them with
-the same keys. Its cost is what Textual itself pays for a mode switch with these
-widgets on this machine: the budget for Workbench's switch is 1.2x that (or 50 ms).
+same style sheet, the same keys (bound to nothing) and the same garbage-collection
+policy (screens/common/collector.py), and switches between them with the same keys.
+Its cost is what Textual itself pays for a mode switch with these widgets on this
+machine: the budget for Workbench's switch is 1.2x that (or 50 ms).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
@@ -37,6 +39,8 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
+
+from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 
 from . import press, settle
 
@@ -195,7 +199,22 @@ def bare_app(prints: dict[str, ScreenPrint], mode_keys: dict[str, str],
             """What every copied key does."""
 
         def on_mount(self) -> None:
+            self.collector = IdleCollector()
             self.switch_mode(next(iter(prints)))
+
+        def warmed(self) -> None:
+            """The same garbage-collection policy as Workbench after its warm-up, so the
+            two differ by the widgets' work only, not by when a full collection falls."""
+            self.collector.start()
+            self.set_interval(EVERY_SECONDS, self.collector.tick)
+
+        async def on_event(self, event: events.Event) -> None:
+            if isinstance(event, events.Key):
+                self.collector.touched()
+            await super().on_event(event)
+
+        def on_unmount(self) -> None:
+            self.collector.stop()
 
     return BareModesApp()
 
@@ -213,6 +232,7 @@ async def measure_switches(app: App, mode_keys: dict[str, str], runs: int
         for mode in modes:  # every screen mounted once, as in the app after its first round
             await app.switch_mode(mode)
             await settle(pilot, lambda mode=mode: app.current_mode == mode)
+        app.warmed()
         stalls.start()
         for r in range(runs + 1):
             for i, mode in enumerate(modes):

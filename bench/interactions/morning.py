@@ -127,6 +127,7 @@ async def bare_morning(app, mode_keys: dict[str, str]) -> LoopLag:
         for mode in mode_keys:  # every screen mounted once, as in the app's morning
             await app.switch_mode(mode)
             await settle(pilot, lambda mode=mode: app.current_mode == mode)
+        app.warmed()
         await app.switch_mode(next(iter(mode_keys)))
         await settle(pilot)
         probe.start()
