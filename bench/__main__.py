@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import platform
 import sys
 import tempfile
@@ -16,7 +17,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import generate
+from . import copies, generate
 from .stats import markdown
 
 PARTS = ("terminal", "interactions", "import")
@@ -40,11 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
+        # The register's witnesses of this run's copies live and die with the run.
+        os.environ["XDG_STATE_HOME"] = str(folder / "state")
         if "terminal" in parts:
             from . import paint
 
             log("terminal: first paint, data on screen, memory")
-            rows += paint.run(generate.working_copy(args.scale, folder), args.runs, log=log)
+            rows += paint.run(copies.working_copy(args.scale, folder), args.runs, log=log)
         if "interactions" in parts:
             from . import interactions
 

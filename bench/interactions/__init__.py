@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import shutil
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -260,11 +259,10 @@ def bare_app_for(prints: dict):
 
 
 def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
-    from .. import generate
+    from .. import copies
     from .bare import measure as bare_measure
 
-    db_path = folder / "interactions.db"
-    shutil.copyfile(generate.cached(scale), db_path)
+    db_path = copies.working_copy(scale, folder, "interactions.db")
     times, actions, prints, morning = asyncio.run(_measure(db_path, runs, log))
     bare = asyncio.run(bare_measure(db_path, runs))
     log("interactions: bare Textual switching between copies of the same screens")
