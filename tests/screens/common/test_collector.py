@@ -4,6 +4,7 @@ moment of quiet, forced after a long busy stretch; the process gets its settings
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -39,30 +40,61 @@ def test_start_freezes_and_keeps_automatic_collections_young(collector):
     assert gc.get_threshold()[2] == NEVER
 
 
-def test_a_due_collection_waits_for_a_quiet_moment(collector):
+def test_the_deep_collection_waits_for_a_quiet_moment(collector):
     gc.collect()
     young_collections(DUE_AFTER)
     collector.touched()
-    assert not collector.tick()  # a key was just pressed
+    assert collector.tick()  # a key was just pressed: only what is not frozen
+    assert (collector.full_runs, collector.busy_runs) == (0, 1)
+    young_collections(DUE_AFTER)
     quiet(collector)
-    assert collector.tick() and collector.full_runs == 1
+    assert collector.tick()
+    assert (collector.full_runs, collector.busy_runs) == (1, 1)
     assert gc.get_count()[2] == 0
 
 
 def test_nothing_runs_before_it_is_due(collector):
     gc.collect()
-    young_collections(DUE_AFTER - 1)
+    young_collections(min(DUE_AFTER, BUSY_LIMIT) - 1)
     quiet(collector)
     assert not collector.tick()
-
-
-def test_a_user_who_never_pauses_still_gets_memory_back(collector):
-    gc.collect()
-    young_collections(BUSY_LIMIT - 1)
     collector.touched()
     assert not collector.tick()
-    young_collections(1)
+
+
+class Node:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_pause_collects_garbage_among_frozen_objects_too(collector):
+    node = Node()
+    gone = weakref.ref(node)
+    gc.freeze()  # alive when frozen (a widget since removed), garbage now
+    del node
+    young_collections(BUSY_LIMIT)
+    collector.touched()
+    assert collector.tick() and collector.busy_runs == 1
+    assert gone() is not None  # a busy collection walks only what is not frozen
+    young_collections(DUE_AFTER)
+    quiet(collector)
+    assert collector.tick() and collector.full_runs == 1
+    assert gone() is None
+
+
+def test_a_busy_collection_frees_what_was_made_since_and_freezes_the_rest(collector):
+    frozen_before = gc.get_freeze_count()
+    node = Node()
+    gone = weakref.ref(node)
+    del node
+    kept = Node()
+    young_collections(BUSY_LIMIT)
+    collector.touched()
     assert collector.tick()
+    assert gone() is None and gc.get_freeze_count() > frozen_before
+    assert kept.me is kept
 
 
 def test_a_stopped_collector_does_nothing():

@@ -1,17 +1,20 @@
 """Garbage collection while the user reads, not while a key waits.
 
 CPython starts a full collection when enough objects survived the young ones; with
-Textual's render caches that is 150,000 objects to walk, 150–400 ms on these
+Textual's render caches that is 150,000 to 400,000 objects to walk, 0.15–1 s on these
 machines, and it struck in the middle of a key press about once in five (the
 benchmark's p95 tails: bench/README, "the tails"). After the warm-up:
 
-- what lives as long as the app (modules, styles, mounted screens) is frozen out of
-  the collector's reach (``gc.freeze``);
+- what lives by then (modules, styles, mounted screens) is frozen out of the
+  collector's reach (``gc.freeze``);
 - automatic collections stay on for the young generations, which are small and quick,
   but never reach the oldest one;
-- the full collection runs from a timer once the user has not pressed a key for a
-  moment, and at the latest after ``BUSY_LIMIT`` young collections, so a user who never
-  pauses still gets their memory back.
+- once the user has not pressed a key for a moment, a timer collects everything
+  (frozen objects included: a widget removed since it was frozen is garbage too) and
+  freezes what survives;
+- while keys come in, a smaller collection after ``BUSY_LIMIT`` young ones:
+  only what was made since the last freeze is walked, and its survivors are frozen
+  too; garbage among frozen objects waits for the next pause.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from time import monotonic
 
 # Young collections (gen 1) between two full ones, as CPython's own default.
 DUE_AFTER = 10
-# A full collection even without a pause, after this many young ones.
-BUSY_LIMIT = 400
+# Without a pause, collect what was made since the last freeze after this many young
+# collections (as often as CPython would: what it walks is small, tens of milliseconds).
+BUSY_LIMIT = DUE_AFTER
 # How long no key has been pressed before a pause counts as reading.
 QUIET_SECONDS = 1.0
 # How often the timer looks.
@@ -38,6 +42,7 @@ class IdleCollector:
         self.last_input = monotonic()
         self.saved: tuple[int, int, int] | None = None
         self.full_runs = 0
+        self.busy_runs = 0
 
     def start(self) -> None:
         """Freeze what lives for good and keep automatic collections young."""
@@ -63,8 +68,15 @@ class IdleCollector:
             return False
         pending = gc.get_count()[2]  # young collections since the last full one
         quiet = monotonic() - self.last_input >= QUIET_SECONDS
-        if (pending >= DUE_AFTER and quiet) or pending >= BUSY_LIMIT:
+        if pending >= DUE_AFTER and quiet:
+            gc.unfreeze()
             gc.collect()
+            gc.freeze()
             self.full_runs += 1
+            return True
+        if pending >= BUSY_LIMIT:
+            gc.collect()
+            gc.freeze()
+            self.busy_runs += 1
             return True
         return False
