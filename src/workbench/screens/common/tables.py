@@ -22,6 +22,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 Rows = Sequence[tuple[str, Sequence[Any]]]
@@ -112,6 +113,13 @@ class FitTable(DataTable):
     columns fold away, first named first (a wider terminal shows them again); only then
     does the table scroll sideways.
     """
+
+    # A table of rows: Home and End go to the first and last row (DataTable's scroll
+    # sideways, which a fitted table rarely needs).
+    BINDINGS = [
+        Binding("home", "scroll_top", show=False, id="table_first_row"),
+        Binding("end", "scroll_bottom", show=False, id="table_last_row"),
+    ]
 
     def __init__(self, *args: Any, flexible: Mapping[str, int] | None = None,
                  optional: Sequence[str] = (), **kwargs: Any) -> None:
