@@ -36,6 +36,7 @@ WALKS = {
     "form_void": ("3", "v"),
     "form_policy": ("4", "n"),
     "sign_off": ("g",),
+    "sign_off_lines": ("g", "enter"),
 }
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 

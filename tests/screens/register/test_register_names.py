@@ -81,3 +81,23 @@ async def test_the_void_reason_shows_in_the_register(alike, db, db_path, config)
         await pilot.pause()
         text = "\n".join(rendered(app.screen.table))
         assert "送错网点 [b]x[/b]" in text  # as typed: markup is not drawn
+
+
+async def test_the_sign_off_at_80x24_has_one_scrollbar_at_most(db, db_path, config):
+    """Issue #15: the sign-off box and its staff list both showed a scrollbar."""
+    from workbench.demo.build import populate
+
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("g")
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        await wait_loaded(pilot)
+        await pilot.pause()
+        screen = app.screen
+        bars = [w for w in screen.walk_children()
+                if getattr(w, "show_vertical_scrollbar", False) and w.region.height]
+        assert len(bars) <= 1, bars
+        assert screen.query_one("#so-title").region.y >= 0
