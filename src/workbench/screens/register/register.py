@@ -65,7 +65,7 @@ COLUMNS = {
 FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0}
 # Columns folded away, in this order, when the rest does not fit (80 columns).
 OPTIONAL = ("page", "signed", "delivered", "delivered_since", "rate", "estimate", "cooling_off",
-            "collected")
+            "collected", "counted")
 VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
