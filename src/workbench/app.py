@@ -117,6 +117,8 @@ class WorkbenchApp(App[int]):
     MODES = {"plan": _plan_screen, "outlets": _outlets_screen,
              "deliveries": _deliveries_screen, "self": _self_screen, "week": _week_screen}
     DEFAULT_MODE = "plan"
+    # Screens (forms too) get -short under 32 rows: app.tcss compacts them for 80x24.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     COMMANDS = App.COMMANDS | {_outlet_commands, _delivery_commands, _self_commands,
                                _plan_commands}
     BINDINGS = [

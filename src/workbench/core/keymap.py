@@ -20,6 +20,8 @@ BINDING_IDS = frozenset({
     "self_next_tab", "self_prev_tab",
     # screens.common.form.FormScreen
     "form_cancel", "form_save",
+    # screens.common.tables.FitTable
+    "table_first_row", "table_last_row",
     # screens.common.pickers.OutletPicker
     "picker_cancel",
     # screens.plan.plan.PlanScreen

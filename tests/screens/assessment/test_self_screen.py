@@ -181,3 +181,32 @@ async def test_void_a_policy_from_the_policies_tab(db, db_path, config):
         assert table.row_count == count - 1
     row = db.execute("SELECT void_reason FROM policies WHERE policy_no = ?", [number]).fetchone()
     assert row[0] == "typo"
+
+
+async def test_at_80x24_the_tabs_and_their_tables_are_in_view_and_page_keys_work(
+        db, db_path, config):
+    """Issue #15: the grade and mood cards filled the screen, the tables were off it."""
+    app = make_app(db, db_path, config)
+    app.language = "zh"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_self(app, pilot)
+        await pilot.pause()
+        screen = app.screen
+        for tab in ("habits", "policies"):
+            table = screen.query_one(f"#self-{tab}", DataTable)
+            if tab == "policies":
+                await pilot.press("right_square_bracket")
+                await wait_loaded(pilot)
+                await pilot.pause()
+                table.focus()
+                await pilot.pause()
+            region = table.region
+            assert region.height >= 8, tab  # the header and at least 7 rows
+            assert region.bottom <= screen.size.height - 1  # above the footer
+            assert table.row_count
+        assert table.row_count > region.height  # the policies do not all fit: page keys
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("pageup")
+        assert table.cursor_row < table.row_count - 1
+        assert screen.query_one("#self-tabs").region.y < 13

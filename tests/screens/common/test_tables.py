@@ -3,12 +3,13 @@ and a change to a few rows touches only those (no refill)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.common.tables import FitTable, PendingRows, cut_end, replace_rows
 
 
 class TableApp(App):
@@ -68,3 +69,46 @@ def test_pending_rows_collect_what_a_fill_adds():
     pending = PendingRows()
     pending.add_row("a", "b", key="1")
     assert pending.rows == [("1", ("a", "b"))]
+
+
+class FitApp(App):
+    """A FitTable of a code, a name (flexible, at least 6) and a date (optional)."""
+
+    def compose(self) -> ComposeResult:
+        yield FitTable(flexible={"name": 6}, optional=("date",))
+
+    def on_mount(self) -> None:
+        table = self.query_one(FitTable)
+        for key in ("code", "name", "date"):
+            table.add_column(key, key=key)
+        replace_rows(table, [("1", ("ICBC-102", cut_end("中国工商银行北京海淀支行"),
+                                    "2026-11-27"))])
+
+
+def widths(table: FitTable) -> dict[str, int]:
+    return {str(c.key.value): c.width for c in table.ordered_columns}
+
+
+# code 8 + name 24 + date 10, each padded by 1 on both sides, and the scrollbar's 2.
+WHOLE = 8 + 24 + 10 + 6 + 2
+
+
+@pytest.mark.parametrize(("width", "expected", "hidden"), [
+    (WHOLE, {"code": 8, "name": 24, "date": 10}, ()),
+    (WHOLE - 1, {"code": 8, "name": 23, "date": 10}, ()),
+    (WHOLE - 18, {"code": 8, "name": 6, "date": 10}, ()),
+    (WHOLE - 19, {"code": 8, "name": 15, "date": 0}, ("date",)),
+    (10, {"code": 8, "name": 6, "date": 0}, ("date",)),
+])
+async def test_names_give_way_then_optional_columns_fold_codes_never_cut(width, expected,
+                                                                        hidden):
+    app = FitApp()
+    async with app.run_test(size=(width, 5)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FitTable)
+        assert widths(table) == expected
+        assert table.hidden == hidden
+        line = table.render_lines(table.region.reset_offset)[1].text
+        assert "ICBC-102" in line
+        if width >= WHOLE - 19 and expected["name"] < 24:
+            assert "…" in line and "中国" in line

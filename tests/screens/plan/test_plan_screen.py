@@ -283,3 +283,22 @@ async def test_contact_form_offers_the_staff_of_the_outlet_checked_in_at(db, db_
         picker = form.query_one("#f-staff", Select)
         assert [value for _, value in picker._options if value != Select.NULL] == [str(mine)]
         assert picker.value == str(mine)
+
+
+async def test_document_rows_stay_one_line_after_a_reload_at_80_columns(db, db_path, config):
+    """Each item is one row, cut at the end, on the first load and after a reload: the
+    Rich Text's no_wrap is lost when OptionList turns it into Content (issue #15)."""
+    populate(db, config, TODAY)
+    app = app_on(db_path, config, language="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        agenda = app.screen.query_one("#agenda", OptionList)
+        for _ in range(2):
+            options = [agenda.get_option_at_index(i) for i in range(agenda.option_count)]
+            assert len(options) > 20
+            # One line per option plus one per divider (a None between sections).
+            dividers = sum(1 for option in options if option._divider)
+            assert agenda.virtual_size.height == len(options) + dividers
+            app.screen.refresh_data()
+            await wait_loaded(pilot)
+            await pilot.pause()

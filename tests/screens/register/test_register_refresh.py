@@ -18,7 +18,7 @@ from workbench.screens.register.register import DeliveriesScreen
 
 
 def signers(table: DataTable, ids: list[int]) -> list[str]:
-    return [table.get_cell(str(i), "signer") for i in ids]
+    return [str(table.get_cell(str(i), "signer")) for i in ids]
 
 
 @pytest.fixture

@@ -62,3 +62,23 @@ async def test_export_from_the_screen_asks_before_replacing(db, db_path, config)
         await pilot.press("y")
         await wait_loaded(pilot)
         assert "2026-W48" in path.read_text()
+
+
+async def test_at_80_columns_the_footer_shows_the_week_keys_up_to_the_excel_export(
+        db, db_path, config):
+    """Issue #15: the footer was cut before `l 导出 Excel`."""
+    from workbench.screens.common.footer import Footer
+
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("w")
+        await wait_loaded(pilot)
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        keys = {getattr(w, "key", None): w for w in footer.walk_children()
+                if not w.has_class("-command-palette")}
+        palette = next(w for w in footer.walk_children() if w.has_class("-command-palette"))
+        for key in ("left", "t", "m", "v", "l"):
+            region = keys[key].region
+            assert region.width and region.right <= palette.region.x, key

@@ -47,6 +47,6 @@ async def test_columns_fit_the_rows_before_the_table_measures_them(db, db_path, 
         await open_roster(app, pilot)
         screen = app.screen
         table = screen.query_one("#roster", DataTable)
-        table.columns[table.ordered_columns[0].key].content_width = 1
+        table.columns[table.ordered_columns[0].key].width = 1
         screen._fill()  # synchronously: no idle has run yet
-        assert table.ordered_columns[0].content_width >= cell_len(long_code)
+        assert table.ordered_columns[0].width >= cell_len(long_code)

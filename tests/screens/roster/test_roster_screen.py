@@ -24,7 +24,7 @@ async def test_filter_by_pinyin_initials(db, db_path, config):
         assert table.row_count == 15
         await pilot.press("slash", *"jsyh")
         await wait_loaded(pilot)
-        names = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert names and all("建设银行" in n for n in names)
 
 
@@ -66,12 +66,12 @@ async def test_edit_from_roster_and_restart_keeps_it(db, db_path, config):
         app.screen.query_one("#f-name", Input).value = "新名称"
         await pilot.press("ctrl+s")
         await wait_loaded(pilot)
-        assert app.screen.query_one("#roster", DataTable).get_row_at(0)[1] == "新名称"
+        assert app.screen.query_one("#roster", DataTable).get_row_at(0)[1].plain == "新名称"
     # A new app on the same file: the edit is there.
     again = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with again.run_test(size=(120, 40)) as pilot:
         await open_roster(again, pilot)
-        assert again.screen.query_one("#roster", DataTable).get_row_at(0)[1] == "新名称"
+        assert again.screen.query_one("#roster", DataTable).get_row_at(0)[1].plain == "新名称"
     assert outlets.get_outlet(db, oid).name == "新名称"
 
 
@@ -113,7 +113,7 @@ async def test_deactivate_hides_and_show_inactive_reveals(db, db_path, config):
         assert table.row_count == 0
         await pilot.press("h")
         await wait_loaded(pilot)
-        assert table.row_count == 1 and "inactive" in table.get_row_at(0)[1]
+        assert table.row_count == 1 and "inactive" in str(table.get_row_at(0)[1])
 
 
 async def test_card_shows_every_field_and_adds_staff(db, db_path, config):

@@ -5,6 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.prev_week": ("上一周", "Previous week"),
     "key.next_week": ("下一周", "Next week"),
     "key.this_week": ("本周", "This week"),
+    "key.move_week": ("上/下周", "Prev/next week"),
     "key.edit_summary": ("写总结", "Write summary"),
     "key.leave_summary": ("返回指标", "Back to the figures"),
     "key.export_md": ("导出 Markdown", "Export Markdown"),

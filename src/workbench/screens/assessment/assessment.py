@@ -37,7 +37,13 @@ from workbench.screens.common.changes import GOALS, JOURNAL, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.common.tables import (
+    FitTable,
+    PendingRows,
+    cut_end,
+    outlet_cell,
+    replace_rows,
+)
 from workbench.screens.register.originals import open_register_policy
 
 if TYPE_CHECKING:
@@ -56,6 +62,17 @@ def habit_label(habit: str) -> str:
     key = f"habit.{habit}"
     label = t(key)
     return habit if label == key else label
+
+
+# Per tab: the columns that give up width on a narrow terminal (cut at the end) and
+# those that fold away, first named first, when even that is not enough.
+FIT: dict[str, dict[str, Any]] = {
+    "habits": {"flexible": {"habit": 8}},
+    "policies": {"flexible": {"outlet": 12, "product": 6},
+                 "optional": ("phone", "term", "standard", "document")},
+    "setbacks": {"flexible": {"what": 10, "response": 10}},
+    "career": {"flexible": {"target": 10}},
+}
 
 
 class AssessmentScreen(DataScreen):
@@ -102,7 +119,8 @@ class AssessmentScreen(DataScreen):
                 with TabPane(t(f"self.tab.{tab}"), id=f"tab-{tab}"):
                     if tab in ("setbacks", "five_q"):
                         yield Static("", id=f"self-{tab}-trend", classes="tab-trend")
-                    yield DataTable(id=f"self-{tab}", cursor_type="row", zebra_stripes=True)
+                    yield FitTable(id=f"self-{tab}", cursor_type="row", zebra_stripes=True,
+                                   **FIT.get(tab, {}))
                     if tab == "policies":
                         yield Static("", id="self-policies-status", classes="status")
         yield Footer()
@@ -232,7 +250,9 @@ class AssessmentScreen(DataScreen):
         row = self._keep_cursor(table)  # r on one policy after another
         pending = PendingRows()
         for p in rows:
-            pending.add_row(p.issue_date.isoformat(), p.policy_no, p.outlet_name, p.product,
+            outlet = (outlet_cell(p.outlet_code, p.outlet_name) if p.outlet_code
+                      else cut_end(p.outlet_name))
+            pending.add_row(p.issue_date.isoformat(), p.policy_no, outlet, cut_end(p.product),
                             num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
                             p.masked_name, p.masked_phone,
                             t(f"self.document.{p.document_status}"), key=str(p.id))
@@ -250,7 +270,8 @@ class AssessmentScreen(DataScreen):
         table = self.query_one("#self-setbacks", DataTable)
         pending = PendingRows()
         for s in rows:
-            pending.add_row(s.day.isoformat(), str(s.rating), s.what, s.response or "",
+            pending.add_row(s.day.isoformat(), str(s.rating), cut_end(s.what),
+                            cut_end(s.response or ""),
                             key=str(s.id))
         replace_rows(table, pending.rows)
         ratings = [s.rating for s in reversed(rows)]
@@ -285,7 +306,8 @@ class AssessmentScreen(DataScreen):
         row = self._keep_cursor(table)
         pending = PendingRows()
         for g in goals:
-            pending.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"), g.target,
+            pending.add_row(t(f"self.horizon.{g.horizon}"), t(f"self.angle.{g.angle}"),
+                            cut_end(g.target),
                             t(f"self.goal_status.{g.status}"),
                             g.reviewed_on.isoformat() if g.reviewed_on else "—", key=str(g.id))
         replace_rows(table, pending.rows)

@@ -13,6 +13,7 @@ TextArea the same way.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
 
@@ -37,6 +38,13 @@ class Footer(TextualFooter):
     A recompose follows every mode switch and every closed form, so the lists stay as
     long as what is on screen.
     """
+
+    # Narrower than this, the keys are drawn without their padding: at 80 columns the
+    # screen's own keys (which come first) then fit, the week's "l 导出 Excel" too.
+    COMPACT_BELOW = 120
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact = event.size.width < self.COMPACT_BELOW
 
     def compose(self) -> ComposeResult:
         drop_dead_watchers(self)

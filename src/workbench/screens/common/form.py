@@ -80,6 +80,13 @@ class FormScreen(ModalScreen[Any]):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
 
+    def on_mount(self) -> None:
+        # Focusing the first field scrolls the box before its layout is final, which
+        # left the title and the first label above the top on a short screen; the
+        # first field is near the top, so from the top all three are in view.
+        self.call_after_refresh(self.query_one("#form", VerticalScroll).scroll_home,
+                                animate=False)
+
     def collect(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for f in self.fields:
@@ -96,12 +103,14 @@ class FormScreen(ModalScreen[Any]):
         """``error`` under its field (a plain line: above the buttons)."""
         for node in self.query(".form-error"):
             node.update("")
+            node.display = False  # an empty line is no row (a short screen has few)
         self.query(".-invalid").remove_class("-invalid")
         names = {f.name for f in self.fields}
         field = error.field if isinstance(error, ValidationError) else ""
         target = field if field in names else "_form"
         line = self.query_one(f"#e-{target}", Static)
         line.update(str(error))
+        line.display = True
         if target != "_form":
             widget = self.query_one(f"#f-{target}")
             widget.add_class("-invalid")

@@ -7,13 +7,22 @@ screen wants with those it shows: unchanged rows stay as they are, a changed cel
 updated in place, rows gone are removed and new ones appended at the end. When the
 order itself changed (a new row in the middle, another sort, another page), a full
 refill is both simpler and no slower.
+
+``FitTable`` fits a table to the terminal: the columns of names (outlets, staff) take
+the width the others leave, cut at the end with an ellipsis, while codes, dates and
+figures keep their full width; ``outlet_cell`` puts an outlet's code before its name, so
+two outlets whose names share a long prefix never read the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 Rows = Sequence[tuple[str, Sequence[Any]]]
@@ -59,4 +68,121 @@ def replace_rows(table: DataTable, rows: Rows) -> str:
     for key, cells in rows[len(kept):]:
         table.add_row(*cells, key=key)
         changed = True
+    if isinstance(table, FitTable):
+        table.fit()
     return "updated" if changed else "same"
+
+
+def outlet_cell(code: str, name: str) -> Text:
+    """An outlet as a table shows it: its code, then its name cut at the end if need be.
+
+    The code is what tells 中国农业银行北京昌平支行 from …昌平分理处 when the column is
+    too narrow for either name.
+    """
+    return Text.assemble((code, "bold"), " ", name, no_wrap=True, overflow="ellipsis")
+
+
+def cut_end(value: str) -> Text:
+    """A cell of a flexible column: cut with … at the end when the column is narrow
+    (markup in ``value`` is drawn)."""
+    text = Text.from_markup(value) if "[" in value else Text(value)
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+def code_width(codes: Sequence[str], name_cells: int = 5) -> int:
+    """The narrowest outlet column that shows every code whole and a little of the name."""
+    return max((cell_len(code) for code in codes), default=0) + 1 + name_cells
+
+
+def cell_width(value: Any) -> int:
+    """Cells ``value`` takes in a table (markup in a string is not drawn)."""
+    if isinstance(value, Text):
+        return value.cell_len
+    value = str(value)
+    return Text.from_markup(value).cell_len if "[" in value else cell_len(value)
+
+
+class FitTable(DataTable):
+    """A DataTable whose ``flexible`` columns (key: narrowest width) share what the
+    others leave of the table's width; their cells end in … when cut.
+
+    Every other column is as wide as its widest cell: a code, a date or a figure is
+    never cut. When even the narrowest flexible columns do not fit, the ``optional``
+    columns fold away, first named first (a wider terminal shows them again); only then
+    does the table scroll sideways.
+    """
+
+    # A table of rows: Home and End go to the first and last row (DataTable's scroll
+    # sideways, which a fitted table rarely needs).
+    BINDINGS = [
+        Binding("home", "scroll_top", show=False, id="table_first_row"),
+        Binding("end", "scroll_bottom", show=False, id="table_last_row"),
+    ]
+
+    def __init__(self, *args: Any, flexible: Mapping[str, int] | None = None,
+                 optional: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.flexible: dict[str, int] = dict(flexible or {})
+        self.optional = tuple(optional)
+        self.hidden: tuple[str, ...] = ()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.fit()
+
+    def natural_widths(self) -> dict[str, int]:
+        """Each column's widest cell or label, measured now (DataTable measures new
+        rows only when next idle, and a frame drawn before that keeps stale widths)."""
+        widths = {}
+        for column in self.ordered_columns:
+            key = str(column.key.value)
+            cells = [cell_width(value) for value in self.get_column(column.key)]
+            widths[key] = max([column.label.cell_len, *cells])
+        return widths
+
+    def fit(self) -> None:
+        """Give each column its width for the table's current size."""
+        if not self.columns or not self.size.width:
+            return
+        natural = self.natural_widths()
+        pad = 2 * self.cell_padding
+        # Room for a vertical scrollbar whether or not one shows: the widths must not
+        # depend on the number of rows, or adding one could make every name jump.
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        flexible = [key for key in natural if key in self.flexible]
+        wanted = {key: min(self.flexible[key], natural[key]) for key in flexible}
+        fixed = sum(width for key, width in natural.items() if key not in flexible)
+        spare = room - pad * len(natural) - fixed - sum(wanted.values())
+        hidden = []
+        for key in self.optional:
+            if spare >= 0:
+                break
+            if key in natural and key not in flexible:
+                hidden.append(key)
+                wanted[key] = 0  # its padding stays: a slightly wider gap
+                spare += natural[key]
+        self.hidden = tuple(hidden)
+        # What is left is shared out evenly, each flexible column up to its widest cell.
+        short = [key for key in flexible if wanted[key] < natural[key]]
+        while spare > 0 and short:
+            share = max(1, spare // len(short))
+            for key in short:
+                extra = min(share, spare, natural[key] - wanted[key])
+                wanted[key] += extra
+                spare -= extra
+            short = [key for key in short if wanted[key] < natural[key]]
+        changed = False
+        for column in self.ordered_columns:
+            key = str(column.key.value)
+            width = wanted.get(key, natural[key])
+            if column.auto_width or column.width != width:
+                column.auto_width = False
+                column.width = width
+                changed = True
+        if changed:
+            # DataTable has no public way to set a column's width: its caches hold rows
+            # drawn at the old widths and its virtual size is recomputed when flagged.
+            self._clear_caches()
+            self._require_update_dimensions = True
+            self.refresh()

@@ -92,10 +92,9 @@ class PlanScreen(DataScreen):
                     options.append(Option(Text("  " + line, style="italic"), disabled=True))
                 else:
                     # Text, not markup: "[x]" and user-typed titles must show as typed.
-                    # One row per item: on a narrow terminal the end is cut (…), never
-                    # wrapped onto a second line that reads like another item.
-                    options.append(Option(Text(line, no_wrap=True, overflow="ellipsis"),
-                                          id=item_id))
+                    # One row per item (app.tcss #agenda: nowrap, ellipsis): on a narrow
+                    # terminal the end is cut, never wrapped onto a line of its own.
+                    options.append(Option(Text(line), id=item_id))
         agenda.set_options(options)
         if keep is not None and self._index_of(keep) is not None:
             agenda.highlighted = self._index_of(keep)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, DataTable, Header, Static
@@ -29,7 +30,15 @@ from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker
-from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.common.tables import (
+    FitTable,
+    PendingRows,
+    cell_width,
+    code_width,
+    cut_end,
+    outlet_cell,
+    replace_rows,
+)
 from workbench.screens.register import forms as forms
 from workbench.screens.register.forms import open_log_delivery
 from workbench.screens.register.sign_off import open_sign_off
@@ -51,6 +60,12 @@ COLUMNS = {
               "note"),
     "day": ("outlet", "day_collected", "day_handed_over", "day_awaiting"),
 }
+# Columns that give up width on a narrow terminal (cut at the end), with their narrowest
+# width; the outlet column's narrowest is set from the codes it shows.
+FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0}
+# Columns folded away, in this order, when the rest does not fit (80 columns).
+OPTIONAL = ("page", "signed", "delivered", "delivered_since", "rate", "estimate", "cooling_off",
+            "collected", "counted")
 VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
@@ -72,10 +87,15 @@ def days_text(days: int) -> str:
     return t("roster.due_in", days=days)
 
 
-def status_text(status: str) -> str:
+def status_text(status: str, void_reason: str | None = None) -> Text:
+    """A line's status; a voided line's reason beside it (the register book's rule: a
+    voided line stays, with why)."""
     text = t(f"deliveries.status.{status}")
-    return {"awaiting": f"[b yellow]{text}[/]", "voided": f"[dim strike]{text}[/]"}.get(
-        status, text)
+    style = {"awaiting": "b yellow", "voided": "dim strike"}.get(status, "")
+    cell = Text(text, style=style, no_wrap=True, overflow="ellipsis")
+    if status == "voided" and void_reason:
+        cell.append(" " + " ".join(void_reason.split()), style="italic")  # typed: no markup
+    return cell
 
 
 class DeliveriesScreen(DataScreen):
@@ -119,6 +139,7 @@ class DeliveriesScreen(DataScreen):
         self.page = 0
         self.total = 0
         self.items: dict[str, dict[str, Any]] = {view: {} for view in VIEWS}  # row key: item
+        self.codes: set[str] = set()  # outlet codes of the rows being filled
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,8 +148,10 @@ class DeliveriesScreen(DataScreen):
         # leaves stale widths behind.
         with ContentSwitcher(initial="table-register", id="deliveries-views-switch"):
             for view in VIEWS:
-                yield DataTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
-                                classes="deliveries-table")
+                yield FitTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
+                               classes="deliveries-table", flexible={
+                                   key: FLEXIBLE[key] for key in COLUMNS[view]
+                                   if key in FLEXIBLE}, optional=OPTIONAL)
         yield Static("", id="deliveries-status", classes="status")
         yield Footer()
 
@@ -136,10 +159,7 @@ class DeliveriesScreen(DataScreen):
         for view in VIEWS:
             table = self.query_one(f"#table-{view}", DataTable)
             for key in COLUMNS[view]:
-                # Outlet names are long (中国农业银行北京昌平支行): a fixed width keeps the
-                # register's signer and time on screen.
-                table.add_column(t(f"deliveries.col.{key}"), key=key,
-                                 width=20 if key == "outlet" else None)
+                table.add_column(t(f"deliveries.col.{key}"), key=key)
         self._show_view()
         self.table.focus()
         self.app.when_ready(self.refresh_data)
@@ -155,11 +175,16 @@ class DeliveriesScreen(DataScreen):
         return ViewData(view, getattr(self, f"_load_{view}")(db))
 
     def show(self, data: ViewData) -> None:
-        table = self.query_one(f"#table-{data.view}", DataTable)
+        table = self.query_one(f"#table-{data.view}", FitTable)
         selected = table.cursor_row
         self.items[data.view] = {}
+        self.codes = set()
         pending = PendingRows()
         getattr(self, f"_fill_{data.view}")(pending, data.rows)
+        table.flexible["outlet"] = code_width(sorted(self.codes))
+        if "status" in table.flexible:  # a void reason is cut, never the status itself
+            table.flexible["status"] = max(cell_width(status_text(status))
+                                           for status in STATUS_CYCLE[1:])
         replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
@@ -172,6 +197,11 @@ class DeliveriesScreen(DataScreen):
                          if v == self.view else f" [b]{VIEW_KEYS[v]}[/] "
                          f"{t(f'deliveries.view.{v}')} " for v in VIEWS)
         self.query_one("#deliveries-views", Static).update(tabs)
+
+    def outlet(self, code: str, name: str) -> Any:
+        """The outlet cell of a row (code + name); its code widens the column's minimum."""
+        self.codes.add(code)
+        return outlet_cell(code, name)
 
     def _status(self, text: str) -> None:
         self.query_one("#deliveries-status", Static).update(text)
@@ -193,10 +223,12 @@ class DeliveriesScreen(DataScreen):
             what = x.what
             if x.customer:
                 what += f" {mask_name(x.customer)}"
-            table.add_row(str(x.id), x.outlet_name, t(f"kind.{x.kind}"), what,
-                          x.delivered_at.strftime("%m-%d %H:%M"), status_text(x.status),
-                          x.signer or "", x.signed_at.strftime("%m-%d %H:%M") if x.signed_at
-                          else "", x.page_no or "", key=str(x.id))
+            signed = x.signed_at.strftime("%m-%d %H:%M") if x.signed_at else ""
+            table.add_row(str(x.id), self.outlet(x.outlet_code, x.outlet_name),
+                          t(f"kind.{x.kind}"), what,
+                          x.delivered_at.strftime("%m-%d %H:%M"),
+                          status_text(x.status, x.void_reason), cut_end(x.signer or ""),
+                          signed, x.page_no or "", key=str(x.id))
         f = data["filters"]
         parts = [t("deliveries.filter.outlet", value=data["outlet"] or t("deliveries.filter.any")),
                  t("deliveries.filter.kind", value=t(f"kind.{f.kind}") if f.kind
@@ -219,7 +251,8 @@ class DeliveriesScreen(DataScreen):
         for n, (kind, x) in enumerate(rows):
             key = f"{kind}:{x.delivery_id}:{n}"
             self.items["due"][key] = (kind, x)
-            table.add_row(t(f"due.{kind}"), x.outlet_name, x.policy_no, x.customer_masked,
+            table.add_row(t(f"due.{kind}"), self.outlet(x.outlet_code, x.outlet_name),
+                          x.policy_no, x.customer_masked,
                           x.signed_on.isoformat(), x.due.isoformat(), days_text(x.days_left),
                           x.cooling_off_end.isoformat() + ("*" if x.estimated else ""), key=key)
         overdue = sum(1 for _, x in rows if x.overdue)
@@ -233,7 +266,8 @@ class DeliveriesScreen(DataScreen):
             key = f"{s.outlet_id}:{s.kind}:{n}"
             self.items["stock"][key] = s
             flag = f"[b red]{t('stock.low')}[/]" if s.low else ""
-            table.add_row(s.outlet_name, t(f"kind.{s.kind}"), f"{s.counted} ({s.counted_on})",
+            table.add_row(self.outlet(s.outlet_code, s.outlet_name), t(f"kind.{s.kind}"),
+                          f"{s.counted} ({s.counted_on:%m-%d})",
                           str(s.delivered_since),
                           f"{s.rate_per_day:.1f}" if s.rate_per_day is not None else "—",
                           str(s.estimate),
@@ -251,9 +285,11 @@ class DeliveriesScreen(DataScreen):
         rows, day = data["rows"], data["day"]
         for a in rows:
             self.items["forms"][str(a.id)] = a
-            table.add_row(a.outlet_name, a.serial, a.applicant_masked, a.product,
-                          f"{a.premium:,.0f}", a.collected_at.strftime("%m-%d %H:%M"),
-                          t(f"apps.status.{a.status}"), a.return_reason or "", key=str(a.id))
+            table.add_row(self.outlet(a.outlet_code, a.outlet_name), a.serial,
+                          a.applicant_masked, cut_end(a.product), f"{a.premium:,.0f}",
+                          a.collected_at.strftime("%m-%d %H:%M"),
+                          t(f"apps.status.{a.status}"), cut_end(a.return_reason or ""),
+                          key=str(a.id))
         collected = sum(d.collected for d in day)
         handed = sum(d.handed_over for d in day)
         status = t("apps.status_line", count=len(rows), pending=data["pending"],
@@ -271,8 +307,8 @@ class DeliveriesScreen(DataScreen):
         for r in rows:
             self.items["day"][str(r.outlet_id)] = r
             gap = r.collected - r.handed_over
-            table.add_row(r.outlet_name, str(r.collected), str(r.handed_over)
-                          + (f"  [b yellow]({gap:+d})[/]" if gap > 0 else ""),
+            table.add_row(self.outlet(r.outlet_code, r.outlet_name), str(r.collected),
+                          str(r.handed_over) + (f"  [b yellow]({gap:+d})[/]" if gap > 0 else ""),
                           f"[b yellow]{r.awaiting_signature}[/]" if r.awaiting_signature
                           else "0", key=str(r.outlet_id))
         self._status(t("day.status", day=self.app.today.isoformat(),

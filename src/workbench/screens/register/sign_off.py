@@ -179,6 +179,7 @@ class SignOffScreen(ModalScreen[int | None]):
         do nothing because the reason is below the screen)."""
         error = self.query_one("#so-error", Static)
         error.update(line)
+        error.display = bool(line)
         if line:
             # After the refresh: the focus change above scrolls first, then this.
             self.call_after_refresh(error.scroll_visible, animate=False)

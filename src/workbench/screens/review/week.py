@@ -58,14 +58,20 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+WEEK_KEYS = Binding.Group("key.move_week", compact=True)
+
+
 class WeekScreen(DataScreen):
     # Figures from every capability; not the summary, which this screen writes itself
     # (redrawing it on each keystroke would move the cursor).
     SHOWS = TABLES - REVIEW
     BINDINGS = [
         # Priority: the figures table would otherwise take left/right for its cursor.
-        Binding("left", "move(-1)", "key.prev_week", id="week_prev", priority=True),
-        Binding("right", "move(1)", "key.next_week", id="week_next", priority=True),
+        # One footer entry for both ("←→ 上/下周"): at 80 columns the exports fit too.
+        Binding("left", "move(-1)", "key.prev_week", id="week_prev", priority=True,
+                group=WEEK_KEYS),
+        Binding("right", "move(1)", "key.next_week", id="week_next", priority=True,
+                group=WEEK_KEYS),
         Binding("t", "this_week", "key.this_week", id="week_this"),
         Binding("tab", "app.focus_next", "key.edit_summary", id="week_edit_summary"),
         # Esc leaves the summary for the figures, so the week keys work again.

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +22,7 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import replace_rows
+from workbench.screens.common.tables import FitTable, cut_end, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.forms import outlet_fields
 
@@ -56,19 +54,6 @@ def due_text(days_left: int) -> str:
     return t("roster.due_in", days=days_left)
 
 
-def fit_columns(table: DataTable, cells: list[tuple[str, ...]]) -> None:
-    """Widen auto-width columns to their cells before the rows are added.
-
-    DataTable measures new rows only when it next goes idle; a frame drawn before
-    that is cached at the old widths and stays cut off ("CCB-" for "CCB-1084").
-    """
-    for column, values in zip(table.ordered_columns, zip(*cells, strict=True), strict=False):
-        if column.auto_width:
-            widest = max(Text.from_markup(value).cell_len if "[" in value else cell_len(value)
-                         for value in values)
-            column.content_width = max(column.content_width, widest)
-
-
 class OutletsScreen(DataScreen):
     SHOWS = ROSTER
     BINDINGS = [
@@ -98,7 +83,10 @@ class OutletsScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("roster.filter_placeholder"), id="filter")
-        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+        # Names give up width first (cut at the end: the code beside them tells two
+        # alike apart); the targets fold away on a narrow terminal.
+        yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
+                       flexible={"name": 10, "bank": 4}, optional=("achieved", "target"))
         yield Static("", id="roster-status", classes="status")
         yield Footer()
 
@@ -152,11 +140,10 @@ class OutletsScreen(DataScreen):
                 due = f"[b red]{due}[/]"
             elif r.days_left == 0:
                 due = f"[b yellow]{due}[/]"
-            cells.append((r.code, name, r.bank or "", r.tier,
+            cells.append((r.code, cut_end(name), cut_end(r.bank or ""), r.tier,
                           r.last_visit.isoformat() if r.last_visit else t("roster.never"),
                           due, str(r.staff_count), fmt_number(r.target),
                           fmt_number(r.achieved)))
-        fit_columns(table, cells)
         replace_rows(table, [(str(r.id), row) for r, row in zip(page, cells, strict=True)])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
