@@ -241,8 +241,9 @@ def must_dos(audit: list[CheckinAudit], logged: list[contacts.Contact]) -> tuple
     )
 
 
-def build_agenda(db: Database, today: date, config: Config) -> Agenda:
-    """The whole plan for ``today``."""
+def build_agenda(db: Database, today: date, config: Config,
+                 doc_limit: int | None = None) -> Agenda:
+    """The whole plan for ``today``; ``doc_limit`` as ``plan.documents.documents``."""
     visits = roster_visits.visits_on(db, today)
     current = roster_visits.open_visit(db)
     names = outlets.outlet_names(db, {x.outlet_id for x in visits}
@@ -271,5 +272,5 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
         rules=config.plan,
         mood=mood.score if mood is not None else None,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
-        documents=tuple(documents(db, today, config)),
+        documents=tuple(documents(db, today, config, doc_limit)),
     )
