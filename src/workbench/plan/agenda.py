@@ -112,6 +112,7 @@ class Agenda:
     mood: int | None  # this morning's mood score; None: not rated yet (the plan asks)
     habits: tuple[Habit, ...]
     documents: tuple[DocItem, ...]
+    outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
 
 
 # --- rules -------------------------------------------------------------------------
@@ -273,4 +274,5 @@ def build_agenda(db: Database, today: date, config: Config,
         mood=mood.score if mood is not None else None,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
         documents=tuple(documents(db, today, config, doc_limit)),
+        outlet_count=outlets.count_outlets(db),
     )

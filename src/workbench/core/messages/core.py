@@ -104,4 +104,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_id": ("“{value}”不是有效编号(应为正整数)", "“{value}” is not a valid number (a positive whole number)"),
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
+    # Empty states: what a screen says while the file has nothing for it (a first morning).
+    "empty.plan": ("还没有网点,今天的计划是空的。先建网点清单:按 2 进入网点页,按 a 新增网点;"
+                   "已有 CSV 或 Excel 清单的,在终端运行 workbench import outlets 文件路径",
+                   "No outlets yet, so today's plan is empty. Start your outlet list: press 2 "
+                   "for outlets, then a to add one; with a CSV or Excel list, run "
+                   "workbench import outlets FILE in a terminal"),
+    "empty.roster": ("还没有网点。按 a 新增一个网点;已有网点清单(CSV 或 xlsx)的,在终端运行 "
+                     "workbench import outlets 文件路径 一次导入",
+                     "No outlets yet. Press a to add one; with an outlet list (CSV or xlsx), "
+                     "run workbench import outlets FILE in a terminal to import it at once"),
+    "empty.register": ("还没有网点,单证无处可送。先到网点页(按 2)新增或导入网点,再回来登记送达",
+                       "No outlets yet, so there is nowhere to deliver to. Add or import your "
+                       "outlets first (press 2), then record deliveries here"),
 }

@@ -77,6 +77,11 @@ class PlanScreen(DataScreen):
         agenda = build_agenda(db, app.today, app.config)
         return agenda, sections(agenda)
 
+    EMPTY_HINT = "empty.plan"
+
+    def is_empty(self, data: tuple[Agenda, list[Section]]) -> bool:
+        return data[0].outlet_count == 0
+
     def show(self, data: tuple[Agenda, list[Section]]) -> None:
         self.agenda, self.sections = data
         agenda = self.query_one("#agenda", OptionList)

@@ -124,6 +124,11 @@ class OutletsScreen(DataScreen):
                           visit.started_at.strftime("%H:%M"))
         return RosterData(rows, checked_in)
 
+    EMPTY_HINT = "empty.roster"
+
+    def is_empty(self, data: RosterData) -> bool:
+        return not data.rows and not self.query_text  # a filter that matches none is not
+
     def show(self, data: RosterData) -> None:
         self.rows = data.rows
         self.checked_in = data.checked_in
