@@ -44,5 +44,7 @@ BINDING_IDS = frozenset({
     # screens.roster.roster.OutletsScreen
     "roster_filter", "roster_add", "roster_edit", "roster_check_in", "roster_check_out",
     "roster_sort", "roster_deactivate", "roster_inactive", "roster_next_page",
-    "roster_prev_page",
+    "roster_prev_page", "roster_import",
+    # screens.onboarding.import_outlets.ImportOutletsScreen
+    "import_close", "import_complete",
 })

@@ -28,7 +28,7 @@ async def test_each_screen_says_what_to_do_next_until_there_is_an_outlet(db, db_
         assert "还没有网点" in hint(app) and "workbench import outlets" in hint(app)
         await pilot.press("2")
         await wait_loaded(pilot)
-        assert "按 a 新增一个网点" in hint(app)
+        assert "按 a 新增一个网点" in hint(app) and "按 u 一次导入" in hint(app)
         await pilot.press("3")
         await wait_loaded(pilot)
         assert "单证无处可送" in hint(app)

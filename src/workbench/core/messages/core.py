@@ -108,13 +108,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty.plan": ("还没有网点,今天的计划是空的。先建网点清单:按 2 进入网点页,按 a 新增网点;"
                    "已有 CSV 或 Excel 清单的,在终端运行 workbench import outlets 文件路径",
                    "No outlets yet, so today's plan is empty. Start your outlet list: press 2 "
-                   "for outlets, then a to add one; with a CSV or Excel list, run "
+                   "for outlets, then a to add one or u to import a list; or run "
                    "workbench import outlets FILE in a terminal"),
-    "empty.roster": ("还没有网点。按 a 新增一个网点;已有网点清单(CSV 或 xlsx)的,在终端运行 "
-                     "workbench import outlets 文件路径 一次导入",
+    "empty.roster": ("还没有网点。按 a 新增一个网点;已有网点清单(CSV 或 xlsx)的,按 u 一次导入",
                      "No outlets yet. Press a to add one; with an outlet list (CSV or xlsx), "
-                     "run workbench import outlets FILE in a terminal to import it at once"),
+                     "press u to import it at once"),
     "empty.register": ("还没有网点,单证无处可送。先到网点页(按 2)新增或导入网点,再回来登记送达",
                        "No outlets yet, so there is nowhere to deliver to. Add or import your "
                        "outlets first (press 2), then record deliveries here"),
+    "key.import_outlets": ("导入网点清单", "Import outlet list"),
+    "onboard.import_title": ("导入网点清单", "Import your outlet list"),
+    "onboard.import_help": ("CSV(UTF-8 或 GB18030)或 xlsx,与 workbench import outlets 相同的列;"
+                            "输入文件路径(Tab 补全),回车导入,Esc 返回",
+                            "CSV (UTF-8 or GB18030) or xlsx, the columns of workbench import "
+                            "outlets; type the file's path (tab completes), Enter imports, "
+                            "Esc returns"),
+    "onboard.import_placeholder": ("文件路径,如 ~/网点清单.csv", "file path, e.g. ~/outlets.csv"),
+    "onboard.import_no_file": ("请先输入文件路径", "Type the file's path first"),
+    "onboard.importing": ("正在导入……", "Importing…"),
+    "onboard.import_fix_rows": ("以上有错的行未导入:改好文件后再导入一次(已导入的不会重复)",
+                                "The rows listed were not imported: fix them in the file and "
+                                "import it again (rows already in are not doubled)"),
+    "key.complete_path": ("补全路径", "Complete path"),
 }
