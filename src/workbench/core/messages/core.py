@@ -105,8 +105,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
     # Empty states: what a screen says while the file has nothing for it (a first morning).
-    "empty.plan": ("还没有网点,今天的计划是空的。先建网点清单:按 2 进入网点页,按 a 新增网点;"
-                   "已有 CSV 或 Excel 清单的,在终端运行 workbench import outlets 文件路径",
+    "empty.plan": ("还没有网点,今天的计划是空的。按 2 进入网点页:a 新增网点,u 导入网点清单"
+                   "(CSV 或 Excel);也可在终端运行 workbench import outlets 文件路径",
                    "No outlets yet, so today's plan is empty. Start your outlet list: press 2 "
                    "for outlets, then a to add one or u to import a list; or run "
                    "workbench import outlets FILE in a terminal"),
