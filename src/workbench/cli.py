@@ -316,7 +316,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from workbench.app import WorkbenchApp
 
     app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang,
-                       daily_backup=not args.demo)
+                       daily_backup=not args.demo,
+                       config_path=config_mod.find_config(args.config)
+                       or config_mod.default_config_path())
     code = app.run()
     if app.error:
         print(f"workbench: {app.error}", file=sys.stderr)

@@ -51,3 +51,35 @@ async def test_a_gb18030_list_imports_its_good_rows_lists_the_bad_and_the_plan_f
             "#empty-hint").display
     codes = [r[0] for r in db.execute("SELECT code FROM outlets ORDER BY code")]
     assert codes == ["ABC-103", "CCB-101"]
+
+
+async def test_the_whole_first_run_name_grade_period_then_the_list(db, db_path, config,
+                                                                    tmp_path):
+    from workbench.core import config as config_mod
+    from workbench.screens.common.form import FormScreen
+
+    source = tmp_path / "outlets.csv"
+    source.write_bytes(LIST.encode("gb18030"))
+    saved = tmp_path / "conf" / "config.toml"
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh",
+                       config_path=saved)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the guide's form")
+        await pilot.press("ctrl+s")  # no name: refused, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and not saved.exists()
+        await pilot.press(*"李娜")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportOutletsScreen),
+                         "the guide's second step")
+        await pilot.press(*str(source), "enter")
+        await wait_until(pilot, lambda: "导入完成" in text(app, "#import-status"),
+                         "the import to finish")
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        assert any(s.key == "visits" and s.items for s in app.screen.sections)
+    written = config_mod.load(saved)
+    assert (written.manager.name, written.manager.grade, written.goals.period) == (
+        "李娜", config.manager.grade, config.goals.period)

@@ -105,11 +105,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
     # Empty states: what a screen says while the file has nothing for it (a first morning).
-    "empty.plan": ("还没有网点,今天的计划是空的。按 2 进入网点页:a 新增网点,u 导入网点清单"
-                   "(CSV 或 Excel);也可在终端运行 workbench import outlets 文件路径",
-                   "No outlets yet, so today's plan is empty. Start your outlet list: press 2 "
-                   "for outlets, then a to add one or u to import a list; or run "
-                   "workbench import outlets FILE in a terminal"),
+    "empty.plan": ("还没有网点,今天的计划是空的。按 f 开始:填姓名、职级和考核周期,再导入网点清单;"
+                   "或按 2 进入网点页,a 新增网点;也可在终端运行 workbench import outlets 文件路径",
+                   "No outlets yet, so today's plan is empty. Press f to start: your name, grade "
+                   "and period, then your outlet list; or press 2 for outlets and a to add one; "
+                   "or run workbench import outlets FILE in a terminal"),
     "empty.roster": ("还没有网点。按 a 新增一个网点;已有网点清单(CSV 或 xlsx)的,按 u 一次导入",
                      "No outlets yet. Press a to add one; with an outlet list (CSV or xlsx), "
                      "press u to import it at once"),
@@ -130,4 +130,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The rows listed were not imported: fix them in the file and "
                                 "import it again (rows already in are not doubled)"),
     "key.complete_path": ("补全路径", "Complete path"),
+    "key.plan_first_run": ("开始设置", "Get started"),
+    "onboard.guide_title": ("开始使用:你的姓名、职级和考核周期", "Getting started: your name, grade and period"),
+    "onboard.name": ("姓名", "Name"),
+    "onboard.period": ("考核周期", "Assessment period"),
 }
