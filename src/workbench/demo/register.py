@@ -80,9 +80,9 @@ class _Demo:
 
 
 def populate_register(db: Database, config: Config, today: date, seed: int = 7,
-                      now: datetime | None = None) -> None:
+                      clock: datetime | None = None) -> None:
     """About twelve weeks of register history for every active outlet; nothing after
-    ``now`` (the clock, when built for the real today)."""
+    ``clock`` (when built for the real today)."""
     demo = _Demo(db, config, today, seed)
     rng = demo.rng
     cfg = config.deliveries
@@ -162,7 +162,7 @@ def populate_register(db: Database, config: Config, today: date, seed: int = 7,
                    "新产品海报")
         demo.policy_line(outlet_id, at + timedelta(minutes=1))
     # Collected application forms in every state.
-    _applications(db, config, today, rng, ids, now)
+    _applications(db, config, today, rng, ids, clock)
 
 
 def _applications(db: Database, config: Config, today: date, rng: random.Random,
