@@ -29,11 +29,15 @@ def latest_stamp(db) -> tuple[str, str, str]:
     return best
 
 
-@pytest.mark.parametrize("clock", [time(7, 51), time(0, 20), time(8, 59), time(12, 0)])
-def test_demo_never_lies_after_the_clock(tmp_path, clock):
+@pytest.mark.parametrize(("clock", "seed"), [
+    (time(7, 51), 7), (time(0, 20), 7), (time(8, 59), 7), (time(12, 0), 7),
+    # Seed 1 collects application forms on TODAY itself (at 11:00–17:30, reviewed 18:00).
+    (time(7, 51), 1), (time(12, 0), 1),
+])
+def test_demo_never_lies_after_the_clock(tmp_path, clock, seed):
     now = datetime.combine(TODAY, clock)
     db = open_db(tmp_path / "demo.db")
-    populate(db, Config(), TODAY, now=now)
+    populate(db, Config(), TODAY, seed=seed, now=now)
     stamp, table, column = latest_stamp(db)
     assert stamp <= now.isoformat(sep=" "), (table, column, stamp)
     if clock >= time(1, 0):  # the morning check-in is still there, ending before now
