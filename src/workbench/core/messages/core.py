@@ -126,8 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.import_placeholder": ("文件路径,如 ~/网点清单.csv", "file path, e.g. ~/outlets.csv"),
     "onboard.import_no_file": ("请先输入文件路径", "Type the file's path first"),
     "onboard.importing": ("正在导入……", "Importing…"),
-    "onboard.import_fix_rows": ("以上有错的行未导入:改好文件后再导入一次(已导入的不会重复)",
-                                "The rows listed were not imported: fix them in the file and "
+    "onboard.import_fix_rows": ("下列有错的行未导入:改好文件后再导入一次(已导入的不会重复)",
+                                "The rows listed below were not imported: fix them in the file and "
                                 "import it again (rows already in are not doubled)"),
     "key.complete_path": ("补全路径", "Complete path"),
     "key.plan_first_run": ("开始设置", "Get started"),
