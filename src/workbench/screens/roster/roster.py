@@ -74,7 +74,7 @@ class OutletsScreen(DataScreen):
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
-        Binding("u", "import_list", "key.import_outlets", id="roster_import"),
+        Binding("u", "import_list", "key.import_outlets", id="roster_import", show=False),
         Binding("e", "edit", "key.edit", id="roster_edit"),
         Binding("i", "check_in", "key.check_in", id="roster_check_in"),
         Binding("c", "check_out", "key.check_out", id="roster_check_out"),
