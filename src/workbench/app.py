@@ -134,8 +134,9 @@ class WorkbenchApp(App[int]):
 
     def __init__(self, db_path: str | Path | None, config: Config | None = None,
                  today: date | None = None, language: str | None = None,
-                 daily_backup: bool = True) -> None:
+                 daily_backup: bool = True, config_path: Path | None = None) -> None:
         self.config = config or Config()
+        self.config_path = config_path  # where the first-run guide saves the manager
         set_language(language or self.config.language)
         super().__init__()
         translate_bindings(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("what", choices=("week",))
     report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
     report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
-    report.add_argument("--out", metavar="FILE", help="write to FILE instead of the terminal")
+    report.add_argument("--out", metavar="FILE",
+                        help="write to FILE (default: the reports folder; - : the terminal)")
     report.add_argument("--force", action="store_true", help="replace an existing FILE")
     report.add_argument("--unmasked", action="store_true",
                         help="show customer names and phones in full")
@@ -90,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(export, suppress=True)
     today_cmd = sub.add_parser("today", help="print today's plan as plain text")
     _common(today_cmd, suppress=True)
+    today_cmd.add_argument("--all", action="store_true",
+                           help="every document waiting, not the first few of each kind")
     return parser
 
 
@@ -130,9 +133,11 @@ def write_demo(path: Path, config: config_mod.Config, today: date) -> None:
 
     if path.exists():
         raise WorkbenchError("cli.demo_exists", path=str(path))
+    # Built for the real today, the demo's today stops at the clock.
+    now = datetime.now() if today == date.today() else None
     db = open_db(path)
     try:
-        demo.populate(db, config, today)
+        demo.populate(db, config, today, now=now)
     finally:
         db.close()
 
@@ -156,7 +161,7 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     first = config.review.first_weekday
     week = (_option("--week", lambda: review.parse_week(args.week, first)) if args.week
             else review.week_of(today, first))
-    if args.format == "xlsx" and not args.out:
+    if args.format == "xlsx" and args.out == "-":
         raise UsageError("report.xlsx_needs_out")
     path = _db_path(args, config) or default_db_path()
     if not path.exists():
@@ -167,11 +172,16 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
                              today=today, full_proof=True)
     finally:
         db.close()
-    if args.out:
-        written = reports.write_file(Path(args.out), data, force=args.force)
-        print(t("review.exported", path=str(written)))
-    else:
+    if args.out == "-":
         sys.stdout.write(data.decode("utf-8-sig"))
+        return 0
+    # Without --out, the file the app's m/v/l writes: a report is a file to send on.
+    target = (Path(args.out) if args.out else reports.default_path(
+        config.review.reports_folder, path, week.label, args.format))
+    if not args.out:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    written = reports.write_file(target, data, force=args.force)
+    print(t("review.exported", path=str(written)))
     return 0
 
 
@@ -259,7 +269,7 @@ def _print_today(args: argparse.Namespace, config: config_mod.Config, today: dat
         raise WorkbenchError("cli.today_no_db", path=str(path))
     db = open_db(path)
     try:
-        text = plain_text(build_agenda(db, today, config))
+        text = plain_text(build_agenda(db, today, config, -1 if args.all else None))
     finally:
         db.close()
     sys.stdout.write(text)
@@ -306,7 +316,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from workbench.app import WorkbenchApp
 
     app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang,
-                       daily_backup=not args.demo)
+                       daily_backup=not args.demo,
+                       config_path=config_mod.find_config(args.config)
+                       or config_mod.default_config_path())
     code = app.run()
     if app.error:
         print(f"workbench: {app.error}", file=sys.stderr)

@@ -181,7 +181,8 @@ def test_a_witness_behind_the_file_is_reported(register, db_path, capsys):
 
 
 def test_the_weekly_report_prints_where_the_chain_is_broken(register, db_path, capsys):
-    argv = ["report", "week", "--week", "2026-W48", "--db", str(db_path), "--lang", "en"]
+    argv = ["report", "week", "--week", "2026-W48", "--out", "-", "--db", str(db_path),
+            "--lang", "en"]
     assert main(argv) == 0
     assert "Register head: 10 links, 5 sign-offs, hash " in capsys.readouterr().out
     tamper(db_path, "UPDATE voids SET reason = 'typo' WHERE id = ?",

@@ -26,7 +26,7 @@ BINDING_IDS = frozenset({
     "picker_cancel",
     # screens.plan.plan.PlanScreen
     "plan_next_section", "plan_prev_section", "plan_act", "plan_add_task", "plan_done",
-    "plan_snooze", "plan_contact", "plan_check_out", "plan_mood",
+    "plan_snooze", "plan_contact", "plan_check_out", "plan_mood", "plan_first_run",
     # screens.register.register.DeliveriesScreen
     "deliveries_register", "deliveries_due", "deliveries_stock", "deliveries_forms",
     "deliveries_day", "deliveries_new", "deliveries_void", "deliveries_mark",
@@ -46,5 +46,7 @@ BINDING_IDS = frozenset({
     # screens.roster.roster.OutletsScreen
     "roster_filter", "roster_add", "roster_edit", "roster_check_in", "roster_check_out",
     "roster_sort", "roster_deactivate", "roster_inactive", "roster_next_page",
-    "roster_prev_page",
+    "roster_prev_page", "roster_import",
+    # screens.onboarding.import_outlets.ImportOutletsScreen
+    "import_close", "import_complete",
 })

@@ -41,17 +41,39 @@ def _mobile(rng: random.Random) -> str:
     return f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
 
 
-def populate(db: Database, config: Config, today: date, seed: int = 7) -> None:
+# The demo's own morning ends here (check-in 08:00–08:45, a contact, tasks noted at 08:50,
+# a career goal at 09:00); built earlier in the real day, that morning moves back.
+MORNING_END = time(9, 0)
+
+
+def morning_shift(today: date, now: datetime | None) -> timedelta | None:
+    """How far the demo's morning of ``today`` moves back so that none of it lies after
+    ``now`` (zero when ``now`` is past it or not today); None when even moved back it
+    would start before midnight (no morning yet: the demo then has none today)."""
+    if now is None or now.date() != today:
+        return timedelta(0)
+    shift = min(timedelta(0), now - datetime.combine(today, MORNING_END))
+    if datetime.combine(today, time(8, 0)) + shift < datetime.combine(today, time(0, 0)):
+        return None
+    return shift
+
+
+def populate(db: Database, config: Config, today: date, seed: int = 7,
+             now: datetime | None = None) -> None:
     """Fill an empty database with the demo: about 15 outlets, 80 staff, 8 weeks of
     visits, register history, self-assessment and plan. One transaction: thousands of
-    small writes share one commit (fast), and a demo is either all there or absent."""
+    small writes share one commit (fast), and a demo is either all there or absent.
+
+    ``now``: the clock, when the demo is built for the real today; nothing of the demo
+    then lies after it (a check-in later than the clock would be a lie in a register)."""
     with db.atomic():
-        _populate(db, config, today, seed)
+        _populate(db, config, today, seed, clock=now)
     # Written in one transaction, so no write witnessed its own head: the demo's one.
     witness.start(db)
 
 
-def _populate(db: Database, config: Config, today: date, seed: int) -> None:
+def _populate(db: Database, config: Config, today: date, seed: int,
+              clock: datetime | None = None) -> None:
     rng = random.Random(seed)
     tiers = list(config.visits.cadence_days)
     roles = list(config.staff.roles)
@@ -96,9 +118,9 @@ def _populate(db: Database, config: Config, today: date, seed: int) -> None:
     _visits(db, ids, config, today, rng)
     from workbench.demo.register import populate_register
 
-    populate_register(db, config, today, seed)
-    _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5))
-    _plan(db, ids, today, random.Random(seed + 1))
+    populate_register(db, config, today, seed, clock)
+    _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5), clock)
+    _plan(db, ids, today, random.Random(seed + 1), clock)
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,
@@ -144,15 +166,20 @@ HABIT_ODDS = {"one_hour": 0.8, "one_book": 0.55, "one_problem": 0.7, "one_why": 
               "one_summary": 0.6}
 
 
+def not_after(at: datetime, now: datetime | None) -> datetime:
+    """``at``, or ``now`` when ``at`` would lie after the clock."""
+    return at if now is None or at <= now else now
+
+
 def _self_assessment(db: Database, outlet_ids: list[int], config: Config, today: date,
-                     rng: random.Random) -> None:
+                     rng: random.Random, now: datetime | None = None) -> None:
     """Eight weeks of mood scores, setbacks, habit ticks, weekly 5Q, policies and goals."""
     with db.atomic():  # one transaction: hundreds of small writes, one fsync
-        _self_rows(db, outlet_ids, config, today, rng)
+        _self_rows(db, outlet_ids, config, today, rng, now)
 
 
 def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
-               rng: random.Random) -> None:
+               rng: random.Random, now: datetime | None) -> None:
     start = today - timedelta(days=56)
     leave = {start + timedelta(days=d) for d in (19, 20)}  # two days of leave
     habits = journal.habit_names(config)
@@ -181,7 +208,8 @@ def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
     n = 0
     while total < 125_000:
         day = start + timedelta(days=rng.randint(0, 56))
-        if day.weekday() >= 5 or day > today:
+        if day.weekday() >= 5 or day > today or (
+                now is not None and datetime.combine(day, time(16, 0)) > now):
             continue
         n += 1
         term = rng.choice((1, 3, 5, 5, 10, 10, 10))
@@ -200,10 +228,11 @@ def _self_rows(db: Database, outlet_ids: list[int], config: Config, today: date,
     for horizon, angle, target, status in CAREER_GOALS:
         career.add_career_goal(db, horizon, angle, target, status,
                                (today - timedelta(days=rng.randint(3, 40))).isoformat(),
-                               datetime.combine(today, time(9, 0)))
+                               not_after(datetime.combine(today, time(9, 0)), now))
 
 
-def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Random) -> None:
+def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Random,
+          clock: datetime | None = None) -> None:
     """Contacts of the last weeks, an early check-in today, and a handful of own tasks."""
     from workbench.plan import contacts, tasks
 
@@ -222,12 +251,15 @@ def _plan(db: Database, ids: list[tuple[int, str]], today: date, rng: random.Ran
                              customer=name, outlet_id=ids[1][0], note="介绍年金险,有意向")
     # This morning: the outlet's morning meeting, too short to count as a stationed visit.
     morning = ids[5][0]
-    roster_visits.record_visit(db, morning, at(today, time(8, 0)), at(today, time(8, 45)),
-                         "promotion", "参加晨会,宣导新产品")
-    head = roster_staff.list_staff(db, morning)[0]
-    contacts.log_contact(db, "staff", at(today, time(8, 40)), staff_id=head.id,
-                         note="晨会后与主任沟通本周目标")
-    now = at(today, time(8, 50))
+    shift = morning_shift(today, clock)
+    if shift is not None:
+        roster_visits.record_visit(db, morning, at(today, time(8, 0)) + shift,
+                                   at(today, time(8, 45)) + shift,
+                                   "promotion", "参加晨会,宣导新产品")
+        head = roster_staff.list_staff(db, morning)[0]
+        contacts.log_contact(db, "staff", at(today, time(8, 40)) + shift, staff_id=head.id,
+                             note="晨会后与主任沟通本周目标")
+    now = not_after(at(today, time(8, 50)), clock)
     tasks.add_task(db, "给渠道经理发周报", today.isoformat(), today, now,
                    repeat="weekly", repeat_detail="fri")
     tasks.add_task(db, "回访王先生期缴意向", (today - timedelta(days=2)).isoformat(),

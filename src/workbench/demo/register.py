@@ -47,7 +47,6 @@ class _Demo:
         self.serial = 1
         self.policy = 1
         self.pages: dict[int, int] = {}
-        self.late_now = _at(today, 8, 0)
 
     def signer(self, outlet_id: int) -> int:
         staff = roster_staff.list_staff(self.db, outlet_id)
@@ -80,8 +79,10 @@ class _Demo:
                                 quantity=qty, note=note, delivered_at=at, now=at)
 
 
-def populate_register(db: Database, config: Config, today: date, seed: int = 7) -> None:
-    """About twelve weeks of register history for every active outlet."""
+def populate_register(db: Database, config: Config, today: date, seed: int = 7,
+                      clock: datetime | None = None) -> None:
+    """About twelve weeks of register history for every active outlet; nothing after
+    ``clock`` (when built for the real today)."""
     demo = _Demo(db, config, today, seed)
     rng = demo.rng
     cfg = config.deliveries
@@ -161,17 +162,20 @@ def populate_register(db: Database, config: Config, today: date, seed: int = 7) 
                    "新产品海报")
         demo.policy_line(outlet_id, at + timedelta(minutes=1))
     # Collected application forms in every state.
-    _applications(db, config, today, rng, ids)
+    _applications(db, config, today, rng, ids, clock)
 
 
 def _applications(db: Database, config: Config, today: date, rng: random.Random,
-                  ids: list[int]) -> None:
+                  ids: list[int], now: datetime | None = None) -> None:
     checklist = list(config.deliveries.review_checklist)
     made: list[tuple[int, date]] = []
     for n in range(36):
         outlet_id = ids[n % len(ids)]
         day = _workday(today - timedelta(days=rng.randint(0, 24)))
         at = _at(day, rng.choice((11, 16, 17)), rng.choice((0, 30)))
+        if now is not None and at > now:  # not collected yet today: the workday before
+            day = _workday(day - timedelta(days=1))
+            at = at.replace(year=day.year, month=day.month, day=day.day)
         aid = apps.collect(db, outlet_id=outlet_id, serial=f"A2026{5000 + n * 7:06d}",
                            applicant=rng.choice(SURNAMES) + rng.choice(GIVEN),
                            product=rng.choice(PRODUCTS),
@@ -183,6 +187,8 @@ def _applications(db: Database, config: Config, today: date, rng: random.Random,
         if day >= today - timedelta(days=3) and rng.random() < 0.5:
             continue                           # still awaiting initial review
         when = _at(day, 18)
+        if now is not None and when > now:
+            continue                           # reviewed this evening, not yet
         if rng.random() < 0.15:
             apps.review(db, config, aid, checked=checklist[:-2], now=when,
                         return_reason="缺少受益人签名,已退回网点补签")

@@ -112,6 +112,7 @@ class Agenda:
     mood: int | None  # this morning's mood score; None: not rated yet (the plan asks)
     habits: tuple[Habit, ...]
     documents: tuple[DocItem, ...]
+    outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
 
 
 # --- rules -------------------------------------------------------------------------
@@ -241,8 +242,9 @@ def must_dos(audit: list[CheckinAudit], logged: list[contacts.Contact]) -> tuple
     )
 
 
-def build_agenda(db: Database, today: date, config: Config) -> Agenda:
-    """The whole plan for ``today``."""
+def build_agenda(db: Database, today: date, config: Config,
+                 doc_limit: int | None = None) -> Agenda:
+    """The whole plan for ``today``; ``doc_limit`` as ``plan.documents.documents``."""
     visits = roster_visits.visits_on(db, today)
     current = roster_visits.open_visit(db)
     names = outlets.outlet_names(db, {x.outlet_id for x in visits}
@@ -271,5 +273,6 @@ def build_agenda(db: Database, today: date, config: Config) -> Agenda:
         rules=config.plan,
         mood=mood.score if mood is not None else None,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
-        documents=tuple(documents(db, today, config)),
+        documents=tuple(documents(db, today, config, doc_limit)),
+        outlet_count=outlets.count_outlets(db),
     )

@@ -45,11 +45,15 @@ class DocItem:
     days: int | None  # overdue (> 0) or waiting days; None when unknown
 
 
-def documents(db: Database, today: date, config: Config) -> list[DocItem]:
+def documents(db: Database, today: date, config: Config,
+              limit: int | None = None) -> list[DocItem]:
+    """What waits on paper today, at most ``limit`` per kind (None: ``DOC_LIMIT``; -1:
+    every one, for ``workbench today --all``) plus one "more" item per cut kind."""
+    limit = DOC_LIMIT if limit is None else limit
     out: list[DocItem] = []
     # First in the chain: a sold policy's original must be in the register before it
     # can be taken to the counter, signed for, and start its receipt and callback clocks.
-    for p in policies.policies_awaiting_document(db, DOC_LIMIT):
+    for p in policies.policies_awaiting_document(db, limit):
         out.append(DocItem("unregistered", p.id, p.outlet_id, p.outlet_code, p.outlet_name,
                            p.policy_no, p.masked_name, 1, (today - p.issue_date).days))
     _more(out, "unregistered", policies.count_awaiting_documents(db))
@@ -74,7 +78,7 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
         out.append(DocItem("stock", level.outlet_id, level.outlet_id, level.outlet_code,
                            level.outlet_name, level.kind, "", level.suggested, days))
     for kind in ("receipt", "callback"):
-        total, due_items = receipts.due_now(db, today, config, kind, DOC_LIMIT)
+        total, due_items = receipts.due_now(db, today, config, kind, limit)
         for item in due_items:
             out.append(DocItem(kind, item.delivery_id, item.outlet_id, item.outlet_code,
                                item.outlet_name, item.policy_no, item.customer_masked, 1,
@@ -93,7 +97,7 @@ def documents(db: Database, today: date, config: Config) -> list[DocItem]:
         out.append(DocItem("handover", outlet_id, outlet_id, first.outlet_code,
                            first.outlet_name, "", "", len(forms),
                            (today - min(f.collected_at for f in forms).date()).days))
-    return capped(out)
+    return capped(out, limit if limit >= 0 else max(len(out), 1))
 
 
 

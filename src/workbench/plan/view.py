@@ -135,7 +135,9 @@ def morning_section(agenda: Agenda) -> Section | None:
                    (Item("mood", ("▶", t("plan.mood_prompt"))),))
 
 
-def documents_section(agenda: Agenda) -> Section:
+def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
+    """The papers waiting; ``more`` is the message of a cut list's last line (the screen
+    opens the list on Enter, a shell names the command that prints it)."""
     items = []
     for d in agenda.documents:
         if d.kind == "stock":
@@ -155,7 +157,7 @@ def documents_section(agenda: Agenda) -> Section:
                      t("plan.doc.waiting", days=d.days))
         elif d.kind == "more":
             item_id = f"doc:more:0:{d.what}"
-            items.append(Item(item_id, (t(f"plan.doc.{d.what}"), t("plan.doc.more", count=d.count),
+            items.append(Item(item_id, (t(f"plan.doc.{d.what}"), t(more, count=d.count),
                                         "", "", "")))
             continue
         elif d.kind == "handover":
@@ -177,11 +179,16 @@ def habits_section(agenda: Agenda) -> Section:
     return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
 
 
-def sections(agenda: Agenda) -> list[Section]:
-    """Every section of the plan, in screen order."""
+def sections(agenda: Agenda, shell: bool = False) -> list[Section]:
+    """Every section of the plan, in screen order; ``shell``: as ``workbench today`` prints
+    it (the morning score once given, and no key to press)."""
     morning = morning_section(agenda)
+    if shell and morning is None:
+        morning = Section("morning", t("plan.section.morning"),
+                          (Item(None, (t("plan.mood_given", score=agenda.mood),)),))
+    more = "plan.doc.more_shell" if shell else "plan.doc.more"
     return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
-            documents_section(agenda), tasks_section(agenda), relations_section(agenda),
+            documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
             habits_section(agenda), audit_section(agenda)]
 
 
@@ -189,7 +196,7 @@ def plain_text(agenda: Agenda) -> str:
     """The plan as plain text, for a shell prompt or a morning e-mail."""
     weekday = t(f"weekday.{agenda.today.weekday()}")
     out = [t("plan.text_title", date=agenda.today.isoformat(), weekday=weekday)]
-    for section in sections(agenda):
+    for section in sections(agenda, shell=True):
         out += ["", f"== {section.title} =="]
         lines = [(i, text) for i, text in section.lines() if i != "task:add"]
         if not lines and section.key == "tasks":

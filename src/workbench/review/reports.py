@@ -133,6 +133,14 @@ def build(db, week, config, fmt: str, masked: bool = True, today=None,
     return render(review, fmt, config.manager.name, register_head(db, full=full_proof))
 
 
+def default_path(reports_folder: str, db_path: Path, label: str, fmt: str) -> Path:
+    """Where a weekly report goes when no file is named: ``[review] reports_folder``, else
+    ``reports/`` beside the database; the app's ``m``/``v``/``l`` and ``workbench report``
+    both write here, so the manager finds every week's report in one folder."""
+    base = Path(reports_folder).expanduser() if reports_folder else db_path.parent / "reports"
+    return base / f"weekly-{label}.{fmt}"
+
+
 def write_file(path: Path, data: bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path`` whole or not at all (temp file, fsync, rename), 0600."""
     path = path.expanduser()

@@ -313,6 +313,11 @@ def find_outlets(db: Database, text: str, limit: int = 20) -> list[tuple[int, st
         [q, q, q, limit]).fetchall()]
 
 
+def count_outlets(db: Database) -> int:
+    """How many outlets the file holds, active or not (0: a first morning)."""
+    return db.execute("SELECT count(*) FROM outlets").fetchone()[0]
+
+
 def all_active_outlets(db: Database) -> list[tuple[int, str, str, str]]:
     """(id, code, name, initials) of every active outlet, for pickers and the palette."""
     return [tuple(r) for r in db.execute(

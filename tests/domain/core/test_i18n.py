@@ -6,6 +6,7 @@ import re
 import string
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 
 from workbench.core import i18n
@@ -52,6 +53,27 @@ def test_auto_language_follows_the_locale(monkeypatch):
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert i18n.resolve_language("auto") == "en"
     assert i18n.resolve_language("zh") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "C.UTF-8"}, "en"),  # the README's own container locale: not Chinese
+        ({"LANG": "zh_TW.Big5"}, "zh"),
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),  # LC_ALL wins
+        ({"LC_ALL": "zh_CN.GB18030", "LANG": "C"}, "zh"),
+        ({"LC_ALL": "", "LANG": "zh_SG.UTF-8"}, "zh"),  # an empty variable is unset
+    ],
+)
+def test_auto_language_precedence(monkeypatch, env, expected):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert i18n.resolve_language("auto") == expected
+    i18n.set_language("auto")
+    assert i18n.language() == expected
 
 
 def test_translation_switches_language():

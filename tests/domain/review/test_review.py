@@ -115,8 +115,8 @@ def test_masking():
 
 def test_cli_report(db, db_path, tmp_path, capsys):
     fixture_week(db)
-    assert cli.main(["report", "week", "--week", "2026-W48", "--db", str(db_path),
-                     "--lang", "en"]) == 0
+    assert cli.main(["report", "week", "--week", "2026-W48", "--out", "-", "--db",
+                     str(db_path), "--lang", "en"]) == 0
     assert "Account manager weekly report 2026-W48" in capsys.readouterr().out
     out = tmp_path / "w.csv"
     args = ["report", "week", "--week", "2026-W48", "--format", "csv", "--out", str(out),

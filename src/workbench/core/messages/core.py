@@ -104,4 +104,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_id": ("“{value}”不是有效编号(应为正整数)", "“{value}” is not a valid number (a positive whole number)"),
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
+    # Empty states: what a screen says while the file has nothing for it (a first morning).
+    "empty.plan": ("还没有网点,今天的计划是空的。按 f 开始:填姓名、职级和考核周期,再导入网点清单;"
+                   "或按 2 进入网点页,a 新增网点;也可在终端运行 workbench import outlets 文件路径",
+                   "No outlets yet, so today's plan is empty. Press f to start: your name, grade "
+                   "and period, then your outlet list; or press 2 for outlets and a to add one; "
+                   "or run workbench import outlets FILE in a terminal"),
+    "empty.roster": ("还没有网点。按 a 新增一个网点;已有网点清单(CSV 或 xlsx)的,按 u 一次导入",
+                     "No outlets yet. Press a to add one; with an outlet list (CSV or xlsx), "
+                     "press u to import it at once"),
+    "empty.register": ("还没有网点,单证无处可送。先到网点页(按 2)新增或导入网点,再回来登记送达",
+                       "No outlets yet, so there is nowhere to deliver to. Add or import your "
+                       "outlets first (press 2), then record deliveries here"),
+    "key.import_outlets": ("导入网点清单", "Import outlet list"),
+    "onboard.import_title": ("导入网点清单", "Import your outlet list"),
+    "onboard.import_help": ("CSV(UTF-8 或 GB18030)或 xlsx,与 workbench import outlets 相同的列;"
+                            "输入文件路径(Tab 补全),回车导入,Esc 返回",
+                            "CSV (UTF-8 or GB18030) or xlsx, the columns of workbench import "
+                            "outlets; type the file's path (tab completes), Enter imports, "
+                            "Esc returns"),
+    "onboard.import_placeholder": ("文件路径,如 ~/网点清单.csv", "file path, e.g. ~/outlets.csv"),
+    "onboard.import_no_file": ("请先输入文件路径", "Type the file's path first"),
+    "onboard.importing": ("正在导入……", "Importing…"),
+    "onboard.import_fix_rows": ("下列有错的行未导入:改好文件后再导入一次(已导入的不会重复)",
+                                "The rows listed below were not imported: fix them in the file and "
+                                "import it again (rows already in are not doubled)"),
+    "key.complete_path": ("补全路径", "Complete path"),
+    "key.plan_first_run": ("开始设置", "Get started"),
+    "onboard.guide_title": ("开始使用:你的姓名、职级和考核周期", "Getting started: your name, grade and period"),
+    "onboard.name": ("姓名", "Name"),
+    "onboard.period": ("考核周期", "Assessment period"),
 }

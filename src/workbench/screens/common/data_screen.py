@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Static
 
 from workbench.core.db import data_stamp
 from workbench.core.i18n import t
@@ -43,6 +44,12 @@ class Loaded(Message, bubble=False):
 
 class DataScreen(Screen):
     SHOWS: ClassVar[frozenset[str]] = frozenset()
+    # The empty state: the message key of the line that says what to do next, shown at
+    # the top while ``is_empty(data)`` (a first morning must not meet bare zeros).
+    EMPTY_HINT: ClassVar[str] = ""
+    DEFAULT_CSS = """
+    DataScreen .empty-hint { height: auto; padding: 0 1; color: $warning; text-style: bold; }
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,6 +67,10 @@ class DataScreen(Screen):
     def show(self, data: Any) -> None:
         """Put ``data`` from ``load`` into the widgets (UI thread, no SQL)."""
         raise NotImplementedError
+
+    def is_empty(self, data: Any) -> bool:
+        """Whether ``data`` leaves the screen with nothing to show (its ``EMPTY_HINT``)."""
+        return False
 
     # --- loading ----------------------------------------------------------------------
 
@@ -101,6 +112,16 @@ class DataScreen(Screen):
             self.app.notify(t("data.load_failed", error=message.error), severity="error")
             return
         self.show(message.data)
+        self.show_empty_hint(bool(self.EMPTY_HINT) and self.is_empty(message.data))
+
+    def show_empty_hint(self, empty: bool) -> None:
+        """The empty state's line at the top of the screen, while there is nothing else."""
+        found = self.query("#empty-hint")
+        if found:
+            found.first().display = empty
+        elif empty:
+            self.mount(Static(t(self.EMPTY_HINT), id="empty-hint", classes="empty-hint"),
+                       before=0)
 
     # --- when to load -------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ class PlanScreen(DataScreen):
         Binding("l", "log_contact", "key.plan_contact", id="plan_contact"),
         Binding("c", "check_out", "key.plan_check_out", id="plan_check_out"),
         Binding("m", "mood", "key.plan_mood", id="plan_mood"),
+        Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
     ]
 
     def __init__(self) -> None:
@@ -76,6 +77,16 @@ class PlanScreen(DataScreen):
         app = self.app
         agenda = build_agenda(db, app.today, app.config)
         return agenda, sections(agenda)
+
+    EMPTY_HINT = "empty.plan"
+
+    def action_first_run(self) -> None:
+        from workbench.screens.onboarding.guide import open_guide
+
+        open_guide(self.app, self.app.config_path)
+
+    def is_empty(self, data: tuple[Agenda, list[Section]]) -> bool:
+        return data[0].outlet_count == 0
 
     def show(self, data: tuple[Agenda, list[Section]]) -> None:
         self.agenda, self.sections = data

@@ -77,6 +77,7 @@ class ViewData:
 
     view: str
     rows: Any
+    outlet_count: int = -1  # 0: no outlets yet, nothing can be delivered
 
 
 def days_text(days: int) -> str:
@@ -172,7 +173,12 @@ class DeliveriesScreen(DataScreen):
 
     def load(self, db: Database) -> ViewData:
         view = self.view
-        return ViewData(view, getattr(self, f"_load_{view}")(db))
+        return ViewData(view, getattr(self, f"_load_{view}")(db), outlets.count_outlets(db))
+
+    EMPTY_HINT = "empty.register"
+
+    def is_empty(self, data: ViewData) -> bool:
+        return data.outlet_count == 0
 
     def show(self, data: ViewData) -> None:
         table = self.query_one(f"#table-{data.view}", FitTable)

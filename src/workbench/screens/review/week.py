@@ -194,9 +194,9 @@ class WeekScreen(DataScreen):
 
     def action_export(self, fmt: str) -> None:
         app = self.app
-        folder = app.config.review.reports_folder
-        base = Path(folder).expanduser() if folder else self._db_folder() / "reports"
-        path = base / f"weekly-{self.week.label}.{fmt}"
+        path = reports.default_path(app.config.review.reports_folder, self._db_path(),
+                                    self.week.label, fmt)
+        base = path.parent
 
         def write(force: bool) -> None:
             try:
@@ -214,7 +214,7 @@ class WeekScreen(DataScreen):
         else:
             write(False)
 
-    def _db_folder(self) -> Path:
+    def _db_path(self) -> Path:
         from workbench.core.db import default_db_path
 
-        return Path(self.app.db_path).parent if self.app.db_path else default_db_path().parent
+        return Path(self.app.db_path) if self.app.db_path else default_db_path()

@@ -59,6 +59,7 @@ class OutletsScreen(DataScreen):
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
+        Binding("u", "import_list", "key.import_outlets", id="roster_import", show=False),
         Binding("e", "edit", "key.edit", id="roster_edit"),
         Binding("i", "check_in", "key.check_in", id="roster_check_in"),
         Binding("c", "check_out", "key.check_out", id="roster_check_out"),
@@ -111,6 +112,16 @@ class OutletsScreen(DataScreen):
             checked_in = (outlets.get_outlet(db, visit.outlet_id).name,
                           visit.started_at.strftime("%H:%M"))
         return RosterData(rows, checked_in)
+
+    EMPTY_HINT = "empty.roster"
+
+    def is_empty(self, data: RosterData) -> bool:
+        return not data.rows and not self.query_text  # a filter that matches none is not
+
+    def action_import_list(self) -> None:
+        from workbench.screens.onboarding.import_outlets import ImportOutletsScreen
+
+        self.app.push_screen(ImportOutletsScreen())
 
     def show(self, data: RosterData) -> None:
         self.rows = data.rows

@@ -1,0 +1,144 @@
+"""Import an outlet list from inside the app: a file path (tab completes it), the roster's
+own importer in a thread worker with a progress bar, and the same error list as
+``workbench import outlets``.
+
+The valid rows are imported and the bad ones listed (the CLI's ``--skip-invalid``): a
+manager at the counter fixes the few bad rows afterwards rather than the whole file.
+The import writes on a connection of its own in the worker (as the CLI does beside a
+running app), then announces the tables so that every screen fills.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, ProgressBar, Static
+
+from workbench.core.i18n import t
+from workbench.screens.common.changes import announce
+
+MAX_SHOWN_ERRORS = 20
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path from the folder's entries (folders end in /)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        typed = Path(value).expanduser()
+        folder, stem = (typed, "") if value.endswith("/") else (typed.parent, typed.name)
+        try:
+            names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
+                           if p.name.startswith(stem) and not p.name.startswith("."))
+        except OSError:
+            return None
+        return value + names[0][len(stem):] if names else None
+
+
+class PathInput(Input):
+    """A path field: tab takes the completion shown, as a shell does."""
+
+    BINDINGS = [Binding("tab", "complete", "key.complete_path", show=False, id="import_complete")]
+
+    def action_complete(self) -> None:
+        if self._suggestion and self._suggestion != self.value:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()
+
+
+class ImportOutletsScreen(ModalScreen[int]):
+    """Pick a CSV (UTF-8 or GB18030) or .xlsx outlet list and import it; dismissed with
+    how many outlets were added or updated."""
+
+    BINDINGS = [Binding("escape", "close", "key.back", id="import_close")]
+    DEFAULT_CSS = """
+    ImportOutletsScreen { align: center middle; }
+    ImportOutletsScreen > Vertical { width: 90%; height: auto; max-height: 90%;
+        border: round $accent; padding: 0 1; background: $surface; }
+    ImportOutletsScreen #import-errors { height: auto; max-height: 12; overflow-y: auto; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(t("onboard.import_title"), classes="title")
+            yield Static(t("onboard.import_help"))
+            yield PathInput(placeholder=t("onboard.import_placeholder"), id="import-path",
+                            suggester=PathSuggester())
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-status")
+            yield Static("", id="import-errors")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.query_one("#import-status", Static).update(t("onboard.import_no_file"))
+            return
+        self.query_one("#import-status", Static).update(t("onboard.importing"))
+        self.query_one("#import-errors", Static).update("")
+        self.run_import(Path(text).expanduser(), self.app)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(self, path: Path, app: Any) -> None:
+        """The roster's importer on a connection of this thread; the outcome posted back."""
+        from workbench.core.db import file_of
+        from workbench.core.failures import line_for
+        from workbench.roster.headers import match_headers
+        from workbench.roster.importer import import_rows
+        from workbench.roster.sheets import read_rows
+        from workbench.storage import open_db
+
+        def progress(done: int, total: int) -> None:
+            app.call_from_thread(self.query_one("#import-progress", ProgressBar).update,
+                                 total=total, progress=done)
+
+        try:
+            rows = read_rows(path)  # before the database: a bad file writes nothing
+            match_headers("outlets", list(rows[0].keys()))
+            db = open_db(file_of(app.db))
+            try:
+                summary = import_rows(db, "outlets", rows, app.config, skip_invalid=True,
+                                      now=datetime.combine(app.today, datetime.now().time()),
+                                      progress=progress)
+            finally:
+                db.close()
+        except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+            app.call_from_thread(self.failed, line_for(exc, where="import"))
+            return
+        app.call_from_thread(self.done, summary)
+
+    def failed(self, line: str) -> None:
+        self.query_one("#import-status", Static).update(line)
+
+    def done(self, summary: Any) -> None:
+        lines = [str(e) for e in summary.errors[:MAX_SHOWN_ERRORS]]
+        if len(summary.errors) > MAX_SHOWN_ERRORS:
+            lines.append(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS))
+        self.query_one("#import-errors", Static).update("\n".join(lines))
+        self.query_one("#import-status", Static).update(
+            t("import.summary", added=summary.added, updated=summary.updated,
+              unchanged=summary.unchanged, skipped=summary.skipped)
+            + ("  " + t("onboard.import_fix_rows") if summary.errors else ""))
+        self.added += summary.added + summary.updated
+        announce(self.app, "outlets", "staff")
+
+    def action_close(self) -> None:
+        self.dismiss(self.added)
