@@ -103,5 +103,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.no_such_week": ("{value} 这一周不存在", "{value} does not exist"),
     "error.bad_id": ("“{value}”不是有效编号(应为正整数)", "“{value}” is not a valid number (a positive whole number)"),
     "error.bad_time": ("“{value}”不是时间(应为 HH:MM)", "“{value}” is not a time (use HH:MM)"),
+    "list.sep": ("、", ", "),
     "error.bad_choice": ("只能是 {options} 之一", "must be one of {options}"),
 }

@@ -91,7 +91,7 @@ class SignOffScreen(ModalScreen[int | None]):
     def _fill_staff(self, query: str) -> None:
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
-        items = [Option(f"{s.name}  [dim]{t(f'role.{s.role}')}[/]", id=str(s.id))
+        items = [Option(f"{s.name}  [dim]{staff.role_label(s.role)}[/]", id=str(s.id))
                  for s in self.staff if matches(query, s.name, s.initials)]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (
