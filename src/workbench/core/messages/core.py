@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.cancel": ("取消 (Esc)", "Cancel (Esc)"),
     "palette.outlet": ("网点", "Outlet"),
     "palette.outlet_help": ("打开网点资源卡", "Open the outlet's resource card"),
+    "palette.checkin_at": ("签到:{name}({code})", "Check in: {name} ({code})"),
+    "palette.checkin_help": ("在这个网点签到(驻点)", "Check in at this outlet"),
     # CLI
     "cli.usage": ("命令行参数有误:{detail}(用法见 {prog} --help)", "Bad arguments: {detail} (see {prog} --help)"),
     "cli.bad_option": ("{option} 无效:{detail}", "{option} is not valid: {detail}"),

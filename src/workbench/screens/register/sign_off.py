@@ -21,12 +21,13 @@ from textual.widgets.option_list import Option
 from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
+from workbench.core.matching import matches
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
+from workbench.screens.common.pickers import OutletPicker, move_highlight
 
 
 def line_label(line: deliveries.Line) -> str:
@@ -92,7 +93,7 @@ class SignOffScreen(ModalScreen[int | None]):
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
         items = [Option(f"{s.name}  [dim]{staff.role_label(s.role)}[/]", id=str(s.id))
-                 for s in self.staff if matches(query, s.name, s.initials)]
+                 for s in self.staff if matches(query, (s.name,), (s.initials,))]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (
                 not items or not typed.isascii()):
