@@ -22,6 +22,8 @@ BINDING_IDS = frozenset({
     "form_cancel", "form_save",
     # screens.common.pickers.OutletPicker
     "picker_cancel",
+    # screens.common.search_select.ChoicePicker
+    "choice_cancel",
     # screens.plan.plan.PlanScreen
     "plan_next_section", "plan_prev_section", "plan_act", "plan_add_task", "plan_done",
     "plan_snooze", "plan_contact", "plan_check_out", "plan_mood",

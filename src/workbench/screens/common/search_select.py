@@ -39,7 +39,7 @@ class ChoicePicker(ModalScreen[str | None]):
     """Type to narrow ``options`` ((label, value) pairs; ``keys[value]`` are stored
     readings such as pinyin initials); dismisses with the chosen value or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="picker_cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="choice_cancel")]
 
     def __init__(self, title: str, options: list[tuple[str, str]],
                  keys: Mapping[str, str] | None = None, typed: str = "") -> None:
