@@ -128,6 +128,9 @@ class WorkbenchApp(App[int]):
         Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
+        # Declared here, not left to Textual, so its footer label and tooltip are ours.
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True,
+                tooltip="key.palette_tooltip", id="palette"),
     ]
 
     def __init__(self, db_path: str | Path | None, config: Config | None = None,
@@ -295,6 +298,19 @@ class WorkbenchApp(App[int]):
         from workbench.screens.register.sign_off import open_sign_off
 
         open_sign_off(self)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from workbench.screens.common.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
+
+    def get_system_commands(self, screen: Any) -> Any:
+        from workbench.screens.common.palette import translated
+
+        yield from translated(super().get_system_commands(screen))
 
     def action_toggle_help(self) -> None:
         # Imported here: the help panel pulls in the Markdown widget (~0.1 s at start-up).

@@ -13,7 +13,7 @@ from __future__ import annotations
 BINDING_IDS = frozenset({
     # app.WorkbenchApp
     "mode_plan", "mode_outlets", "mode_deliveries", "mode_self", "mode_week", "sign_off",
-    "help", "quit",
+    "help", "quit", "palette",
     # screens.assessment.assessment.AssessmentScreen
     "self_mood", "self_policy", "self_tick", "self_void", "self_register", "self_skip",
     "self_setback", "self_five_q", "self_range", "self_grade", "self_goal", "self_edit_goal",
