@@ -107,6 +107,7 @@ COMMANDS = [
     ("qs", True, True),
     ("qs jtyhxc", False, False),  # another outlet
     ("lx jtyhdx", False, False),  # another command
+    ("qs sign", False, False),  # several words: one of them must name the place
 ]
 
 
