@@ -299,6 +299,14 @@ class WorkbenchApp(App[int]):
 
         open_sign_off(self)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual's widgets carry English key descriptions; the help panel lists the
+        # focused one's: translated once per widget, when it first takes the focus.
+        widget = event.widget
+        if not getattr(widget, "keys_translated", False):
+            translate_bindings(widget)
+            widget.keys_translated = True
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 

@@ -46,3 +46,22 @@ def test_every_system_command_is_translated():
             assert i18n.t(f"sys.{key}_help").isascii() is False
     finally:
         i18n.set_language("en")
+
+
+async def test_the_help_panel_lists_textual_keys_in_chinese_once(db, db_path, config):
+    from textual.widgets import DataTable
+
+    from workbench.demo.build import populate
+
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("2")
+        await wait_until(pilot, lambda: app.screen.query(DataTable), "the roster")
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        await pilot.pause()
+        shown = {b.description: b.tooltip for _, b in table._bindings}
+        assert "到第一行" in shown and "First" not in shown
+        assert all(not tip or tip != text for text, tip in shown.items())
