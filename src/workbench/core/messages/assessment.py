@@ -136,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.outcome.below": ("低于维持线", "below the keep line"),
     "self.issuing": ("网点出单率 {rate}({issued}/{active}),目标 {target}",
                      "Outlet issuing rate {rate} ({issued}/{active}), target {target}"),
-    "self.zero_outlets": ("未破零{count}个:{names}", "Not yet broken zero ({count}): {names}"),
+    "self.zero_outlets": ("未破零网点 {count} 个:{names}", "Not yet broken zero ({count}): {names}"),
     "self.all_issued": ("全部网点已破零", "Every outlet has broken zero"),
     "self.chart_title": ("累计标保(万)与两条线", "Cumulative standard premium vs the lines"),
     "self.mood_title": ("今天的早晨打分", "Today's morning score"),
