@@ -86,6 +86,12 @@ def _week_screen():
     return WeekScreen()
 
 
+def _system_commands():
+    from workbench.screens.common.palette import SystemCommands
+
+    return SystemCommands
+
+
 def _outlet_commands():
     from workbench.screens.roster.palette import OutletCommands
 
@@ -117,8 +123,9 @@ class WorkbenchApp(App[int]):
     MODES = {"plan": _plan_screen, "outlets": _outlets_screen,
              "deliveries": _deliveries_screen, "self": _self_screen, "week": _week_screen}
     DEFAULT_MODE = "plan"
-    COMMANDS = App.COMMANDS | {_outlet_commands, _delivery_commands, _self_commands,
-                               _plan_commands}
+    # Textual's system commands through our provider (translated, found by aliases).
+    COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
+                _plan_commands}
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),

@@ -65,3 +65,15 @@ async def test_the_help_panel_lists_textual_keys_in_chinese_once(db, db_path, co
         shown = {b.description: b.tooltip for _, b in table._bindings}
         assert "到第一行" in shown and "First" not in shown
         assert all(not tip or tip != text for text, tip in shown.items())
+
+
+async def test_system_commands_are_found_without_an_ime(db, db_path, config):
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        palette = app.screen
+        await pilot.press(*"tuichu")
+        await wait_until(pilot, lambda: any("退出" in o for o in options(palette)),
+                         "退出 found by its pinyin")

@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, Hit, Hits
+from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
 from workbench.core.i18n import t
+from workbench.core.matching import command_score
 
 # Textual's English title of a system command -> its catalogue key (sys.<x> / sys.<x>_help)
 SYSTEM_COMMANDS = {"Theme": "theme", "Quit": "quit", "Keys": "keys", "Minimize": "minimize",
@@ -55,3 +57,26 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+# Words that find each system command without an IME (core.matching, as every command).
+SYSTEM_WORDS = {"theme": "theme colour color zt zhuti ps peise 主题 配色",
+                "quit": "quit exit tc tuichu 退出",
+                "keys": "keys help aj anjian bz bangzhu 按键 帮助",
+                "keys_hide": "keys help aj anjian bz bangzhu 按键 帮助",
+                "minimize": "minimize restore hy huanyuan 还原",
+                "maximize": "maximize fd fangda 放大",
+                "screenshot": "screenshot jt jietu 截图"}
+
+
+class SystemCommands(SystemCommandsProvider):
+    """Textual's system commands found through the one matcher, by their translated
+    title or an alias (``tc`` / ``quit`` for 退出)."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        words = {t(f"sys.{key}"): SYSTEM_WORDS[key] for key in SYSTEM_WORDS}
+        for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            score = command_score(query, (name,), (words.get(name, ""),))
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
