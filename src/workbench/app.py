@@ -86,6 +86,12 @@ def _week_screen():
     return WeekScreen()
 
 
+def _system_commands():
+    from workbench.screens.common.palette import SystemCommands
+
+    return SystemCommands
+
+
 def _outlet_commands():
     from workbench.screens.roster.palette import OutletCommands
 
@@ -119,8 +125,9 @@ class WorkbenchApp(App[int]):
     DEFAULT_MODE = "plan"
     # Screens (forms too) get -short under 32 rows: app.tcss compacts them for 80x24.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-    COMMANDS = App.COMMANDS | {_outlet_commands, _delivery_commands, _self_commands,
-                               _plan_commands}
+    # Textual's system commands through our provider (translated, found by aliases).
+    COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
+                _plan_commands}
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),
@@ -130,6 +137,9 @@ class WorkbenchApp(App[int]):
         Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),
+        # Declared here, not left to Textual, so its footer label and tooltip are ours.
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True,
+                tooltip="key.palette_tooltip", id="palette"),
     ]
 
     def __init__(self, db_path: str | Path | None, config: Config | None = None,
@@ -298,6 +308,27 @@ class WorkbenchApp(App[int]):
         from workbench.screens.register.sign_off import open_sign_off
 
         open_sign_off(self)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual's widgets carry English key descriptions; the help panel lists the
+        # focused one's: translated once per widget, when it first takes the focus.
+        widget = event.widget
+        if not getattr(widget, "keys_translated", False):
+            translate_bindings(widget)
+            widget.keys_translated = True
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from workbench.screens.common.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
+
+    def get_system_commands(self, screen: Any) -> Any:
+        from workbench.screens.common.palette import translated
+
+        yield from translated(super().get_system_commands(screen))
 
     def action_toggle_help(self) -> None:
         # Imported here: the help panel pulls in the Markdown widget (~0.1 s at start-up).

@@ -49,7 +49,8 @@ class VisitsConfig:
 class StaffConfig:
     roles: list[str] = field(
         default_factory=lambda: [
-            "head", "deputy", "wealth_manager", "key_teller", "teller", "other",
+            "head", "deputy", "president", "vice_president", "lobby_manager",
+            "wealth_manager", "key_teller", "teller", "other",
         ]
     )
 

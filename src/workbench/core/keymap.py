@@ -13,7 +13,7 @@ from __future__ import annotations
 BINDING_IDS = frozenset({
     # app.WorkbenchApp
     "mode_plan", "mode_outlets", "mode_deliveries", "mode_self", "mode_week", "sign_off",
-    "help", "quit",
+    "help", "quit", "palette",
     # screens.assessment.assessment.AssessmentScreen
     "self_mood", "self_policy", "self_tick", "self_void", "self_register", "self_skip",
     "self_setback", "self_five_q", "self_range", "self_grade", "self_goal", "self_edit_goal",
@@ -24,6 +24,8 @@ BINDING_IDS = frozenset({
     "table_first_row", "table_last_row",
     # screens.common.pickers.OutletPicker
     "picker_cancel",
+    # screens.common.search_select.ChoicePicker
+    "choice_cancel",
     # screens.plan.plan.PlanScreen
     "plan_next_section", "plan_prev_section", "plan_act", "plan_add_task", "plan_done",
     "plan_snooze", "plan_contact", "plan_check_out", "plan_mood", "plan_first_run",

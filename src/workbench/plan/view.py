@@ -39,6 +39,11 @@ class Section:
         return list(zip([i.id for i in self.items], columns(rows), strict=True))
 
 
+def waiting_text(days: int) -> str:
+    """How long a document has waited; a day's own work waits "today", not "0 days"."""
+    return t("plan.doc.since_today") if days <= 0 else t("plan.doc.waiting", days=days)
+
+
 def _days_late(days: int) -> str:
     if days <= 0:
         return t("plan.due_today")
@@ -87,8 +92,10 @@ def tasks_section(agenda: Agenda) -> Section:
         when = f"{task.due.month:02d}-{task.due.day:02d} " + t(
             "plan.in_days", days=(task.due - agenda.today).days)
         items.append(Item(f"task:{task.id}", (OPEN, task.title, when, extra.strip())))
+    # The count is the rows shown (today's, late and upcoming tasks), not the "add" row.
+    count = len(items)
     items.append(Item("task:add", ("+", t("plan.add_task"), "", "")))
-    return Section("tasks", t("plan.section.tasks", count=len(agenda.tasks)), tuple(items))
+    return Section("tasks", t("plan.section.tasks", count=count), tuple(items))
 
 
 def relations_section(agenda: Agenda) -> Section:
@@ -154,7 +161,7 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
             item_id = f"doc:awaiting:{d.ref}"
             kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
             cells = (kinds, t("plan.doc.lines", count=d.count),
-                     t("plan.doc.waiting", days=d.days))
+                     waiting_text(d.days))
         elif d.kind == "more":
             item_id = f"doc:more:0:{d.what}"
             items.append(Item(item_id, (t(f"plan.doc.{d.what}"), t(more, count=d.count),
@@ -162,10 +169,10 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
             continue
         elif d.kind == "handover":
             item_id = f"doc:handover:{d.ref}"
-            cells = ("", t("plan.doc.forms", count=d.count), t("plan.doc.waiting", days=d.days))
+            cells = ("", t("plan.doc.forms", count=d.count), waiting_text(d.days))
         else:  # unregistered, policy, review
             item_id = f"doc:{d.kind}:{d.ref}"
-            cells = (d.what, d.who, t("plan.doc.waiting", days=d.days))
+            cells = (d.what, d.who, waiting_text(d.days))
         items.append(Item(item_id, (t(f"plan.doc.{d.kind}"), d.outlet_name, *cells)))
     total = sum(d.count if d.kind == "more" else 1 for d in agenda.documents)
     return Section("documents", t("plan.section.documents", count=total), tuple(items),

@@ -187,3 +187,21 @@ def verify_chain(db: Database) -> ChainReport:
             return ChainReport(count, prev, row["id"], "hash")
         prev = row["hash"]
     return ChainReport(count, prev)
+
+
+# How far back the signer list looks: the outlet's last sign-offs, not its whole history.
+RECENT_SIGNOFFS = 50
+
+
+def ranked_signers(db: Database, outlet_id: int) -> list[roster_staff.Staff]:
+    """The outlet's active staff, who signed here most recently first (among its last
+    ``RECENT_SIGNOFFS`` sign-offs), then more often, then the others by name: the
+    person at the counter today is most likely the one who signed last time."""
+    recent = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT staff_id, max(signed_at), count(*) FROM (SELECT staff_id, signed_at "
+        "FROM signoffs WHERE outlet_id = ? ORDER BY signed_at DESC LIMIT ?) "
+        "GROUP BY staff_id", [outlet_id, RECENT_SIGNOFFS]).fetchall()}
+    people = sorted(roster_staff.list_staff(db, outlet_id), key=lambda s: s.name)
+    people.sort(key=lambda s: -recent.get(s.id, ("", 0))[1])
+    people.sort(key=lambda s: recent.get(s.id, ("",))[0], reverse=True)
+    return people

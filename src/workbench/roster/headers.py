@@ -95,8 +95,22 @@ def match_headers(kind: str, headers: Sequence[str]) -> dict[str, str]:
     return matched
 
 
+# role id -> what sheets also call it (the id and both catalogue labels count too)
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "head": ("网点负责人", "负责人", "网点主任", "支行负责人", "支行长"),
+    "deputy": ("网点副主任", "副经理"),
+    "president": ("支行行长",),
+    "vice_president": ("支行副行长", "副支行长"),
+    "lobby_manager": ("大堂", "大堂主管", "大堂助理"),
+    "wealth_manager": ("理财", "理财师", "个人客户经理", "客户经理"),
+    "key_teller": ("主办柜员", "柜员主管"),
+    "teller": ("综合柜员", "普通柜员", "柜台"),
+}
+
+
 def role_lookup(roles: Sequence[str]) -> Callable[[str], str]:
-    """A function from a role as written (id or label in either language) to its id.
+    """A function from a role as written (id, label in either language or a common
+    alias such as 网点负责人) to its id.
 
     Text that names no role comes back as written, so the role's validator rejects it
     with the options listed.
@@ -104,6 +118,6 @@ def role_lookup(roles: Sequence[str]) -> Callable[[str], str]:
     labels = catalogue()
     found: dict[str, str] = {}
     for role in roles:
-        for name in (role, *labels.get(f"role.{role}", ())):
+        for name in (role, *labels.get(f"role.{role}", ()), *ROLE_ALIASES.get(role, ())):
             found.setdefault(_norm(name), role)
     return lambda text: found.get(_norm(text), text)

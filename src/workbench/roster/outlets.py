@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
+from workbench.core.matching import matches
 from workbench.core.text import initials
 from workbench.roster import bulk
 
@@ -253,11 +254,6 @@ def next_due(last_visit: date | None, tier: str, cadence: Mapping[str, int], tod
     return last_visit + relativedelta(days=days)
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 ROSTER_SORTS = ("due", "code", "name", "tier", "last_visit", "staff", "achieved")
 
 
@@ -265,15 +261,10 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
            include_inactive: bool = False, sort: str = "due") -> list[RosterRow]:
     """The roster: every outlet (matching ``query``) with last visit and next-due date.
 
-    ``query`` matches name, code, address, bank and pinyin initials (jsyh -> 建设银行).
+    ``query`` finds name, code, address, bank and pinyin initials through the one
+    matcher of core.matching (``jtyhdx`` -> 交通银行北京大兴支行), as the pickers do.
     """
     where = [] if include_inactive else ["o.active = 1"]
-    params: list[Any] = []
-    q = query.strip()
-    if q:
-        where.append("(o.name LIKE :q ESCAPE '\\' OR o.code LIKE :q ESCAPE '\\'"
-                     " OR o.address LIKE :q ESCAPE '\\' OR o.bank LIKE :q ESCAPE '\\'"
-                     " OR o.initials LIKE :q ESCAPE '\\')")
     sql = f"""
         SELECT o.id, o.code, o.name, o.bank, o.tier, o.address, o.active, o.target, o.achieved,
           (SELECT max(v.started_at) FROM visits v
@@ -283,7 +274,9 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
         FROM outlets o {"WHERE " + " AND ".join(where) if where else ""}
     """
     rows = []
-    for r in db.execute(sql, {"q": _like(q.lower()) if q else None} if q else params).fetchall():
+    for r in db.execute(sql).fetchall():
+        if not matches(query, (r[2], r[1], r[5], r[3]), (r[11],)):
+            continue
         last = date.fromisoformat(r[9][:10]) if r[9] else None
         due = next_due(last, r[4], cadence, today)
         rows.append(RosterRow(
@@ -306,11 +299,8 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
 
 def find_outlets(db: Database, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
     """(id, code, name) of active outlets matching name, code or pinyin initials."""
-    q = _like(text.strip().lower())
-    return [tuple(r) for r in db.execute(
-        "SELECT id, code, name FROM outlets WHERE active = 1 AND (name LIKE ? ESCAPE '\\' "
-        "OR code LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\') ORDER BY code LIMIT ?",
-        [q, q, q, limit]).fetchall()]
+    return [(i, code, name) for i, code, name, keys in all_active_outlets(db)
+            if matches(text, (name, code), (keys,))][:limit]
 
 
 def count_outlets(db: Database) -> int:

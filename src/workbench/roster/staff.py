@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
+from workbench.core.i18n import catalogue, t
 from workbench.core.text import initials
 from workbench.roster import bulk
 from workbench.roster.outlets import get_outlet
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 
 # A person added without a role (an import's empty cell) is a teller, the most common.
 DEFAULT_ROLE = "teller"
+
+
+def role_label(role: str) -> str:
+    """A role as the user reads it: its catalogue name, or the id as configured (a
+    role added in the config, e.g. 客户经理, is its own name)."""
+    return t(f"role.{role}") if f"role.{role}" in catalogue() else role
 
 
 @dataclass(frozen=True)
@@ -55,13 +62,22 @@ def clean_staff(draft: StaffDraft, roles: list[str] | tuple[str, ...]) -> dict[s
     birthday = v.iso_date("birthday", draft.birthday)
     row = {
         "name": v.name("name", draft.name),
-        "role": v.choice("role", draft.role, roles),
+        "role": _role(draft.role, roles),
         "phone": v.phone("phone", draft.phone),
         "birthday": birthday.isoformat() if birthday else None,
         "notes": v.text("notes", draft.notes),
     }
     row["initials"] = initials(row["name"])
     return row
+
+
+def _role(value: Any, roles: Sequence[str]) -> str:
+    """One of the configured roles; the message lists them by name, never by id."""
+    text = str(value or "").strip()
+    if text not in roles:
+        raise ValidationError("role", "error.bad_choice",
+                              options=t("list.sep").join(role_label(r) for r in roles))
+    return text
 
 
 def add_staff(db: Database, outlet_id: int, draft: StaffDraft, roles: list[str],

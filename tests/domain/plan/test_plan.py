@@ -296,6 +296,24 @@ def test_plain_text_has_every_section_and_aligns_cjk(db):
     assert "Add a task" not in text
 
 
+def test_my_tasks_counts_the_rows_it_shows(db):
+    tasks.add_task(db, "今天的", "today", TODAY, NOW)
+    tasks.add_task(db, "以后的", "+2d", TODAY, NOW)
+    section = view.tasks_section(agenda(db))
+    shown = [i for i in section.items if i.id != "task:add"]
+    assert len(shown) == 2 and "(2)" in section.title
+
+
+def test_a_document_from_today_waits_today_not_zero_days():
+    from workbench.core import i18n
+
+    i18n.set_language("zh")
+    try:
+        assert view.waiting_text(0) == "今天" and view.waiting_text(1) == "已等 1 天"
+    finally:
+        i18n.set_language("en")
+
+
 def test_every_dynamic_plan_key_exists():
     from workbench.core import i18n
 

@@ -130,7 +130,7 @@ def test_lists_mask_customers_unless_asked(db, config, week):
     assert [i.split(" · ")[0] for i in masked["Policies this week"]] == ["P2", "P1"]
     assert masked["Outlets that broke zero this week"] == ("A 甲",)
     assert masked["Outlets still at zero this period"] == ("C 丙",)
-    assert masked["Mood this week"][0].startswith("▇▅")
+    assert masked["Morning scores this week"][0].startswith("▇▅")
     full = dict(review.compute_week(db, week, config, masked=False,
                                     today=date(2026, 11, 29)).lists)
     assert any("赵六" in item for item in full["Receipts overdue"])

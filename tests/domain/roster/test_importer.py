@@ -231,7 +231,7 @@ def test_staff_import_links_to_outlets(db, config, tmp_path):
 
 def test_staff_with_unknown_outlet_or_bad_values(db, config, tmp_path):
     run(db, "outlets", write_csv(tmp_path / "o.csv", [ZH_HEADER, *OUTLETS]), config)
-    rows = [STAFF[0], ["NOPE", "王五", "", "", "", ""], ["JS001", "孙七", "行长", "", "", ""],
+    rows = [STAFF[0], ["NOPE", "王五", "", "", "", ""], ["JS001", "孙七", "保安", "", "", ""],
             ["JS001", "周八", "", "", "2026-02-30", ""], ["JS001", "孙七", "柜员", "", "", ""]]
     summary = run(db, "staff", write_csv(tmp_path / "s.csv", rows), config)
     assert [(e.row, e.column, e.key) for e in summary.errors] == [

@@ -110,6 +110,16 @@ def test_filter_by_initials_code_address_and_hide_inactive(db):
     assert outlets.get_outlet(db, a).active is False  # hidden, never deleted
 
 
+def test_the_roster_filter_finds_initials_with_gaps_as_the_pickers_do(db):
+    add(db, code="BOCOM-108", name="交通银行北京大兴支行")
+    add(db, code="BOCOM-104", name="交通银行北京西城支行")
+    q = lambda text: [r.code for r in outlets.roster(db, TODAY, {"C": 30}, query=text)]  # noqa: E731
+    assert q("jtyhdx") == ["BOCOM-108"]
+    assert q("jtdx") == ["BOCOM-108"]  # letters skipped, in order
+    assert q("jtyh") == ["BOCOM-104", "BOCOM-108"]
+    assert [c for _, c, _ in outlets.find_outlets(db, "jtdx")] == ["BOCOM-108"]
+
+
 def test_staff_validation_and_listing(db):
     oid = add(db)
     sid = staff.add_staff(db, oid, StaffDraft(name="李娜", role="key_teller",

@@ -39,7 +39,7 @@ async def test_a_mood_from_the_palette_updates_the_self_screen_and_the_morning_p
         # The plan, in view, drops its morning prompt at once and shows the score...
         assert app.screen is plan
         assert "morning" not in [s.key for s in plan.sections]
-        assert "mood 80" in str(plan.query_one("#plan-status", Static).render())
+        assert "morning score 80" in str(plan.query_one("#plan-status", Static).render())
         # ...the self screen, out of view, catches up when shown.
         assert self_screen.stale
         await pilot.press("4")

@@ -189,3 +189,34 @@ async def test_a_locked_database_keeps_the_form_open(db, db_path, config, monkey
         assert isinstance(app.screen, FormScreen)
         assert "busy" in str(app.screen.query_one("#e-_form").render())
         assert app.screen.query_one("#f-name", Input).value == "网点"
+
+
+async def test_filter_finds_initials_with_the_city_skipped(db, db_path, config):
+    app = demo_app(db, db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        table = app.screen.query_one("#roster", DataTable)
+        await pilot.press("slash", *"jtyhdx")
+        await wait_loaded(pilot)
+        names = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert names and all(n.startswith("交通银行北京大兴") for n in names)
+
+
+async def test_palette_finds_jtyhdx_and_checks_in_without_an_ime(db, db_path, config):
+    app = demo_app(db, db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        await run_from_palette(pilot, "jtyhdx")
+        from workbench.screens.roster.card import OutletCardScreen
+
+        assert isinstance(app.screen, OutletCardScreen)
+        assert "交通银行北京大兴" in str(app.screen.query_one("#card-main").render())
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        for typed in ("qd jtyhdx", "checkin jtyhdx"):
+            await run_from_palette(pilot, typed)
+            await wait_loaded(pilot)
+            assert isinstance(app.screen, FormScreen)
+            assert "交通银行北京大兴" in app.screen.form_title
+            await pilot.press("escape")
+            await wait_loaded(pilot)

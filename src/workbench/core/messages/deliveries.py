@@ -262,6 +262,8 @@ MESSAGES.update({
                      "Enter signs · Ctrl+A all/none · Esc cancels"),
     "signoff.add_staff": ("+ 新增人员:{name}", "+ add staff member: {name}"),
     "signoff.staff_added": ("已新增人员 {name}", "Staff member {name} added"),
+    "signoff.ambiguous": ("有 {count} 人都匹配“{typed}”:用 ↑↓ 选一位,再按 Enter",
+                          "{count} people match “{typed}”: pick one with ↑↓, then Enter"),
     "signoff.pick_signer": ("请选择签收人", "pick who signs"),
     "signoff.done": ("已签收 {count} 行 · 签收人 {name}", "{count} lines signed by {name}"),
     "signoff.nothing_awaiting": ("这个网点没有待签收的登记行", "Nothing awaits signature here"),

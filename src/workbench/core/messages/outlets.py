@@ -4,6 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # field labels (also used in validation messages and import headers)
     "field.code": ("网点代码", "Code"),
     "field.name": ("名称", "Name"),
+    "field.person_name": ("姓名", "Name"),
     "field.bank": ("银行", "Bank"),
     "field.tier": ("网点等级", "Tier"),
     "field.address": ("地址", "Address"),
@@ -36,6 +37,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # roles
     "role.head": ("主任", "Head"),
     "role.deputy": ("副主任", "Deputy head"),
+    "role.president": ("行长", "Branch president"),
+    "role.vice_president": ("副行长", "Vice president"),
+    "role.lobby_manager": ("大堂经理", "Lobby manager"),
     "role.wealth_manager": ("理财经理", "Wealth manager"),
     "role.key_teller": ("重点柜员", "Key teller"),
     "role.teller": ("柜员", "Teller"),

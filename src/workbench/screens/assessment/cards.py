@@ -53,10 +53,11 @@ def grade_card(status: GradeStatus, rate: IssuingRate) -> str:
                                    issued=rate.issued, active=rate.active,
                                    target=f"{rate.target:.0%}") + "[/]")
     if rate.zero_outlets:
-        names = "、".join(name for _, _, name in rate.zero_outlets[:2])
-        more = " …" if len(rate.zero_outlets) > 2 else ""
+        # The first outlet only (the roster lists them all): names joined with 、 wrap
+        # inside a narrow card, and a line would then start with 、.
+        first = rate.zero_outlets[0][2]
         lines.append(t("self.zero_outlets", count=len(rate.zero_outlets),
-                       names=names + more))
+                       names=first + (" …" if len(rate.zero_outlets) > 1 else "")))
     else:
         lines.append(t("self.all_issued"))
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from workbench.core.i18n import t
 from workbench.roster import outlets, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
+from workbench.screens.common.search_select import outlet_keys
 from workbench.screens.register.originals import open_register_policy
 
 Done = Callable[[Any], None] | None
@@ -91,12 +92,12 @@ def open_five_q_form(app, done: Done = None) -> None:
 
 
 def policy_fields(app) -> list[Field]:
-    options = [(f"{code}  {name}", str(oid))
-               for oid, code, name, _ in outlets.all_active_outlets(app.db)]
+    rows = outlets.all_active_outlets(app.db)
+    options = [(f"{code}  {name}", str(oid)) for oid, code, name, _ in rows]
     return [
         Field("policy_no", t("field.policy_no"), required=True),
         Field("policy_outlet", t("field.policy_outlet"), kind="select", options=options,
-              required=True),
+              keys=outlet_keys(rows), required=True),
         Field("policy_product", t("field.policy_product"), required=True),
         Field("policy_premium", t("field.policy_premium"), required=True),
         Field("policy_term", t("field.policy_term"), placeholder="1 / 3 / 5 / 10",

@@ -5,6 +5,11 @@ from __future__ import annotations
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench.core.i18n import t
+from workbench.core.matching import command_score
+
+# Words that find each command without an IME: English, pinyin initials, full pinyin.
+COMMAND_WORDS = {"m": "mood morning score rate zcdf zaochendafen df dafen xq xinqing 早晨打分 心情",
+                 "n": "policy sold sale log bd baodan cd chudan jbd 保单 出单"}
 
 
 class SelfCommands(Provider):
@@ -30,7 +35,7 @@ class SelfCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for label, _, action in self._commands():
-            score = matcher.match(label)
+        for label, key, action in self._commands():
+            score = command_score(query, (label,), (COMMAND_WORDS[key],))
             if score > 0:
                 yield Hit(score, matcher.highlight(label), action)

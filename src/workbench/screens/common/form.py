@@ -25,6 +25,7 @@ from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.search_select import SEARCH_OVER, SearchSelect
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Field:
     label: str
     kind: str = "text"
     options: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for select
+    # value -> stored readings (pinyin initials, aliases) a long select is searched by
+    keys: Mapping[str, str] = field(default_factory=dict)
     placeholder: str = ""
     required: bool = False
 
@@ -67,8 +70,14 @@ class FormScreen(ModalScreen[Any]):
                 yield Label(label, classes="form-label")
                 value = self.values.get(f.name)
                 value = "" if value is None else str(value)
-                if f.kind == "select":
+                if f.kind == "select" and (f.keys or len(f.options) > SEARCH_OVER):
+                    yield SearchSelect(f.options, title=f.label, keys=f.keys,
+                                       prompt=t("form.select_prompt_search"),
+                                       value=value if value else Select.NULL,
+                                       allow_blank=not f.required, id=f"f-{f.name}")
+                elif f.kind == "select":
                     yield Select(f.options, value=value if value else Select.NULL,
+                                 prompt=t("form.select_prompt"),
                                  allow_blank=not f.required, id=f"f-{f.name}")
                 elif f.kind == "area":
                     yield TextArea(value, id=f"f-{f.name}", classes="form-area")

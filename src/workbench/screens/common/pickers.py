@@ -1,4 +1,5 @@
-"""Type-ahead pickers: an outlet by name, code or pinyin initials (jsyh -> 建设银行).
+"""Type-ahead pickers: an outlet by name, code or pinyin initials (jsyh -> 建设银行),
+through the one matcher of core.matching.
 
 ``OutletPicker`` is a small modal: type to narrow, up/down to move, Enter to take the
 highlighted outlet. Each outlet may carry a hint (e.g. "3 awaiting signature"); the
@@ -16,23 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.core.matching import matches
 from workbench.screens.common.keys import translate_bindings
-
-
-def matches(query: str, *texts: str) -> bool:
-    """``query`` inside any of ``texts``; pinyin initials also match in order with gaps,
-    so "jtyhdx" finds 交通银行北京大兴支行 (jtyhbjdxzh) without typing the city."""
-    q = query.strip().lower()
-    if not q or any(q in (x or "").lower() for x in texts):
-        return True
-    return len(q) >= 3 and q.isascii() and q.isalpha() and any(
-        in_order(q, variant) for x in texts for variant in (x or "").lower().split())
-
-
-def in_order(query: str, text: str) -> bool:
-    """Every character of ``query`` appears in ``text`` in the same order."""
-    rest = iter(text)
-    return all(ch in rest for ch in query)
 
 
 def move_highlight(options: OptionList, event: Key) -> bool:
@@ -77,7 +63,7 @@ class OutletPicker(ModalScreen[int | None]):
         if self.all_label and not query.strip():
             items.append(Option(self.all_label, id="all"))
         for outlet_id, code, name, initials in self.rows:
-            if matches(query, name, code, initials):
+            if matches(query, (name, code), (initials,)):
                 hint = self.hints.get(outlet_id)
                 label = f"{name}  [dim]{code}[/]" + (f"  [b]{hint}[/]" if hint else "")
                 items.append(Option(label, id=str(outlet_id)))

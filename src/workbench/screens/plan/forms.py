@@ -12,11 +12,15 @@ from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
+from workbench.screens.common.search_select import outlet_keys
 
 
-def _outlet_options(app: Any) -> list[tuple[str, str]]:
-    return [(f"{name} ({code})", str(oid))
-            for oid, code, name, _ in outlets.all_active_outlets(app.db)]
+def _outlet_field(app: Any) -> Field:
+    """The outlet a task or contact is about: a select searched by name, code, initials."""
+    rows = outlets.all_active_outlets(app.db)
+    return Field("outlet", t("field.outlet"), "select",
+                 [(f"{name} ({code})", str(oid)) for oid, code, name, _ in rows],
+                 keys=outlet_keys(rows))
 
 
 def add_task(app: Any, outlet_id: int | None = None) -> None:
@@ -24,7 +28,7 @@ def add_task(app: Any, outlet_id: int | None = None) -> None:
     fields = [
         Field("task_title", t("field.task_title"), required=True),
         Field("task_due", t("field.task_due"), placeholder=t("task.due_hint"), required=True),
-        Field("outlet", t("field.outlet"), "select", _outlet_options(app)),
+        _outlet_field(app),
         Field("task_repeat", t("field.task_repeat"), "select",
               [(t(f"task.repeat.{r}"), r) for r in tasks.REPEATS if r]),
         Field("task_repeat_detail", t("field.task_repeat_detail"),
@@ -70,7 +74,7 @@ def log_contact(app: Any, kind: str = "staff",
               [(f"{name} · {outlet}", str(sid)) for sid, name, outlet in staff]),
         Field("contact_customer", t("field.contact_customer"),
               placeholder=t("contact.customer_hint")),
-        Field("outlet", t("field.outlet"), "select", _outlet_options(app)),
+        _outlet_field(app),
         Field("time", t("field.time"), placeholder="09:30", required=True),
         Field("contact_note", t("field.contact_note"), "area"),
     ]

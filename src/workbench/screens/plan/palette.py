@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench.core.i18n import t
+from workbench.core.matching import command_score
 
-# Words that find each command, in both languages and as pinyin initials.
-COMMAND_WORDS = {"add_task": ("task", "todo", "rw", "renwu", "任务", "待办"),
-                 "log_contact": ("contact", "lx", "lianxi", "联系", "客户", "员工")}
+# Words that find each command without an IME: English, pinyin initials, full pinyin.
+COMMAND_WORDS = {"add_task": "task todo add rw renwu xzrw xinzengrenwu db daiban 任务 待办",
+                 "log_contact": "contact call lx lianxi jllx jilulianxi kh kehu yg yuangong "
+                                "联系 客户 员工"}
 
 
 class PlanCommands(Provider):
@@ -30,12 +32,9 @@ class PlanCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        q = query.strip().lower()
         for command, words in COMMAND_WORDS.items():
             label = t(f"palette.plan_{command}")
-            score = matcher.match(label)
-            if q and any(w.startswith(q) or q in w for w in words):
-                score = max(score, 0.8)
+            score = command_score(query, (label,), (words,))
             if score > 0:
                 yield Hit(score, matcher.highlight(label), lambda c=command: self._run(c),
                           help=t("palette.plan_help"))

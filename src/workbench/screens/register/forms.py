@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.app import App
 
 from workbench.core import validate
-from workbench.core.i18n import t
+from workbench.core.i18n import catalogue, t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
 from workbench.roster import outlets, visits
@@ -41,6 +41,13 @@ def kind_options(app: App, kinds: list[str] | None = None) -> list[tuple[str, st
     return [(t(f"kind.{k}"), k) for k in (kinds or app.config.deliveries.kinds)]
 
 
+def kind_keys(app: App, kinds: list[str] | None = None) -> dict[str, str]:
+    """A kind is also found by its id and its name in the other language (poster, 海报)."""
+    names = catalogue()
+    return {k: " ".join((k, *names.get(f"kind.{k}", ())))
+            for k in (kinds or app.config.deliveries.kinds)}
+
+
 def pick_outlet(app: App, title: str, then: Callable[[int], None],
                 outlet_id: int | None = None) -> None:
     """``then(outlet_id)`` for the given outlet, the one checked in at, or a picked one."""
@@ -56,7 +63,8 @@ def pick_outlet(app: App, title: str, then: Callable[[int], None],
 
 def delivery_fields(app: App) -> list[Field]:
     return [
-        Field("kind", t("field.kind"), "select", kind_options(app), required=True),
+        Field("kind", t("field.kind"), "select", kind_options(app), keys=kind_keys(app),
+              required=True),
         Field("quantity", t("field.quantity"), placeholder=t("deliveries.quantity_hint")),
         Field("serials", t("field.serials"), placeholder=t("deliveries.serials_hint")),
         Field("policy_no", t("field.policy_no"), placeholder=t("deliveries.policy_hint")),
@@ -171,7 +179,8 @@ def stock_count_form(app: App, outlet_id: int, kind: str | None = None) -> None:
             app.notify(t("stock.counted", name=outlet.name))
             announce(app, "stock_counts")
 
-    fields = [Field("kind", t("field.kind"), "select", kind_options(app, kinds), required=True),
+    fields = [Field("kind", t("field.kind"), "select", kind_options(app, kinds),
+                    keys=kind_keys(app, kinds), required=True),
               Field("quantity", t("field.quantity"), required=True),
               Field("note", t("field.note"))]
     app.push_screen(Form(t("stock.count_title", name=outlet.name), fields,

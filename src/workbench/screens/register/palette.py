@@ -7,12 +7,13 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench.core.i18n import t
+from workbench.core.matching import command_score
 from workbench.register import deliveries
 from workbench.roster import outlets
 
-# Words that name each command, in both languages and as pinyin initials.
-COMMAND_WORDS = {"sign": ("sign", "qs", "qianshou", "签收", "签"),
-                 "log": ("log", "deliver", "dj", "sd", "登记", "送达", "送")}
+# Words that name each command without an IME: English, pinyin initials, full pinyin.
+COMMAND_WORDS = {"sign": "sign signoff sign-off counter qs qianshou gtqs guitaiqianshou 签收 签",
+                 "log": "log deliver delivery dj dengji sd songda 登记 送达 送"}
 
 
 class DeliveryCommands(Provider):
@@ -48,16 +49,10 @@ class DeliveryCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        words = query.strip().lower().split()
         for label, action, initials, code, _, command in self._commands():
-            score = matcher.match(label)
-            # "sign jsyh", "qs ccb-101", "签收 jsyh": a command word plus pinyin initials
-            # or a code prefix.
-            place = [w for w in words if w in initials or code.lower().startswith(w)]
-            rest = [w for w in words if w not in place]
-            if place:
-                said = any(k.startswith(w) for w in rest for k in COMMAND_WORDS[command])
-                score = max(score, 0.5 + (0.4 if said else 0) - (0.2 if rest and not said else 0))
+            # "sign jsyh", "qs ccb-101", "签收 jtyhdx": the command's words and the place.
+            score = command_score(query, (label,), (COMMAND_WORDS[command],),
+                                  (code, label), (initials,))
             if score > 0:
                 yield Hit(score, matcher.highlight(label), action,
                           help=t(f"palette.{command}_help"))

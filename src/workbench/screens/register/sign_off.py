@@ -5,6 +5,9 @@ initials) -> its lines awaiting signature, all ticked (space unticks one) -> typ
 the signer's name or initials, Enter takes the highlighted staff member (or adds the
 typed name as a new staff member) -> Enter signs. Checked in at the outlet, that is
 ``g``, two initials, Enter, Enter. The time is now; an earlier time needs a reason.
+
+The signers are listed with their role, who signed here last first. When the typed
+initials fit more than one person, Enter does not take the first: it asks for ↑↓.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from textual.widgets.option_list import Option
 from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
+from workbench.core.matching import matches
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.pickers import OutletPicker, matches, move_highlight
+from workbench.screens.common.pickers import OutletPicker, move_highlight
 
 
 def line_label(line: deliveries.Line) -> str:
@@ -78,7 +82,8 @@ class SignOffScreen(ModalScreen[int | None]):
             t("signoff.title", name=outlet.name, count=len(lines)))
         box = self.query_one("#so-lines", SelectionList)
         box.add_options([(line_label(x), x.id, True) for x in lines])
-        self.staff = staff.list_staff(app.db, self.outlet_id)
+        self.staff = chain.ranked_signers(app.db, self.outlet_id)
+        self.chosen_by_keys = False  # the highlight was moved with ↑↓ since the last typing
         self.default_time = app.now().strftime("%H:%M")
         self.query_one("#so-time", Input).value = self.default_time
         self._fill_staff("")
@@ -91,8 +96,8 @@ class SignOffScreen(ModalScreen[int | None]):
     def _fill_staff(self, query: str) -> None:
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
-        items = [Option(f"{s.name}  [dim]{t(f'role.{s.role}')}[/]", id=str(s.id))
-                 for s in self.staff if matches(query, s.name, s.initials)]
+        items = [Option(f"{s.name}  [dim]{staff.role_label(s.role)}[/]", id=str(s.id))
+                 for s in self.staff if matches(query, (s.name,), (s.initials,))]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (
                 not items or not typed.isascii()):
@@ -106,11 +111,13 @@ class SignOffScreen(ModalScreen[int | None]):
         chosen = next((s for s in self.staff if s.id == self.staff_id), None)
         if chosen is None or chosen.name != event.value:
             self.staff_id = None
+            self.chosen_by_keys = False
             self._fill_staff(event.value)
 
     def on_key(self, event: Key) -> None:
-        if self.focused is self.query_one("#so-signer"):
-            move_highlight(self.query_one("#so-staff", OptionList), event)
+        if self.focused is self.query_one("#so-signer") and move_highlight(
+                self.query_one("#so-staff", OptionList), event):
+            self.chosen_by_keys = True
 
     @on(Input.Submitted, "#so-signer")
     def _signer_entered(self) -> None:
@@ -122,6 +129,16 @@ class SignOffScreen(ModalScreen[int | None]):
             self.say(t("signoff.pick_signer"))
             return
         options = self.query_one("#so-staff", OptionList)
+        people = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        people = [p for p in people if p != "new"]
+        if len(people) > 1 and not self.chosen_by_keys:
+            # Two people share the initials (谢涛 and 许涛 are both xt): the first Enter
+            # must not sign for whoever is listed first. Ask, and wait for ↑↓.
+            options.highlighted = None
+            options.focus()
+            self.say(t("signoff.ambiguous", count=len(people),
+                       typed=self.query_one("#so-signer", Input).value.strip()))
+            return
         if options.highlighted is not None:
             self._take(options.get_option_at_index(options.highlighted).id)
 
@@ -145,7 +162,7 @@ class SignOffScreen(ModalScreen[int | None]):
                 return
             app.notify(t("signoff.staff_added", name=signer.value.strip()))
             announce(app, "staff")
-            self.staff = staff.list_staff(app.db, self.outlet_id)
+            self.staff = chain.ranked_signers(app.db, self.outlet_id)
             option_id = str(new_id)
         if option_id is None:
             return

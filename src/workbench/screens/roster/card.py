@@ -71,7 +71,8 @@ class OutletCardScreen(DataScreen):
     def on_mount(self) -> None:
         staff = self.query_one("#staff", DataTable)
         for key in ("name", "role", "phone", "birthday", "notes"):
-            staff.add_column(t(f"field.{key}"), key=key)
+            staff.add_column(t("field.person_name" if key == "name" else f"field.{key}"),
+                             key=key)
         visits = self.query_one("#visits", DataTable)
         for key in ("date", "time", "hours", "purpose", "visit_notes"):
             visits.add_column(t(f"field.{key}"), key=key)
@@ -126,7 +127,7 @@ class OutletCardScreen(DataScreen):
         staff = PendingRows()
         for s in data.staff:
             name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
-            staff.add_row(name, t(f"role.{s.role}"), s.phone or "",
+            staff.add_row(name, roster_staff.role_label(s.role), s.phone or "",
                           s.birthday.isoformat() if s.birthday else "", s.notes or "",
                           key=str(s.id))
         replace_rows(self.query_one("#staff", DataTable), staff.rows)

@@ -20,9 +20,11 @@ def outlet_fields(tiers: list[str]) -> list[Field]:
 
 
 def staff_fields(roles: list[str]) -> list[Field]:
+    from workbench.roster.staff import role_label
+
     return [
-        Field("name", t("field.name"), required=True),
-        Field("role", t("field.role"), "select", [(t(f"role.{r}"), r) for r in roles],
+        Field("name", t("field.person_name"), required=True),
+        Field("role", t("field.role"), "select", [(role_label(r), r) for r in roles],
               required=True),
         Field("phone", t("field.phone"), placeholder="138 0000 0000"),
         Field("birthday", t("field.birthday"), "date", placeholder="1990-05-20"),

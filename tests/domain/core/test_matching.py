@@ -1,0 +1,119 @@
+"""The one type-ahead matcher (core.matching): one table for every place that searches.
+
+The roster filter, the outlet and signer pickers, the searchable selects and the command
+palette all call it, so each row here holds for all of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.core.matching import (
+    MIN_GAPPED,
+    PLACE_ONLY,
+    command_score,
+    in_order,
+    matches,
+    score,
+)
+
+JT_DX = ("交通银行北京大兴支行", "BOCOM-108")
+JT_DX_KEYS = ("jtyhbjdxzh jtyhbjdxzx",)  # as core.text stores it: every reading
+QIANDAO = ("签到",)
+QIANDAO_KEYS = ("qd qiandao checkin check-in",)
+
+TABLE = [
+    # query, texts, keys, found
+    ("", JT_DX, JT_DX_KEYS, True),  # nothing typed: everything
+    ("jtyhdx", JT_DX, JT_DX_KEYS, True),  # initials in order, the city skipped
+    ("JTYHDX", JT_DX, JT_DX_KEYS, True),  # case does not matter
+    (" jtyhdx ", JT_DX, JT_DX_KEYS, True),  # nor surrounding spaces
+    ("jtyhbj", JT_DX, JT_DX_KEYS, True),  # a prefix of the initials
+    ("dxzh", JT_DX, JT_DX_KEYS, True),  # inside the initials
+    ("大兴", JT_DX, JT_DX_KEYS, True),  # the name as typed
+    ("bocom-1", JT_DX, JT_DX_KEYS, True),  # the code, any case
+    ("jtyhxc", JT_DX, JT_DX_KEYS, False),  # 西城 is another outlet
+    ("jx", JT_DX, JT_DX_KEYS, False),  # two letters never skip any
+    ("jyx", JT_DX, JT_DX_KEYS, True),  # three letters may
+    ("xdj", JT_DX, JT_DX_KEYS, False),  # in order only
+    ("大北", JT_DX, JT_DX_KEYS, False),  # Chinese is matched as typed, no gaps
+    ("bcm", JT_DX, JT_DX_KEYS, False),  # gaps only in the stored readings, not the code
+    ("qd", QIANDAO, QIANDAO_KEYS, True),  # a command's initials
+    ("qiandao", QIANDAO, QIANDAO_KEYS, True),  # its full pinyin
+    ("checkin", QIANDAO, QIANDAO_KEYS, True),  # its English alias
+    ("chkin", QIANDAO, QIANDAO_KEYS, True),  # the alias with gaps
+    ("签", QIANDAO, QIANDAO_KEYS, True),  # its label
+    ("lx", QIANDAO, QIANDAO_KEYS, False),
+    ("xt", ("谢涛",), ("xt",), True),
+    ("xt", ("许涛",), ("xt",), True),
+    ("xt", ("徐婷婷",), ("xtt",), True),
+    ("xtx", ("谢涛",), ("xt",), False),
+]
+
+
+@pytest.mark.parametrize(("query", "texts", "keys", "found"), TABLE)
+def test_the_table(query, texts, keys, found):
+    assert matches(query, texts, keys) is found
+    assert (score(query, texts, keys) > 0) is found
+
+
+def test_a_better_match_scores_higher():
+    assert score("checkin", QIANDAO, QIANDAO_KEYS) > score("chkin", QIANDAO, QIANDAO_KEYS)
+    assert score("签到", QIANDAO, QIANDAO_KEYS) == 1.0
+
+
+letters = st.text("abcdefghjklmnpqrstwxyz", min_size=1, max_size=14)
+
+
+@given(letters, st.data())
+def test_any_letters_kept_in_order_find_the_reading(reading, data):
+    """Dropping any letters of a stored reading still finds it (from three letters)."""
+    keep = data.draw(st.lists(st.booleans(), min_size=len(reading), max_size=len(reading)))
+    query = "".join(ch for ch, k in zip(reading, keep, strict=True) if k)
+    assert in_order(query, reading)
+    if len(query) >= MIN_GAPPED:
+        assert matches(query, (), ("other " + reading,))
+
+
+@given(letters, letters)
+def test_gaps_never_reorder(reading, query):
+    """A query matches with gaps exactly when it is a subsequence of a reading."""
+    if len(query) < MIN_GAPPED:
+        return
+    assert matches(query, (), (reading,)) == _subsequence(query, reading)
+
+
+def _subsequence(query, text):
+    i = 0
+    for ch in text:
+        if i < len(query) and query[i] == ch:
+            i += 1
+    return i == len(query)
+
+
+SIGN = ("签收:交通银行北京大兴支行(BOCOM-108)",)
+SIGN_KEYS = ("sign qs qianshou 签收",)
+PLACE = ("交通银行北京大兴支行", "BOCOM-108")
+
+COMMANDS = [
+    # query, found, better than the place alone
+    ("qs jtyhdx", True, True),
+    ("jtyhdx qs", True, True),  # any order of words
+    ("sign 大兴", True, True),
+    ("qs bocom-108", True, True),
+    ("jtyhdx", True, False),  # the place alone lists its commands, ranked lower
+    ("qs", True, True),
+    ("qs jtyhxc", False, False),  # another outlet
+    ("lx jtyhdx", False, False),  # another command
+    ("qs sign", False, False),  # several words: one of them must name the place
+]
+
+
+@pytest.mark.parametrize(("query", "found", "named"), COMMANDS)
+def test_a_command_at_a_place(query, found, named):
+    got = command_score(query, SIGN, SIGN_KEYS, PLACE, JT_DX_KEYS)
+    assert (got > 0) is found
+    if found:
+        assert (got > PLACE_ONLY) is named
