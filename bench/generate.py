@@ -13,7 +13,6 @@ import argparse
 import hashlib
 import importlib.util
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -88,15 +87,6 @@ def cached(scale: float = 1.0, *, verbose: bool = True) -> Path:
     generate(partial, scale, verbose=verbose)
     os.replace(partial, target)
     return target
-
-
-def working_copy(scale: float, folder: Path) -> Path:
-    """A private copy of the cached database for benchmarks that write to it."""
-    source = cached(scale)
-    target = folder / "heavy.db"
-    shutil.copyfile(source, target)
-    return target
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__)

@@ -33,6 +33,9 @@ def _translated_group(group: Binding.Group) -> Binding.Group:
 TEXTUAL_KEYS = {
     "Up": "key.tx.up", "Down": "key.tx.down", "Left": "key.tx.left", "Right": "key.tx.right",
     "Scroll Up": "key.tx.up", "Scroll Down": "key.tx.down",
+    "Cursor up": "key.tx.up", "Cursor down": "key.tx.down", "Cursor left": "key.tx.left",
+    "Cursor right": "key.tx.right", "Page up": "key.tx.page_up",
+    "Page down": "key.tx.page_down", "Top": "key.tx.first", "Bottom": "key.tx.last",
     "Scroll Left": "key.tx.scroll_left", "Scroll Right": "key.tx.scroll_right",
     "First": "key.tx.first", "Last": "key.tx.last", "Home": "key.tx.first", "End": "key.tx.last",
     "Page Up": "key.tx.page_up", "Page Down": "key.tx.page_down",
