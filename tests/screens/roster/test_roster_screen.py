@@ -198,7 +198,7 @@ async def test_filter_finds_initials_with_the_city_skipped(db, db_path, config):
         table = app.screen.query_one("#roster", DataTable)
         await pilot.press("slash", *"jtyhdx")
         await wait_loaded(pilot)
-        names = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert names and all(n.startswith("交通银行北京大兴") for n in names)
 
 
