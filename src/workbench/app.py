@@ -165,9 +165,7 @@ class WorkbenchApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
-        manager = self.config.manager.name or t("app.manager_unnamed")
-        weekday = t(f"weekday.{self.today.weekday()}")
-        self.sub_title = f"{self.today.isoformat()} {weekday} · {manager}"
+        self.show_manager()
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         # After the first frame: the worker's imports would otherwise slow the paint.
@@ -243,10 +241,19 @@ class WorkbenchApp(App[int]):
         self.writable = writable
         head = t("trust.read_only") if not writable else t("trust.unproven")
         self.banner = f"{head}: {warnings[0]}"
-        if not writable:
-            self.sub_title = f"{self.sub_title} · {t('trust.read_only')}"
+        self.show_manager()
         self.notify("\n".join([self.banner, *warnings[1:3]]),
                     severity="error" if not writable else "warning", timeout=24 * 3600)
+
+    def show_manager(self) -> None:
+        """The header's line: the working day, the manager (as the config names them now:
+        the first-run guide sets the name) and whether the file opened read-only."""
+        manager = self.config.manager.name or t("app.manager_unnamed")
+        weekday = t(f"weekday.{self.today.weekday()}")
+        line = f"{self.today.isoformat()} {weekday} · {manager}"
+        if not self.writable:
+            line += f" · {t('trust.read_only')}"
+        self.sub_title = line
 
     def _failed(self, message: str) -> None:
         self.error = message

@@ -74,6 +74,7 @@ async def test_the_whole_first_run_name_grade_period_then_the_list(db, db_path, 
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ImportOutletsScreen),
                          "the guide's second step")
+        assert "李娜" in app.sub_title  # the header names the manager at once
         await pilot.press(*str(source), "enter")
         await wait_until(pilot, lambda: "导入完成" in text(app, "#import-status"),
                          "the import to finish")

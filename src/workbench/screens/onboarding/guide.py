@@ -36,6 +36,7 @@ def open_guide(app: Any, config_path: Path | None) -> None:
         if config_path is not None:
             config_mod.save(new, config_path)
         app.config = new
+        app.show_manager()  # the header names the manager from now on, not after a restart
         return True
 
     def saved(result: object) -> None:
