@@ -33,7 +33,42 @@ def move_highlight(options: OptionList, event: Key) -> bool:
     return True
 
 
-class OutletPicker(ModalScreen[int | None]):
+class TypeAheadPicker(ModalScreen):
+    """A modal list filtered as you type (``#picker-input`` over ``#picker-options``):
+    ↑↓ move, Enter or a click takes the highlighted option, Escape cancels.
+
+    A subclass composes both widgets, fills the list in ``_fill(query)`` and may turn
+    the chosen option's id into its result in ``_take``.
+    """
+
+    def _fill(self, query: str) -> None:
+        raise NotImplementedError
+
+    def _take(self, option_id: str | None) -> None:
+        self.dismiss(option_id)
+
+    @on(Input.Changed, "#picker-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_key(self, event: Key) -> None:
+        move_highlight(self.query_one("#picker-options", OptionList), event)
+
+    @on(Input.Submitted, "#picker-input")
+    def _submitted(self) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is not None:
+            self._take(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picker-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._take(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OutletPicker(TypeAheadPicker):
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="picker_cancel")]
 
     def __init__(self, title: str, rows: list[tuple[int, str, str, str]],
@@ -71,28 +106,9 @@ class OutletPicker(ModalScreen[int | None]):
         if items:
             options.highlighted = 0
 
-    @on(Input.Changed, "#picker-input")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_key(self, event: Key) -> None:
-        move_highlight(self.query_one("#picker-options", OptionList), event)
-
-    @on(Input.Submitted, "#picker-input")
-    def _submitted(self) -> None:
-        options = self.query_one("#picker-options", OptionList)
-        if options.highlighted is not None:
-            self._take(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#picker-options")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._take(event.option.id)
-
     def _take(self, option_id: str | None) -> None:
         if option_id == "all":
             self.dismiss(0)
         elif option_id is not None:
             self.dismiss(int(option_id))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

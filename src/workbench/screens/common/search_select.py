@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workbench.core.i18n import t
 from workbench.core.matching import matches
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.pickers import move_highlight
+from workbench.screens.common.pickers import TypeAheadPicker
 
 # Longer lists than this get type-to-search (and any list given search keys); up to it,
 # Down reaches any option quickly.
@@ -35,7 +33,7 @@ def outlet_keys(rows: list[tuple[int, str, str, str]]) -> dict[str, str]:
     return {str(oid): f"{initials} {code}" for oid, code, _, initials in rows}
 
 
-class ChoicePicker(ModalScreen[str | None]):
+class ChoicePicker(TypeAheadPicker):
     """Type to narrow ``options`` ((label, value) pairs; ``keys[value]`` are stored
     readings such as pinyin initials); dismisses with the chosen value or None."""
 
@@ -70,26 +68,6 @@ class ChoicePicker(ModalScreen[str | None]):
         options.add_options(items)
         if items:
             options.highlighted = 0
-
-    @on(Input.Changed, "#picker-input")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_key(self, event: Key) -> None:
-        move_highlight(self.query_one("#picker-options", OptionList), event)
-
-    @on(Input.Submitted, "#picker-input")
-    def _submitted(self) -> None:
-        options = self.query_one("#picker-options", OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#picker-options")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SearchSelect(Select[str]):
