@@ -49,3 +49,34 @@ async def test_mode_switches_and_closed_forms_leave_nothing_behind(app):
         for footer in footers:
             assert watchers(footer) <= len(footer.children)
         assert watchers(app) <= app_watchers
+
+
+def drawn(app) -> list[tuple[str, str]]:
+    from textual.widgets._footer import FooterKey
+
+    return [(key.key, key.description) for key in app.screen.query(FooterKey)]
+
+
+async def test_keys_are_rebuilt_only_when_what_they_show_changes(app):
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("2")
+        await wait_loaded(pilot)
+        before = list(app.screen.query(FooterKey))
+        shown = drawn(app)
+        await pilot.press("a")  # a form over the roster, then closed: the same keys below
+        await wait_loaded(pilot)
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        await pilot.pause()
+        assert drawn(app) == shown
+        assert list(app.screen.query(FooterKey)) == before  # the same widgets, not rebuilt
+        app.screen.query_one("#filter").focus()  # the filter's keys differ: rebuilt
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        assert drawn(app) != shown
+        app.screen.query_one("DataTable").focus()
+        await pilot.pause()
+        assert drawn(app) == shown

@@ -9,9 +9,15 @@ objects, full garbage collections of a second and more in the middle of a key pr
 (bench/README: "the tails"), and each new watcher is checked against the whole list.
 The app's own watchers (``title``, ``theme``) keep every closed form's Header and
 TextArea the same way.
+
+It also recomposes when nothing it shows changed: closing a form hands the bindings
+back to the screen below, whose keys are the ones already drawn, yet fifteen keys were
+built, styled and laid out again — most of what a save cost after its SQL (bench/README).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
@@ -46,7 +52,28 @@ class Footer(TextualFooter):
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < self.COMPACT_BELOW
 
+    shown: tuple[Any, ...] | None = None  # what the keys last composed showed
+
+    def keys_shown(self) -> tuple[Any, ...]:
+        """Everything ``compose`` draws from (the screen's bindings and their state)."""
+        app = self.app
+        return (self.show_command_palette, app.ENABLE_COMMAND_PALETTE, tuple(
+            (binding.key, app.get_key_display(binding), binding.description, binding.action,
+             binding.group, binding.show, enabled, tooltip)
+            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()))
+
+    async def recompose(self) -> None:
+        """Rebuild the keys only when what they show changed."""
+        if not self.is_attached:
+            return
+        shown = self.keys_shown()
+        if shown == self.shown and self.children:
+            return
+        await super().recompose()
+
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self.shown = self.keys_shown()
         drop_dead_watchers(self)
         drop_dead_watchers(self.app)
         yield from super().compose()
