@@ -41,8 +41,29 @@ async def test_a_mood_from_the_palette_updates_the_self_screen_and_the_morning_p
         assert "morning" not in [s.key for s in plan.sections]
         assert "morning score 80" in str(plan.query_one("#plan-status", Static).render())
         # ...the self screen, out of view, catches up when shown.
-        assert self_screen.stale
+        assert self_screen.unshown == {"moods"}
         await pilot.press("4")
         await wait_loaded(pilot)
-        assert app.screen is self_screen and not self_screen.stale
+        assert app.screen is self_screen and not self_screen.unshown
         assert "Today 80" in mood_card(self_screen)
+
+
+async def test_a_form_saved_over_the_self_screen_redraws_only_what_it_changed(
+        db, db_path, config, monkeypatch):
+    redrawn: list[frozenset[str]] = []
+    real = AssessmentScreen.redraw
+    monkeypatch.setattr(AssessmentScreen, "redraw",
+                        lambda self, parts: redrawn.append(frozenset(parts)) or real(self, parts))
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("4")
+        await wait_loaded(pilot)
+        self_screen = app.screen
+        redrawn.clear()
+        await pilot.press("m")  # the form closes and uncovers the screen, which resumes
+        await wait_loaded(pilot)
+        await pilot.press(*"80", "enter")
+        await wait_loaded(pilot)
+        assert app.screen is self_screen and "Today 80" in mood_card(self_screen)
+        assert redrawn == [frozenset({"mood"})]  # not the policies, not the grade

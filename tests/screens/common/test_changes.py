@@ -81,8 +81,8 @@ async def test_under_a_card_the_roster_waits_until_it_is_shown(app, reloads, con
         announce(app, "staff")
         await wait_loaded(pilot)
         assert staff.row_count == count + 1  # the card, in view, at once
-        assert roster.stale and len(reloads) == before  # the roster under it: later
+        assert roster.unshown and len(reloads) == before  # the roster under it: later
         await pilot.press("escape")
         await wait_loaded(pilot)
-        assert app.screen is roster and not roster.stale
+        assert app.screen is roster and not roster.unshown
         assert len(reloads) == before + 1

@@ -108,10 +108,10 @@ async def test_a_write_on_the_roster_reaches_the_open_plan(app):
         table.move_cursor(row=table.get_row_index(str(due[0])))
         await pilot.press("x")  # deactivate: the plan, in another mode, is told
         await wait_loaded(pilot)
-        assert plan.stale
+        assert plan.unshown
         await pilot.press("1")
         await wait_loaded(pilot)
-        assert app.screen is plan and not plan.stale
+        assert app.screen is plan and not plan.unshown
         assert due[0] not in [v.outlet_id for v in plan.agenda.visits_due]
         ids = {o.id for o in plan.query_one("#agenda", OptionList).options}
         assert f"visit:{due[0]}" not in ids

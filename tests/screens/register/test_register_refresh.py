@@ -52,11 +52,11 @@ async def test_a_sign_off_on_the_plan_shows_in_the_register_when_you_switch(ids,
             await wait_loaded(pilot)
         assert {reg.get_line(app.db, i).status for i in ids} == {"signed"}
         # Told while out of view: marked stale, not redrawn behind the user's back.
-        assert register.stale
+        assert register.unshown
         assert signers(table, ids) == ["", "", ""]
         await pilot.press("3")
         await wait_loaded(pilot)
-        assert app.screen is register and not register.stale
+        assert app.screen is register and not register.unshown
         assert signers(table, ids) == ["王芳", "王芳", "王芳"]
 
 
@@ -77,5 +77,5 @@ async def test_the_register_under_the_next_log_form_already_lists_the_saved_line
         await wait_loaded(pilot)
         # The next line's form is open at once; the register under it is current.
         assert isinstance(app.screen, FormScreen) and app.screen is not first
-        assert register.in_view() and not register.stale
+        assert register.in_view() and not register.unshown
         assert table.row_count == 4

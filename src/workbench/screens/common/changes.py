@@ -43,5 +43,14 @@ class DataChanged(Message, bubble=False):
 
 
 def announce(app: App, *tables: str) -> None:
-    """After a write that committed: tell every screen that ``tables`` changed."""
-    app.post_message(DataChanged(tables))
+    """After a write that committed: tell every screen that ``tables`` changed.
+
+    The screens of the current stack hear of it at once: a form that saved is about to
+    close and uncover one of them, which then redraws only what the write changed.
+    """
+    message = DataChanged(tables)
+    for screen in app.screen_stack:
+        expect = getattr(screen, "expect_changes", None)  # a DataScreen (imports this module)
+        if expect is not None:
+            expect(message.tables)
+    app.post_message(message)

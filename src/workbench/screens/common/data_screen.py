@@ -9,10 +9,16 @@ wins, whatever order the threads finish in). A load that fails reaches the user 
 translated line, never a traceback.
 
 The base decides when to reload: on a ``DataChanged`` naming one of those tables while
-the screen is in view (alone or under a modal form), at once; out of view, it only
-marks itself stale and reloads when shown again. Returning to a screen also reloads it
-when the file changed since it was drawn (``data_stamp``: another instance's writes, or
-any write nobody announced), and skips the work when nothing changed.
+the screen is in view (alone or under a modal form), at once — only what shows those
+tables (``refresh_tables``); out of view, it remembers the tables and catches up when
+shown again. Returning to a screen also reloads it all when the file changed in a way
+nobody announced (``data_stamp``: another instance's writes), and skips the work when
+nothing changed.
+
+A form that saves and closes uncovers its screen before the announcement reaches it
+(the message goes through the app); ``announce`` therefore tells the uncovered screens
+first (``expect_changes``), so that the return redraws the changed part only, not the
+whole screen as for a write nobody announced.
 """
 
 from __future__ import annotations
@@ -53,7 +59,8 @@ class DataScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stale = False
+        self.unshown: frozenset[str] = frozenset()  # announced, not yet redrawn
+        self.announced = False  # a write was announced since the stamp was taken
         self.shown_stamp: tuple[int, int] | None = None  # data_stamp() when last requested
         self.requested = 0  # the newest load asked for; only its result is shown
         self.shown = 0  # the load whose data the screen shows (0: none yet)
@@ -127,7 +134,7 @@ class DataScreen(Screen):
 
     def refresh_data(self) -> None:
         """Reload everything and remember the file's stamp as of this request."""
-        self.stale = False
+        self.unshown, self.announced = frozenset(), False
         self.shown_stamp = data_stamp(self.app.db)
         self.reload()
 
@@ -142,17 +149,33 @@ class DataScreen(Screen):
             return False
         return all(screen.is_modal for screen in stack[stack.index(self) + 1:])
 
-    def on_data_changed(self, message: DataChanged) -> None:
-        tables = message.tables & self.SHOWS
-        if not tables or self.app.db is None or self.shown_stamp is None:
-            return  # not ours, or not drawn yet (the first load reads everything)
-        if not self.in_view():
-            self.stale = True
-        elif data_stamp(self.app.db) != self.shown_stamp:
+    def expect_changes(self, tables: frozenset[str]) -> None:
+        """A write announced ``tables`` (heard here once or twice: see ``catch_up``)."""
+        self.announced = True
+        self.unshown = self.unshown | (tables & self.SHOWS)
+
+    def catch_up(self) -> None:
+        """Redraw the parts whose tables were announced; all of it after a write nobody
+        announced (another instance's, or one here that forgot to); nothing when the
+        file did not change since the screen last asked for its data (an announcement
+        heard twice: before the form closed, and again as the app's message)."""
+        db = self.app.db
+        if db is None or self.shown_stamp is None:
+            return  # not drawn yet: the first load reads everything
+        stamp = data_stamp(db)
+        if stamp[0] != self.shown_stamp[0] or (stamp != self.shown_stamp
+                                               and not self.announced):
+            self.refresh_data()
+            return
+        tables = self.unshown if stamp != self.shown_stamp else frozenset()
+        self.shown_stamp, self.announced, self.unshown = stamp, False, frozenset()
+        if tables:
             self.refresh_tables(tables)
 
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.expect_changes(message.tables)
+        if self.unshown and self.in_view():
+            self.catch_up()
+
     def on_screen_resume(self) -> None:
-        db = self.app.db
-        if db is not None and self.shown_stamp is not None and (
-                self.stale or data_stamp(db) != self.shown_stamp):
-            self.refresh_data()
+        self.catch_up()
