@@ -31,6 +31,9 @@ class Interaction:
     undo: Step | None = None
     budget_ms: float = 50.0
     mode: str | None = None  # a mode switch: judged against bare Textual's same switch
+    # Opens, closes or saves over a screen: judged against bare Textual making the same
+    # change to copies of the same screens (twins.py).
+    twin: bool = False
 
 
 async def press(pilot, *keys: str) -> None:
@@ -170,6 +173,7 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
     for module in _modules():
         actions += module.ACTIONS
     times: dict[str, list[tuple[float, float, float]]] = {a.name: [] for a in actions}
+    stacks: dict[str, tuple[list, list]] = {}  # per twin action: its screens before, after
     stalls = StallWatch()
     app = WorkbenchApp(db_path=db_path, config=Config(), today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -187,10 +191,14 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
                 if action.prepare:
                     await action.prepare(pilot)
                 await settle(pilot)  # nothing left over from the set-up is timed
+                if action.twin and not r:  # the warm-up round records the screens
+                    before = stack_prints(app)
                 stalls.reset()
                 start, cpu = time.perf_counter(), time.process_time()
                 await action.act(pilot)
                 took = (time.perf_counter() - start, time.process_time() - cpu, stalls.longest)
+                if action.twin and not r:
+                    stacks[action.name] = (before, stack_prints(app))
                 if action.undo:
                     await action.undo(pilot)
                 while len(app.screen_stack) > 1:
@@ -208,7 +216,14 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
 
         log("  the morning routine under the loop-lag probe")
         morning = await run_morning(pilot)
-    return times, {a.name: a for a in actions}, prints, morning
+    return times, {a.name: a for a in actions}, prints, morning, stacks
+
+
+def stack_prints(app) -> list:
+    """The current mode's screens as data, bottom to top (mirror.py)."""
+    from .mirror import screen_print
+
+    return [screen_print(screen) for screen in app.screen_stack]
 
 
 def mode_keys() -> dict[str, str]:
@@ -263,10 +278,12 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
     from .bare import measure as bare_measure
 
     db_path = copies.working_copy(scale, folder, "interactions.db")
-    times, actions, prints, morning = asyncio.run(_measure(db_path, runs, log))
+    times, actions, prints, morning, stacks = asyncio.run(_measure(db_path, runs, log))
     bare = asyncio.run(bare_measure(db_path, runs))
     log("interactions: bare Textual switching between copies of the same screens")
     switches = asyncio.run(bare_switches(prints, runs)) if prints else {}
+    log("interactions: bare Textual opening, closing and saving over copies of the screens")
+    twins = bare_twins(stacks, runs)
     bare_morning = asyncio.run(bare_morning_lag(prints))
     rows = [Row("interactions", "bare Textual: refill a 200-row table (same rows)",
                 described(bare), "—", None, None,
@@ -287,6 +304,12 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
             rows.append(Row("interactions", name, described(values),
                             f"bare switch CPU p95 {bare_p95:.1f} ms", cpu_p95, budget,
                             unit="ms"))
+        elif name in twins:
+            bare_p95 = percentile([took[1] for took in twins[name]], 95) * 1000
+            budget = round(max(action.budget_ms, 1.2 * bare_p95), 1)
+            rows.append(Row("interactions", name, described(values),
+                            f"bare Textual, same screen change: CPU p95 {bare_p95:.1f} ms",
+                            cpu_p95, budget, unit="ms"))
         elif action.budget_ms:
             rows.append(Row("interactions", name, described(values), "absolute (CPU p95)",
                             cpu_p95, action.budget_ms, unit="ms"))
@@ -295,6 +318,18 @@ def run(scale: float, folder: Path, runs: int, log=print) -> list[Row]:
                             note=f"harness cost inside every figure below (CPU p50 "
                                  f"{percentile(floor, 50) * 1000:.1f} ms)"))
     return rows
+
+
+def bare_twins(stacks: dict, runs: int) -> dict[str, list[tuple[float, ...]]]:
+    """Per twin action: bare Textual making the same change to copies of its screens."""
+    import workbench.app
+    from workbench.app import WorkbenchApp
+
+    from .twins import change_of, measure_twin
+
+    css = Path(workbench.app.__file__).parent / WorkbenchApp.CSS_PATH
+    return {name: asyncio.run(measure_twin(before, after, css, runs))
+            for name, (before, after) in stacks.items() if change_of(before, after)}
 
 
 async def bare_morning_lag(prints: dict):

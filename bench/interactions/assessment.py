@@ -40,6 +40,7 @@ async def tick(pilot):
 
 
 ACTIONS = [
-    Interaction("self: save the morning score (ctrl+s)", save_form, prepare=open_mood_form),
+    Interaction("self: save the morning score (ctrl+s)", save_form, prepare=open_mood_form,
+                twin=True),
     Interaction("self: tick a habit (t)", tick, prepare=to_self),
 ]

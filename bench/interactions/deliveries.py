@@ -42,5 +42,6 @@ async def sign(pilot):
 
 
 ACTIONS = [
-    Interaction("sign for a delivery at the counter (ctrl+s)", sign, prepare=open_signing),
+    Interaction("sign for a delivery at the counter (ctrl+s)", sign, prepare=open_signing,
+                twin=True),
 ]

@@ -4,8 +4,9 @@ After the app has shown each mode, ``blueprint(screen)`` records its widget tree
 plain data: each widget's Textual class, id, classes and what it shows (a table's
 columns and rows, a list's options, a text's content), plus the screen's keys. A bare
 app with no Workbench code builds one screen per mode from those blueprints, with the
-same style sheet, the same keys (bound to nothing) and the same garbage-collection
-policy (screens/common/collector.py), and switches between them with the same keys.
+same style sheet, the same keys (bound to nothing), the same footer (Textual's, minus
+its waste: screens/common/footer.py) and the same garbage-collection policy
+(screens/common/collector.py), and switches between them with the same keys.
 Its cost is what Textual itself pays for a mode switch with these widgets on this
 machine: the budget for Workbench's switch is 1.2x that (or 50 ms).
 """
@@ -21,7 +22,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -32,6 +33,8 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
+    Select,
+    SelectionList,
     Sparkline,
     Static,
     TabbedContent,
@@ -39,8 +42,10 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
+from textual.widgets.select import NoSelection
 
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
+from workbench.screens.common.footer import Footer as WorkbenchFooter
 
 from . import press, settle
 
@@ -65,6 +70,7 @@ class ScreenPrint:
     keys: list[tuple[str, str]]  # (key, description) of the screen's own bindings
     widgets: list[Blueprint]
     focus: str | None  # a selector for the widget that had the focus (keys go there)
+    modal: bool = False  # a form over another screen (drawn over it, not instead)
 
 
 def textual_class(widget: Widget) -> type[Widget]:
@@ -76,7 +82,13 @@ def blueprint(widget: Widget) -> Blueprint:
     kind = textual_class(widget)
     props: dict[str, Any] = {}
     children: list[Blueprint] = []
-    if isinstance(widget, DataTable):
+    if isinstance(widget, SelectionList):  # before OptionList: it is one
+        props["options"] = [(o.prompt, o.value, o.value in widget.selected)
+                            for o in widget.options]
+    elif isinstance(widget, Select):
+        props.update(options=[(p, v) for p, v in widget._options
+                              if not isinstance(v, NoSelection)], value=widget.value)
+    elif isinstance(widget, DataTable):
         props["columns"] = [(c.label.plain, None if c.auto_width else c.width, c.key.value)
                             for c in widget.columns.values()]
         props["rows"] = [widget.get_row_at(i) for i in range(widget.row_count)]
@@ -120,7 +132,7 @@ def screen_print(screen: Screen) -> ScreenPrint:
     focus = None if focused is None else (
         f"#{focused.id}" if focused.id else textual_class(focused).__name__)
     return ScreenPrint(type(screen).__name__, css, keys,
-                       [blueprint(w) for w in screen.children], focus)
+                       [blueprint(w) for w in screen.children], focus, screen.is_modal)
 
 
 def build(print_: Blueprint) -> ComposeResult:
@@ -135,6 +147,10 @@ def build(print_: Blueprint) -> ComposeResult:
         for row in props["rows"]:
             table.add_row(*row)
         yield table
+    elif kind is SelectionList:
+        yield SelectionList(*props["options"], **common)
+    elif kind is Select:
+        yield Select(props["options"], value=props["value"], **common)
     elif kind is OptionList:
         yield OptionList(*[Option(p, id=i, disabled=d) for p, i, d in props["options"]],
                          **common)
@@ -151,7 +167,10 @@ def build(print_: Blueprint) -> ComposeResult:
     elif kind is Header:
         yield Header()
     elif kind is Footer:
-        yield Footer()
+        # Workbench's footer: Textual's, minus the rebuild of unchanged keys and the
+        # watchers it leaks (screens/common/footer.py). Textual's own would make the
+        # baseline pay for waste the app no longer has.
+        yield WorkbenchFooter()
     elif kind is TabbedContent:
         with TabbedContent(initial=props["active"], **common):
             for pane in print_.children:
@@ -180,7 +199,8 @@ def bare_screen(print_: ScreenPrint) -> type[Screen]:
     actions = {description: i for i, (_key, description) in enumerate(print_.keys)}
     bindings = [Binding(key, f"nothing({actions[description]})", description)
                 for key, description in print_.keys]
-    return type(print_.name, (Screen,), {"compose": compose, "BINDINGS": bindings,
+    base = ModalScreen if print_.modal else Screen
+    return type(print_.name, (base,), {"compose": compose, "BINDINGS": bindings,
                                           "action_nothing": action_nothing,
                                           "DEFAULT_CSS": print_.css,
                                           "AUTO_FOCUS": print_.focus})

@@ -117,9 +117,9 @@ prepare_j, type_j = _typed("j")
 prepare_jsyh, type_jsyh = _typed("jsyh")
 
 ACTIONS = [
-    Interaction("open an outlet card (enter)", open_card, undo=back_from_card),
+    Interaction("open an outlet card (enter)", open_card, undo=back_from_card, twin=True),
     Interaction("back to the roster (escape, roster reloads)", back_from_card,
-                prepare=open_card),
+                prepare=open_card, twin=True),
     Interaction("filter the roster: first key ('j')", type_j, prepare=prepare_j,
                 undo=_filter_clear),
     Interaction("filter the roster: fourth key ('jsyh')", type_jsyh, prepare=prepare_jsyh,
@@ -127,7 +127,7 @@ ACTIONS = [
     Interaction("sort the roster (s)", sort, undo=unsort),
     Interaction("next roster page (])", next_page, undo=first_page),
     Interaction("save the outlet form (ctrl+s, roster reloads)", save_form,
-                prepare=open_edit_form),
+                prepare=open_edit_form, twin=True),
     Interaction("save a new staff member (card, ctrl+s)", save_form,
-                prepare=open_card_staff_form),
+                prepare=open_card_staff_form, twin=True),
 ]

@@ -112,3 +112,49 @@ async def test_names_give_way_then_optional_columns_fold_codes_never_cut(width, 
         assert "ICBC-102" in line
         if width >= WHOLE - 19 and expected["name"] < 24:
             assert "…" in line and "中国" in line
+
+
+async def test_a_table_shown_again_keeps_its_drawn_rows_until_its_styles_change(monkeypatch):
+    """Textual restyles every widget of a screen shown again; the rows stay drawn unless
+    what they were drawn with changed (a theme, the focus's colours)."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    from workbench.screens.common.tables import FitTable
+
+    drawn: list[int] = []
+    real = FitTable._render_cell
+    monkeypatch.setattr(FitTable, "_render_cell",
+                        lambda self, *a, **k: drawn.append(1) or real(self, *a, **k))
+
+    class Rows(Screen):
+        def compose(self):
+            yield FitTable(id="rows", cursor_type="row")
+
+        def on_mount(self) -> None:
+            table = self.query_one(FitTable)
+            table.add_columns("a", "b")
+            for i in range(20):
+                table.add_row(f"{i}", f"row {i}")
+            table.focus()
+
+    class Tables(App):
+        MODES = {"rows": Rows, "other": Screen}
+
+        def on_mount(self) -> None:
+            self.switch_mode("rows")
+
+    app = Tables()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        assert drawn
+        for _ in range(2):
+            await app.switch_mode("other")
+            await pilot.pause()
+            drawn.clear()
+            await app.switch_mode("rows")
+            await pilot.pause()
+            assert not drawn  # restyled, not redrawn
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert drawn  # new colours: drawn again

@@ -23,6 +23,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.scroll_view import ScrollView
 from textual.widgets import DataTable
 
 Rows = Sequence[tuple[str, Sequence[Any]]]
@@ -127,9 +128,36 @@ class FitTable(DataTable):
         self.flexible: dict[str, int] = dict(flexible or {})
         self.optional = tuple(optional)
         self.hidden: tuple[str, ...] = ()
+        self.looks: dict[Any, tuple[Any, ...]] = {}  # per focus/hover state: drawn with
 
     def on_resize(self, _event: events.Resize) -> None:
         self.fit()
+
+    def look(self) -> tuple[Any, ...]:
+        """Every style the drawn cells depend on, as resolved for the current state."""
+        return (self.app.theme, self.rich_style,
+                *(self.get_component_rich_style(name) for name in
+                  sorted(self.COMPONENT_CLASSES)))
+
+    def notify_style_update(self) -> None:
+        """Keep the drawn rows when the styles they were drawn with did not change.
+
+        Textual re-applies the style sheet to every widget of a screen each time it is
+        shown again, and DataTable then drops every row it had drawn: switching to the
+        register re-rendered each visible cell through Rich (~150 ms of a 200 ms switch).
+        Its caches are keyed on the focus and hover state already, so they stay valid
+        as long as the resolved styles for each state are those they were drawn with.
+        """
+        if not self.is_mounted:
+            super().notify_style_update()
+            return
+        state, look = self.get_pseudo_class_state(), self.look()
+        if self.looks.get(state) == look:
+            ScrollView.notify_style_update(self)  # the widget's part, not DataTable's
+            self.refresh()
+            return
+        self.looks = {state: look}  # the caches are cleared: no other state's rows kept
+        super().notify_style_update()
 
     def natural_widths(self) -> dict[str, int]:
         """Each column's widest cell or label, measured now (DataTable measures new
