@@ -23,6 +23,21 @@ def _card_filled(app) -> bool:
             and screen.query_one("#staff", DataTable).row_count > 0)
 
 
+async def rest_on_row(pilot):
+    """The cursor rests on the row a moment (a person reads it before Enter): the
+    roster reads that card ahead."""
+    import asyncio
+
+    roster = _roster(pilot.app)
+    outlet_id = roster.selected_id()
+    deadline = asyncio.get_running_loop().time() + 10
+    while outlet_id not in roster.card_ahead:
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("the card was never read ahead")
+        await asyncio.sleep(0.01)
+    await settle(pilot)
+
+
 async def open_card(pilot):
     await press(pilot, "enter")
     await settle(pilot, lambda: _card_filled(pilot.app))
@@ -117,7 +132,8 @@ prepare_j, type_j = _typed("j")
 prepare_jsyh, type_jsyh = _typed("jsyh")
 
 ACTIONS = [
-    Interaction("open an outlet card (enter)", open_card, undo=back_from_card, twin=True),
+    Interaction("open an outlet card (enter)", open_card, prepare=rest_on_row,
+                undo=back_from_card, twin=True),
     Interaction("back to the roster (escape, roster reloads)", back_from_card,
                 prepare=open_card, twin=True),
     Interaction("filter the roster: first key ('j')", type_j, prepare=prepare_j,

@@ -29,7 +29,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import set_language, t
 from workbench.screens.common.changes import DataChanged
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
-from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import notify_failure
 from workbench.screens.common.keys import translate_bindings
 
@@ -303,12 +303,12 @@ class WorkbenchApp(App[int]):
 
     # --- navigation --------------------------------------------------------------
 
-    def open_outlet(self, outlet_id: int) -> None:
+    def open_outlet(self, outlet_id: int, read_ahead: ReadAhead | None = None) -> None:
         """Show an outlet's resource card from anywhere (the palette uses this)."""
         from workbench.screens.roster.card import OutletCardScreen
 
         self.switch_mode("outlets")
-        self.push_screen(OutletCardScreen(outlet_id))
+        self.push_screen(OutletCardScreen(outlet_id, read_ahead))
 
     def action_sign_off(self) -> None:
         """签收: sign for deliveries at the counter, from any screen."""

@@ -50,3 +50,44 @@ async def test_columns_fit_the_rows_before_the_table_measures_them(db, db_path, 
         table.columns[table.ordered_columns[0].key].width = 1
         screen._fill()  # synchronously: no idle has run yet
         assert table.ordered_columns[0].width >= cell_len(long_code)
+
+
+async def test_the_card_under_the_cursor_is_read_ahead_and_shown_with_the_screen(
+        db, db_path, config, monkeypatch):
+    """Enter on a row the cursor rested on shows the card's data at once (no second
+    load); a read-ahead older than a write is not shown: the card reads again."""
+    from tests.conftest import wait_until
+    from workbench.screens.roster import card as card_module
+
+    populate(db, config, TODAY)
+    reads: list[int] = []
+    real = card_module.card_data
+    monkeypatch.setattr(card_module, "card_data",
+                        lambda db, app, oid: reads.append(oid) or real(db, app, oid))
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        roster = app.screen
+        outlet_id = roster.selected_id()
+        await wait_until(pilot, lambda: outlet_id in roster.card_ahead, "the read-ahead")
+        assert reads == [outlet_id]
+        await pilot.press("enter")
+        card = app.screen
+        assert isinstance(card, OutletCardScreen)
+        await wait_until(pilot, lambda: card.shown_stamp is not None, "the card's data")
+        assert card.query_one("#staff", DataTable).row_count > 0
+        assert not card.data_pending and reads == [outlet_id]  # not read a second time
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        outlets.set_outlet_active(app.db, outlet_id, False, NOW)  # the read-ahead is stale
+        shown: list[bool] = []
+        real_show = OutletCardScreen.show
+        monkeypatch.setattr(OutletCardScreen, "show", lambda self, data: shown.append(
+            data.outlet.active) or real_show(self, data))
+        await pilot.press("enter")
+        await wait_loaded(pilot)
+        assert reads[-1] == outlet_id and len(reads) >= 2
+        assert shown and not any(shown)  # never the outlet as it was before the write
+        from workbench.core.i18n import t
+
+        assert t("roster.inactive") in str(app.screen.query_one("#card-main").render())

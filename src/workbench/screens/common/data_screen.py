@@ -23,6 +23,7 @@ whole screen as for a write nobody announced.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -48,6 +49,15 @@ class Loaded(Message, bubble=False):
         self.error = error
 
 
+@dataclass(frozen=True)
+class ReadAhead:
+    """What a screen's ``load`` returned, read before it was opened, and the file's
+    ``data_stamp`` taken before that read (so any later write makes it stale)."""
+
+    stamp: tuple[int, int]
+    data: Any
+
+
 class DataScreen(Screen):
     SHOWS: ClassVar[frozenset[str]] = frozenset()
     # The empty state: the message key of the line that says what to do next, shown at
@@ -57,8 +67,9 @@ class DataScreen(Screen):
     DataScreen .empty-hint { height: auto; padding: 0 1; color: $warning; text-style: bold; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, read_ahead: ReadAhead | None = None) -> None:
         super().__init__()
+        self.read_ahead = read_ahead
         self.unshown: frozenset[str] = frozenset()  # announced, not yet redrawn
         self.announced = False  # a write was announced since the stamp was taken
         self.shown_stamp: tuple[int, int] | None = None  # data_stamp() when last requested
@@ -131,6 +142,21 @@ class DataScreen(Screen):
                        before=0)
 
     # --- when to load -------------------------------------------------------------------
+
+    def first_load(self) -> None:
+        """Show the data read ahead if nothing was written since; otherwise load it.
+
+        Data read ahead (a card while the cursor rested on its row) goes on screen in
+        the same frame as the screen itself: one layout and one render, not two.
+        """
+        ahead, self.read_ahead = self.read_ahead, None
+        db = self.app.db
+        if ahead is None or db is None or ahead.stamp != data_stamp(db):
+            self.refresh_data()
+            return
+        self.shown_stamp = ahead.stamp
+        self.show(ahead.data)
+        self.show_empty_hint(bool(self.EMPTY_HINT) and self.is_empty(ahead.data))
 
     def refresh_data(self) -> None:
         """Reload everything and remember the file's stamp as of this request."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +16,7 @@ from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
 from workbench.screens.common.changes import ROSTER, announce
-from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
@@ -39,6 +39,16 @@ class CardData:
     due: date
 
 
+def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
+    """What the card shows (a worker's read: the card's own, or the roster's read-ahead)."""
+    outlet = outlets.get_outlet(db, outlet_id)
+    history = roster_visits.visits_for(db, outlet_id, limit=100)
+    last = next((v.started_at.date() for v in history if v.ended_at), None)
+    due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
+    people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
+    return CardData(outlet, people, history, due)
+
+
 class OutletCardScreen(DataScreen):
     SHOWS = ROSTER
     BINDINGS = [
@@ -51,8 +61,8 @@ class OutletCardScreen(DataScreen):
         Binding("c", "check_out", "key.check_out", id="card_check_out"),
     ]
 
-    def __init__(self, outlet_id: int) -> None:
-        super().__init__()
+    def __init__(self, outlet_id: int, read_ahead: ReadAhead | None = None) -> None:
+        super().__init__(read_ahead)
         translate_bindings(self)
         self.outlet_id = outlet_id
 
@@ -77,16 +87,10 @@ class OutletCardScreen(DataScreen):
         for key in ("date", "time", "hours", "purpose", "visit_notes"):
             visits.add_column(t(f"field.{key}"), key=key)
         staff.focus()
-        self.app.when_ready(self.refresh_data)
+        self.app.when_ready(self.first_load)
 
     def load(self, db: Database) -> CardData:
-        app = self.app
-        outlet = outlets.get_outlet(db, self.outlet_id)
-        history = roster_visits.visits_for(db, self.outlet_id, limit=100)
-        last = next((v.started_at.date() for v in history if v.ended_at), None)
-        due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
-        people = roster_staff.list_staff(db, self.outlet_id, include_inactive=True)
-        return CardData(outlet, people, history, due)
+        return card_data(db, self.app, self.outlet_id)
 
     def show(self, data: CardData) -> None:
         app = self.app

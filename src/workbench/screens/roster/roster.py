@@ -7,18 +7,21 @@ draws another slice of the rows already loaded.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from workbench.core.db import data_stamp
 from workbench.core.i18n import t
 from workbench.roster import outlets, visits
 from workbench.screens.common.changes import ROSTER, announce
-from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
@@ -28,6 +31,7 @@ from workbench.screens.roster.forms import outlet_fields
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from textual.timer import Timer
 
 PAGE_SIZE = 200
 
@@ -52,6 +56,20 @@ def due_text(days_left: int) -> str:
     if days_left == 0:
         return t("roster.due_today")
     return t("roster.due_in", days=days_left)
+
+
+# How long the cursor rests on an outlet before its card is read ahead (scrolling
+# through the list reads nothing).
+READ_AHEAD_AFTER = 0.15
+
+
+class CardReadAhead(Message, bubble=False):
+    """The card of the outlet under the cursor, read in a worker before Enter."""
+
+    def __init__(self, outlet_id: int, read_ahead: ReadAhead) -> None:
+        super().__init__()
+        self.outlet_id = outlet_id
+        self.read_ahead = read_ahead
 
 
 class OutletsScreen(DataScreen):
@@ -80,6 +98,8 @@ class OutletsScreen(DataScreen):
         self.rows: list[outlets.RosterRow] = []
         self.checked_in: tuple[str, str] | None = None  # the open visit: outlet, start
         self.select_after: int | None = None  # an outlet just added: the cursor goes there
+        self.card_ahead: dict[int, ReadAhead] = {}  # the card under the cursor, read ahead
+        self.ahead_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -189,7 +209,39 @@ class OutletsScreen(DataScreen):
     @on(DataTable.RowSelected, "#roster")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.open_outlet(int(event.row_key.value))
+            outlet_id = int(event.row_key.value)
+            ahead = self.card_ahead.get(outlet_id)
+            self.app.open_outlet(outlet_id, ahead)
+
+    # --- the card under the cursor, read ahead: Enter shows it in one frame -----------
+
+    @on(DataTable.RowHighlighted, "#roster")
+    def _rested(self, event: DataTable.RowHighlighted) -> None:
+        if self.ahead_timer is not None:
+            self.ahead_timer.stop()
+        if event.row_key.value is not None and self.app.db is not None:
+            self.ahead_timer = self.set_timer(
+                READ_AHEAD_AFTER, partial(self.read_card_ahead, int(event.row_key.value)))
+
+    def read_card_ahead(self, outlet_id: int) -> None:
+        stamp = data_stamp(self.app.db)  # before the read: a write after it makes it stale
+        ahead = self.card_ahead.get(outlet_id)
+        if ahead is None or ahead.stamp != stamp:
+            self.run_read_ahead(outlet_id, stamp, self.app)
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def run_read_ahead(self, outlet_id: int, stamp: tuple[int, int], app: Any) -> None:
+        from workbench.screens.roster.card import card_data  # the card imports this module
+
+        try:
+            with app.read_db() as db:
+                data = card_data(db, app, outlet_id)
+        except Exception:  # noqa: BLE001 - not read ahead, then: the card reads it itself
+            return
+        self.post_message(CardReadAhead(outlet_id, ReadAhead(stamp, data)))
+
+    def on_card_read_ahead(self, message: CardReadAhead) -> None:
+        self.card_ahead = {message.outlet_id: message.read_ahead}  # one card kept
 
     def action_filter(self) -> None:
         # Focus now, not on the next cycle (Widget.focus): a fast typist's "/jsyh" must
