@@ -58,12 +58,15 @@ async def test_the_card_under_the_cursor_is_read_ahead_and_shown_with_the_screen
     load); a read-ahead older than a write is not shown: the card reads again."""
     from tests.conftest import wait_until
     from workbench.screens.roster import card as card_module
+    from workbench.screens.roster import card_data
+    from workbench.screens.roster import roster as roster_module
 
     populate(db, config, TODAY)
     reads: list[int] = []
-    real = card_module.card_data
-    monkeypatch.setattr(card_module, "card_data",
-                        lambda db, app, oid: reads.append(oid) or real(db, app, oid))
+    real = card_data.card_data
+    for module in (roster_module, card_module):  # the read-ahead's and the card's own
+        monkeypatch.setattr(module, "card_data",
+                            lambda db, app, oid: reads.append(oid) or real(db, app, oid))
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)

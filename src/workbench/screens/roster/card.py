@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
 from workbench.core.i18n import columns, t
-from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
-from workbench.roster import visits as roster_visits
 from workbench.screens.common.changes import ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
@@ -22,31 +19,12 @@ from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, replace_rows
 from workbench.screens.roster import visit_actions
+from workbench.screens.roster.card_data import CardData, card_data
 from workbench.screens.roster.forms import staff_fields
 from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-@dataclass(frozen=True)
-class CardData:
-    """One load of the card: the outlet, its staff, its last 100 visits, the next due."""
-
-    outlet: outlets.Outlet
-    staff: list[roster_staff.Staff]
-    history: list[roster_visits.Visit]
-    due: date
-
-
-def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
-    """What the card shows (a worker's read: the card's own, or the roster's read-ahead)."""
-    outlet = outlets.get_outlet(db, outlet_id)
-    history = roster_visits.visits_for(db, outlet_id, limit=100)
-    last = next((v.started_at.date() for v in history if v.ended_at), None)
-    due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
-    people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
-    return CardData(outlet, people, history, due)
 
 
 class OutletCardScreen(DataScreen):

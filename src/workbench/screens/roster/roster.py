@@ -27,6 +27,7 @@ from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import FitTable, cut_end, replace_rows
 from workbench.screens.roster import visit_actions
+from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
 
 if TYPE_CHECKING:
@@ -231,8 +232,6 @@ class OutletsScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
     def run_read_ahead(self, outlet_id: int, stamp: tuple[int, int], app: Any) -> None:
-        from workbench.screens.roster.card import card_data  # the card imports this module
-
         try:
             with app.read_db() as db:
                 data = card_data(db, app, outlet_id)

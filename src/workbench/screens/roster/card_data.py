@@ -1,0 +1,35 @@
+"""What an outlet's resource card shows, read in a worker: by the card itself, or by
+the roster ahead of Enter while the cursor rests on the outlet's row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from workbench.roster import outlets
+from workbench.roster import staff as roster_staff
+from workbench.roster import visits as roster_visits
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class CardData:
+    """One load of the card: the outlet, its staff, its last 100 visits, the next due."""
+
+    outlet: outlets.Outlet
+    staff: list[roster_staff.Staff]
+    history: list[roster_visits.Visit]
+    due: date
+
+
+def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
+    """What the card shows (a worker's read: the card's own, or the roster's read-ahead)."""
+    outlet = outlets.get_outlet(db, outlet_id)
+    history = roster_visits.visits_for(db, outlet_id, limit=100)
+    last = next((v.started_at.date() for v in history if v.ended_at), None)
+    due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
+    people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
+    return CardData(outlet, people, history, due)
