@@ -48,6 +48,8 @@ async def test_text_typed_before_another_week_lands_stays_with_the_week_on_scree
         await wait_loaded(pilot)
         week = app.screen
         this_week = week.week
+        await app.workers.wait_for_complete()
+        week.weeks.clear()  # not computed ahead: this test holds a load in flight
         gate = Gate(monkeypatch, review, "compute_week")
         try:
             await pilot.press("left")  # the week before: held
@@ -64,3 +66,34 @@ async def test_text_typed_before_another_week_lands_stays_with_the_week_on_scree
         assert review.summary_for(db, this_week.shift(-1)) == ""
         assert week.query_one("#summary", TextArea).text == ""  # the week before's own
         assert this_week.shift(-1).label in str(week.query_one("#week-title", Static).render())
+
+
+async def test_the_week_before_is_computed_ahead_and_kept_until_a_write(
+        db, db_path, config, monkeypatch):
+    from tests.conftest import wait_until
+
+    computed: list[object] = []
+    real = review.compute_week
+    monkeypatch.setattr(review, "compute_week", lambda db, week, *a, **k: computed.append(
+        week) or real(db, week, *a, **k))
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("w")
+        await wait_loaded(pilot)
+        screen = app.screen
+        this_week = screen.week
+        before = this_week.shift(-1)
+        await wait_until(pilot, lambda: before in screen.weeks, "the week before, ahead")
+        count = computed.count(before)
+        await pilot.press("left")  # shown at once, not computed again
+        assert not screen.data_pending
+        assert before.label in str(screen.query_one("#week-title", Static).render())
+        await pilot.press("t")  # this week: kept too
+        assert not screen.data_pending and screen.week == this_week
+        await app.workers.wait_for_complete()
+        assert computed.count(before) == count
+        journal.rate_mood(app.db, TODAY, "70", "", TODAY)  # a write: what was kept is stale
+        await pilot.press("left")
+        await wait_loaded(pilot)
+        assert computed.count(before) == count + 1

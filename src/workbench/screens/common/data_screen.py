@@ -150,13 +150,22 @@ class DataScreen(Screen):
         the same frame as the screen itself: one layout and one render, not two.
         """
         ahead, self.read_ahead = self.read_ahead, None
+        if not self.show_read_ahead(ahead):
+            self.refresh_data()
+
+    def show_read_ahead(self, ahead: ReadAhead | None) -> bool:
+        """Show ``ahead`` at once if nothing was written since it was read (a load under
+        way is overtaken); False if there is nothing current to show."""
         db = self.app.db
         if ahead is None or db is None or ahead.stamp != data_stamp(db):
-            self.refresh_data()
-            return
+            return False
+        self.requested += 1
+        self.shown = self.requested
+        self.unshown, self.announced = frozenset(), False
         self.shown_stamp = ahead.stamp
         self.show(ahead.data)
         self.show_empty_hint(bool(self.EMPTY_HINT) and self.is_empty(ahead.data))
+        return True
 
     def refresh_data(self) -> None:
         """Reload everything and remember the file's stamp as of this request."""

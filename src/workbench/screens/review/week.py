@@ -1,7 +1,10 @@
 """The week (周报): figures against the week before, the written summary, exports.
 
 The figures are computed in a thread worker (``load``); ``show`` draws them, and the
-summary only when it is another week's or its stored text changed.
+summary only when it is another week's or its stored text changed. The week before
+the one shown is computed ahead while the user reads (← is the likely next key), and
+the weeks computed are kept until the file changes: going back and forth shows them at
+once.
 """
 
 from __future__ import annotations
@@ -9,19 +12,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Header, Label, Static, TextArea
 
+from workbench.core.db import data_stamp
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.review import reports
 from workbench.review import week as review
 from workbench.screens.common.changes import REVIEW, TABLES, announce
-from workbench.screens.common.data_screen import DataScreen
+from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
@@ -58,6 +63,15 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+class WeekReadAhead(Message, bubble=False):
+    """A week's figures, computed in a worker before the user asked for them."""
+
+    def __init__(self, week: review.Week, read_ahead: ReadAhead) -> None:
+        super().__init__()
+        self.week = week
+        self.read_ahead = read_ahead
+
+
 WEEK_KEYS = Binding.Group("key.move_week", compact=True)
 
 
@@ -89,6 +103,7 @@ class WeekScreen(DataScreen):
         self._saved_text = ""
         self._text_week: review.Week | None = None  # the week whose summary is loaded
         self._typed_during = 0  # the newest load asked for when the summary was last saved
+        self.weeks: dict[review.Week, ReadAhead] = {}  # computed, with the file's stamp
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,8 +126,13 @@ class WeekScreen(DataScreen):
         self.app.when_ready(self.action_this_week)
 
     def action_this_week(self) -> None:
-        self.week = review.week_of(self.app.today, self.app.config.review.first_weekday)
-        self.refresh_data()
+        self.go(review.week_of(self.app.today, self.app.config.review.first_weekday))
+
+    def go(self, week: review.Week) -> None:
+        """Show ``week``: at once if it was computed since the last write, else load it."""
+        self.week = week
+        if not self.show_read_ahead(self.weeks.get(week)):
+            self.refresh_data()
 
     def load(self, db: Database) -> tuple[review.Week, review.WeekReview] | None:
         week = self.week
@@ -131,13 +151,40 @@ class WeekScreen(DataScreen):
 
     def action_move(self, step: int) -> None:
         if self.week is not None:
-            self.week = self.week.shift(step)
-            self.refresh_data()
+            self.go(self.week.shift(step))
+
+    def read_ahead_week(self, week: review.Week) -> None:
+        """Compute ``week`` in a worker unless it is kept and still current."""
+        stamp = data_stamp(self.app.db)  # before the read: a later write makes it stale
+        kept = self.weeks.get(week)
+        if kept is None or kept.stamp != stamp:
+            self.run_read_ahead(week, stamp, self.app)
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def run_read_ahead(self, week: review.Week, stamp: tuple[int, int], app) -> None:
+        try:
+            with app.read_db() as db:
+                data = review.compute_week(db, week, app.config, today=app.today)
+        except Exception:  # noqa: BLE001 - not computed ahead, then: ← computes it
+            return
+        self.post_message(WeekReadAhead(week, ReadAhead(stamp, (week, data))))
+
+    def on_week_read_ahead(self, message: WeekReadAhead) -> None:
+        self.keep(message.week, message.read_ahead)
+
+    def keep(self, week: review.Week, computed: ReadAhead) -> None:
+        """Keep ``week``'s figures; only those computed at the file's latest stamp."""
+        self.weeks = {w: kept for w, kept in self.weeks.items() if kept.stamp == computed.stamp}
+        self.weeks[week] = computed
 
     def show(self, loaded: tuple[review.Week, review.WeekReview] | None) -> None:
         if loaded is None:
             return
         week, data = loaded
+        if self.shown_stamp is not None:
+            self.keep(week, ReadAhead(self.shown_stamp, loaded))
+            if self.app.db is not None:
+                self.call_after_refresh(self.read_ahead_week, week.shift(-1))
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),
               end=week.end.isoformat()))
