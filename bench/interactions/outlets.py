@@ -28,10 +28,18 @@ async def rest_on_row(pilot):
     roster reads that card ahead."""
     import asyncio
 
-    roster = _roster(pilot.app)
+    from workbench.core.db import data_stamp
+
+    app = pilot.app
+    roster = _roster(app)
     outlet_id = roster.selected_id()
     deadline = asyncio.get_running_loop().time() + 10
-    while outlet_id not in roster.card_ahead:
+
+    def current() -> bool:
+        ahead = roster.card_ahead.get(outlet_id)
+        return ahead is not None and ahead.stamp == data_stamp(app.db)
+
+    while not current():
         if asyncio.get_running_loop().time() > deadline:
             raise TimeoutError("the card was never read ahead")
         await asyncio.sleep(0.01)

@@ -94,3 +94,30 @@ async def test_the_card_under_the_cursor_is_read_ahead_and_shown_with_the_screen
         from workbench.core.i18n import t
 
         assert t("roster.inactive") in str(app.screen.query_one("#card-main").render())
+
+
+async def test_after_a_write_the_card_under_the_cursor_is_read_again_without_a_key(
+        db, db_path, config):
+    from tests.conftest import wait_until
+    from workbench.core.db import data_stamp
+    from workbench.screens.common.changes import announce
+
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        roster = app.screen
+        outlet_id = roster.selected_id()
+
+        def current() -> bool:
+            ahead = roster.card_ahead.get(outlet_id)
+            return ahead is not None and ahead.stamp == data_stamp(app.db)
+
+        await wait_until(pilot, current, "the read-ahead")
+        other = int(roster.query_one("#roster", DataTable).coordinate_to_cell_key(
+            (1, 0)).row_key.value)
+        outlets.set_outlet_active(app.db, other, False, NOW)
+        announce(app, "outlets")
+        await wait_loaded(pilot)
+        assert roster.selected_id() == outlet_id
+        await wait_until(pilot, current, "the card read again after the write")

@@ -153,6 +153,8 @@ class OutletsScreen(DataScreen):
         if self.select_after is not None and str(self.select_after) in self.table.rows:
             self.table.move_cursor(row=self.table.get_row_index(str(self.select_after)))
             self.select_after = None
+        selected = self.selected_id()
+        self.read_ahead_soon(None if selected is None else str(selected))
 
     @property
     def table(self) -> DataTable:
@@ -218,11 +220,21 @@ class OutletsScreen(DataScreen):
 
     @on(DataTable.RowHighlighted, "#roster")
     def _rested(self, event: DataTable.RowHighlighted) -> None:
+        self.read_ahead_soon(event.row_key.value)
+
+    def read_ahead_soon(self, key: str | None) -> None:
+        """Read the card of row ``key`` once the cursor has rested there a moment; also
+        after a reload or a return, as any write makes the card read before stale."""
         if self.ahead_timer is not None:
             self.ahead_timer.stop()
-        if event.row_key.value is not None and self.app.db is not None:
+        if key is not None and self.app.db is not None:
             self.ahead_timer = self.set_timer(
-                READ_AHEAD_AFTER, partial(self.read_card_ahead, int(event.row_key.value)))
+                READ_AHEAD_AFTER, partial(self.read_card_ahead, int(key)))
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        selected = self.selected_id()
+        self.read_ahead_soon(None if selected is None else str(selected))
 
     def read_card_ahead(self, outlet_id: int) -> None:
         stamp = data_stamp(self.app.db)  # before the read: a write after it makes it stale
