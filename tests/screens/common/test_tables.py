@@ -61,8 +61,14 @@ async def test_a_changed_cell_is_updated_in_place_and_new_rows_are_appended():
         assert table.rows["b"] is row_b  # the same row, its cell updated
         assert replace_rows(table, [*rows, ("d", ("d", "awaiting"))]) == "updated"
         assert replace_rows(table, [rows[0], rows[2]]) == "updated"  # b removed
-        assert replace_rows(table, [rows[2], rows[0]]) == "refilled"  # another order
+        row_c = table.rows["c"]
+        assert replace_rows(table, [rows[2], rows[0]]) == "reordered"  # another order
         assert shown(table) == [rows[2], rows[0]]
+        assert table.rows["c"] is row_c  # moved, not drawn afresh
+        new = ("n", ("n", "awaiting"))  # a new line at the top, as the register shows it
+        assert replace_rows(table, [new, rows[2], rows[0]]) == "reordered"
+        assert shown(table) == [new, rows[2], rows[0]] and table.rows["c"] is row_c
+        assert table.get_row_at(0) == list(new[1])  # what is drawn at each row, too
 
 
 def test_pending_rows_collect_what_a_fill_adds():

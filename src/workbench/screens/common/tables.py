@@ -22,6 +22,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
 from textual.scroll_view import ScrollView
 from textual.widgets import DataTable
@@ -42,36 +43,55 @@ class PendingRows:
 def replace_rows(table: DataTable, rows: Rows) -> str:
     """Make ``table`` show ``rows`` (key, cells) in that order; say how: for tests.
 
-    Returns "same", "updated" (cells changed, rows removed or appended in place) or
-    "refilled".
+    Returns "same", "updated" (cells changed, rows removed or appended in place),
+    "reordered" (the same, and rows moved: a new line at the top of the register) or
+    "refilled" (keys repeated: drawn afresh).
     """
     shown = [row.key.value for row in table.ordered_rows]
     wanted = [key for key, _cells in rows]
     wanted_set = set(wanted)
-    kept = [key for key in shown if key in wanted_set]
-    if len(wanted_set) != len(wanted) or wanted[:len(kept)] != kept:
+    if len(wanted_set) != len(wanted):
         table.clear()
         for key, cells in rows:
             table.add_row(*cells, key=key)
         return "refilled"
+    shown_set = set(shown)
     changed = False
     for key in shown:
         if key not in wanted_set:
             table.remove_row(key)
             changed = True
     columns = [column.key for column in table.ordered_columns]
-    for key, cells in rows[:len(kept)]:
+    for key, cells in rows:
+        if key not in shown_set:
+            table.add_row(*cells, key=key)
+            changed = True
+            continue
         current = table.get_row(key)
         for column, old, new in zip(columns, current, cells, strict=True):
             if old != new:
                 table.update_cell(key, column, new, update_width=True)
                 changed = True
-    for key, cells in rows[len(kept):]:
-        table.add_row(*cells, key=key)
-        changed = True
+    moved = [key for key in shown + [k for k in wanted if k not in shown_set]
+             if key in wanted_set] != wanted
+    if moved:
+        put_in_order(table, wanted)
     if isinstance(table, FitTable):
         table.fit()
-    return "updated" if changed else "same"
+    return "reordered" if moved else "updated" if changed else "same"
+
+
+def put_in_order(table: DataTable, keys: Sequence[str]) -> None:
+    """Show the rows in ``keys``' order, keeping every row and its drawn cells.
+
+    What ``DataTable.sort`` does, for an order it cannot express (it sorts by cell
+    values): a refill instead would drop and re-measure every row — a new line at the
+    top of the register redrew 200 rows.
+    """
+    by_value = {row_key.value: row_key for row_key in table.rows}
+    table._row_locations = TwoWayDict({by_value[key]: i for i, key in enumerate(keys)})
+    table._update_count += 1
+    table.refresh()
 
 
 def outlet_cell(code: str, name: str) -> Text:
