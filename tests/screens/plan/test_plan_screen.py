@@ -302,3 +302,24 @@ async def test_document_rows_stay_one_line_after_a_reload_at_80_columns(db, db_p
             app.screen.refresh_data()
             await wait_loaded(pilot)
             await pilot.pause()
+
+
+async def test_a_reload_that_changes_no_line_leaves_the_list_as_drawn(db, db_path, config):
+    from workbench.screens.common.changes import announce
+
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        plan = app.screen
+        agenda = plan.query_one("#agenda", OptionList)
+        before = list(agenda.options)
+        db.execute("UPDATE outlets SET notes = 'x' WHERE id = (SELECT MIN(id) FROM outlets)")
+        announce(app, "outlets")  # the plan reloads; none of its lines shows notes
+        await wait_loaded(pilot)
+        assert list(agenda.options) == before and all(
+            a is b for a, b in zip(agenda.options, before, strict=True))
+        tasks.add_task(db, "Call the branch head", TODAY.isoformat(), TODAY, NOW)
+        announce(app, "tasks")  # a new line: drawn
+        await wait_loaded(pilot)
+        assert any("Call the branch head" in str(o.prompt) for o in agenda.options)

@@ -57,6 +57,7 @@ class PlanScreen(DataScreen):
         translate_bindings(self)
         self.agenda: Agenda | None = None
         self.sections: list[Section] = []
+        self.drawn: list[tuple[str | None, str, bool] | None] = []  # the options, as text
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,7 +107,13 @@ class PlanScreen(DataScreen):
                     # One row per item (app.tcss #agenda: nowrap, ellipsis): on a narrow
                     # terminal the end is cut, never wrapped onto a line of its own.
                     options.append(Option(Text(line), id=item_id))
-        agenda.set_options(options)
+        # A write elsewhere (a line signed, a habit ticked) reloads the plan; when its
+        # lines read the same, the list is left as drawn: rebuilding it lays out and
+        # renders every option again (a quarter of a second for a heavy user's plan).
+        drawn = [None if o is None else (o.id, str(o.prompt), o.disabled) for o in options]
+        if drawn != self.drawn:
+            agenda.set_options(options)
+            self.drawn = drawn
         if keep is not None and self._index_of(keep) is not None:
             agenda.highlighted = self._index_of(keep)
         else:
