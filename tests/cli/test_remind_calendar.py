@@ -53,6 +53,8 @@ def test_remind_prints_the_digest_exit_0(capsys, demo):
     assert code == 0 and not err
     assert out.startswith("早间提醒 2026-11-27 星期五:")
     assert "逾期 18 天" in out.splitlines()[2]
+    assert run(capsys, "remind", "--db", str(demo), "--today", TODAY.isoformat(), "--lang",
+               "zh", "--at", "morning", "--quiet-if-empty") == (0, out, "")
 
 
 def test_nothing_due_exit_0_and_quiet(capsys, empty):

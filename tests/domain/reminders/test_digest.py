@@ -45,6 +45,8 @@ def test_cooling_off_ends_today_only_on_its_day(db, config, fixture_day):
     assert cooling == ["P-OLD"]  # P-NEW's ends in 3 days
     before = d.build_digest(db, TODAY - timedelta(days=1), config)
     assert not [r for r in before.items if r.kind == "cooling_off"]
+    after = d.build_digest(db, TODAY + timedelta(days=1), config)
+    assert not [r for r in after.items if r.kind == "cooling_off"]  # P-OLD's ended
     evening_before = d.build_digest(db, TODAY - timedelta(days=1), config, "evening")
     assert [r.cells[2] for r in evening_before.tomorrow if r.kind == "cooling_off"] == ["P-OLD"]
 

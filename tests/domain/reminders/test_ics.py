@@ -70,6 +70,13 @@ def test_the_window_ends_on_its_last_day(db, config, fixture_day):
     one_day = events(export(db, config, days=1)[0])
     assert all(on(e) == TODAY for e in one_day.values())
     assert f"receipt-{fixture_day['eve']}@workbench" not in one_day  # due tomorrow
+    assert sum(uid.startswith("visit-") for uid in one_day) == 4  # due today, or overdue
+    two_days = events(export(db, config, days=2)[0])
+    assert {f"receipt-{fixture_day['eve']}@workbench",
+            f"callback-{fixture_day['eve']}@workbench"} <= set(two_days)
+    stock = f"stock-{fixture_day['visit']}-application_form@workbench"  # out in 5 days
+    assert stock not in events(export(db, config, days=5)[0])
+    assert stock in events(export(db, config, days=6)[0])
 
 
 def test_each_event_has_an_alarm_at_the_configured_time(db, config, fixture_day):
