@@ -90,6 +90,10 @@ def remind_argv(at: time, db: Path | None = None, config: Path | None = None,
             argv += [option, str(Path(value).expanduser().resolve())]
     if lang:
         argv += ["--lang", lang]
+    for arg in argv:
+        # A line break would end a crontab line or a unit's ExecStart half-way.
+        if "\n" in arg or "\r" in arg:
+            raise WorkbenchError("remind.bad_path", path=arg.replace("\n", " ").strip())
     return tuple(argv)
 
 
@@ -129,7 +133,10 @@ def cron_line(job: Job) -> str:
 def with_cron_line(crontab: str, line: str | None) -> str:
     """``crontab`` without its marked line, plus ``line`` (None: without it). Every
     other line, comments and blank lines included, stays as it was."""
-    kept = [x for x in crontab.splitlines() if not x.rstrip().endswith(MARK)]
+    # split("\n"), not splitlines(): that also splits at \x1c-\x1e, \x85, \u2028...,
+    # which a line of someone else's may hold and must keep.
+    body = crontab[:-1] if crontab.endswith("\n") else crontab
+    kept = [x for x in body.split("\n") if not x.rstrip().endswith(MARK)] if crontab else []
     if line is not None:
         kept.append(line)
     return "\n".join(kept) + "\n" if kept else ""

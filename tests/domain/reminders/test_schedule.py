@@ -4,6 +4,7 @@ temporary HOME: what is written, where, what is run; idempotent; other entries k
 from __future__ import annotations
 
 import plistlib
+import shlex
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.core.errors import WorkbenchError
 from workbench.reminders import schedule as s
@@ -279,3 +282,41 @@ def test_the_real_runner_never_raises():
     assert run(["workbench-no-such-program-here"]).code == MISSING
     done = run([sys.executable, "-c", "import sys; print(sys.stdin.read().upper())"], "hi")
     assert (done.code, done.out.strip()) == (0, "HI")
+
+
+# --- whatever the paths and the other lines ------------------------------------------
+
+ARG = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x00"),
+              min_size=1, max_size=30)
+
+
+@given(st.lists(ARG, min_size=1, max_size=4))
+def test_a_cron_line_runs_exactly_the_command(args):
+    argv = (PYTHON, *args)
+    line = s.cron_line(s.Job(argv, time(6, 7), False))
+    assert line.startswith("7 6 * * * ") and line.endswith(" " + s.MARK)
+    command = line[len("7 6 * * * "):-len(" " + s.MARK)]
+    # cron turns \% into %, then hands the rest to sh, which splits it as shlex does.
+    assert "%" not in command.replace("\\%", "")
+    assert tuple(shlex.split(command.replace("\\%", "%"))) == argv
+
+
+LINE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+               max_size=40).filter(lambda x: not x.rstrip().endswith(s.MARK))
+
+
+@given(st.lists(LINE, max_size=6))
+def test_install_then_uninstall_gives_the_crontab_back(lines):
+    theirs = "".join(x + "\n" for x in lines)
+    runner = FakeRunner(crontab=theirs)
+    h = s.Host("cron", Path("/nonexistent"), Path("/nonexistent"), Path("/nonexistent"))
+    s.install(h, job(), runner)
+    assert runner.crontab.startswith(theirs)
+    s.uninstall(h, runner)
+    assert runner.crontab == theirs
+
+
+def test_a_line_break_in_a_path_is_refused():
+    with pytest.raises(WorkbenchError) as info:
+        s.remind_argv(time(8, 0), Path("/data/a\nb.db"), python=PYTHON)
+    assert info.value.key == "remind.bad_path"
