@@ -212,3 +212,15 @@ def test_calendar_refuses_another_file_and_a_missing_database(capsys, tmp_path, 
                        str(tmp_path / "x.ics"), "--lang", "en")
     assert code == 1 and "No database at" in err
     set_language("en")
+
+
+def test_a_cut_list_ends_with_how_many_more(capsys, demo, monkeypatch):
+    from workbench.plan import documents
+
+    monkeypatch.setattr(documents, "DOC_LIMIT", 1)
+    _, out, _ = run(capsys, "remind", "--db", str(demo), "--today", TODAY.isoformat(),
+                    "--lang", "en")
+    lines = out.rstrip("\n").splitlines()
+    more = [n for n, x in enumerate(lines) if "(workbench today --all lists them all)" in x]
+    assert more and more == list(range(len(lines) - len(more), len(lines)))
+    assert "Enter" not in out

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from workbench.core.config import Config
 from workbench.core.i18n import columns, t
 from workbench.plan.agenda import Agenda, build_agenda
-from workbench.plan.view import waiting_text
+from workbench.plan.view import documents_section
 from workbench.register import receipts
 from workbench.roster import outlets
 
@@ -93,33 +93,17 @@ def from_agenda(agenda: Agenda) -> list[Reminder]:
             out.append(Reminder("task", task.days_late,
                                 (t("remind.kind.task"), task.outlet_name or "", task.title),
                                 _state(task.days_late)))
-    for d in agenda.documents:
-        kind_text = t(f"plan.doc.{d.kind}") if d.kind != "more" else ""
-        if d.kind == "more":
-            out.append(Reminder("more", 0, (t(f"plan.doc.{d.what}"),
-                                            t("plan.doc.more_shell", count=d.count)), ""))
-        elif d.kind in ("receipt", "callback"):
-            late = d.days or 0
-            out.append(Reminder(d.kind, late, (kind_text, d.outlet_name, d.what, d.who),
-                                _state(late)))
-        elif d.kind == "stock":
-            state = (t("plan.doc.no_rate") if d.days is None
-                     else t("plan.doc.out_now") if d.days <= 0
-                     else t("plan.doc.days_left", days=d.days))
-            out.append(Reminder("stock", 0, (kind_text, d.outlet_name, label("kind", d.what),
-                                             t("plan.doc.suggest", count=d.count)), state))
-        elif d.kind == "awaiting":
-            kinds = t("plan.list_sep").join(label("kind", k) for k in d.what.split(","))
-            out.append(Reminder("awaiting", 0, (kind_text, d.outlet_name, kinds,
-                                                t("plan.doc.lines", count=d.count)),
-                                waiting_text(d.days or 0), d.days or 0))
-        elif d.kind == "handover":
-            out.append(Reminder("handover", 0, (kind_text, d.outlet_name, "",
-                                                t("plan.doc.forms", count=d.count)),
-                                waiting_text(d.days or 0), d.days or 0))
-        else:  # unregistered, policy, review: waiting since, no deadline of their own
-            out.append(Reminder(d.kind, 0, (kind_text, d.outlet_name, d.what, d.who),
-                                waiting_text(d.days or 0), d.days or 0))
+    # The register's items in the words the plan prints them (``view.documents_section``:
+    # one row per item, in the agenda's order, its state last).
+    rows = documents_section(agenda, "plan.doc.more_shell").items
+    for d, row in zip(agenda.documents, rows, strict=True):
+        *cells, state = row.cells
+        if d.kind in ("receipt", "callback"):
+            out.append(Reminder(d.kind, d.days or 0, tuple(cells), state))
+        elif d.kind in ("stock", "more"):
+            out.append(Reminder(d.kind, 0, tuple(c for c in cells if c), state))
+        else:  # waiting since, with no deadline of their own
+            out.append(Reminder(d.kind, 0, tuple(cells), state, d.days or 0))
     for b in agenda.birthdays:
         if b.days_until == 0:
             out.append(Reminder("birthday", 0, (t("plan.birthday"), b.outlet_name, b.name),

@@ -3,7 +3,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # the digest
-    "remind.title.now": ("提醒 {date} {weekday}:待办 {count} 项,其中逾期 {overdue} 项", "Reminders for {weekday} {date}: {count}, {overdue} overdue"),
+    "remind.title.now": ("提醒 {date} {weekday}:待办 {count} 项,其中逾期 {overdue} 项", "Reminders for {weekday} {date}: {count} due, {overdue} overdue"),
     "remind.title.morning": ("早间提醒 {date} {weekday}:今天待办 {count} 项,其中逾期 {overdue} 项", "Morning reminders for {weekday} {date}: {count} due, {overdue} overdue"),
     "remind.title.evening": ("晚间提醒 {date} {weekday}:还有 {count} 项未办,其中逾期 {overdue} 项", "Evening reminders for {weekday} {date}: {count} still open, {overdue} overdue"),
     "remind.nothing": ("{date} 没有到期或逾期的事项", "Nothing due or overdue on {date}"),
