@@ -76,8 +76,8 @@ def visit_entries(db: Database, today: date, last: date, config: Config) -> list
     for r in outlets.roster(db, today, config.visits.cadence_days, sort="due"):
         if r.next_due > last:
             continue
-        seen = r.last_visit.isoformat() if r.last_visit else t("calendar.never")
-        lines = [t("calendar.tier", tier=r.tier, last=seen)]
+        lines = [t("calendar.tier", tier=r.tier, last=r.last_visit.isoformat())
+                 if r.last_visit else t("calendar.tier_never", tier=r.tier)]
         day = _on(r.next_due, today, lines)
         out.append(Entry(uid("visit", r.id), day,
                          t("calendar.event.visit", code=r.code, name=r.name), "\n".join(lines)))

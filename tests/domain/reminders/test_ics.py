@@ -44,8 +44,12 @@ def test_every_item_is_an_all_day_event_on_its_day(db, config, fixture_day):
     made = fixture_day
     assert not cal.walk("VTODO")
     assert on(found[f"visit-{made['visit']}@workbench"]) == TODAY  # 3 days overdue
-    assert "3 d overdue (was due 2026-11-24)" in str(
-        found[f"visit-{made['visit']}@workbench"]["description"])
+    assert str(found[f"visit-{made['visit']}@workbench"]["description"]) == (
+        "3 d overdue (was due 2026-11-24)\nTier A, last visit 2026-11-17")
+    never = [e for e in found.values() if str(e["uid"]).startswith("visit-")
+             and str(e["uid"]) != f"visit-{made['visit']}@workbench"]
+    assert len(never) == 3 and all(str(e["description"]) == "Tier C, never visited"
+                                   for e in never)
     assert on(found[f"receipt-{made['eve']}@workbench"]) == TODAY + timedelta(days=1)
     assert on(found[f"callback-{made['old']}@workbench"]) == TODAY
     assert on(found[f"cooling-{made['old']}@workbench"]) == TODAY

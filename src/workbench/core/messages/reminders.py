@@ -58,6 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.outlet": ("网点:{outlet}", "Outlet: {outlet}"),
     "calendar.overdue": ("已逾期 {days} 天(原定 {date} 到期)", "{days} d overdue (was due {date})"),
     "calendar.tier": ("等级 {tier},上次拜访 {last}", "Tier {tier}, last visit {last}"),
-    "calendar.never": ("从未拜访", "never"),
+    "calendar.tier_never": ("等级 {tier},从未拜访", "Tier {tier}, never visited"),
     "key.plan_calendar": ("导出日历", "Calendar"),
 }
