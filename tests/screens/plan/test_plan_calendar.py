@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import icalendar
 
-from tests.conftest import TODAY, copy_database, wait_ready, wait_until
+from tests.conftest import TODAY, copy_database, run_from_palette, wait_ready, wait_until
 from workbench.app import WorkbenchApp
 from workbench.core.keymap import BINDING_IDS
 
@@ -55,3 +55,16 @@ async def test_c_leaves_a_foreign_file_alone(tmp_path, demo_template, config):
                          "the refusal")
         assert app.is_running
     assert target.read_text("utf-8") == "someone's own file"
+
+
+async def test_the_palette_finds_it_without_an_ime(tmp_path, demo_template, config):
+    path = tmp_path / "wb.db"
+    copy_database(demo_template, path)
+    app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("2")  # from another screen: the palette brings the plan back
+        await run_from_palette(pilot, "rili")
+        await wait_until(pilot, lambda: any("日历已写入" in n for n in notices(app)),
+                         "the calendar's notice")
+        assert (tmp_path / "reports" / "workbench.ics").exists()

@@ -60,4 +60,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.tier": ("等级 {tier},上次拜访 {last}", "Tier {tier}, last visit {last}"),
     "calendar.tier_never": ("等级 {tier},从未拜访", "Tier {tier}, never visited"),
     "key.plan_calendar": ("导出日历", "Calendar"),
+    "palette.plan_calendar": ("今日:导出日历(.ics)", "Today: export the calendar (.ics)"),
+    "palette.plan_calendar_help": ("把今后 30 天的拜访和期限写成日历文件", "Writes the next 30 days' visits and deadlines to a calendar file"),
 }
