@@ -10,15 +10,19 @@ from workbench.app import WorkbenchApp
 from workbench.core.keymap import BINDING_IDS
 
 
+def on_demo(tmp_path, demo_template, config, language: str) -> WorkbenchApp:
+    path = tmp_path / "wb.db"
+    copy_database(demo_template, path)
+    return WorkbenchApp(db_path=path, config=config, today=TODAY, language=language)
+
+
 def notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
 async def test_c_writes_the_calendar_beside_the_reports(tmp_path, demo_template, config):
-    path = tmp_path / "wb.db"
-    copy_database(demo_template, path)
     target = tmp_path / "reports" / "workbench.ics"
-    app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="zh")
+    app = on_demo(tmp_path, demo_template, config, "zh")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("C")
@@ -42,12 +46,10 @@ async def test_c_writes_the_calendar_beside_the_reports(tmp_path, demo_template,
 
 
 async def test_c_leaves_a_foreign_file_alone(tmp_path, demo_template, config):
-    path = tmp_path / "wb.db"
-    copy_database(demo_template, path)
     target = tmp_path / "reports" / "workbench.ics"
     target.parent.mkdir()
     target.write_text("someone's own file", "utf-8")
-    app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="en")
+    app = on_demo(tmp_path, demo_template, config, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("C")
@@ -58,9 +60,7 @@ async def test_c_leaves_a_foreign_file_alone(tmp_path, demo_template, config):
 
 
 async def test_the_palette_finds_it_without_an_ime(tmp_path, demo_template, config):
-    path = tmp_path / "wb.db"
-    copy_database(demo_template, path)
-    app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="zh")
+    app = on_demo(tmp_path, demo_template, config, "zh")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("2")  # from another screen: the palette brings the plan back
