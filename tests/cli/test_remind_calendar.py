@@ -3,10 +3,13 @@ of range, the notification's fallbacks, the daily run installed end to end."""
 
 from __future__ import annotations
 
+import base64
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import TODAY, copy_database
 from workbench import cli
@@ -93,7 +96,12 @@ def test_notification_command_and_fallbacks(db, config):
     seen.clear()
     assert notify.send(found, ok, "darwin") is None
     assert seen[0][:2] == ["osascript", "-e"] and 'with title "Morning' in seen[0][2]
-    assert notify.send(found, ok, "win32") == (
+    seen.clear()
+    assert notify.send(found, ok, "win32") is None
+    assert seen[0][:4] == ["powershell", "-NoProfile", "-NonInteractive", "-EncodedCommand"]
+    script = base64.b64decode(seen[0][4]).decode("utf-16-le")
+    assert script == notify.toast_script(argv[3], argv[4])
+    assert notify.send(found, ok, "aix") == (
         "Desktop notifications are not available on this system; the reminders are "
         "printed above")
     assert notify.send(found, lambda a, s: Result(MISSING), "linux").startswith(
@@ -106,6 +114,34 @@ def test_notification_command_and_fallbacks(db, config):
     seen.clear()
     notify.send(calm, ok, "linux")
     assert seen[0][2] == "--urgency=normal"
+
+
+QUOTES = "'\u2018\u2019\u201a\u201b"  # PowerShell ends a '...' string at any of them
+
+
+def powershell_string(source: str) -> tuple[str, str]:
+    """Read a single-quoted PowerShell string at the start of ``source`` as PowerShell
+    does (a doubled quote is one); (its value, what follows it)."""
+    assert source[0] in QUOTES
+    value, i = [], 1
+    while True:
+        if source[i] in QUOTES:
+            if i + 1 < len(source) and source[i + 1] in QUOTES:
+                value.append(source[i])
+                i += 2
+                continue
+            return "".join(value), source[i + 1:]
+        value.append(source[i])
+        i += 1
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_a_toast_shows_exactly_the_text(title, text):
+    script = notify.toast_script(title, text)
+    first, rest = powershell_string(script.split("CreateTextNode(", 1)[1])
+    assert first == title and rest.startswith("))\n[void]$n.Item(1)")
+    second, rest = powershell_string(rest.split("CreateTextNode(", 1)[1])
+    assert second == text and rest.startswith("))\n$id = ")
 
 
 def test_an_applescript_quote_cannot_end_the_string():
