@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import TODAY, copy_database
@@ -136,6 +136,7 @@ def powershell_string(source: str) -> tuple[str, str]:
 
 
 @given(st.text(max_size=40), st.text(max_size=40))
+@example("It's", "\u2018a\u2019 \u201ab\u201b ''")  # the quotes PowerShell also ends on
 def test_a_toast_shows_exactly_the_text(title, text):
     script = notify.toast_script(title, text)
     first, rest = powershell_string(script.split("CreateTextNode(", 1)[1])
