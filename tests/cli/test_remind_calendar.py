@@ -261,3 +261,16 @@ def test_a_cut_list_ends_with_how_many_more(capsys, demo, monkeypatch):
     more = [n for n, x in enumerate(lines) if "(workbench today --all lists them all)" in x]
     assert more and more == list(range(len(lines) - len(more), len(lines)))
     assert "Enter" not in out
+
+
+def test_calendar_without_icalendar_says_what_to_install(capsys, tmp_path, demo, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # as if not installed
+    target = tmp_path / "c.ics"
+    code, out, err = run(capsys, "calendar", "--db", str(demo), "--out", str(target),
+                         "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err == ("workbench: Exporting a calendar needs the icalendar library: "
+                   "pip install 'workbench[calendar]'\n")
+    assert not target.exists()
