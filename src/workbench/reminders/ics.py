@@ -7,9 +7,9 @@ receipt and callback deadlines and cooling-off ends (``register.receipts`` on
 all-day event (VEVENT, not VTODO: most calendar apps ignore those) with an alarm at
 ``[calendar] alarm`` on its day; what is overdue stands on today, saying since when.
 
-Every event's UID names the thing it is about, never the export: the outlet's next visit,
-a task's series, a policy's receipt, callback or cooling-off, an outlet's stock of one
-kind. Importing a newer file therefore moves and updates events instead of adding them
+Every event's UID names the thing it is about (and the database), never the export:
+the outlet's next visit, a task's series, a policy's receipt, callback or cooling-off,
+an outlet's stock of one kind. Importing a newer file therefore moves and updates events instead of adding them
 twice. Customers are masked (``core.privacy``). Written with ``icalendar`` (the optional
 extra ``calendar``), with the VTIMEZONE of ``[calendar] timezone``.
 """
@@ -17,7 +17,7 @@ extra ``calendar``), with the VTIMEZONE of ``[calendar] timezone``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from workbench.core.config import Config
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.plan import tasks
-from workbench.register import receipts, stock
+from workbench.register import receipts, stock, witness
 from workbench.reminders.digest import label
 from workbench.review.reports import default_path, write_file
 from workbench.roster import outlets
@@ -35,13 +35,13 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PRODID = "-//Workbench//workbench calendar//EN"
-UID_DOMAIN = "workbench"
+UID_DOMAIN = "workbench"  # after the database's own id: two files' events never mix
 DEFAULT_DAYS = 30
 
 
 @dataclass(frozen=True)
 class Entry:
-    uid: str
+    uid: str  # "visit-3", then "visit-3@<file id>.workbench" (``entries``)
     day: date
     summary: str
     description: str
@@ -49,7 +49,15 @@ class Entry:
 
 
 def uid(kind: str, *parts: object) -> str:
-    return "-".join([kind, *(str(p) for p in parts)]) + f"@{UID_DOMAIN}"
+    """The thing an event is about, within one database: ``visit-3``, ``task-12``."""
+    return "-".join([kind, *(str(p) for p in parts)])
+
+
+def uid_domain(db: Database) -> str:
+    """The UIDs' right-hand side: the database's id (``ledger_file``, kept by copies and
+    restores), so the demo's events never update a real file's in the same calendar."""
+    fid = witness.file_id(db)
+    return f"{fid[:16]}.{UID_DOMAIN}" if fid else UID_DOMAIN
 
 
 def _on(due: date, today: date, lines: list[str]) -> date:
@@ -148,7 +156,9 @@ def entries(db: Database, today: date, config: Config, days: int = DEFAULT_DAYS)
     found = (visit_entries(db, today, last, config) + task_entries(db, today, last)
              + policy_entries(db, today, last, config)
              + stock_entries(db, today, last, config))
-    return sorted(found, key=lambda e: (e.day, e.uid))
+    domain = uid_domain(db)
+    return sorted((replace(e, uid=f"{e.uid}@{domain}") for e in found),
+                  key=lambda e: (e.day, e.uid))
 
 
 def render(found: list[Entry], config: Config, now: datetime) -> bytes:

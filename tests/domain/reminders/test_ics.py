@@ -30,6 +30,10 @@ def export(db, config, days=30, today=TODAY):
     return icalendar.Calendar.from_ical(data), data
 
 
+def domain(db) -> str:
+    return ics.uid_domain(db)
+
+
 def events(cal):
     return {str(e["uid"]): e for e in cal.walk("VEVENT")}
 
@@ -43,22 +47,22 @@ def test_every_item_is_an_all_day_event_on_its_day(db, config, fixture_day):
     found = events(cal)
     made = fixture_day
     assert not cal.walk("VTODO")
-    assert on(found[f"visit-{made['visit']}@workbench"]) == TODAY  # 3 days overdue
-    assert str(found[f"visit-{made['visit']}@workbench"]["description"]) == (
+    assert on(found[f"visit-{made['visit']}@{domain(db)}"]) == TODAY  # 3 days overdue
+    assert str(found[f"visit-{made['visit']}@{domain(db)}"]["description"]) == (
         "3 d overdue (was due 2026-11-24)\nTier A, last visit 2026-11-17")
     never = [e for e in found.values() if str(e["uid"]).startswith("visit-")
-             and str(e["uid"]) != f"visit-{made['visit']}@workbench"]
+             and str(e["uid"]) != f"visit-{made['visit']}@{domain(db)}"]
     assert len(never) == 3 and all(str(e["description"]) == "Tier C, never visited"
                                    for e in never)
-    assert on(found[f"receipt-{made['eve']}@workbench"]) == TODAY + timedelta(days=1)
-    assert on(found[f"callback-{made['old']}@workbench"]) == TODAY
-    assert on(found[f"cooling-{made['old']}@workbench"]) == TODAY
-    assert on(found[f"cooling-{made['new']}@workbench"]) == TODAY + timedelta(days=3)
-    assert on(found[f"cooling-{made['eve']}@workbench"]) == TODAY + timedelta(days=6)
-    stock_uid = f"stock-{made['visit']}-application_form@workbench"
+    assert on(found[f"receipt-{made['eve']}@{domain(db)}"]) == TODAY + timedelta(days=1)
+    assert on(found[f"callback-{made['old']}@{domain(db)}"]) == TODAY
+    assert on(found[f"cooling-{made['old']}@{domain(db)}"]) == TODAY
+    assert on(found[f"cooling-{made['new']}@{domain(db)}"]) == TODAY + timedelta(days=3)
+    assert on(found[f"cooling-{made['eve']}@{domain(db)}"]) == TODAY + timedelta(days=6)
+    stock_uid = f"stock-{made['visit']}-application_form@{domain(db)}"
     assert on(found[stock_uid]) == TODAY + timedelta(days=5)
-    assert on(found[f"task-{made['late']}@workbench"]) == TODAY
-    assert on(found[f"task-{made['later']}@workbench"]) == TODAY + timedelta(days=7)
+    assert on(found[f"task-{made['late']}@{domain(db)}"]) == TODAY
+    assert on(found[f"task-{made['later']}@{domain(db)}"]) == TODAY + timedelta(days=7)
     # 4 outlets' visits (V-A and the 3 policies' never-visited outlets), 3 receipts,
     # 3 callbacks, 3 cooling-off ends, 1 stock run-out, 3 tasks.
     assert len(found) == 4 + 3 + 3 + 3 + 1 + 3
@@ -68,17 +72,17 @@ def test_every_item_is_an_all_day_event_on_its_day(db, config, fixture_day):
 
 
 def test_the_window_ends_on_its_last_day(db, config, fixture_day):
-    later = f"task-{fixture_day['later']}@workbench"  # due in 7 days
+    later = f"task-{fixture_day['later']}@{domain(db)}"  # due in 7 days
     assert later not in events(export(db, config, days=7)[0])
     assert later in events(export(db, config, days=8)[0])
     one_day = events(export(db, config, days=1)[0])
     assert all(on(e) == TODAY for e in one_day.values())
-    assert f"receipt-{fixture_day['eve']}@workbench" not in one_day  # due tomorrow
+    assert f"receipt-{fixture_day['eve']}@{domain(db)}" not in one_day  # due tomorrow
     assert sum(uid.startswith("visit-") for uid in one_day) == 4  # due today, or overdue
     two_days = events(export(db, config, days=2)[0])
-    assert {f"receipt-{fixture_day['eve']}@workbench",
-            f"callback-{fixture_day['eve']}@workbench"} <= set(two_days)
-    stock = f"stock-{fixture_day['visit']}-application_form@workbench"  # out in 5 days
+    assert {f"receipt-{fixture_day['eve']}@{domain(db)}",
+            f"callback-{fixture_day['eve']}@{domain(db)}"} <= set(two_days)
+    stock = f"stock-{fixture_day['visit']}-application_form@{domain(db)}"  # out in 5 days
     assert stock not in events(export(db, config, days=5)[0])
     assert stock in events(export(db, config, days=6)[0])
 
@@ -97,10 +101,10 @@ def test_each_event_has_an_alarm_at_the_configured_time(db, config, fixture_day)
 
 def test_a_repeating_task_carries_its_rule(db, config, fixture_day):
     found = events(export(db, config)[0])
-    weekly = found[f"task-{fixture_day['weekly']}@workbench"]
+    weekly = found[f"task-{fixture_day['weekly']}@{domain(db)}"]
     assert weekly["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=FR"
     assert on(weekly) == TODAY  # a Friday: on the rule
-    assert "rrule" not in found[f"task-{fixture_day['later']}@workbench"]
+    assert "rrule" not in found[f"task-{fixture_day['later']}@{domain(db)}"]
 
 
 @pytest.mark.parametrize(("rule", "start", "expected"), [
@@ -127,7 +131,7 @@ def test_a_late_repeating_task_starts_on_a_day_of_its_rule(db, config):
     made = tasks.add_task(db, "monday call", monday.isoformat(), monday, NOW,
                           repeat="weekly", repeat_detail="mon")
     event = events(export(db, config, today=monday + timedelta(days=3))[0])[
-        f"task-{made}@workbench"]
+        f"task-{made}@{domain(db)}"]
     assert on(event) == date(2026, 11, 30)
     assert "3 d overdue" in str(event["description"])
 
@@ -141,7 +145,7 @@ def test_uids_stay_across_exports_and_differ_across_items(db, config, fixture_da
     # moved to next Friday.
     tasks.complete_task(db, fixture_day["weekly"], TODAY, NOW)
     third = events(export(db, config)[0])
-    uid = f"task-{fixture_day['weekly']}@workbench"
+    uid = f"task-{fixture_day['weekly']}@{domain(db)}"
     assert on(third[uid]) == TODAY + timedelta(days=7)
     assert set(third) == set(first)
 
@@ -176,3 +180,16 @@ def test_an_earlier_export_is_replaced_another_file_is_not(tmp_path, db, config,
     assert other.read_text("utf-8").startswith("BEGIN:VCALENDAR\nPRODID:-//Someone")
     ics.write_calendar(other, data, force=True)
     assert ics.is_ours(other)
+
+
+def test_two_databases_never_share_a_uid(tmp_path, config):
+    from workbench.storage import open_db
+
+    uids = []
+    for name in ("a.db", "b.db"):
+        other = open_db(tmp_path / name)
+        day.build(other, config)
+        uids.append({e.uid for e in ics.entries(other, TODAY, config)})
+        assert all(u.endswith(f"@{ics.uid_domain(other)}") for u in uids[-1])
+        other.close()
+    assert uids[0] and uids[1] and not uids[0] & uids[1]
