@@ -9,9 +9,10 @@ all-day event (VEVENT, not VTODO: most calendar apps ignore those) with an alarm
 
 Every event's UID names the thing it is about (and the database), never the export:
 the outlet's next visit, a task's series, a policy's receipt, callback or cooling-off,
-an outlet's stock of one kind. Importing a newer file therefore moves and updates events instead of adding them
-twice. Customers are masked (``core.privacy``). Written with ``icalendar`` (the optional
-extra ``calendar``), with the VTIMEZONE of ``[calendar] timezone``.
+an outlet's stock of one kind. Importing a newer file therefore moves and updates events
+instead of adding them twice. Customers are masked (``core.privacy``). Written with
+``icalendar`` (the optional extra ``calendar``), with the VTIMEZONE of
+``[calendar] timezone``.
 """
 
 from __future__ import annotations
