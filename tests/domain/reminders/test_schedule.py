@@ -155,8 +155,12 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
         if os.environ.get("CI"):  # .ci/run installs it: missing there is a failure
             pytest.fail("systemd-analyze is not installed")
         pytest.skip("no systemd-analyze on this machine")
-    real = s.Job(s.remind_argv(time(8, 30), tmp_path / "wb.db", None, None), time(8, 30),
-                 True)
+    # This Python, reached through a folder with a space and a %: the quoting must hold.
+    odd = tmp_path / "py env %1"
+    odd.mkdir()
+    (odd / "python").symlink_to(sys.executable)
+    real = s.Job(s.remind_argv(time(8, 30), tmp_path / "wb 'x' \"y\" $HOME%.db", None, None,
+                               python=str(odd / "python")), time(8, 30), True)
     folder = tmp_path / "units"
     folder.mkdir()
     for name, text in s.systemd_units(real).items():
