@@ -10,6 +10,7 @@ completion removes that next one again if it was not touched.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -293,8 +294,6 @@ def open_tasks_until(db: Database, last: date, today: date) -> list[Task]:
 def series_roots(db: Database, task_ids: list[int]) -> dict[int, int]:
     """The first task of each task's series (itself for a one-off): what stays the same
     while a repeating task is done and followed by the next one."""
-    import json
-
     rows = db.execute("""
         WITH RECURSIVE up(start, id, prev) AS (
             SELECT id, id, prev_id FROM tasks
