@@ -111,11 +111,24 @@ def from_agenda(agenda: Agenda) -> list[Reminder]:
     return out
 
 
-def cooling_off_ending(db: Database, day: date, config: Config) -> list[Reminder]:
+@dataclass(frozen=True)
+class OpenPolicies:
+    """Signed policies whose receipt or whose callback is still open, read once per
+    digest (the register's lists; a policy open on both is in both)."""
+    receipts: tuple[receipts.PolicyDue, ...]
+    callbacks: tuple[receipts.PolicyDue, ...]
+
+    @classmethod
+    def read(cls, db: Database, today: date, config: Config) -> OpenPolicies:
+        return cls(tuple(receipts.receipts_due(db, today, config)),
+                   tuple(receipts.callbacks_due(db, today, config)))
+
+
+def cooling_off_ending(open_now: OpenPolicies, day: date) -> list[Reminder]:
     """Policies whose cooling-off period (犹豫期) ends on ``day``, among those whose receipt
     or callback is still open (once both are recorded, nothing is left to chase)."""
     seen: dict[int, receipts.PolicyDue] = {}
-    for p in receipts.receipts_due(db, day, config) + receipts.callbacks_due(db, day, config):
+    for p in open_now.receipts + open_now.callbacks:
         if p.cooling_off_end == day:
             seen.setdefault(p.delivery_id, p)
     return [Reminder("cooling_off", 0, (t("remind.kind.cooling_off"), p.outlet_name,
@@ -124,7 +137,8 @@ def cooling_off_ending(db: Database, day: date, config: Config) -> list[Reminder
             for p in sorted(seen.values(), key=lambda p: (p.outlet_code, p.policy_no))]
 
 
-def due_tomorrow(db: Database, agenda: Agenda, config: Config) -> list[Reminder]:
+def due_tomorrow(db: Database, agenda: Agenda, config: Config,
+                 open_now: OpenPolicies) -> list[Reminder]:
     """What falls due tomorrow: visits, tasks, receipts, callbacks and cooling-off ends."""
     tomorrow = agenda.today + timedelta(days=1)
     out: list[Reminder] = []
@@ -136,13 +150,13 @@ def due_tomorrow(db: Database, agenda: Agenda, config: Config) -> list[Reminder]
         if task.due == tomorrow:
             out.append(Reminder("task", -1, (t("remind.kind.task"), task.outlet_name or "",
                                              task.title), _state(-1)))
-    for kind, source in (("receipt", receipts.receipts_due), ("callback", receipts.callbacks_due)):
-        for p in source(db, agenda.today, config):
+    for kind, found in (("receipt", open_now.receipts), ("callback", open_now.callbacks)):
+        for p in found:
             if p.due == tomorrow:
                 out.append(Reminder(kind, -1, (t(f"plan.doc.{kind}"), p.outlet_name,
                                                p.policy_no, p.customer_masked), _state(-1)))
     out += [Reminder(r.kind, -1, r.cells, _state(-1))
-            for r in cooling_off_ending(db, tomorrow, config)]
+            for r in cooling_off_ending(open_now, tomorrow)]
     return sorted(out, key=urgency)
 
 
@@ -156,11 +170,12 @@ def must_dos_left(agenda: Agenda) -> list[Reminder]:
 def build_digest(db: Database, today: date, config: Config, at: str = "now") -> Digest:
     """The digest for ``today`` at the moment ``at`` (one of ``MOMENTS``)."""
     agenda = build_agenda(db, today, config)
-    items = from_agenda(agenda) + cooling_off_ending(db, today, config)
+    open_now = OpenPolicies.read(db, today, config)
+    items = from_agenda(agenda) + cooling_off_ending(open_now, today)
     tomorrow: list[Reminder] = []
     if at == "evening":
         items += must_dos_left(agenda)
-        tomorrow = due_tomorrow(db, agenda, config)
+        tomorrow = due_tomorrow(db, agenda, config, open_now)
     # "more" lines close the list: they stand for the least urgent of their kind.
     items.sort(key=lambda r: (r.kind == "more", *urgency(r)))
     return Digest(today, at, tuple(items), tuple(tomorrow))
