@@ -93,3 +93,18 @@ def test_nothing_due_is_one_line(db, config):
     assert d.text(found) == "Nothing due or overdue on 2026-11-27\n"
     set_language("zh")
     assert d.text(found) == "2026-11-27 没有到期或逾期的事项\n"
+
+
+def test_cooling_off_shown_while_only_the_callback_is_open(db, config, fixture_day):
+    from workbench.register import receipts
+
+    # P-OLD's receipt is back, signed by the customer on the sign-off day: its cooling-off
+    # still ends today, and its callback is still to do.
+    receipts.mark_receipt_returned(db, config, fixture_day["old"], day.at(15).date(),
+                                   day.at(0))
+    found = d.build_digest(db, TODAY, config)
+    assert [r.cells[2] for r in found.items if r.kind == "cooling_off"] == ["P-OLD"]
+    assert [r.cells[2] for r in found.items if r.kind == "receipt"] == ["P-NEW"]
+    receipts.mark_callback_done(db, config, fixture_day["old"], TODAY, day.at(0))
+    found = d.build_digest(db, TODAY, config)
+    assert not [r for r in found.items if r.kind == "cooling_off"]  # nothing left to chase
