@@ -197,14 +197,20 @@ class Outcome:
     written: dict[Path, bytes | None] = field(default_factory=dict)  # path -> old content
 
     def write(self, path: Path, data: bytes, shown: str) -> None:
-        old = path.read_bytes() if path.exists() else None
-        if old == data:
-            self.lines.append(t("remind.unchanged", path=str(path)))
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.partial")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        try:
+            old = path.read_bytes() if path.exists() else None
+            if old == data:
+                self.lines.append(t("remind.unchanged", path=str(path)))
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError as error:
+            tmp.unlink(missing_ok=True)
+            self.take_back()
+            raise WorkbenchError("remind.write_failed", path=str(path),
+                                 error=error.strerror or str(error)) from None
         self.written[path] = old
         self.lines += [t("remind.wrote", path=str(path)),
                        *("    " + x for x in shown.rstrip("\n").splitlines())]

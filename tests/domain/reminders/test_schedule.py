@@ -328,3 +328,18 @@ def test_a_line_break_in_a_path_is_refused():
     with pytest.raises(WorkbenchError) as info:
         s.remind_argv(time(8, 0), Path("/data/a\nb.db"), python=PYTHON)
     assert info.value.key == "remind.bad_path"
+
+
+def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path):
+    h = host(tmp_path, "systemd")
+    folder = h.config_home / "systemd" / "user"
+    folder.mkdir(parents=True)
+    # The timer's place is taken by a folder: the service, written first, is taken back.
+    (folder / "workbench-remind.timer").mkdir()
+    runner = FakeRunner()
+    with pytest.raises(WorkbenchError) as info:
+        s.install(h, job(), runner)
+    assert info.value.key == "remind.write_failed"
+    assert str(folder / "workbench-remind.timer") in str(info.value)
+    assert sorted(p.name for p in folder.iterdir()) == ["workbench-remind.timer"]
+    assert runner.calls == []

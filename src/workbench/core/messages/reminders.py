@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.command_missing": ("找不到命令 {command};没有改动", "Command not found: {command}; nothing was changed"),
     "remind.catch_up": ("电脑关机时错过的提醒,会在下次开机后补发", "A reminder missed while the computer was off is sent at the next start"),
     "remind.no_catch_up": ("注意:cron 不会补发关机时错过的提醒", "Note: cron does not catch up on a reminder missed while the computer was off"),
+    "remind.write_failed": ("无法写入 {path}({error});没有改动", "Cannot write {path} ({error}); nothing was changed"),
     "remind.bad_path": ("路径 {path} 含有换行符,不能写进计划任务;请换一个路径", "The path {path} has a line break and cannot go into a scheduler entry; use another path"),
     "remind.install_only": ("--time 和 --workdays 只能与 --install 一起使用", "--time and --workdays go with --install"),
     # the calendar
