@@ -8,6 +8,7 @@ else; an unexpected error also goes to the crash log (``core.crashlog``), masked
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -93,6 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
     _common(today_cmd, suppress=True)
     today_cmd.add_argument("--all", action="store_true",
                            help="every document waiting, not the first few of each kind")
+    remind = sub.add_parser("remind", help="what is due today and overdue, most urgent "
+                                           "first (or install a daily reminder)")
+    remind.add_argument("--at", choices=("now", "morning", "evening"), default="now",
+                        help="evening: what is still open, and what is due tomorrow")
+    remind.add_argument("--notify", action="store_true", help="also as a desktop notification")
+    remind.add_argument("--quiet-if-empty", action="store_true",
+                        help="print nothing when nothing is due")
+    schedule = remind.add_mutually_exclusive_group()
+    schedule.add_argument("--install", action="store_true",
+                          help="run it every day (systemd timer, crontab, launchd, schtasks)")
+    schedule.add_argument("--uninstall", action="store_true", help="remove the daily run")
+    remind.add_argument("--time", metavar="HH:MM", help="with --install (default 08:30)")
+    remind.add_argument("--workdays", action="store_true",
+                        help="with --install: Monday to Friday only")
+    _common(remind, suppress=True)
+    calendar = sub.add_parser("calendar", help="write the coming days as an .ics calendar file")
+    calendar.add_argument("--out", metavar="FILE", required=True, help="e.g. week.ics")
+    calendar.add_argument("--days", metavar="N", default="30", help="days from today (1-366)")
+    calendar.add_argument("--force", action="store_true",
+                          help="replace an existing FILE that is not an earlier export")
+    _common(calendar, suppress=True)
     return parser
 
 
@@ -276,6 +298,31 @@ def _print_today(args: argparse.Namespace, config: config_mod.Config, today: dat
     return 0
 
 
+def _remind_or_calendar(args: argparse.Namespace, config: config_mod.Config,
+                        today: date) -> int:
+    """``workbench remind`` and ``workbench calendar``: options checked here (exit 2)."""
+    if args.command == "calendar":
+        from workbench.commands.calendar import run_calendar
+
+        days = _option("--days", lambda: v.integer("days", args.days, required=True,
+                                                   minimum=1, maximum=v.MAX_DAYS))
+        return run_calendar(_db_path(args, config), config, today, Path(args.out), days,
+                            force=args.force)
+    from workbench.commands import remind
+
+    if (args.time is not None or args.workdays) and not args.install:
+        raise UsageError("remind.install_only")
+    if args.install or args.uninstall:
+        at = _option("--time", lambda: v.time_on("time", args.time or "08:30", today)).time()
+        explicit = args.config or os.environ.get("WORKBENCH_CONFIG")
+        return remind.run_schedule(args.install, at, args.workdays,
+                                   db=Path(args.db) if args.db else None,
+                                   config=Path(explicit) if explicit else None,
+                                   lang=args.lang)
+    return remind.run_remind(_db_path(args, config), config, today, args.at,
+                             notify_desktop=args.notify, quiet_if_empty=args.quiet_if_empty)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # A config error is reported before the config's own language is known: in --lang.
@@ -308,6 +355,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _backup_or_restore(args, config)
     if args.command == "export":
         return _export(args, config)
+    if args.command in ("remind", "calendar"):
+        return _remind_or_calendar(args, config, today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = ("core", "roster", "register", "assessment", "plan", "review", "demo", "storage",
-          "commands")
+          "commands", "reminders")
 
 
 def lint_imports(src: Path) -> subprocess.CompletedProcess[str]:

@@ -159,6 +159,15 @@ class DeliveriesConfig:
 
 
 @dataclass(frozen=True)
+class CalendarConfig:
+    # Time zone of the exported calendar (an IANA name, e.g. "Asia/Shanghai"): its
+    # VTIMEZONE goes into the .ics file.
+    timezone: str = "Asia/Shanghai"
+    # Each event's alarm rings at this time ("HH:MM") on the event's day.
+    alarm: str = "08:30"
+
+
+@dataclass(frozen=True)
 class Config:
     language: str = "auto"
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -174,6 +183,7 @@ class Config:
     # Binding id -> keys, e.g. {"mode_outlets" = "2,o"}; rebinding through App.set_keymap.
     # Ids are those of core.keymap.BINDING_IDS.
     keymap: dict[str, str] = field(default_factory=dict)
+    calendar: CalendarConfig = field(default_factory=CalendarConfig)
 
 
 def _type_name(tp: Any) -> str:

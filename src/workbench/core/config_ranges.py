@@ -85,3 +85,20 @@ def check(config: Any, source: str) -> None:
             raise ConfigError("config.bad_value", file=source, key=key, value=f'"{term}"')
         _whole(source, key, int(term), 1, MAX_TERM)
         _amount(source, key, factor, 0, MAX_FACTOR)
+    _calendar(config.calendar, source)
+
+
+def _calendar(calendar: Any, source: str) -> None:
+    """The exported calendar's zone must be one the zone database knows (its VTIMEZONE is
+    built from it) and its alarm a clock time."""
+    from datetime import date
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zone = calendar.timezone
+    try:
+        ZoneInfo(zone)  # "", "/x" and "../x" are a ValueError, a folder ("Asia") an OSError
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ConfigError("config.bad_value", file=source, key="calendar.timezone",
+                          value=f'"{zone}"') from None
+    _in_range(source, "calendar.alarm", f'"{calendar.alarm}"',
+              lambda: v.time_on("calendar.alarm", calendar.alarm, date(2000, 1, 1)))

@@ -29,6 +29,7 @@ BINDING_IDS = frozenset({
     # screens.plan.plan.PlanScreen
     "plan_next_section", "plan_prev_section", "plan_act", "plan_add_task", "plan_done",
     "plan_snooze", "plan_contact", "plan_check_out", "plan_mood", "plan_first_run",
+    "plan_calendar",
     # screens.register.register.DeliveriesScreen
     "deliveries_register", "deliveries_due", "deliveries_stock", "deliveries_forms",
     "deliveries_day", "deliveries_new", "deliveries_void", "deliveries_mark",

@@ -10,6 +10,7 @@ completion removes that next one again if it was not touched.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -177,6 +178,14 @@ def _rrule(rule: str, start: date) -> rrule:
     raise ValueError(rule)
 
 
+def recurrence(rule: str | None, start: date) -> rrule | None:
+    """The dateutil rule of a stored repeat, starting on ``start``; None for a one-off
+    task and for "N days after completion" (no calendar can say when that will be)."""
+    if rule is None or rule.startswith("after:"):
+        return None
+    return _rrule(rule, start)
+
+
 def _after(rule: str, day: date, inclusive: bool) -> date | None:
     try:
         found = _rrule(rule, day).after(datetime.combine(day, time()), inc=inclusive)
@@ -273,6 +282,26 @@ def upcoming(db: Database, today: date, days: int = 7) -> list[Task]:
         "ORDER BY t.due, t.id",
         [today.isoformat(), (today + timedelta(days=days)).isoformat()]).fetchall()
     return [_task(r, today) for r in rows]
+
+
+def open_tasks_until(db: Database, last: date, today: date) -> list[Task]:
+    """Every open task due on or before ``last`` (the late ones too), earliest first."""
+    rows = db.execute(f"SELECT {_COLS} WHERE t.done_on IS NULL AND t.due <= ? "
+                      "ORDER BY t.due, t.id", [last.isoformat()]).fetchall()
+    return [_task(r, today) for r in rows]
+
+
+def series_roots(db: Database, task_ids: list[int]) -> dict[int, int]:
+    """The first task of each task's series (itself for a one-off): what stays the same
+    while a repeating task is done and followed by the next one."""
+    rows = db.execute("""
+        WITH RECURSIVE up(start, id, prev) AS (
+            SELECT id, id, prev_id FROM tasks
+            WHERE id IN (SELECT value FROM json_each(?))
+            UNION ALL
+            SELECT up.start, t.id, t.prev_id FROM up JOIN tasks t ON t.id = up.prev)
+        SELECT start, id FROM up WHERE prev IS NULL""", [json.dumps(task_ids)]).fetchall()
+    return {start: root for start, root in rows}
 
 
 def complete_task(db: Database, task_id: int, today: date, now: datetime) -> Completion:

@@ -11,9 +11,11 @@ from workbench.core.messages import (
     importer,
     outlets,
     plan,
+    reminders,
     review,
     trust,
 )
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES]
+ALL.append(reminders.MESSAGES)

@@ -1,4 +1,5 @@
-"""Command-palette commands of the plan: add a task, log a contact, from any screen."""
+"""Command-palette commands of the plan: add a task, log a contact, write the calendar,
+from any screen."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from workbench.core.matching import command_score
 COMMAND_WORDS = {"add_task": "task todo add rw renwu xzrw xinzengrenwu db daiban 任务 待办",
                  "log_contact": "contact call lx lianxi jllx jilulianxi kh kehu yg yuangong "
                                 "联系 客户 员工"}
+COMMAND_WORDS["calendar"] = "calendar ics export rl rili dcrl daochurili 日历 导出"
+# The line under a command in the palette; the others open a form.
+COMMAND_HELP = {"calendar": "palette.plan_calendar_help"}
 
 
 class PlanCommands(Provider):
@@ -28,7 +32,7 @@ class PlanCommands(Provider):
     async def discover(self) -> Hits:
         for command in COMMAND_WORDS:
             yield DiscoveryHit(t(f"palette.plan_{command}"), lambda c=command: self._run(c),
-                               help=t("palette.plan_help"))
+                               help=t(COMMAND_HELP.get(command, "palette.plan_help")))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -37,4 +41,4 @@ class PlanCommands(Provider):
             score = command_score(query, (label,), (words,))
             if score > 0:
                 yield Hit(score, matcher.highlight(label), lambda c=command: self._run(c),
-                          help=t("palette.plan_help"))
+                          help=t(COMMAND_HELP.get(command, "palette.plan_help")))

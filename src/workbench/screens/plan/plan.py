@@ -50,6 +50,8 @@ class PlanScreen(DataScreen):
         Binding("c", "check_out", "key.plan_check_out", id="plan_check_out"),
         Binding("m", "mood", "key.plan_mood", id="plan_mood"),
         Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
+        # "c" checks out; the help panel (?) lists this one.
+        Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
     ]
 
     def __init__(self) -> None:
@@ -365,3 +367,8 @@ class PlanScreen(DataScreen):
 
         if self.app.db is not None:
             visit_actions.check_out(self)
+
+    def action_calendar(self) -> None:
+        from workbench.screens.plan.calendar import export_calendar
+
+        export_calendar(self.app)
