@@ -12,8 +12,11 @@ from workbench.core.messages import (
     outlets,
     plan,
     review,
+    team,
     trust,
 )
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES]
+# The team roll-up (#16).
+ALL += [team.MESSAGES]

@@ -1,0 +1,42 @@
+"""Messages of the team roll-up: keys, bundles, the merge's refusals, the dashboard."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # workbench key / bundle
+    "team.key_made": ("已生成新的签名密钥:{path}(仅本人可读)", "Made a new signing key: {path} (readable by you alone)"),
+    "team.key_shown": ("公钥(交给渠道经理登记一次):{public}\n指纹:{fingerprint}", "Public key (give it to your channel manager once): {public}\nFingerprint: {fingerprint}"),
+    "team.key_unreadable": ("签名密钥 {path} 无法读取或不是 Ed25519 密钥;没有改动任何东西", "The signing key {path} cannot be read or is not an Ed25519 key; nothing was changed"),
+    "team.bundle_written": ("已写入 {week} 的周报包:{path}(签收链 {signoffs} 条,总账 {seq} 条链接)", "Wrote the bundle for {week}: {path} ({signoffs} sign-offs, {seq} ledger links)"),
+    "team.bundle_uncut": ("注意:周末之后的签收记录无法在不破坏链的情况下剔除,已一并放入", "Note: sealed rows after the week could not be left out without breaking the chain, so they are included"),
+    "team.bundle_broken": ("数据库未通过核验({where}),不能生成周报包;运行 workbench check 查看", "The database fails its check ({where}); no bundle was made; run `workbench check`"),
+    "team.bundle_week_future": ("{week} 还没开始,无法生成周报包", "{week} has not started yet; no bundle was made"),
+    # workbench team add-manager / merge
+    "team.bad_name": ("客户经理姓名不能为空,最多 60 个字符", "The manager's name must not be empty, at most 60 characters"),
+    "team.bad_pubkey": ("不是有效的公钥(应为 64 位十六进制):{key}", "Not a valid public key (64 hex characters expected): {key}"),
+    "team.already_registered": ("已登记过:{manager}(姓名或公钥相同);没有改动任何东西", "Already registered: {manager} (same name or key); nothing was changed"),
+    "team.registered": ("已登记 {manager},指纹 {fingerprint}(请与本人核对)", "Registered {manager}, fingerprint {fingerprint} (read it back to them)"),
+    "team.corrupt": ("{file} 不是完整的周报包(已损坏或不是 zip);没有写入任何东西", "{file} is not a whole bundle (damaged, or not a zip); nothing was written"),
+    "team.refused": ("已拒绝 {file}({manager}):{reason};没有写入任何东西", "Refused {file} ({manager}): {reason}; nothing was written"),
+    "team.why.format": ("包格式版本为 {found},本程序只接受 {expected}", "bundle format {found}, this program reads {expected}"),
+    "team.why.unregistered": ("公钥未登记(指纹 {fingerprint});先运行 workbench team add-manager", "its key is not registered (fingerprint {fingerprint}); run `workbench team add-manager` first"),
+    "team.why.signature": ("签名与该客户经理登记的公钥不符", "the signature does not match the key registered for this manager"),
+    "team.why.sha256": ("数据快照与签名的清单不符(签名后被改动)", "the snapshot does not match its signed manifest (changed after signing)"),
+    "team.why.snapshot": ("数据快照无法读取", "the snapshot cannot be read"),
+    "team.why.chain": ("核验未通过:{where}", "it fails verification: {where}"),
+    "team.why.heads": ("清单中的链头与数据快照不符", "the manifest's chain heads differ from the snapshot's"),
+    "team.why.rewritten": ("历史被改写:总账第 {seq} 条({kind} {id})与之前接收的不同", "its history was rewritten: ledger link {seq} ({kind} {id}) differs from the one accepted before"),
+    "team.why.truncated": ("历史被截断:只到第 {have} 条,缺少之前已接收的第 {seq} 条({kind} {id})", "its history was cut: it ends at link {have}, without link {seq} ({kind} {id}) accepted before"),
+    "team.why.rules": ("清单中的规则设置无效", "the manifest's rules are not a valid configuration"),
+    "team.merged": ("已合并 {manager} 的 {week}:{rows} 行,总账到第 {seq} 条", "Merged {manager}'s {week}: {rows} rows, ledger up to link {seq}"),
+    "team.replay": ("{manager} 的 {week} 已合并过(或早于已合并的周),无需改动", "{manager}'s {week} was merged before (or is older than what was merged); nothing to do"),
+    "team.no_team_db": ("团队数据库不存在:{path};先运行 workbench team add-manager", "No team database at {path}; run `workbench team add-manager` first"),
+    "team.none_registered": ("还没有登记任何客户经理", "No manager registered yet"),
+    "team.missing_extra": ("团队功能需要可选依赖:pip install 'workbench[team]'", "The team features need the optional extra: pip install 'workbench[team]'"),
+    # workbench team password / serve
+    "team.password_set": ("已设置看板登录密码(用户名 {user})", "Dashboard password set (user name {user})"),
+    "team.password_short": ("密码至少 8 个字符;没有改动任何东西", "The password needs at least 8 characters; nothing was changed"),
+    "team.password_mismatch": ("两次输入的密码不一致;没有改动任何东西", "The two passwords differ; nothing was changed"),
+    "team.password_needed": ("还没有看板登录密码:先运行 workbench team password", "No dashboard password yet: run `workbench team password` first"),
+    "team.password_ask": ("新密码:", "New password: "),
+    "team.password_again": ("再输入一次:", "Again: "),
+    "team.serving": ("看板:http://{host}:{port}/-/dashboards/team(用户名 {user});按 Ctrl+C 停止", "Dashboard: http://{host}:{port}/-/dashboards/team (user {user}); Ctrl+C stops it"),
+}
