@@ -13,8 +13,8 @@ the week (with the rows those later links seal); if that would leave a chain tha
 not verify, no sealed row is left out. Masking changes sealed columns, so both chains
 of the copy are then re-linked over the masked rows (``chain.relink``, ``ledger.relink``):
 the same links in the same order, deterministic, so next week's bundle extends this
-week's. The manifest also carries the heads of the manager's own file, which an auditor
-can match against the laptop's file and its witness.
+week's. The manifest also carries the heads of the manager's own chains at the cut
+(``source_chains``), which an auditor can match against the laptop's file and witness.
 """
 
 from __future__ import annotations
@@ -74,11 +74,10 @@ def _heads(db: Any) -> dict[str, Any]:
             "ledger": {"seq": led.seq, "head": led.hash, "counts": led.counts}}
 
 
-def _prove_source(db: Any) -> dict[str, Any]:
+def _prove_source(db: Any) -> None:
     found = proof.prove(db)
     if found.broken:
         raise WorkbenchError("team.bundle_broken", where=found.where_broken())
-    return _heads(db)
 
 
 def _cut_sealed(conn: sqlite3.Connection, cut: str) -> bool:
@@ -131,8 +130,10 @@ def _rebuild_open(conn: sqlite3.Connection) -> None:
     conn.execute(register_schema.REBUILD_OPEN_POLICIES.format(line="1"))
 
 
-def _prepare(path: Path, week: Week, share_mood: bool, salt: bytes) -> tuple[bool, dict]:
-    """Cut, mask and re-link the copy at ``path``; (cut kept the chains, the heads)."""
+def _prepare(path: Path, week: Week, share_mood: bool,
+             salt: bytes) -> tuple[bool, dict, dict]:
+    """Cut, mask and re-link the copy at ``path``: (the cut kept the chains, the heads
+    of the manager's own chains at the cut, the heads of the bundle's)."""
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         conn.execute("BEGIN")
@@ -143,8 +144,9 @@ def _prepare(path: Path, week: Week, share_mood: bool, salt: bytes) -> tuple[boo
         whole = _cut_sealed(conn, cut)
         _cut_unsealed(conn, cut, week.end.isoformat())
         _rebuild_open(conn)
-        masking.mask_tables(conn, salt)
         db = on(conn)
+        source = _heads(db)
+        masking.mask_tables(conn, salt)
         chain.relink(db)
         ledger.relink(db)
         heads = _heads(db)
@@ -152,7 +154,7 @@ def _prepare(path: Path, week: Week, share_mood: bool, salt: bytes) -> tuple[boo
         conn.execute("VACUUM")
     finally:
         conn.close()
-    return whole, heads
+    return whole, source, heads
 
 
 def sha256_of(path: Path) -> str:
@@ -193,11 +195,11 @@ def make_bundle(db_path: Path, week: Week, config: Config, config_dir: Path,
             if not snap.execute("SELECT 1 FROM sqlite_master WHERE name = 'signoffs'"
                                 ).fetchone():
                 raise WorkbenchError("check.not_workbench", path=str(db_path))
-            source_heads = _prove_source(snap)
+            _prove_source(snap)
             snap.conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             snap.close()
-        whole, heads = _prepare(copy, week, config.manager.share_mood, salt)
+        whole, source_heads, heads = _prepare(copy, week, config.manager.share_mood, salt)
         manifest = {
             "format": FORMAT, "program": __version__,
             "manager": {"name": config.manager.name, "public_key": public,
