@@ -73,7 +73,8 @@ def build_manager(path: Path, n: int) -> None:
             deliveries.add_delivery(db, config, outlet_id=x1, kind="summary_sheet",
                                     quantity=20, delivered_at=datetime(2026, 11, 16, 10),
                                     now=datetime(2026, 11, 16, 10))
-            journal.rate_mood(db, date(2026, 11, 16), 80, f"{name} 来电 {phone}", date(2026, 11, 16))
+            journal.rate_mood(db, date(2026, 11, 16), 80, f"{name} 来电 {phone}",
+                              date(2026, 11, 16))
             journal.rate_mood(db, date(2026, 11, 17), 60, "", date(2026, 11, 17))
             policies.log_policy(db, policies.PolicyDraft(
                 policy_no="P1", outlet="X1", product="鑫享年金", premium="100000",

@@ -1,0 +1,116 @@
+"""``workbench key``, ``bundle`` and ``team …`` through ``cli.main``: the issue's "done
+when" with three managers, one line per result, exit codes, and Chinese."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import stat
+
+import pytest
+
+from tests.team_helpers import build_manager
+from workbench import cli
+
+
+def run(capsys, *args):
+    code = cli.main(list(args))
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err + out.out
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def managers(tmp_path):
+    """Three managers: a file and a config (with the manager's name) each."""
+    for n in (1, 2, 3):
+        build_manager(tmp_path / f"m{n}.db", n)
+        folder = tmp_path / f"c{n}"
+        folder.mkdir()
+        (folder / "config.toml").write_text(f'[manager]\nname = "经理{n}"\ngrade = 10\n')
+    return tmp_path
+
+
+def manager_args(tmp, n):
+    return ["--db", str(tmp / f"m{n}.db"), "--config", str(tmp / f"c{n}" / "config.toml"),
+            "--today", "2026-11-27"]
+
+
+def test_done_when_three_managers(capsys, managers, monkeypatch):
+    tmp = managers
+    team = ["--team", str(tmp / "team.db")]
+    bundles = []
+    for n in (1, 2, 3):
+        code, out, _ = run(capsys, "key", "--config", str(tmp / f"c{n}" / "config.toml"))
+        assert code == 0 and "Fingerprint" in out
+        assert stat.S_IMODE((tmp / f"c{n}" / "team-key.pem").stat().st_mode) == 0o600
+        public = out.split("once): ")[1].split()[0]
+        code, out, _ = run(capsys, "team", "add-manager", f"经理{n}", public, *team)
+        assert code == 0 and f"经理{n}" in out
+        target = tmp / f"b{n}.zip"
+        code, out, _ = run(capsys, "bundle", "--week", "2026-W47", "--out", str(target),
+                           *manager_args(tmp, n))
+        assert code == 0 and "2026-W47" in out and target.exists()
+        bundles.append(str(target))
+    code, out, err = run(capsys, "team", "merge", *bundles, *team, "--lang", "zh")
+    assert code == 0 and err == "" and out.count("已合并") == 3
+    code, out, _ = run(capsys, "team", "merge", bundles[0], *team)
+    assert code == 0 and "nothing to do" in out
+    # The password from standard input (a pipe), then serve refuses a bad port (exit 2).
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run(capsys, "team", "password", *team)
+    assert code == 0 and (tmp / "team.db.login").exists()
+    assert stat.S_IMODE((tmp / "team.db.login").stat().st_mode) == 0o600
+    code, _, err = run(capsys, "team", "serve", "--port", "70000", *team)
+    assert code == 2 and "65535" in err
+
+
+def test_a_file_edited_with_the_sqlite3_shell(capsys, managers):
+    tmp = managers
+    conn = sqlite3.connect(tmp / "m2.db")
+    conn.execute("DROP TRIGGER deliveries_no_update_signed")
+    conn.execute("UPDATE deliveries SET customer = '别人' WHERE policy_no = 'Q18'")
+    conn.commit()
+    conn.close()
+    code, out, err = run(capsys, "bundle", "--week", "2026-W47", "--out",
+                         str(tmp / "b.zip"), *manager_args(tmp, 2), "--lang", "zh")
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "签收 1" in err and not (tmp / "b.zip").exists()
+
+
+def test_merge_refusal_is_one_line_and_exit_1(capsys, managers):
+    tmp = managers
+    team = ["--team", str(tmp / "team.db")]
+    code, out, _ = run(capsys, "key", "--config", str(tmp / "c1" / "config.toml"))
+    run(capsys, "team", "add-manager", "经理1", out.split("once): ")[1].split()[0], *team)
+    (tmp / "junk.zip").write_bytes(b"junk")
+    run(capsys, "bundle", "--week", "2026-W47", "--out", str(tmp / "b1.zip"),
+        *manager_args(tmp, 1))
+    code, out, err = run(capsys, "team", "merge", str(tmp / "junk.zip"), str(tmp / "b1.zip"),
+                         *team)
+    assert code == 1
+    assert err.count("\n") == 1 and "junk.zip" in err
+    assert "Merged 经理1" in out  # the good bundle after it still went in
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["team", "merge", "x.zip"], "No team database"),
+    (["team", "serve"], "No team database"),
+    (["bundle", "--week", "2026-W60"], "2026-W60 does not exist"),
+    (["bundle", "--week", "2026-W52"], "has not started yet"),
+    (["team", "add-manager", "某人", "not-a-key"], "Not a valid public key"),
+])
+def test_bad_input_is_one_line(capsys, tmp_path, args, needle):
+    extra = (["--team", str(tmp_path / "team.db")] if args[0] == "team" else
+             ["--db", str(tmp_path / "none.db"), "--config", str(tmp_path / "c.toml"),
+              "--today", "2026-11-27"])
+    if args[0] == "bundle":
+        (tmp_path / "c.toml").write_text("")
+    code, _, err = run(capsys, *args, *extra)
+    assert code in (1, 2) and needle in err and err.count("\n") == 1
+
+
+def test_password_too_short(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, _, err = run(capsys, "team", "password", "--team", str(tmp_path / "t.db"))
+    assert code == 1 and "8 characters" in err
