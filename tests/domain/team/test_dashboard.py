@@ -158,3 +158,12 @@ async def test_the_page_loads_nothing_from_the_internet(ds):
     for script in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"):
         found = next(u for u in loaded if u.endswith(script))
         assert (await ds.client.get(found)).status_code == 200
+
+
+def test_no_query_reads_a_growing_table_whole(team_db):
+    db = schema.open_team(team_db)
+    try:
+        for name, (*_, sql) in dashboard.QUERIES.items():
+            assert dashboard.full_scans(db, sql.format(week=dashboard.CANNED_WEEK)) == [], name
+    finally:
+        db.close()
