@@ -20,7 +20,9 @@ CHART_WEEK = "(f.week = m.week [[ AND :week IS NULL ]]) [[ OR f.week = :week ]]"
 
 
 def _figure(keys: tuple[str, ...]) -> str:
-    cols = ", ".join(f"max(CASE WHEN f.key = '{k}' THEN f.value END) AS {k}" for k in keys)
+    # Rounded as the review shows them (a rate to 0.1 %, a count stays whole).
+    cols = ", ".join(f"round(max(CASE WHEN f.key = '{k}' THEN f.value END), 3) AS {k}"
+                     for k in keys)
     wanted = ", ".join(f"'{k}'" for k in keys)
     return (f"SELECT m.manager, f.week, {cols} FROM team_managers m "
             f"CROSS JOIN team_figures f ON f.manager = m.manager AND f.key IN ({wanted}) "
