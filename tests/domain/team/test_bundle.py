@@ -168,3 +168,35 @@ def test_every_plain_column_exists():
     for table, plain in PLAIN.items():
         if table in TABLES:
             assert plain <= set(c.split()[0] for c in TABLES[table][0].split(", ")), table
+
+
+def test_the_cut_is_the_weeks_last_second(tmp_path):
+    """A sign-off recorded at 23:59:59 on the week's Sunday goes; one at 00:00:00 on
+    Monday stays home (with its line, its ledger link and its open lists)."""
+    from datetime import datetime
+
+    from tests.team_helpers import TIERS, config_for
+    from workbench.register import deliveries
+    from workbench.roster import outlets
+    from workbench.roster import staff as roster_staff
+    from workbench.storage import open_db
+
+    path = tmp_path / "m.db"
+    db = open_db(path)
+    created = datetime(2026, 11, 1, 9)
+    x1 = outlets.add_outlet(db, outlets.OutletDraft(code="X1", name="网点", tier="A"), TIERS,
+                            created)
+    teller = roster_staff.add_staff(db, x1, roster_staff.StaffDraft(name="柜员", role="teller"),
+                                    ["teller"], created)
+    for at in (datetime(2026, 11, 22, 23, 59, 59), datetime(2026, 11, 23, 0, 0, 0)):
+        line = deliveries.add_delivery(db, config_for(2), outlet_id=x1, kind="summary_sheet",
+                                       quantity=5, delivered_at=at, now=at)
+        chain.sign_off(db, outlet_id=x1, delivery_ids=[line], staff_id=teller, now=at)
+    db.close()
+    data = make_bundle(path, 2, tmp_path / "k")
+    snap = bundle.on(sqlite3.connect(snapshot_of(data, tmp_path)))
+    assert snap.execute("SELECT recorded_at FROM signoffs").fetchall() == [
+        ("2026-11-22 23:59:59",)]
+    assert snap.execute("SELECT count(*) FROM deliveries").fetchone() == (1,)
+    assert snap.execute("SELECT count(*) FROM open_lines").fetchone() == (0,)
+    assert ledger.verify(snap).ok and ledger.head(snap).seq == 1
