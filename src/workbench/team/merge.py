@@ -98,11 +98,6 @@ def _extends(db: Database, snap: Any, who: str, period_end: str, file: Path) -> 
     if last is None:
         return True
     seq, head, last_end = last
-    top_row = snap.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-    if db.execute("SELECT 1 FROM team_heads WHERE manager = ? AND ledger_seq = ? AND "
-                  "ledger_head = ? AND period_end >= ?",
-                  [who, *(top_row or (0, ledger.GENESIS)), period_end]).fetchone():
-        return False  # this very state was accepted before, for this period or a later one
     theirs = dict(snap.execute("SELECT seq, hash FROM ledger").fetchall())
     ours = db.execute("SELECT seq, kind, ref_id, hash FROM ledger WHERE manager = ? "
                       "ORDER BY seq", [who]).fetchall()
@@ -117,9 +112,9 @@ def _extends(db: Database, snap: Any, who: str, period_end: str, file: Path) -> 
         n, kind, ref_id, _ = ours[top]  # the first accepted link the bundle lacks
         raise _refuse(file, who, "team.why.truncated", seq=n, kind=t(f"ledger.kind.{kind}"),
                       id=ref_id, have=top)
-    if top == seq and period_end <= last_end:
-        return False
-    return True
+    # The same history, for the same or an earlier week: the same bundle again, or an
+    # older week's sent late. The same history for a later week is news (its visits).
+    return not (top == seq and period_end <= last_end)
 
 
 def _rules(manifest: dict[str, Any], file: Path, who: str) -> tuple[Config, date]:
