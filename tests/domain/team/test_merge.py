@@ -174,3 +174,15 @@ def test_the_manifest_rules_drive_the_figures(team):
     rules = json.loads(db.execute("SELECT rules FROM team_managers WHERE manager = '经理1'"
                                   ).fetchone()[0])
     assert rules["manager"] == {"grade": 10, "share_mood": True}
+
+
+def test_a_truncated_tail_for_the_same_week_is_refused_too(team):
+    """Only an earlier week's bundle may hold less than what was accepted."""
+    tmp, db = team
+    data = make_bundle(tmp / "m2.db", 2, tmp / "k2", week=WEEK.shift(1))
+    merge.merge(db, bundle_file(tmp, 2, data, name="w48.zip"), NOW)
+    cut = edit_snapshot(members(data), tmp, "DELETE FROM ledger WHERE seq = 2",
+                        "DELETE FROM signoff_lines WHERE signoff_id = 2",
+                        "DELETE FROM signoffs WHERE id = 2")
+    line = refused(db, bundle_file(tmp, 2, resign(cut, tmp / "k2"), name="cut48.zip"))
+    assert "cut" in line and "link 2 (sign-off 2)" in line
