@@ -172,7 +172,7 @@ def test_every_plain_column_exists():
 
 def test_the_cut_is_the_weeks_last_second(tmp_path):
     """A sign-off recorded at 23:59:59 on the week's Sunday goes; one at 00:00:00 on
-    Monday stays home (with its line, its ledger link and its open lists)."""
+    Monday stays home with its ledger link, and its line is awaiting again."""
     from datetime import datetime
 
     from tests.team_helpers import TIERS, config_for
@@ -188,15 +188,18 @@ def test_the_cut_is_the_weeks_last_second(tmp_path):
                             created)
     teller = roster_staff.add_staff(db, x1, roster_staff.StaffDraft(name="柜员", role="teller"),
                                     ["teller"], created)
+    # Both lines delivered in the week; the second signed a second after it.
     for at in (datetime(2026, 11, 22, 23, 59, 59), datetime(2026, 11, 23, 0, 0, 0)):
+        given = datetime(2026, 11, 22, 23, 0)
         line = deliveries.add_delivery(db, config_for(2), outlet_id=x1, kind="summary_sheet",
-                                       quantity=5, delivered_at=at, now=at)
+                                       quantity=5, delivered_at=given, now=given)
         chain.sign_off(db, outlet_id=x1, delivery_ids=[line], staff_id=teller, now=at)
     db.close()
     data = make_bundle(path, 2, tmp_path / "k")
     snap = bundle.on(sqlite3.connect(snapshot_of(data, tmp_path)))
     assert snap.execute("SELECT recorded_at FROM signoffs").fetchall() == [
         ("2026-11-22 23:59:59",)]
-    assert snap.execute("SELECT count(*) FROM deliveries").fetchone() == (1,)
-    assert snap.execute("SELECT count(*) FROM open_lines").fetchone() == (0,)
+    # At the cut the second line was still awaiting its signature.
+    assert snap.execute("SELECT count(*) FROM deliveries").fetchone() == (2,)
+    assert snap.execute("SELECT delivery_id FROM open_lines").fetchall() == [(2,)]
     assert ledger.verify(snap).ok and ledger.head(snap).seq == 1
