@@ -58,7 +58,8 @@ def build_manager(path: Path, n: int) -> None:
        one more signed on 11-25 (after the week: left out of the W47 bundle). A mood of
        90, not shared. No policy.
     3: X1 visited 11-10 and 11-18 (A: due 11-17, visited); X2 (C, 30 days) last visited
-       10-01: due 10-31, so due, not visited, and late by 22 days at 11-22.
+       10-01: due 10-31, so due, not visited, and late by 22 days at 11-22. X3 (D, 60
+       days) visited 11-05 and 11-19: visited in the week but not due (D 1 due 0).
     """
     config = config_for(n)
     db = open_db(path)
@@ -94,6 +95,9 @@ def build_manager(path: Path, n: int) -> None:
             _visit(db, x1, "2026-11-10 09:00", "2026-11-10 10:30", "早会")
             _visit(db, x1, "2026-11-18 09:00", "2026-11-18 10:30", "培训")
             _visit(db, x2, "2026-10-01 09:00", "2026-10-01 10:30", "拜访")
+            x3 = _outlet(db, "X3", "D")  # visited in the week but not due (60 days)
+            _visit(db, x3, "2026-11-05 09:00", "2026-11-05 10:30", "拜访")
+            _visit(db, x3, "2026-11-19 09:00", "2026-11-19 10:30", "回访")
     finally:
         db.close()
 

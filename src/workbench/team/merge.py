@@ -209,8 +209,6 @@ def merge(db: Database, file: Path, now: datetime) -> Merged:
                            [int(bool(manifest["manager"].get("share_mood"))),
                             json.dumps(manifest.get("rules") or {}, ensure_ascii=False),
                             period["week"], period["end"], who])
-                if not manifest["manager"].get("share_mood"):
-                    db.execute("DELETE FROM moods WHERE manager = ?", [who])
         finally:
             snap.close()
     return Merged(who, str(period["week"]), replay=False, rows=rows,

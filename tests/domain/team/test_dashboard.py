@@ -82,7 +82,8 @@ async def test_coverage_by_tier(ds):
            for r in await rows(ds, "coverage")]
     assert got == [("经理1", "A", 1, 1, 1, 1.0), ("经理1", "C", 1, 1, 1, 1.0),
                    ("经理2", "A", 1, 1, 0, 0.0), ("经理2", "C", 1, 1, 0, 0.0),
-                   ("经理3", "A", 1, 1, 1, 1.0), ("经理3", "C", 1, 1, 0, 0.0)]
+                   ("经理3", "A", 1, 1, 1, 1.0), ("经理3", "C", 1, 1, 0, 0.0),
+                   ("经理3", "D", 1, 0, 0, None)]
 
 
 async def test_checkins_that_do_not_count(ds):
@@ -130,7 +131,7 @@ async def test_stock_query_runs(ds):
 
 async def test_a_week_chosen_and_csv_export(ds):
     assert await rows(ds, "coverage", week="2026-W40") == []
-    assert len(await rows(ds, "coverage", week="2026-W47")) == 6
+    assert len(await rows(ds, "coverage", week="2026-W47")) == 7
     response = await ds.client.get("/team/documents.csv", cookies=logged_in(ds))
     assert response.status_code == 200
     assert response.text.splitlines()[0] == ("manager,week,awaiting_signature,"

@@ -57,7 +57,7 @@ def test_accepted_rows_carry_the_manager_and_the_head_is_kept(team):
         done = merge.merge(db, bundle_file(tmp, n), NOW)
         assert not done.replay and done.manager == f"经理{n}"
     assert db.execute("SELECT manager, count(*) FROM outlets GROUP BY manager").fetchall() == [
-        ("经理1", 2), ("经理2", 2), ("经理3", 2)]
+        ("经理1", 2), ("经理2", 2), ("经理3", 3)]
     heads = db.execute("SELECT manager, week, ledger_seq, signoff_count, accepted_at "
                        "FROM team_heads ORDER BY manager").fetchall()
     assert heads == [("经理1", "2026-W47", 0, 0, "2026-11-27 10:00:00"),
@@ -186,3 +186,25 @@ def test_a_truncated_tail_for_the_same_week_is_refused_too(team):
                         "DELETE FROM signoffs WHERE id = 2")
     line = refused(db, bundle_file(tmp, 2, resign(cut, tmp / "k2"), name="cut48.zip"))
     assert "cut" in line and "link 2 (sign-off 2)" in line
+
+
+def test_moods_leave_the_team_when_a_manager_stops_sharing(team):
+    """Shared in W47, not in W48: the moods go, and W47's average is no longer shown."""
+    import dataclasses
+
+    from tests.team_helpers import config_for
+    from workbench.core.config import ManagerConfig
+    from workbench.team import dashboard
+
+    tmp, db = team
+    sharing = config_for(1)
+    stopped = dataclasses.replace(sharing, manager=ManagerConfig(name="经理1", grade=10))
+    for week, config in ((WEEK, sharing), (WEEK.shift(1), stopped)):
+        data, _, _ = bundle.make_bundle(tmp / "m1.db", week, config, tmp / "k1",
+                                        datetime(2026, 11, 30, 9))
+        merge.merge(db, bundle_file(tmp, 1, data, week=week), NOW)
+    assert db.execute("SELECT count(*) FROM moods").fetchone() == (0,)
+    sql = dashboard.QUERIES["mood"][4].format(week=dashboard.CANNED_WEEK)
+    assert db.execute(sql, {"week": "2026-W47"}).fetchall() == []
+    assert db.execute("SELECT value FROM team_figures WHERE key = 'mood_average'"
+                      ).fetchall() == [(70.0,)]  # kept, but not shown
