@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_cmd.add_argument("--force", action="store_true", help="replace an existing FILE")
     _common(bundle_cmd, suppress=True)
     team = sub.add_parser("team", help="the channel manager's team database and dashboard")
-    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True)
+    team_sub = team.add_subparsers(dest="team_command", metavar="add-manager|merge|password|serve",
+                                 parser_class=_Parser, required=True)
     add_manager = team_sub.add_parser("add-manager", help="register a manager's public key")
     add_manager.add_argument("name", metavar="NAME")
     add_manager.add_argument("pubkey", metavar="PUBKEY")
