@@ -140,7 +140,7 @@ def run_password(team_path: Path) -> int:
     return 0
 
 
-def run_serve(team_path: Path, host: str, port: int, language: str) -> int:
+def run_serve(team_path: Path, host: str, port: int) -> int:
     _require_extra()
     from workbench.team import serve
 
@@ -150,7 +150,7 @@ def run_serve(team_path: Path, host: str, port: int, language: str) -> int:
     if not password_hash:
         raise WorkbenchError("team.password_needed")
     print(t("team.serving", host=host, port=port, user=DASHBOARD_USER), flush=True)
-    serve.run(team_path, password_hash, host, port, language)
+    serve.run(team_path, password_hash, host, port)
     return 0
 
 
@@ -173,4 +173,4 @@ def dispatch(args: argparse.Namespace, config: config_mod.Config, today: date,
         return run_merge(path, args.bundles)
     if args.team_command == "password":
         return run_password(path)
-    return run_serve(path, args.host, args.port, args.lang or config.language)
+    return run_serve(path, args.host, args.port)

@@ -2,9 +2,9 @@
 
 Bound to 127.0.0.1 unless told otherwise; everything is behind a login (one
 channel-manager account, datasette-auth-passwords, its PBKDF2 hash kept 0600 beside the
-team database, never in it). The database is served immutable-free but read-only
-(Datasette never writes to it); charts come from the dashboards plugin's own static
-files, so the page works without the internet.
+team database, never in it). Datasette only reads the database (a merge may run beside
+it); titles and labels carry both languages, since one page serves every reader; charts
+come from the dashboards plugin's own static files, so the page works offline.
 """
 
 from __future__ import annotations
@@ -52,8 +52,7 @@ def build(team_path: Path, password_hash_value: str) -> Any:
                      cors=False)
 
 
-def run(team_path: Path, password_hash_value: str, host: str, port: int,
-        language: str) -> None:
+def run(team_path: Path, password_hash_value: str, host: str, port: int) -> None:
     import uvicorn
 
     ds = build(team_path, password_hash_value)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import stat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.team_helpers import (
     CUSTOMERS,
@@ -203,3 +206,32 @@ def test_the_cut_is_the_weeks_last_second(tmp_path):
     assert snap.execute("SELECT count(*) FROM deliveries").fetchone() == (2,)
     assert snap.execute("SELECT delivery_id FROM open_lines").fetchall() == [(2,)]
     assert ledger.verify(snap).ok and ledger.head(snap).seq == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()),
+       salt=st.binary(min_size=1, max_size=16))
+def test_a_masked_cell_is_a_salted_hash_whatever_was_typed(text, salt):
+    """Any text in a column not on the allow-list leaves as '#' + 12 hex, the same for
+    the same salt, and nothing of it in the clear."""
+    from workbench.team import masking
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE deliveries (id INTEGER, kind TEXT, customer TEXT, note)")
+    conn.execute("INSERT INTO deliveries VALUES (1, 'k', ?, ?)", [text, text])
+    masking.mask_tables(conn, salt)
+    customer, note = conn.execute("SELECT customer, note FROM deliveries").fetchone()
+    assert customer == note == masking.salted(text, salt)
+    assert re.fullmatch(r"#[0-9a-f]{12}", customer)
+    assert conn.execute("SELECT kind FROM deliveries").fetchone() == ("k",)
+
+
+@given(raw=st.binary(min_size=32, max_size=32), cuts=st.lists(st.integers(0, 64), max_size=4))
+def test_a_public_key_typed_with_spaces(raw, cuts):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    public = keys.public_hex(Ed25519PrivateKey.from_private_bytes(raw))
+    typed = public
+    for at in sorted(set(cuts), reverse=True):
+        typed = typed[:at] + " " + typed[at:]
+    assert keys.parse_public(typed.upper()) == public

@@ -208,3 +208,20 @@ def test_moods_leave_the_team_when_a_manager_stops_sharing(team):
     assert db.execute(sql, {"week": "2026-W47"}).fetchall() == []
     assert db.execute("SELECT value FROM team_figures WHERE key = 'mood_average'"
                       ).fetchall() == [(70.0,)]  # kept, but not shown
+
+
+def test_a_signed_snapshot_that_is_not_a_database_is_refused(team):
+    import hashlib
+
+    tmp, db = team
+    parts = members(make_bundle(tmp / "m2.db", 2, tmp / "k2"))
+    manifest = json.loads(parts[bundle.MANIFEST])
+    manifest["snapshot"]["sha256"] = hashlib.sha256(b"garbage").hexdigest()
+    body = json.dumps(manifest).encode()
+    from workbench.team import keys
+
+    key, _ = keys.load_or_create(tmp / "k2")
+    data = repack({bundle.SNAPSHOT: b"garbage", bundle.MANIFEST: body,
+                   bundle.SIGNATURE: keys.sign(key, body)})
+    line = refused(db, bundle_file(tmp, 2, data, name="garbage.zip"))
+    assert "cannot be read" in line and "经理2" in line
