@@ -73,11 +73,12 @@ def run(scale: float, folder: Path, runs: int, managers: int = 3, log=print) -> 
             merge_s.append(time.perf_counter() - start)
             log(f"  manager {i}: bundle {bundle_s[-1]:.2f} s, merge {merge_s[-1]:.2f} s")
         team.execute("ANALYZE")
+        team.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the size is the file's, not its WAL's
         rows = [
             _seconds("make a bundle (per manager)", bundle_s,
                      f"{sum(sizes) / len(sizes) / 1e6:.1f} MB per bundle"),
             _seconds("merge a bundle (per manager)", merge_s, f"{managers} managers"),
-            Row("team", "team database size", f"{(folder / 'team.db').stat().st_size / 1e6:.1f}"
+            Row("team", "team database size", f"{(folder / 'team.db').stat().st_size / 1e6:.2f}"
                 f" MB for {managers} managers", "—", None, None),
         ]
         for name, (*_, sql) in dashboard.QUERIES.items():
@@ -89,8 +90,8 @@ def run(scale: float, folder: Path, runs: int, managers: int = 3, log=print) -> 
                 times.append(time.perf_counter() - start)
             scans = dashboard.full_scans(team, canned)
             lo, med = summary(times)
-            rows.append(Row("team", f"query: {name}", f"min {lo * 1e3:.1f} ms · med "
-                            f"{med * 1e3:.1f} ms", "—", None, None,
+            rows.append(Row("team", f"query: {name}", f"min {lo * 1e3:.2f} ms · med "
+                            f"{med * 1e3:.2f} ms", "—", None, None,
                             note=("full scans: " + "; ".join(scans)) if scans else ""))
     finally:
         team.close()
