@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -222,7 +223,9 @@ def make_bundle(db_path: Path, week: Week, config: Config, config_dir: Path,
 
 def default_name(manifest: dict[str, Any]) -> str:
     name = manifest["manager"]["name"] or manifest["manager"]["fingerprint"].replace(" ", "")
-    return f"bundle-{name}-{manifest['period']['week']}.zip"
+    # A name is not a path: no folder separators or characters a file system refuses.
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "manager"
+    return f"bundle-{safe}-{manifest['period']['week']}.zip"
 
 
 def unpack_to(bundle: Path, folder: Path) -> tuple[dict[str, Any], bytes, bytes, Path]:

@@ -235,3 +235,12 @@ def test_a_public_key_typed_with_spaces(raw, cuts):
     for at in sorted(set(cuts), reverse=True):
         typed = typed[:at] + " " + typed[at:]
     assert keys.parse_public(typed.upper()) == public
+
+
+@pytest.mark.parametrize(("name", "file"), [
+    ("王芳", "bundle-王芳-2026-W47.zip"), ("a/b\\c", "bundle-a_b_c-2026-W47.zip"),
+    ("../x", "bundle-x-2026-W47.zip"), ("..", "bundle-manager-2026-W47.zip")])
+def test_the_default_file_name_is_never_a_path(name, file):
+    manifest = {"manager": {"name": name, "fingerprint": "ab12 cd34"},
+                "period": {"week": "2026-W47"}}
+    assert bundle.default_name(manifest) == file
