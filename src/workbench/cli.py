@@ -109,19 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_cmd.add_argument("--force", action="store_true", help="replace an existing FILE")
     _common(bundle_cmd, suppress=True)
     team = sub.add_parser("team", help="the channel manager's team database and dashboard")
-    team_sub = team.add_subparsers(dest="team_command", metavar="add-manager|merge|password|serve",
-                                 parser_class=_Parser, required=True)
+    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True,
+                                   metavar="add-manager|merge|list|password|serve")
     add_manager = team_sub.add_parser("add-manager", help="register a manager's public key")
     add_manager.add_argument("name", metavar="NAME")
     add_manager.add_argument("pubkey", metavar="PUBKEY")
     merge = team_sub.add_parser("merge", help="verify bundles and merge them")
     merge.add_argument("bundles", metavar="BUNDLE", nargs="+")
+    listed = team_sub.add_parser("list", help="the registered managers and their last week")
     password = team_sub.add_parser("password", help="set the dashboard's login password")
     serve = team_sub.add_parser("serve", help="serve the dashboard (Datasette) on this machine")
     serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
-    for team_parser in (add_manager, merge, password, serve):
+    for team_parser in (add_manager, merge, listed, password, serve):
         team_parser.add_argument("--team", metavar="PATH", help="team database file")
         _common(team_parser, suppress=True)
     return parser

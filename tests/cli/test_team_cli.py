@@ -56,6 +56,8 @@ def test_done_when_three_managers(capsys, managers, monkeypatch):
     assert code == 0 and err == "" and out.count("已合并") == 3
     code, out, _ = run(capsys, "team", "merge", bundles[0], *team)
     assert code == 0 and "nothing to do" in out
+    code, out, _ = run(capsys, "team", "list", *team, "--lang", "zh")
+    assert code == 0 and out.count("最近一周 2026-W47") == 3
     # The password from standard input (a pipe), then serve refuses a bad port (exit 2).
     monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run(capsys, "team", "password", *team)

@@ -124,6 +124,20 @@ def run_merge(team_path: Path, files: list[str]) -> int:
     return 1 if refused else 0
 
 
+def run_list(team_path: Path) -> int:
+    _require_extra()
+    from workbench.team import merge
+
+    db = _open_team(team_path, create=False)
+    try:
+        for name, fingerprint, week in merge.managers(db):
+            print(t("team.list_line", manager=name, fingerprint=fingerprint,
+                    week=week or t("team.list_none")))
+    finally:
+        db.close()
+    return 0
+
+
 def run_password(team_path: Path) -> int:
     _require_extra()
     from workbench.team import serve
@@ -173,4 +187,6 @@ def dispatch(args: argparse.Namespace, config: config_mod.Config, today: date,
         return run_merge(path, args.bundles)
     if args.team_command == "password":
         return run_password(path)
+    if args.team_command == "list":
+        return run_list(path)
     return run_serve(path, args.host, args.port)

@@ -72,11 +72,12 @@ def _refuse(file: Path, manager: str, key: str, **params: Any) -> WorkbenchError
 
 def _checked_snapshot(path: Path, manifest: dict[str, Any], file: Path, who: str) -> Any:
     """The snapshot open read-only, after the project's chain verification."""
+    snap = core_db.open_readonly(path)
     try:
-        snap = core_db.open_readonly(path)
         snap.execute("SELECT count(*) FROM ledger").fetchone()
         snap.execute("SELECT count(*) FROM signoffs").fetchone()
     except Exception:  # noqa: BLE001 - any unreadable snapshot is one refusal
+        snap.close()
         raise _refuse(file, who, "team.why.snapshot") from None
     found = proof.Proof(chain.verify_chain(snap), ledger.verify(snap))
     if found.broken:
