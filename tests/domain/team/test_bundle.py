@@ -244,3 +244,20 @@ def test_the_default_file_name_is_never_a_path(name, file):
     manifest = {"manager": {"name": name, "fingerprint": "ab12 cd34"},
                 "period": {"week": "2026-W47"}}
     assert bundle.default_name(manifest) == file
+
+
+def test_relinking_is_refused_on_a_managers_own_file(tmp_path):
+    """``relink`` is for a bundle's copy: the append-only guards refuse it on the file."""
+    from workbench.register import ledger as ledger_mod
+    from workbench.storage import open_db
+
+    build_manager(tmp_path / "m2.db", 2)
+    db = open_db(tmp_path / "m2.db")
+    try:
+        for relink in (chain.relink, ledger_mod.relink):
+            with pytest.raises(sqlite3.DatabaseError):
+                with db.atomic():
+                    relink(db)
+        assert chain.verify_chain(db).ok and ledger_mod.verify(db).ok
+    finally:
+        db.close()
