@@ -77,7 +77,7 @@ def test_a_file_edited_with_the_sqlite3_shell(capsys, managers):
     code, out, err = run(capsys, "bundle", "--week", "2026-W47", "--out",
                          str(tmp / "b.zip"), *manager_args(tmp, 2), "--lang", "zh")
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
-    assert "签收 1" in err and not (tmp / "b.zip").exists()
+    assert "第 1 号签收" in err and not (tmp / "b.zip").exists()
 
 
 def test_merge_refusal_is_one_line_and_exit_1(capsys, managers):

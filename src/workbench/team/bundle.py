@@ -79,7 +79,7 @@ def _heads(db: Any) -> dict[str, Any]:
 def _prove_source(db: Any) -> None:
     found = proof.prove(db)
     if found.broken:
-        raise WorkbenchError("team.bundle_broken", where=found.where_broken())
+        raise WorkbenchError("team.bundle_broken", where=found.lines()[0])
 
 
 def _cut_sealed(conn: sqlite3.Connection, cut: str) -> bool:

@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team.key_unreadable": ("签名密钥 {path} 无法读取或不是 Ed25519 密钥;没有改动任何东西", "The signing key {path} cannot be read or is not an Ed25519 key; nothing was changed"),
     "team.bundle_written": ("已写入 {week} 的周报包:{path}(签收链 {signoffs} 条,总账 {seq} 条链接)", "Wrote the bundle for {week}: {path} ({signoffs} sign-offs, {seq} ledger links)"),
     "team.bundle_uncut": ("注意:周末之后的签收记录无法在不破坏链的情况下剔除,已一并放入", "Note: sealed rows after the week could not be left out without breaking the chain, so they are included"),
-    "team.bundle_broken": ("数据库未通过核验({where}),不能生成周报包;运行 workbench check 查看", "The database fails its check ({where}); no bundle was made; run `workbench check`"),
+    "team.bundle_broken": ("没有生成周报包:{where}。运行 workbench check 查看", "No bundle was made: {where}. Run `workbench check` for the details"),
     "team.bundle_week_future": ("{week} 还没开始,无法生成周报包", "{week} has not started yet; no bundle was made"),
     # workbench team add-manager / merge
     "team.bad_name": ("客户经理姓名不能为空,最多 60 个字符", "The manager's name must not be empty, at most 60 characters"),
