@@ -225,3 +225,16 @@ def test_a_signed_snapshot_that_is_not_a_database_is_refused(team):
                    bundle.SIGNATURE: keys.sign(key, body)})
     line = refused(db, bundle_file(tmp, 2, data, name="garbage.zip"))
     assert "cannot be read" in line and "经理2" in line
+
+
+def test_a_week_not_over_is_figured_as_of_the_day_the_bundle_was_made(team):
+    """Manager 3's W48 bundle made on Wednesday 11-25: X2 (due 10-31) is 25 days late, X1
+    (due 11-25) not yet; at the week's end they would be 29 and 4."""
+    from tests.team_helpers import config_for
+
+    tmp, db = team
+    data, _, _ = bundle.make_bundle(tmp / "m3.db", WEEK.shift(1), config_for(3), tmp / "k3",
+                                    datetime(2026, 11, 25, 18, 0))
+    merge.merge(db, bundle_file(tmp, 3, data, week=WEEK.shift(1)), NOW)
+    assert db.execute("SELECT code, days_over FROM team_late_outlets WHERE manager = '经理3'"
+                      ).fetchall() == [("X2", 25)]
