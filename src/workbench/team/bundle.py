@@ -7,16 +7,16 @@ SHA-256, the program's version, the rules the dashboard needs) and ``manifest.si
 (the manifest's Ed25519 signature, ``keys``).
 
 Before anything leaves, the copy passes the project's own proof (``register.proof``,
-what ``workbench check`` runs): a file edited behind the app's back makes no bundle.
-The cut keeps the chains verifiable: the ledger is cut just before its first link
-recorded after the week (with the rows that link and every later one seal: a chain is
-only ever cut at its tail, so a link back-filled out of time order goes too); if that
-would leave a chain that does not verify, no sealed row is left out. Masking changes sealed columns, so both chains
-of the copy are then re-linked over the masked rows (``chain.relink``, ``ledger.relink``):
-the same links in the same order, deterministic, so next week's bundle extends this
-week's. The manifest also carries the heads of the manager's own chains at the cut
-(``source_chains``), which an auditor can match against the laptop's file and witness.
-"""
+what ``workbench check`` runs): a file edited behind the app's back makes no bundle. The
+cut keeps the chains verifiable: the ledger is cut just before its first link recorded
+after the week (with the rows that link and every later one seal: a chain is only ever
+cut at its tail, so a link back-filled out of time order goes too); if that would leave
+a chain that does not verify, no sealed row is left out. Masking changes sealed columns,
+so both chains of the copy are then re-linked over the masked rows (``chain.relink``,
+``ledger.relink``): the same links in the same order, deterministic, so next week's
+bundle extends this week's. The manifest also carries the heads of the manager's own
+chains at the cut (``source_chains``), which an auditor can match against the laptop's
+file and witness."""
 
 from __future__ import annotations
 

@@ -1,15 +1,15 @@
 """``workbench team add-manager`` and ``team merge``: only a proven bundle gets in.
 
 A bundle is accepted when, in this order: it is a readable bundle of this format; its
-key is registered; the manifest's signature holds under that key; the snapshot's
-SHA-256 is the one signed; the snapshot passes the project's own chain verification
-(``register.chain.verify_chain`` and ``register.ledger.verify``, what ``workbench check``
-runs) with the heads the manifest names; and its ledger extends the chain accepted from
-that manager before. A bundle whose ledger is a prefix of what was accepted, from an
-earlier or the same period, is a replay: nothing to do. Anything else is refused as one
-translated line naming the manager and the row, and writes nothing. An accepted bundle
-replaces that manager's rows in one transaction and adds its head to ``team_heads``.
-"""
+key is registered; the manifest's signature holds under that key; the snapshot's SHA-256
+is the one signed; the snapshot passes the project's own chain verification
+(``register.chain.verify_chain`` and ``register.ledger.verify``, what ``workbench
+check`` runs) with the heads the manifest names; and its ledger extends the chain
+accepted from that manager before. A bundle whose ledger is a prefix of what was
+accepted and that is no newer (its week's end, then the moment it was made) is a replay:
+nothing to do. Anything else is refused as one translated line naming the manager and
+the row, and writes nothing. An accepted bundle replaces that manager's rows in one
+transaction and adds its head to ``team_heads``."""
 
 from __future__ import annotations
 
@@ -92,13 +92,17 @@ def _checked_snapshot(path: Path, manifest: dict[str, Any], file: Path, who: str
     return snap
 
 
-def _extends(db: Database, snap: Any, who: str, period_end: str, file: Path) -> bool:
-    """True: a new state to accept; False: a replay. Refuses a rewritten or cut history."""
-    last = db.execute("SELECT ledger_seq, ledger_head, period_end FROM team_heads "
+def _extends(db: Database, snap: Any, who: str, as_of: tuple[str, str], file: Path) -> bool:
+    """True: a new state to accept; False: a replay. Refuses a rewritten or cut history.
+
+    ``as_of`` is (the week's last day, when the bundle was made): a bundle older than the
+    last one accepted may hold less, a newer one may not.
+    """
+    last = db.execute("SELECT ledger_seq, period_end, made_at FROM team_heads "
                       "WHERE manager = ? ORDER BY id DESC LIMIT 1", [who]).fetchone()
     if last is None:
         return True
-    seq, head, last_end = last
+    seq, last_as_of = last[0], (last[1], last[2])
     theirs = dict(snap.execute("SELECT seq, hash FROM ledger").fetchall())
     ours = db.execute("SELECT seq, kind, ref_id, hash FROM ledger WHERE manager = ? "
                       "ORDER BY seq", [who]).fetchall()
@@ -108,14 +112,14 @@ def _extends(db: Database, snap: Any, who: str, period_end: str, file: Path) -> 
                           kind=t(f"ledger.kind.{kind}"), id=ref_id)
     top = max(theirs, default=0)
     if top < seq:
-        if period_end < last_end:
-            return False  # an older week's view of the same history
+        if as_of < last_as_of:
+            return False  # an older view of the same history, sent late
         n, kind, ref_id, _ = ours[top]  # the first accepted link the bundle lacks
         raise _refuse(file, who, "team.why.truncated", seq=n, kind=t(f"ledger.kind.{kind}"),
                       id=ref_id, have=top)
-    # The same history, for the same or an earlier week: the same bundle again, or an
-    # older week's sent late. The same history for a later week is news (its visits).
-    return not (top == seq and period_end <= last_end)
+    # The same history, no newer: the same bundle again, or an older one sent late. The
+    # same history as of a later day is news (its visits, its figures).
+    return not (top == seq and as_of <= last_as_of)
 
 
 def _rules(manifest: dict[str, Any], file: Path, who: str) -> tuple[Config, date]:
@@ -188,7 +192,8 @@ def merge(db: Database, file: Path, now: datetime) -> Merged:
         snap = _checked_snapshot(snapshot, manifest, file, who)
         try:
             with db.atomic():
-                if not _extends(db, snap, who, str(period.get("end")), file):
+                as_of = (str(period["end"]), str(manifest.get("made_at", "")))
+                if not _extends(db, snap, who, as_of, file):
                     return Merged(who, str(period.get("week")), replay=True)
                 rows = _copy_rows(db, snap, who)
                 config, cut = _rules(manifest, file, who)
@@ -199,12 +204,13 @@ def merge(db: Database, file: Path, now: datetime) -> Merged:
                 db.execute(
                     "INSERT INTO team_heads (manager, week, period_end, ledger_seq, "
                     "ledger_head, signoff_count, signoff_head, source_ledger_head, "
-                    "bundle_sha256, program, accepted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "bundle_sha256, program, made_at, accepted_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     [who, period["week"], period["end"], heads["ledger"]["seq"],
                      heads["ledger"]["head"], heads["signoffs"]["count"],
                      heads["signoffs"]["head"],
                      manifest["source_chains"]["ledger"]["head"], snap_info["sha256"],
-                     str(manifest.get("program")), stamp(now)])
+                     str(manifest.get("program")), as_of[1], stamp(now)])
                 db.execute("UPDATE team_managers SET share_mood = ?, rules = ?, week = ?, "
                            "period_end = ? WHERE manager = ?",
                            [int(bool(manifest["manager"].get("share_mood"))),

@@ -103,7 +103,7 @@ def m001_team(db: Database) -> None:
         week TEXT NOT NULL, period_end TEXT NOT NULL, ledger_seq INTEGER NOT NULL,
         ledger_head TEXT NOT NULL, signoff_count INTEGER NOT NULL, signoff_head TEXT NOT NULL,
         source_ledger_head TEXT NOT NULL, bundle_sha256 TEXT NOT NULL, program TEXT NOT NULL,
-        accepted_at TEXT NOT NULL)""")
+        made_at TEXT NOT NULL, accepted_at TEXT NOT NULL)""")
     db.execute("CREATE INDEX team_heads_manager ON team_heads(manager, ledger_seq)")
     for table, (columns, key) in TABLES.items():
         db.execute(f"CREATE TABLE {table} (manager TEXT NOT NULL, {columns}, "

@@ -238,3 +238,18 @@ def test_a_week_not_over_is_figured_as_of_the_day_the_bundle_was_made(team):
     merge.merge(db, bundle_file(tmp, 3, data, week=WEEK.shift(1)), NOW)
     assert db.execute("SELECT code, days_over FROM team_late_outlets WHERE manager = '经理3'"
                       ).fetchall() == [("X2", 25)]
+
+
+def test_an_earlier_bundle_of_the_same_week_sent_late_is_a_no_op(team):
+    tmp, db = team
+    wednesday = make_bundle(tmp / "m2.db", 2, tmp / "k2", week=WEEK.shift(1),
+                            made=datetime(2026, 11, 24, 12, 0))
+    # The 11-25 sign-off happens after Wednesday's bundle: simulated by its cut copy.
+    cut = edit_snapshot(members(wednesday), tmp, "DELETE FROM ledger WHERE seq = 2",
+                        "DELETE FROM signoff_lines WHERE signoff_id = 2",
+                        "DELETE FROM signoffs WHERE id = 2")
+    early = bundle_file(tmp, 2, resign(cut, tmp / "k2"), name="wed.zip")
+    merge.merge(db, bundle_file(tmp, 2, week=WEEK.shift(1)), NOW)
+    before = dump(db)
+    assert merge.merge(db, early, NOW).replay
+    assert dump(db) == before
