@@ -16,7 +16,8 @@ so both chains of the copy are then re-linked over the masked rows (``chain.reli
 ``ledger.relink``): the same links in the same order, deterministic, so next week's
 bundle extends this week's. The manifest also carries the heads of the manager's own
 chains at the cut (``source_chains``), which an auditor can match against the laptop's
-file and witness."""
+file and witness.
+"""
 
 from __future__ import annotations
 

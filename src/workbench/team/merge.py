@@ -9,7 +9,8 @@ accepted from that manager before. A bundle whose ledger is a prefix of what was
 accepted and that is no newer (its week's end, then the moment it was made) is a replay:
 nothing to do. Anything else is refused as one translated line naming the manager and
 the row, and writes nothing. An accepted bundle replaces that manager's rows in one
-transaction and adds its head to ``team_heads``."""
+transaction and adds its head to ``team_heads``.
+"""
 
 from __future__ import annotations
 
