@@ -261,3 +261,25 @@ def test_relinking_is_refused_on_a_managers_own_file(tmp_path):
         assert chain.verify_chain(db).ok and ledger_mod.verify(db).ok
     finally:
         db.close()
+
+
+def test_a_file_rewritten_with_every_hash_recomputed_makes_no_bundle(tmp_path):
+    """The forger recomputes both chains in the file itself: the outside witness, which
+    the bundle's proof compares, still remembers the old head."""
+    from workbench.register import ledger as ledger_mod
+
+    path = tmp_path / "m2.db"
+    build_manager(path, 2)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                ).fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("UPDATE deliveries SET customer = '别人' WHERE policy_no = 'Q18'")
+    db = bundle.on(conn)
+    chain.relink(db)
+    ledger_mod.relink(db)
+    assert chain.verify_chain(db).ok and ledger_mod.verify(db).ok  # the file alone looks fine
+    conn.close()
+    with pytest.raises(WorkbenchError) as caught:
+        make_bundle(path, 2, tmp_path / "k")
+    assert caught.value.key == "team.bundle_broken"
