@@ -116,3 +116,14 @@ def test_password_too_short(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     code, _, err = run(capsys, "team", "password", "--team", str(tmp_path / "t.db"))
     assert code == 1 and "8 characters" in err
+
+
+def test_an_empty_team_lists_what_to_do(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    from workbench.team.schema import open_team
+
+    open_team(tmp_path / "data" / "workbench.team.db").close()
+    code, out, _ = run(capsys, "team", "list", "--team", str(tmp_path / "data" /
+                                                             "workbench.team.db"))
+    assert code == 0 and "add-manager" in out

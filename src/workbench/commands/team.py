@@ -130,9 +130,12 @@ def run_list(team_path: Path) -> int:
 
     db = _open_team(team_path, create=False)
     try:
-        for name, fingerprint, week in merge.managers(db):
+        registered = merge.managers(db)
+        for name, fingerprint, week in registered:
             print(t("team.list_line", manager=name, fingerprint=fingerprint,
                     week=week or t("team.list_none")))
+        if not registered:
+            print(t("team.none_registered"))
     finally:
         db.close()
     return 0
@@ -181,6 +184,8 @@ def dispatch(args: argparse.Namespace, config: config_mod.Config, today: date,
             else default_db_path())
         return run_bundle(db_path, week, config, args.config, args.out, args.force, today)
     path = Path(args.team).expanduser() if args.team else default_team_path()
+    if not args.team:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if args.team_command == "add-manager":
         return run_add_manager(path, args.name, args.pubkey)
     if args.team_command == "merge":

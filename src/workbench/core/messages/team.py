@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team.merged": ("已合并 {manager} 的 {week}:{rows} 行,总账到第 {seq} 条", "Merged {manager}'s {week}: {rows} rows, ledger up to link {seq}"),
     "team.replay": ("{manager} 的 {week} 已合并过(或早于已合并的周),无需改动", "{manager}'s {week} was merged before (or is older than what was merged); nothing to do"),
     "team.list_line": ("{manager} · 指纹 {fingerprint} · 最近一周 {week}", "{manager} · fingerprint {fingerprint} · last week {week}"),
+    "team.none_registered": ("还没有登记任何客户经理:workbench team add-manager 姓名 公钥", "No manager registered yet: workbench team add-manager NAME PUBKEY"),
     "team.list_none": ("尚未合并", "none merged yet"),
     "team.no_team_db": ("团队数据库不存在:{path};先运行 workbench team add-manager", "No team database at {path}; run `workbench team add-manager` first"),
     "team.missing_extra": ("团队功能需要可选依赖:pip install 'workbench[team]'", "The team features need the optional extra: pip install 'workbench[team]'"),
