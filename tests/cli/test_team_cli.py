@@ -118,12 +118,15 @@ def test_password_too_short(capsys, tmp_path, monkeypatch):
     assert code == 1 and "8 characters" in err
 
 
-def test_an_empty_team_lists_what_to_do(capsys, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    (tmp_path / "data").mkdir()
-    from workbench.team.schema import open_team
+def test_the_default_team_database_is_made_in_the_data_folder(capsys, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # not there yet
+    code, out, _ = run(capsys, "team", "list")
+    assert code == 1 or "add-manager" in out
+    from workbench.team import keys
 
-    open_team(tmp_path / "data" / "workbench.team.db").close()
-    code, out, _ = run(capsys, "team", "list", "--team", str(tmp_path / "data" /
-                                                             "workbench.team.db"))
-    assert code == 0 and "add-manager" in out
+    public = keys.public_hex(keys.load_or_create(tmp_path / "k")[0])
+    code, out, _ = run(capsys, "team", "add-manager", "王芳", public)
+    assert code == 0 and (tmp_path / "data" / "workbench" / "team.db").exists()
+    code, out, _ = run(capsys, "team", "list")
+    assert code == 0 and "王芳" in out
