@@ -121,9 +121,14 @@ def test_password_too_short(capsys, tmp_path, monkeypatch):
 def test_the_default_team_database_is_made_in_the_data_folder(capsys, tmp_path,
                                                              monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # not there yet
-    code, out, _ = run(capsys, "team", "list")
-    assert code == 1 or "add-manager" in out
+    code, _, err = run(capsys, "team", "list")
+    assert code == 1 and "No team database" in err
     from workbench.team import keys
+    from workbench.team.schema import open_team
+
+    open_team(tmp_path / "data" / "workbench" / "team.db").close()
+    code, out, _ = run(capsys, "team", "list")
+    assert code == 0 and "No manager registered yet" in out
 
     public = keys.public_hex(keys.load_or_create(tmp_path / "k")[0])
     code, out, _ = run(capsys, "team", "add-manager", "王芳", public)
