@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,8 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from workbench.review.week import Week
 
 DASHBOARD_USER = "channel"
@@ -66,7 +68,11 @@ def run_bundle(db_path: Path, week: Week, config: config_mod.Config, config_arg:
     if not db_path.exists():
         raise WorkbenchError("db.missing", path=str(db_path))
     folder = config_dir(config_arg)
-    data, manifest, made = bundle.make_bundle(db_path, week, config, folder, datetime.now())
+    # Made now; with --today (back-fill) as at the end of that day, which the figures of
+    # a week not over yet are cut at.
+    now = (datetime.now() if today == date.today()
+           else datetime.combine(today, time(23, 59, 59)))
+    data, manifest, made = bundle.make_bundle(db_path, week, config, folder, now)
     if made:
         print(t("team.key_made", path=str(keys.key_path(folder))))
     target = Path(out).expanduser() if out else Path(bundle.default_name(manifest))
@@ -79,7 +85,7 @@ def run_bundle(db_path: Path, week: Week, config: config_mod.Config, config_arg:
     return 0
 
 
-def _open_team(path: Path, create: bool):  # -> Database
+def _open_team(path: Path, create: bool) -> Database:
     from workbench.team.schema import open_team
 
     if not create and not path.exists():
