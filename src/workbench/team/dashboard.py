@@ -122,6 +122,36 @@ COLUMNS = {
     "achieved": "已达标保 achieved", "maintain": "维持线 maintain", "promote": "晋升线 promote",
     "projection": "预测 projection", "outcome": "预测结果 outcome", "key": "指标 figure",
     "value": "本周 this week", "previous": "上周 week before", "section": "部分 section",
+    "id": "编号 id", "outlet_id": "网点编号 outlet id", "name": "名称 name",
+    "bank": "银行 bank", "active": "在用 active", "role": "岗位 role",
+    "purpose": "目的 purpose", "notes": "备注(已脱敏) notes (masked)",
+    "note": "备注(已脱敏) note (masked)", "customer": "客户(已脱敏) customer (masked)",
+    "customer_name": "客户姓名(已脱敏) customer name (masked)",
+    "customer_phone": "客户电话(已脱敏) customer phone (masked)",
+    "applicant": "投保人(已脱敏) applicant (masked)", "quantity": "数量 quantity",
+    "policy_no": "保单号 policy number", "delivered_at": "配送时间 delivered at",
+    "signer": "签收人 signer", "signed_at": "签收时间 signed at",
+    "recorded_at": "记录时间 recorded at", "seq": "链接序号 link", "hash": "哈希 hash",
+    "prev_hash": "前一哈希 previous hash", "issue_date": "出单日 issue date",
+    "premium": "保费 premium", "standard_premium": "标保 standard premium",
+    "day": "日期 day", "score": "晨间情绪 mood score", "counted_at": "盘点时间 counted at",
+    "event": "事件 event", "on_date": "日期 on date", "voided_at": "作废时间 voided at",
+}
+
+# Table titles, zh · en.
+TITLES = {
+    "team_figures": "周报指标 · Weekly review figures",
+    "team_coverage": "拜访覆盖 · Visit coverage", "team_checkins": "不计入的签到 · "
+    "Check-ins not counting", "team_late_outlets": "逾期未访网点 · Outlets past cadence",
+    "team_stock": "库存 · Stock", "team_premium": "标保与职级线 · Premium and grade lines",
+    "team_heads": "已接收的链头 · Accepted heads",
+    "team_managers": "客户经理 · Managers", "outlets": "网点 · Outlets",
+    "staff": "网点人员 · Staff",
+    "visits": "拜访 · Visits", "deliveries": "配送 · Deliveries", "signoffs": "签收 · Sign-offs",
+    "signoff_lines": "签收明细 · Sign-off lines", "voids": "作废 · Voids",
+    "policy_events": "回执/回访 · Receipts and callbacks", "stock_counts": "盘点 · Stock counts",
+    "applications": "投保单 · Applications", "handovers": "交接 · Hand-overs",
+    "policies": "保单 · Policies", "ledger": "总账链 · Ledger", "moods": "晨间情绪 · Moods",
 }
 
 
@@ -153,8 +183,12 @@ def metadata(password_hash: str, user: str) -> dict[str, Any]:
     """Datasette's metadata: the login, who may see anything, titles and labels."""
     from workbench.team import schema
 
-    tables = {table: {"columns": {c: COLUMNS[c] for c in schema.FIGURES[table][0].replace(
-        ",", "").split()[::2] if c in COLUMNS}} for table in schema.FIGURES}
+    columns = {table: ["manager", "week", *spec[0].replace(",", "").split()[::2]]
+               for table, spec in schema.FIGURES.items()}
+    columns.update({table: ["manager", *schema.columns(table)] for table in schema.TABLES})
+    tables = {table: {"title": TITLES.get(table, table),
+                      "columns": {c: COLUMNS[c] for c in names if c in COLUMNS}}
+              for table, names in columns.items()}
     return {
         "title": "团队看板 · Team dashboard",
         "description": "银保客户经理团队周报 · Bank-assurance team roll-up",

@@ -168,3 +168,12 @@ def test_no_query_reads_a_growing_table_whole(team_db):
             assert dashboard.full_scans(db, sql.format(week=dashboard.CANNED_WEEK)) == [], name
     finally:
         db.close()
+
+
+async def test_tables_carry_zh_and_en_titles_and_labels(ds):
+    page = await ds.client.get("/team/policies", cookies=logged_in(ds))
+    assert "保单 · Policies" in page.text and "客户姓名(已脱敏) customer name (masked)" in page.text
+    page = await ds.client.get("/team/team_coverage", cookies=logged_in(ds))
+    assert "拜访覆盖 · Visit coverage" in page.text and "覆盖率 coverage" in page.text
+    page = await ds.client.get("/team/coverage", cookies=logged_in(ds))
+    assert "拜访覆盖(按网点等级) · Visit coverage by outlet tier" in page.text
