@@ -38,6 +38,8 @@ def test_key_made_once_owner_only(tmp_path):
     assert keys.public_hex(first) == keys.public_hex(again)
     assert stat.S_IMODE((tmp_path / keys.KEY_FILE).stat().st_mode) == 0o600
     assert len(keys.fingerprint(keys.public_hex(first)).replace(" ", "")) == 16
+    assert keys.salt(tmp_path) == keys.salt(tmp_path)  # kept: the same every week
+    assert stat.S_IMODE((tmp_path / keys.SALT_FILE).stat().st_mode) == 0o600
 
 
 def test_a_damaged_key_is_one_line(tmp_path):
