@@ -135,3 +135,30 @@ def test_the_default_team_database_is_made_in_the_data_folder(capsys, tmp_path,
     assert code == 0 and (tmp_path / "data" / "workbench" / "team.db").exists()
     code, out, _ = run(capsys, "team", "list")
     assert code == 0 and "王芳" in out
+
+
+@pytest.mark.parametrize(("make", "needle"), [
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: p.write_text("127.0.0.1 localhost\n" * 50), "not an SQLite file"),
+    (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a workbench database"),
+])
+def test_a_file_no_bundle_can_be_made_of(capsys, tmp_path, make, needle):
+    path = tmp_path / "x.db"
+    make(path)
+    (tmp_path / "c.toml").write_text("")
+    code, out, err = run(capsys, "bundle", "--db", str(path), "--config",
+                         str(tmp_path / "c.toml"), "--out", str(tmp_path / "b.zip"))
+    assert code == 1 and needle in err and err.count("\n") == 1
+    assert not (tmp_path / "b.zip").exists()
+
+
+def test_a_file_not_upgraded_yet(capsys, managers):
+    tmp = managers
+    conn = sqlite3.connect(tmp / "m1.db")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE rowid = "
+                 "(SELECT max(rowid) FROM _sqlite_migrations)")
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "bundle", "--week", "2026-W47", "--out", str(tmp / "b.zip"),
+                       *manager_args(tmp, 1))
+    assert code == 1 and "not upgraded yet" in err

@@ -57,6 +57,32 @@ def run_key(config_arg: str | None) -> int:
     return 0
 
 
+def _bundle_ready(path: Path) -> None:
+    """Refuse, in one line, a file a bundle cannot be made of: empty, not SQLite, from a
+    newer release, or not upgraded yet (the app upgrades it on opening, after a backup)."""
+    import sqlite3
+
+    from workbench.core import db as core_db
+    from workbench.storage import newer_than_this, pending_migrations
+
+    if path.stat().st_size == 0:
+        raise WorkbenchError("check.empty_file", path=str(path))
+    probe = core_db.open_readonly(path)
+    try:
+        if "signoffs" not in probe.table_names():
+            raise WorkbenchError("check.not_workbench", path=str(path))
+        newer = newer_than_this(probe)
+        older = [] if newer else pending_migrations(probe)
+    except sqlite3.DatabaseError as exc:
+        raise core_db.open_refusal(path, exc) from None
+    finally:
+        probe.close()
+    if newer:
+        raise WorkbenchError("check.newer", path=str(path), detail=newer)
+    if older:
+        raise WorkbenchError("check.older", names=", ".join(older))
+
+
 def run_bundle(db_path: Path, week: Week, config: config_mod.Config, config_arg: str | None,
                out: str | None, force: bool, today: date) -> int:
     _require_extra()
@@ -67,6 +93,7 @@ def run_bundle(db_path: Path, week: Week, config: config_mod.Config, config_arg:
         raise WorkbenchError("team.bundle_week_future", week=week.label)
     if not db_path.exists():
         raise WorkbenchError("db.missing", path=str(db_path))
+    _bundle_ready(db_path)
     folder = config_dir(config_arg)
     # Made now; with --today (back-fill) as at the end of that day, which the figures of
     # a week not over yet are cut at.
