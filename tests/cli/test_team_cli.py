@@ -162,3 +162,12 @@ def test_a_file_not_upgraded_yet(capsys, managers):
     code, _, err = run(capsys, "bundle", "--week", "2026-W47", "--out", str(tmp / "b.zip"),
                        *manager_args(tmp, 1))
     assert code == 1 and "not upgraded yet" in err
+
+
+def test_a_managers_own_file_is_never_taken_for_the_team_database(capsys, managers):
+    tmp = managers
+    before = (tmp / "m1.db").read_bytes()
+    code, _, err = run(capsys, "team", "add-manager", "某人", "ab" * 32, "--team",
+                       str(tmp / "m1.db"))
+    assert code == 1 and "not a team database" in err
+    assert (tmp / "m1.db").read_bytes() == before

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core import db as core_db
+from workbench.core.errors import WorkbenchError
 from workbench.core.migrations import Migrations
 
 if TYPE_CHECKING:
@@ -120,6 +121,10 @@ def open_team(path: Path) -> Database:
     """The team database at ``path``, created and migrated when needed (0600)."""
     db = core_db.open_file(path)
     try:
+        tables = set(db.table_names())
+        if tables and "team_managers" not in tables:
+            # A manager's own file (or any other) named by mistake: never add tables to it.
+            raise WorkbenchError("team.not_team_db", path=str(path))
         core_db.migrate(db, None, [TEAM.build()])
     except BaseException:
         db.close()

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team.why.rules": ("清单中的规则设置无效", "the manifest's rules are not a valid configuration"),
     "team.merged": ("已合并 {manager} 的 {week}:{rows} 行,总账到第 {seq} 条", "Merged {manager}'s {week}: {rows} rows, ledger up to link {seq}"),
     "team.replay": ("{manager} 的 {week} 已合并过(或早于已合并的周),无需改动", "{manager}'s {week} was merged before (or is older than what was merged); nothing to do"),
+    "team.not_team_db": ("{path} 不是团队数据库(可能是客户经理自己的文件);没有改动任何东西", "{path} is not a team database (a manager's own file?); nothing was changed"),
     "team.list_line": ("{manager} · 指纹 {fingerprint} · 最近一周 {week}", "{manager} · fingerprint {fingerprint} · last week {week}"),
     "team.none_registered": ("还没有登记任何客户经理:workbench team add-manager 姓名 公钥", "No manager registered yet: workbench team add-manager NAME PUBKEY"),
     "team.list_none": ("尚未合并", "none merged yet"),
