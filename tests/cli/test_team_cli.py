@@ -170,4 +170,6 @@ def test_a_managers_own_file_is_never_taken_for_the_team_database(capsys, manage
     code, _, err = run(capsys, "team", "add-manager", "某人", "ab" * 32, "--team",
                        str(tmp / "m1.db"))
     assert code == 1 and "not a team database" in err
+    code, _, err = run(capsys, "team", "serve", "--team", str(tmp / "m1.db"))
+    assert code == 1 and "not a team database" in err
     assert (tmp / "m1.db").read_bytes() == before

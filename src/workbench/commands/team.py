@@ -194,8 +194,7 @@ def run_serve(team_path: Path, host: str, port: int) -> int:
     _require_extra()
     from workbench.team import serve
 
-    if not team_path.exists():
-        raise WorkbenchError("team.no_team_db", path=str(team_path))
+    _open_team(team_path, create=False).close()  # a team database (never a manager's file)
     password_hash = serve.password_hash(team_path)
     if not password_hash:
         raise WorkbenchError("team.password_needed")
