@@ -130,6 +130,7 @@ def _rules(manifest: dict[str, Any], file: Path, who: str) -> tuple[Config, date
         config = config_mod.from_dict(dict(manifest.get("rules") or {}), source=file.name)
         end = date.fromisoformat(manifest["period"]["end"])
         made = date.fromisoformat(str(manifest.get("made_at", ""))[:10])
+        date.fromisoformat(manifest["period"]["start"])
     except (WorkbenchError, ValueError, TypeError):
         raise _refuse(file, who, "team.why.rules") from None
     return config, min(end, made)
@@ -158,6 +159,10 @@ def _well_formed(manifest: dict[str, Any]) -> bool:
         return (isinstance(manifest["manager"]["public_key"], str)
                 and isinstance(manifest["period"]["week"], str)
                 and isinstance(manifest["period"]["end"], str)
+                and isinstance(manifest["period"]["start"], str)
+                and isinstance(manifest["made_at"], str)
+                and isinstance(heads["ledger"]["head"], str)
+                and isinstance(heads["signoffs"]["head"], str)
                 and isinstance(heads["ledger"]["seq"], int)
                 and isinstance(heads["signoffs"]["count"], int)
                 and isinstance(manifest["source_chains"]["ledger"]["head"], str)
@@ -181,7 +186,10 @@ def merge(db: Database, file: Path, now: datetime) -> Merged:
         row = db.execute("SELECT manager FROM team_managers WHERE public_key = ?",
                          [public]).fetchone()
         if row is None:
-            fp = keys.fingerprint(public) if len(public) == 64 else "?"
+            try:
+                fp = keys.fingerprint(keys.parse_public(public))
+            except WorkbenchError:
+                fp = "?"
             raise _refuse(file, claimed, "team.why.unregistered", fingerprint=fp)
         who = row[0]
         if not keys.verifies(public, body, signature):

@@ -253,3 +253,29 @@ def test_an_earlier_bundle_of_the_same_week_sent_late_is_a_no_op(team):
     before = dump(db)
     assert merge.merge(db, early, NOW).replay
     assert dump(db) == before
+
+
+@pytest.mark.parametrize("change", [
+    {"manager": {"name": "x", "public_key": "zz" * 32}},
+    {"period": {"week": "2026-W47", "start": "2026-13-01", "end": "2026-11-22"}},
+    {"rules": {"manager": {"grade": 99}}},
+    {"made_at": 5},
+])
+def test_a_signed_manifest_with_bad_parts_is_refused(team, change):
+    """A manifest signed by a registered key but whose parts make no sense: one line."""
+    tmp, db = team
+    parts = members(make_bundle(tmp / "m2.db", 2, tmp / "k2"))
+    body = resign(parts, tmp / "k2", **{k: v for k, v in change.items() if k != "manager"})
+    if "manager" in change:  # resign() keeps the key it signs with; this one claims another
+        fixed = members(body)
+        m = json.loads(fixed[bundle.MANIFEST])
+        m["manager"] = change["manager"]
+        raw = json.dumps(m).encode()
+        from workbench.team import keys
+
+        key, _ = keys.load_or_create(tmp / "k2")
+        body = repack({**fixed, bundle.MANIFEST: raw, bundle.SIGNATURE: keys.sign(key, raw)})
+    before = dump(db)
+    with pytest.raises(WorkbenchError):
+        merge.merge(db, bundle_file(tmp, 2, body, name="odd.zip"), NOW)
+    assert dump(db) == before
