@@ -8,15 +8,15 @@ SHA-256, the program's version, the rules the dashboard needs) and ``manifest.si
 
 Before anything leaves, the copy passes the project's own proof (``register.proof``,
 what ``workbench check`` runs): a file edited behind the app's back makes no bundle. The
-cut keeps the chains verifiable: the ledger is cut just before its first link recorded
-after the week (with the rows that link and every later one seal: a chain is only ever
-cut at its tail, so a link back-filled out of time order goes too); if that would leave
-a chain that does not verify, no sealed row is left out. Masking changes sealed columns,
-so both chains of the copy are then re-linked over the masked rows (``chain.relink``,
-``ledger.relink``): the same links in the same order, deterministic, so next week's
-bundle extends this week's. The manifest also carries the heads of the manager's own
-chains at the cut (``source_chains``), which an auditor can match against the laptop's
-file and witness.
+cut keeps the chains verifiable: the ledger is cut after the week's last link (the rows
+of every later link are left out; a link recorded after the week but before that one in
+the chain, written out of time order, stays, since a chain is only ever cut at its
+tail); if that would leave a chain that does not verify, no sealed row is left out.
+Masking changes sealed columns, so both chains of the copy are then re-linked over the
+masked rows (``chain.relink``, ``ledger.relink``): the same links in the same order,
+deterministic, so next week's bundle extends this week's. The manifest also carries the
+heads of the manager's own chains at the cut (``source_chains``), which an auditor can
+match against the laptop's file and witness.
 """
 
 from __future__ import annotations
@@ -86,8 +86,11 @@ def _prove_source(db: Any) -> None:
 def _cut_sealed(conn: sqlite3.Connection, cut: str) -> bool:
     """Leave out the ledger's links after ``cut`` and the rows they seal; False (and
     nothing left out) when the chains would then not verify."""
-    first = conn.execute("SELECT min(seq) FROM ledger WHERE recorded_at > ?", [cut]).fetchone()[0]
-    if first is None:
+    # After the last link recorded by the cut: a link recorded later but before it in the
+    # chain (written out of time order, e.g. a back-fill) stays, or the chain would break.
+    first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM ledger WHERE recorded_at <= ?",
+                         [cut]).fetchone()[0]
+    if not conn.execute("SELECT 1 FROM ledger WHERE seq >= ?", [first]).fetchone():
         return True
     conn.execute("SAVEPOINT cut")
     later = conn.execute("SELECT kind, ref_id FROM ledger WHERE seq >= ?", [first]).fetchall()

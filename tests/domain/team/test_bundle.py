@@ -285,3 +285,35 @@ def test_a_file_rewritten_with_every_hash_recomputed_makes_no_bundle(tmp_path):
     with pytest.raises(WorkbenchError) as caught:
         make_bundle(path, 2, tmp_path / "k")
     assert caught.value.key == "team.bundle_broken"
+
+
+def test_a_link_written_out_of_time_order_stays_when_the_chain_needs_it(tmp_path):
+    """Sign-offs recorded 11-20, 11-25 (after the week), 11-21: the week's last link is
+    the third, so the second stays too; a fourth, on 11-26, goes."""
+    from datetime import datetime
+
+    from tests.team_helpers import TIERS, config_for
+    from workbench.register import deliveries
+    from workbench.roster import outlets
+    from workbench.roster import staff as roster_staff
+    from workbench.storage import open_db
+
+    path = tmp_path / "m.db"
+    db = open_db(path)
+    created = datetime(2026, 11, 1, 9)
+    x1 = outlets.add_outlet(db, outlets.OutletDraft(code="X1", name="网点", tier="A"), TIERS,
+                            created)
+    teller = roster_staff.add_staff(db, x1, roster_staff.StaffDraft(name="柜员", role="teller"),
+                                    ["teller"], created)
+    for day in (20, 25, 21, 26):
+        at = datetime(2026, 11, day, 10)
+        given = datetime(2026, 11, 19, 10)
+        line = deliveries.add_delivery(db, config_for(2), outlet_id=x1, kind="summary_sheet",
+                                       quantity=5, delivered_at=given, now=at)
+        chain.sign_off(db, outlet_id=x1, delivery_ids=[line], staff_id=teller, now=at)
+    db.close()
+    snap = bundle.on(sqlite3.connect(snapshot_of(make_bundle(path, 2, tmp_path / "k"),
+                                                 tmp_path)))
+    assert [r[0][:10] for r in snap.execute("SELECT recorded_at FROM signoffs ORDER BY id")
+            ] == ["2026-11-20", "2026-11-25", "2026-11-21"]
+    assert ledger.verify(snap).ok and chain.verify_chain(snap).ok
