@@ -195,11 +195,10 @@ def run_serve(team_path: Path, host: str, port: int) -> int:
     from workbench.team import serve
 
     _open_team(team_path, create=False).close()  # a team database (never a manager's file)
-    password_hash = serve.password_hash(team_path)
-    if not password_hash:
+    if not serve.has_password(team_path):
         raise WorkbenchError("team.password_needed")
     print(t("team.serving", host=host, port=port, user=DASHBOARD_USER), flush=True)
-    serve.run(team_path, password_hash, host, port)
+    serve.run(team_path, host, port)
     return 0
 
 

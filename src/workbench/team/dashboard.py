@@ -179,7 +179,7 @@ def dashboard() -> dict[str, Any]:
             "charts": charts}
 
 
-def metadata(password_hash: str, user: str) -> dict[str, Any]:
+def metadata(password_hash: str | dict[str, str], user: str) -> dict[str, Any]:
     """Datasette's metadata: the login, who may see anything, titles and labels."""
     from workbench.team import schema
 

@@ -34,26 +34,27 @@ def set_password(team_path: Path, password: str) -> None:
     tmp = target.with_name(target.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
-        fh.write(hash_password(password) + "\n")
+        fh.write(hash_password(password))  # no newline: Datasette reads it whole ($file)
     os.replace(tmp, target)
 
 
-def password_hash(team_path: Path) -> str | None:
+def has_password(team_path: Path) -> bool:
     path = password_path(team_path)
-    return path.read_text().strip() if path.exists() else None
+    return path.exists() and bool(path.read_text().strip())
 
 
-def build(team_path: Path, password_hash_value: str) -> Any:
-    """The Datasette instance (the tests drive it through ``ds.client``)."""
+def build(team_path: Path) -> Any:
+    """The Datasette instance (the tests drive it through ``ds.client``). The password's
+    hash is read from its file (``$file``), so Datasette never shows it in its metadata."""
     from datasette.app import Datasette
 
-    return Datasette([str(team_path)], metadata=dashboard.metadata(password_hash_value, USER),
+    secret = {"$file": str(password_path(team_path).absolute())}
+    return Datasette([str(team_path)], metadata=dashboard.metadata(secret, USER),
                      settings={"default_allow_sql": True, "max_returned_rows": 5000},
                      cors=False)
 
 
-def run(team_path: Path, password_hash_value: str, host: str, port: int) -> None:
+def run(team_path: Path, host: str, port: int) -> None:
     import uvicorn
 
-    ds = build(team_path, password_hash_value)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    uvicorn.run(build(team_path).app(), host=host, port=port, log_level="warning")

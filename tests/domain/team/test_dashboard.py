@@ -38,7 +38,7 @@ def team_db(tmp_path_factory):
 
 @pytest.fixture
 async def ds(team_db):
-    instance = serve.build(team_db, serve.password_hash(team_db))
+    instance = serve.build(team_db)
     await instance.invoke_startup()
     return instance
 
@@ -177,3 +177,10 @@ async def test_tables_carry_zh_and_en_titles_and_labels(ds):
     assert "拜访覆盖 · Visit coverage" in page.text and "覆盖率 coverage" in page.text
     page = await ds.client.get("/team/coverage", cookies=logged_in(ds))
     assert "拜访覆盖(按网点等级) · Visit coverage by outlet tier" in page.text
+
+
+async def test_the_password_hash_is_not_shown_even_after_login(ds, team_db):
+    secret = serve.password_path(team_db).read_text()
+    for path in ("/-/metadata.json", "/-/plugins.json", "/-/settings.json"):
+        page = await ds.client.get(path, cookies=logged_in(ds))
+        assert page.status_code == 200 and secret not in page.text
