@@ -28,7 +28,6 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -54,13 +53,6 @@ DATED = (("visits", "started_at"), ("stock_counts", "counted_at"),
 # What each kind of ledger link seals: (table, the id column).
 SEALED = {"signoff": "signoffs", "void": "voids", "event": "policy_events",
           "correction": "deliveries"}
-
-
-@dataclass(frozen=True)
-class Made:
-    path: Path
-    manifest: dict[str, Any]
-    made_key: bool
 
 
 def on(conn: sqlite3.Connection) -> Any:
