@@ -173,3 +173,14 @@ def test_a_managers_own_file_is_never_taken_for_the_team_database(capsys, manage
     code, _, err = run(capsys, "team", "serve", "--team", str(tmp / "m1.db"))
     assert code == 1 and "not a team database" in err
     assert (tmp / "m1.db").read_bytes() == before
+
+
+def test_without_the_team_extra_one_line_says_how_to_install_it(capsys, tmp_path,
+                                                               monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "cryptography" else real(name, *a))
+    code, _, err = run(capsys, "key", "--config", str(tmp_path / "c.toml"))
+    assert code == 1 and "workbench[team]" in err

@@ -23,14 +23,12 @@ if TYPE_CHECKING:
 
     from workbench.review.week import Week
 
-DASHBOARD_USER = "channel"
+def _require_extra(module: str = "cryptography") -> None:
+    """The ``team`` extra is optional: without it, one line saying how to install it."""
+    import importlib.util
 
-
-def _require_extra() -> None:
-    try:
-        import cryptography  # noqa: F401
-    except ImportError:
-        raise WorkbenchError("team.missing_extra") from None
+    if importlib.util.find_spec(module) is None:
+        raise WorkbenchError("team.missing_extra")
 
 
 def config_dir(config_arg: str | None) -> Path:
@@ -175,7 +173,7 @@ def run_list(team_path: Path) -> int:
 
 
 def run_password(team_path: Path) -> int:
-    _require_extra()
+    _require_extra("datasette_auth_passwords")
     from workbench.team import serve
 
     if sys.stdin.isatty():
@@ -186,18 +184,18 @@ def run_password(team_path: Path) -> int:
     else:
         first = sys.stdin.readline().rstrip("\n")
     serve.set_password(team_path, first)
-    print(t("team.password_set", user=DASHBOARD_USER))
+    print(t("team.password_set", user=serve.USER))
     return 0
 
 
 def run_serve(team_path: Path, host: str, port: int) -> int:
-    _require_extra()
+    _require_extra("datasette_dashboards")
     from workbench.team import serve
 
     _open_team(team_path, create=False).close()  # a team database (never a manager's file)
     if not serve.has_password(team_path):
         raise WorkbenchError("team.password_needed")
-    print(t("team.serving", host=host, port=port, user=DASHBOARD_USER), flush=True)
+    print(t("team.serving", host=host, port=port, user=serve.USER), flush=True)
     serve.run(team_path, host, port)
     return 0
 
