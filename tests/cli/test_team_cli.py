@@ -182,5 +182,6 @@ def test_without_the_team_extra_one_line_says_how_to_install_it(capsys, tmp_path
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name == "cryptography" else real(name, *a))
+    (tmp_path / "c.toml").write_text("")
     code, _, err = run(capsys, "key", "--config", str(tmp_path / "c.toml"))
     assert code == 1 and "workbench[team]" in err
