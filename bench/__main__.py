@@ -21,6 +21,8 @@ from . import copies, generate
 from .stats import markdown
 
 PARTS = ("terminal", "interactions", "import")
+# Parts run only when named in --only (slow to prepare): see bench/team.py.
+OPTIONAL_PARTS = ("team",)
 
 
 def log(message: str) -> None:
@@ -32,8 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=15, help="runs per figure (>= 15)")
     parser.add_argument("--only", default=",".join(PARTS),
-                        help=f"comma-separated parts: {', '.join(PARTS)}")
+                        help=f"comma-separated parts: {', '.join(PARTS + OPTIONAL_PARTS)}")
     parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--team-managers", type=int, default=3,
+                        help="managers merged by the team part (the issue's figure: 50)")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     started = time.perf_counter()
@@ -60,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
 
             log("bulk import")
             rows += bulk_import.run(args.scale, folder, args.runs, log=log)
+        if "team" in parts:
+            from . import team
+
+            log(f"team: {args.team_managers} managers' bundles, merge, dashboard queries")
+            rows += team.run(args.scale, folder, args.runs, args.team_managers, log=log)
     table = markdown(rows)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (f"Command: `python -m bench --scale {args.scale:g} --runs {args.runs}"

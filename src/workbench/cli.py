@@ -41,6 +41,12 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help="work as if today were this date (back-fill)")
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"--port {text}: 1..65535")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="workbench", description="Workbench 银保客户经理工作台")
     _common(parser, suppress=False)
@@ -115,6 +121,32 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--force", action="store_true",
                           help="replace an existing FILE that is not an earlier export")
     _common(calendar, suppress=True)
+    # The team roll-up (#16): the manager's key and bundle, the channel manager's team.
+    key_cmd = sub.add_parser("key", help="print your public key's fingerprint (made on first use)")
+    _common(key_cmd, suppress=True)
+    bundle_cmd = sub.add_parser("bundle", help="write a signed, masked bundle of a week "
+                                               "for your channel manager")
+    bundle_cmd.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
+    bundle_cmd.add_argument("--out", metavar="FILE", help="write to FILE")
+    bundle_cmd.add_argument("--force", action="store_true", help="replace an existing FILE")
+    _common(bundle_cmd, suppress=True)
+    team = sub.add_parser("team", help="the channel manager's team database and dashboard")
+    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True,
+                                   metavar="add-manager|merge|list|password|serve")
+    add_manager = team_sub.add_parser("add-manager", help="register a manager's public key")
+    add_manager.add_argument("name", metavar="NAME")
+    add_manager.add_argument("pubkey", metavar="PUBKEY")
+    merge = team_sub.add_parser("merge", help="verify bundles and merge them")
+    merge.add_argument("bundles", metavar="BUNDLE", nargs="+")
+    listed = team_sub.add_parser("list", help="the registered managers and their last week")
+    password = team_sub.add_parser("password", help="set the dashboard's login password")
+    serve = team_sub.add_parser("serve", help="serve the dashboard (Datasette) on this machine")
+    serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    for team_parser in (add_manager, merge, listed, password, serve):
+        team_parser.add_argument("--team", metavar="PATH", help="team database file")
+        _common(team_parser, suppress=True)
     return parser
 
 
@@ -323,6 +355,16 @@ def _remind_or_calendar(args: argparse.Namespace, config: config_mod.Config,
                              notify_desktop=args.notify, quiet_if_empty=args.quiet_if_empty)
 
 
+def _team(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    from workbench.commands import team
+    from workbench.review import week as review
+
+    first = config.review.first_weekday
+    week = (_option("--week", lambda: review.parse_week(args.week, first))
+            if getattr(args, "week", None) else review.week_of(today, first))
+    return team.dispatch(args, config, today, week)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # A config error is reported before the config's own language is known: in --lang.
@@ -357,6 +399,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _export(args, config)
     if args.command in ("remind", "calendar"):
         return _remind_or_calendar(args, config, today)
+    if args.command in ("key", "bundle", "team"):
+        return _team(args, config, today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target

@@ -35,6 +35,8 @@ class ManagerConfig:
     name: str = ""
     # Career grade, one of GRADES: 1 (highest) .. 13, as in the threshold table.
     grade: int = 10
+    # The channel manager's dashboard shows the morning mood only when this is on.
+    share_mood: bool = False
 
 
 @dataclass(frozen=True)

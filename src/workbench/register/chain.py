@@ -205,3 +205,26 @@ def ranked_signers(db: Database, outlet_id: int) -> list[roster_staff.Staff]:
     people.sort(key=lambda s: -recent.get(s.id, ("", 0))[1])
     people.sort(key=lambda s: recent.get(s.id, ("",))[0], reverse=True)
     return people
+
+
+def relink(db: Database) -> ChainReport:
+    """Recompute every link over the rows as they are now, in id order, and store it.
+
+    Only for a copy whose rows were masked on purpose (a team bundle: ``team.bundle``);
+    the manager's own file is append-only and its guards refuse this update.
+    """
+    prev = GENESIS
+    lines: dict[int, list[tuple]] = {}
+    for r in db.execute(f"SELECT l.signoff_id, {_SIGNED_LINE_COLS} FROM signoff_lines l "
+                        "JOIN deliveries d ON d.id = l.delivery_id").fetchall():
+        lines.setdefault(r[0], []).append(tuple(r[1:]))
+    cols = ("id", "outlet_id", "staff_id", "signer", "signed_at", "page_no", "late_reason",
+            "recorded_at")
+    rows = db.execute(f"SELECT {', '.join(cols)} FROM signoffs ORDER BY id").fetchall()
+    for r in rows:
+        row = dict(zip(cols, r, strict=True))
+        digest = link_hash(prev, _canonical(row, lines.get(row["id"], [])))
+        db.execute("UPDATE signoffs SET prev_hash = ?, hash = ? WHERE id = ?",
+                   [prev, digest, row["id"]])
+        prev = digest
+    return ChainReport(len(rows), prev)

@@ -134,6 +134,22 @@ class VisitStats:
         return self.due_visited / self.outlets_due if self.outlets_due else None
 
 
+def _due_tiers(db: Database, start: date, end: date,
+               cadence: Mapping[str, int]) -> dict[int, str]:
+    """Active outlets due from ``start`` to ``end`` (id -> tier): the next visit, from
+    the last completed visit before ``start``, falls on or before ``end``."""
+    # One index seek per outlet (visits_outlet); a GROUP BY over visits reads them all.
+    due = {}
+    for outlet_id, tier, last in db.execute(
+            "SELECT o.id, o.tier, (SELECT max(v.started_at) FROM visits v WHERE "
+            "v.outlet_id = o.id AND v.started_at < ? AND v.ended_at IS NOT NULL) "
+            "FROM outlets o WHERE o.active = 1", [start.isoformat()]):
+        last_day = date.fromisoformat(last[:10]) if last else None
+        if next_due(last_day, tier, cadence, start) <= end:
+            due[outlet_id] = tier
+    return due
+
+
 def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]) -> VisitStats:
     """Completed visits from ``start`` to ``end`` (inclusive) and the outlets due in them.
 
@@ -147,14 +163,23 @@ def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]
     visited = {r[0] for r in rows}
     hours = sum((datetime.fromisoformat(r[2]) - datetime.fromisoformat(r[1])).total_seconds()
                 for r in rows) / 3600
-    # One index seek per outlet (visits_outlet); a GROUP BY over visits reads them all.
-    due = set()
-    for outlet_id, tier, last in db.execute(
-            "SELECT o.id, o.tier, (SELECT max(v.started_at) FROM visits v WHERE "
-            "v.outlet_id = o.id AND v.started_at < ? AND v.ended_at IS NOT NULL) "
-            "FROM outlets o WHERE o.active = 1", [lo]):
-        last_day = date.fromisoformat(last[:10]) if last else None
-        if next_due(last_day, tier, cadence, start) <= end:
-            due.add(outlet_id)
+    due = set(_due_tiers(db, start, end, cadence))
     return VisitStats(visits=len(rows), outlets_visited=len(visited), outlets_due=len(due),
                       due_visited=len(due & visited), hours=round(hours, 2))
+
+
+def coverage_by_tier(db: Database, start: date, end: date,
+                     cadence: Mapping[str, int]) -> dict[str, tuple[int, int, int]]:
+    """Per outlet tier: (active outlets, due in the range, due and visited in it), by the
+    same rule as ``visit_stats`` (the team dashboard's coverage)."""
+    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    visited = {r[0] for r in db.execute(
+        "SELECT DISTINCT outlet_id FROM visits WHERE started_at >= ? AND started_at < ? "
+        "AND ended_at IS NOT NULL", [lo, hi])}
+    due = _due_tiers(db, start, end, cadence)
+    out: dict[str, tuple[int, int, int]] = {}
+    for outlet_id, tier in db.execute("SELECT id, tier FROM outlets WHERE active = 1"):
+        outlets, n_due, done = out.get(tier, (0, 0, 0))
+        is_due = outlet_id in due
+        out[tier] = (outlets + 1, n_due + is_due, done + (is_due and outlet_id in visited))
+    return out

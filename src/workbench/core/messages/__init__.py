@@ -13,9 +13,10 @@ from workbench.core.messages import (
     plan,
     reminders,
     review,
+    team,
     trust,
 )
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
-       review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES]
-ALL.append(reminders.MESSAGES)
+       review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES, reminders.MESSAGES,
+       team.MESSAGES]
