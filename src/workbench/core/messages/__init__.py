@@ -17,3 +17,8 @@ from workbench.core.messages import (
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES]
+
+# workbench serve (the workbench in a browser)
+from workbench.core.messages import serve  # noqa: E402
+
+ALL.append(serve.MESSAGES)
