@@ -9,6 +9,7 @@ will use, and the Origin check compares against exactly that).
 
 from __future__ import annotations
 
+import os
 import shlex
 import socket
 import ssl
@@ -90,7 +91,8 @@ def bind(listen: Listen) -> socket.socket:
                                     reuse_port=False)
     except OSError as error:
         raise WorkbenchError("serve.cannot_listen", host=listen.host, port=listen.port,
-                             detail=error.strerror or str(error)) from None
+                             detail=os.strerror(error.errno) if error.errno else str(error)
+                             ) from None
 
 
 def served_origin(listen: Listen, sock: socket.socket) -> str:

@@ -31,6 +31,11 @@ UPSTREAM_FONTS = "fontFamily:\"'Roboto Mono', Monaco, 'Courier New', monospace\"
 LOCAL_FONTS = ("fontFamily:\"'Workbench Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', "
                "'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', monospace\"")
 
+# The terminal is kept on its element, so the page can read its size (cols x rows) and
+# a test can read the screen's text (the screen itself is a canvas).
+UPSTREAM_OPEN = "this.terminal.open(e),"
+EXPOSED_OPEN = "this.terminal.open(e),e.terminal=this.terminal,"
+
 FONT_SIZES = range(8, 33)  # what ?fontsize= may ask for; otherwise fitted to 80x30
 
 # The keys bar: the label's message key and the bytes a keyboard would send. Enough for
@@ -59,10 +64,12 @@ class Asset:
 
 
 def terminal_script() -> bytes:
-    """textual.js with the local font stack; unchanged (and so still working, with the
-    device's default monospace) if a new textual-serve wrote its fonts another way."""
+    """textual.js with the local font stack and the terminal on its element; unchanged
+    (and so still working, with the device's default monospace) if a new textual-serve
+    wrote these another way (a test pins both replacements on the pinned version)."""
     text = (UPSTREAM / "js" / "textual.js").read_text(encoding="utf-8")
-    return text.replace(UPSTREAM_FONTS, LOCAL_FONTS, 1).encode("utf-8")
+    text = text.replace(UPSTREAM_FONTS, LOCAL_FONTS, 1)
+    return text.replace(UPSTREAM_OPEN, EXPOSED_OPEN, 1).encode("utf-8")
 
 
 @cache

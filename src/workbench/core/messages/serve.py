@@ -28,6 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve.key.up": ("↑", "↑"),
     "serve.key.down": ("↓", "↓"),
     "serve.key.space": ("空格", "Space"),
-    "serve.key.tab": ("下一项 Tab", "Next Tab"),
-    "serve.key.enter": ("确定 ⏎", "Enter ⏎"),
+    "serve.key.tab": ("Tab", "Tab"),
+    "serve.key.enter": ("确定", "Enter"),
 }
