@@ -73,7 +73,7 @@ def tls_context(cert: str | None, key: str | None) -> ssl.SSLContext | None:
 def check_listen(host: str | None, port: str | int | None, cert: str | None = None,
                  key: str | None = None, insecure: bool = False) -> Listen:
     """The options, checked: a bad one is a ``ServeUsageError`` and nothing starts."""
-    host = (host or DEFAULT_HOST).strip()
+    host = DEFAULT_HOST if host is None else host.strip()
     if not host or is_wildcard(host):
         raise ServeUsageError("serve.wildcard_host", host=host or "''")
     number = port_number(DEFAULT_PORT if port is None else port)

@@ -102,8 +102,8 @@ class WorkbenchServer:
         else:
             try:
                 response = await handler(request)
-            except web.HTTPException as error:
-                response = error
+            except web.HTTPException as error:  # a not-found: answered, headers and all
+                response = web.Response(status=error.status, text=error.text)
         if not response.prepared:
             response.headers.update(self.headers())
         return response
@@ -127,7 +127,7 @@ class WorkbenchServer:
             target = "/"
             if "fontsize" in request.query:
                 target += f"?fontsize={page.font_size(request.query['fontsize'])}"
-            response = web.HTTPSeeOther(target)
+            response = web.Response(status=303, headers={"Location": target})
             response.set_cookie(COOKIE, session, httponly=True, samesite="Strict",
                                 secure=self.gate.secure, path="/")
             return response
