@@ -293,10 +293,13 @@ def _print_today(args: argparse.Namespace, config: config_mod.Config, today: dat
 
 def _serve(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
     """``workbench serve``: the same database, config, language and day as the app."""
-    from workbench.commands.serve import run_serve
     from workbench.core.db import check_target, default_db_path
     from workbench.serve.launch import ServeUsageError, check_listen
 
+    try:
+        from workbench.commands.serve import run_serve
+    except ImportError as error:  # the serve extra is not installed
+        raise WorkbenchError("serve.not_installed", module=error.name or "?") from None
     try:
         # The options first: a bad one must not leave a fresh demo behind.
         check_listen(args.host, args.port, args.tls_cert, args.tls_key, args.insecure)

@@ -125,3 +125,13 @@ def test_a_taken_port_is_one_line_and_exit_1(capsys, tmp_path: Path) -> None:
         code, out, err = run(capsys, "serve", "--db", str(tmp_path / "w.db"), "--port",
                              str(port))
     assert code == 1 and f"Cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_without_the_serve_extra_one_line_says_what_to_install(capsys, monkeypatch,
+                                                                 tmp_path: Path) -> None:
+    for name in ("workbench.commands.serve", "workbench.serve.server", "workbench.serve.page"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    for name in [m for m in sys.modules if m.startswith("textual_serve")] + ["textual_serve"]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed
+    code, out, err = run(capsys, "serve", "--db", str(tmp_path / "w.db"))
+    assert code == 1 and "pip install 'workbench[serve]'" in err and "textual_serve" in err

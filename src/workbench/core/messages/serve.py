@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve.tls_unusable": ("无法使用证书 {cert} 和密钥 {key}:{detail}", "Cannot use the certificate {cert} with the key {key}: {detail}"),
     "serve.needs_tls": ("在 {host} 上提供服务需要加密:给出 --tls-cert 和 --tls-key(或明知风险时用 --insecure)", "Serving on {host} needs encryption: give --tls-cert and --tls-key (or --insecure, knowing the risk)"),
     "serve.wildcard_host": ("--host {host} 不是一个可打开的地址:请写平板将要访问的本机地址(例如 192.168.1.20)", "--host {host} is not an address a browser can open: name this machine's address as the tablet will use it (e.g. 192.168.1.20)"),
+    "serve.not_installed": ("workbench serve 需要可选组件(缺少 {module}):pip install 'workbench[serve]'", "workbench serve needs its optional part ({module} is missing): pip install 'workbench[serve]'"),
     "serve.cannot_listen": ("无法在 {host}:{port} 上监听:{detail}", "Cannot listen on {host}:{port}: {detail}"),
     # Refused requests (shown in the browser)
     "serve.refused.no_session": ("请打开 workbench serve 启动时显示的链接。", "Open the link that workbench serve printed when it started."),
