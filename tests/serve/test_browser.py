@@ -3,7 +3,7 @@
 The screen is a canvas, so the tests wait on the terminal's text (the page keeps the
 terminal on its element) and on where its cursor is (the focused field), and assert on
 the database and on sizes. A delivery is logged and signed at the counter with keys on
-a 1280x800 screen, and one is signed with the keys bar's taps on a 768x1024 tablet at
+a 1280x800 screen (then the week's report is downloaded), and one is signed with the keys bar's taps on a 768x1024 tablet at
 device scale 2; both screens must show at least 80x30 cells (the layout then does not
 wrap). Screenshots go to the test's folder.
 
@@ -214,6 +214,12 @@ async def test_log_and_sign_a_delivery_with_keys(served: Served, tmp_path: Path)
         await keys.press("Enter")
         assert await wait_rows(served.db_path, SIGNED, delivery) == [("罗娜", "BOCOM-104")]
         await wait_gone(page, "柜面签收")
+        # The week's report, exported in the app, reaches this browser as a download.
+        await keys.press("w")
+        await wait_text(page, "2026-W48")
+        async with page.expect_download(timeout=WAIT_MS) as download:
+            await keys.press("l")
+        assert (await download.value).suggested_filename == "weekly-2026-W48.xlsx"
     finally:
         await close(page, browser, driver, tmp_path)
 
@@ -261,3 +267,15 @@ async def test_sign_with_taps_on_a_tablet(served: Served, tmp_path: Path) -> Non
         await page.screenshot(path=str(tmp_path / "tablet-signed.png"))
     finally:
         await close(page, browser, driver, tmp_path)
+
+
+def test_without_chromium_ci_fails_and_a_developer_skips(monkeypatch, tmp_path: Path) -> None:
+    import tests.serve.test_browser as here
+
+    monkeypatch.setattr(here, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        need_browser()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        need_browser()
