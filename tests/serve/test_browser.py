@@ -3,9 +3,9 @@
 The screen is a canvas, so the tests wait on the terminal's text (the page keeps the
 terminal on its element) and on where its cursor is (the focused field), and assert on
 the database and on sizes. A delivery is logged and signed at the counter with keys on
-a 1280x800 screen (then the week's report is downloaded), and one is signed with the keys bar's taps on a 768x1024 tablet at
-device scale 2; both screens must show at least 80x30 cells (the layout then does not
-wrap). Screenshots go to the test's folder.
+a 1280x800 screen (then the week's report is downloaded), and one is signed with the
+keys bar's taps on a 768x1024 tablet at device scale 2; both screens must show at least
+80x30 cells (the layout then does not wrap). Screenshots go to the test's folder.
 
 Chromium comes from the system (``apt-get install chromium fonts-noto-cjk``, as
 ``.ci/run`` does); without it these tests skip, except under CI, where they fail.
