@@ -135,3 +135,14 @@ def test_without_the_serve_extra_one_line_says_what_to_install(capsys, monkeypat
         monkeypatch.setitem(sys.modules, name, None)  # as if not installed
     code, out, err = run(capsys, "serve", "--db", str(tmp_path / "w.db"))
     assert code == 1 and "pip install 'workbench[serve]'" in err and "textual_serve" in err
+
+
+def test_the_server_process_never_loads_textual() -> None:
+    """The server only relays: each tab's app is its own process (a lighter server, and
+    the import contract that keeps serve on core holds at run time too)."""
+    code = ("import sys, workbench.commands.serve, workbench.serve.server\n"
+            "print('textual' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
