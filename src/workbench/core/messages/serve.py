@@ -2,9 +2,9 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Starting
-    "serve.open_link": ("在浏览器中打开此链接(只能用一次,打开后凭会话登录):", "Open this link in the browser (it works once; the browser then stays logged in):"),
+    "serve.open_link": ("在平板或手机的浏览器中打开此链接(只能打开一次,之后这个浏览器保持登录):", "Open this link in the tablet's or phone's browser (it opens once; that browser then stays logged in):"),
     "serve.scan_link": ("或用平板/手机扫码:", "Or scan it with the tablet or phone:"),
-    "serve.serving": ("正在提供 {db};每个浏览器标签页各运行一个工作台。按 Ctrl+C 停止。", "Serving {db}; each browser tab runs its own workbench. Press Ctrl+C to stop."),
+    "serve.serving": ("正在通过浏览器提供 {db};每个标签页各运行一个工作台。按 Ctrl+C 停止。", "Serving {db}; each browser tab runs its own workbench. Press Ctrl+C to stop."),
     "serve.default_db": ("默认数据库", "the default database"),
     "serve.insecure": ("警告:{host} 上未加密(--insecure)。同一网络中的人可以看到会话和数据;请改用 --tls-cert/--tls-key。", "Warning: no encryption on {host} (--insecure). Anyone on the same network can see the session and its data; use --tls-cert/--tls-key instead."),
     "serve.stopped": ("已停止。", "Stopped."),
