@@ -146,3 +146,21 @@ def test_the_server_process_never_loads_textual() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_or_sigterm_stops_it_cleanly(tmp_path: Path, sig: str) -> None:
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--lang", "en", "serve", "--port", "0", "--db",
+         str(tmp_path / "w.db")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in process.stdout:  # listening once the link is printed
+            if "/?token=" in line:
+                break
+        process.send_signal(getattr(signal, sig))
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and out.splitlines()[-1] == "Stopped." and err == ""

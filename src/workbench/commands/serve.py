@@ -7,6 +7,9 @@ its QR code), then serves until Ctrl+C. The web server is ``serve.server``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
+import socket
 from pathlib import Path
 
 from workbench.core.i18n import language, t
@@ -33,9 +36,20 @@ def run_serve(db_path: Path | None, *, host: str | None, port: str | int | None,
         print(t("serve.scan_link"))
         print("\n".join(qr), flush=True)
     try:
-        asyncio.run(WorkbenchServer(gate, command).run(sock, listen.context))
+        asyncio.run(until_stopped(WorkbenchServer(gate, command), sock, listen))
     except KeyboardInterrupt:
-        print(t("serve.stopped"))
+        pass
     finally:
         sock.close()
+    print(t("serve.stopped"))
     return 0
+
+
+async def until_stopped(server: WorkbenchServer, sock: socket.socket,
+                        listen: launch.Listen) -> None:
+    """Serve until Ctrl+C or SIGTERM; either way every tab's app is told to quit."""
+    task = asyncio.create_task(server.run(sock, listen.context))
+    with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
