@@ -161,6 +161,12 @@ async def open_app(browser_args: list[str], link: str, **context):
     browser = await driver.chromium.launch(executable_path=str(CHROMIUM),
                                            args=["--no-sandbox", *browser_args])
     page = await (await browser.new_context(locale="zh-CN", **context)).new_page()
+    # Every request the page makes (offline: none leaves the served origin) and every
+    # console error (a script error, a request the page's policy blocked).
+    page.requests, page.errors = [], []
+    page.context.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     await page.goto(link)
     await wait_text(page, "每日必做三件事")  # the plan, in Chinese, with its data
     return driver, browser, page
@@ -220,6 +226,10 @@ async def test_log_and_sign_a_delivery_with_keys(served: Served, tmp_path: Path)
         async with page.expect_download(timeout=WAIT_MS) as download:
             await keys.press("l")
         assert (await download.value).suggested_filename == "weekly-2026-W48.xlsx"
+        origin = served.link.split("/?")[0]
+        assert any("/static/RobotoMono.ttf" in url for url in page.requests)
+        assert [url for url in page.requests if not url.startswith(origin)] == []
+        assert page.errors == []
     finally:
         await close(page, browser, driver, tmp_path)
 

@@ -81,6 +81,7 @@ class WorkbenchServer:
             web.get("/ws", self.websocket),
             web.get("/download/{key}", self.download),
             web.get("/static/{name}", self.static),
+            web.get("/favicon.ico", self.no_icon),
         ])
         return app
 
@@ -136,6 +137,10 @@ class WorkbenchServer:
         socket_url = self.gate.origin.replace("http", "ws", 1) + "/ws"
         return web.Response(text=page.index_html(socket_url, request.query.get("fontsize")),
                             content_type="text/html", charset="utf-8")
+
+    async def no_icon(self, request: web.Request) -> web.StreamResponse:
+        """No icon, and no error in the browser's console for its absence."""
+        return web.Response(status=204)
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         asset = page.assets().get(request.match_info["name"])
