@@ -20,6 +20,7 @@ import os
 import socket
 import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from time import monotonic
@@ -172,6 +173,28 @@ async def open_app(browser_args: list[str], link: str, **context):
     return driver, browser, page
 
 
+@asynccontextmanager
+async def another_site() -> AsyncIterator[str]:
+    """A page served by another server on this machine (a real one: Chromium lets a page
+    reach 127.0.0.1 only from a local address)."""
+    from aiohttp import web
+
+    async def hello(request: web.Request) -> web.Response:
+        return web.Response(text="<!DOCTYPE html><title>another site</title>",
+                            content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/", hello)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/"
+    finally:
+        await runner.cleanup()
+
+
 async def close(page, browser, driver, folder: Path) -> None:
     """Close the browser; what the screen last showed is printed (shown on a failure)."""
     try:
@@ -230,6 +253,17 @@ async def test_log_and_sign_a_delivery_with_keys(served: Served, tmp_path: Path)
         assert any("/static/RobotoMono.ttf" in url for url in page.requests)
         assert [url for url in page.requests if not url.startswith(origin)] == []
         assert page.errors == []
+        # A page from another origin in the same browser: 127.0.0.1 on another port is the
+        # same site, so the Strict cookie goes along; only the Origin check refuses it.
+        async with another_site() as elsewhere:
+            other = await page.context.new_page()
+            await other.goto(elsewhere)
+            outcome = await other.evaluate("""url => new Promise(done => {
+                const ws = new WebSocket(url);
+                ws.onopen = () => done('connected');
+                ws.onerror = () => done('refused');
+            })""", origin.replace("http", "ws", 1) + "/ws")
+        assert outcome == "refused"
     finally:
         await close(page, browser, driver, tmp_path)
 
