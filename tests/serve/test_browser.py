@@ -80,7 +80,9 @@ async def served(tmp_path: Path, demo_template: Path) -> AsyncIterator[Served]:
     copy_database(demo_template, db_path)  # with its witness: no banner over the app
     sock = socket.create_server(("127.0.0.1", 0))
     gate = Gate(origin_of("http", "127.0.0.1", sock.getsockname()[1]))
-    command = launch.app_command(db_path, None, "zh", TODAY.isoformat(), no_backup=True)
+    config = tmp_path / "config.toml"  # the tabs never read (or write) the user's own
+    config.write_text('language = "zh"\n', encoding="utf-8")
+    command = launch.app_command(db_path, str(config), "zh", TODAY.isoformat(), no_backup=True)
     task = asyncio.create_task(WorkbenchServer(gate, command).run(sock, None))
     yield Served(gate.link(), db_path)
     task.cancel()
@@ -304,6 +306,7 @@ async def test_sign_with_taps_on_a_tablet(served: Served, tmp_path: Path) -> Non
         await wait_text(page, "柜面签收")
         await wait_focus_under(page, "签收人")
         await page.keyboard.type("hm")  # 胡敏
+        await page.screenshot(path=str(tmp_path / "tablet-sign-off.png"))
         await tap("确定")
         await tap("确定")
         assert await wait_rows(served.db_path, SIGNED, delivery) == [("胡敏", "BOCOM-108")]
