@@ -1,7 +1,7 @@
 """``workbench serve``: the workbench in a browser, for a tablet or phone at the counter.
 
 Checks the options (``serve.launch``), binds the port, prints the one-time link (and
-its QR code), then serves until Ctrl+C. The web server is ``serve.server``.
+its QR code), then serves until Ctrl+C or SIGTERM. The web server is ``serve.server``.
 """
 
 from __future__ import annotations
