@@ -88,3 +88,14 @@ def test_which_addresses_are_this_machine_only(host: str, loopback: bool) -> Non
 def test_every_interface_is_not_an_address() -> None:
     assert is_wildcard("0.0.0.0") and is_wildcard("::") and is_wildcard("[::]")
     assert not is_wildcard("0.0.0.1") and not is_wildcard("localhost")
+
+
+def test_a_new_link_for_another_device_voids_the_unopened_one() -> None:
+    gate = Gate("http://127.0.0.1:8000")
+    first = gate.exchange(gate.token)
+    unopened = gate.renew()
+    second_token = gate.renew()
+    assert gate.exchange(unopened) is None  # superseded before it was opened
+    second = gate.exchange(second_token)
+    assert second and second != first and gate.sessions == {first, second}
+    assert gate.exchange(second_token) is None  # and it too works once

@@ -87,6 +87,13 @@ class Gate:
         self.sessions.add(session)
         return session
 
+    def renew(self) -> str:
+        """A new one-time token for another device; an unspent earlier one stops
+        working (one link is ever open at a time). Sessions already given stay."""
+        self.token = secrets.token_urlsafe(TOKEN_BYTES)
+        self.spent = False
+        return self.token
+
     def session(self, cookie: str | None) -> str | None:
         """The session the cookie names, if it is one of ours."""
         if not cookie:

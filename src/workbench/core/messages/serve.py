@@ -3,6 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Starting
     "serve.open_link": ("在平板或手机的浏览器中打开此链接(只能打开一次,之后这个浏览器保持登录):", "Open this link in the tablet's or phone's browser (it opens once; that browser then stays logged in):"),
+    "serve.enter_for_link": ("另一台设备?在这里按回车,获取新的一次性链接。", "Another device? Press Enter here for a new one-time link."),
     "serve.scan_link": ("或用平板/手机扫码:", "Or scan it with the tablet or phone:"),
     "serve.serving": ("正在通过浏览器提供 {db};每个标签页各运行一个工作台。按 Ctrl+C 停止。", "Serving {db}; each browser tab runs its own workbench. Press Ctrl+C to stop."),
     "serve.default_db": ("默认数据库", "the default database"),
