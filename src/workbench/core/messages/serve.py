@@ -19,7 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve.cannot_listen": ("无法在 {host}:{port} 上监听:{detail}", "Cannot listen on {host}:{port}: {detail}"),
     # Refused requests (shown in the browser)
     "serve.refused.no_session": ("请打开 workbench serve 启动时显示的链接。", "Open the link that workbench serve printed when it started."),
-    "serve.refused.token": ("此链接已使用过或无效。每个链接只能打开一次;重新启动 workbench serve 获取新链接。", "This link was already used or is wrong. Each link opens once; restart workbench serve for a new one."),
+    "serve.refused.token": ("此链接已使用过或无效。每个链接只能打开一次;在运行 workbench serve 的终端按回车获取新链接。", "This link was already used or is wrong. Each link opens once; press Enter where workbench serve runs for a new one."),
     "serve.refused.socket": ("拒绝连接:只有本工作台页面可以连接。", "Connection refused: only the workbench's own page may connect."),
     "serve.refused.host": ("地址不符:请使用 workbench serve 显示的地址。", "Wrong address: use the one workbench serve printed."),
     # The page
