@@ -312,10 +312,12 @@ async def test_sign_with_taps_on_a_tablet(served: Served, tmp_path: Path) -> Non
         assert await wait_rows(served.db_path, SIGNED, delivery) == [("胡敏", "BOCOM-108")]
         await wait_gone(page, "柜面签收")
         await page.screenshot(path=str(tmp_path / "tablet-signed.png"))
-        # A narrower screen gets a smaller font, still 80 columns (the page picks the size
-        # when it loads; the session cookie lets the reload in).
+        # Narrower (a smaller tablet, or this one turned round): a smaller font, still
+        # 80 columns, without reloading.
         await page.set_viewport_size({"width": 640, "height": 800})
-        await page.reload()
+        await page.wait_for_function(
+            "() => document.getElementById('terminal').terminal.options.fontSize < 15",
+            timeout=WAIT_MS)
         await wait_text(page, "每日必做三件事")
         await assert_fits(page, 640)
     finally:
