@@ -147,6 +147,21 @@ def build_parser() -> argparse.ArgumentParser:
     for team_parser in (add_manager, merge, listed, password, serve):
         team_parser.add_argument("--team", metavar="PATH", help="team database file")
         _common(team_parser, suppress=True)
+    # workbench serve: the app in a browser (a tablet or phone at the counter).
+    serve = sub.add_parser("serve", help="serve the app to a browser (one-time link, "
+                                         "127.0.0.1 unless --host; TLS for other hosts)")
+    serve.add_argument("--host", metavar="ADDRESS", help="address to listen on "
+                       "(default 127.0.0.1; another needs --tls-cert/--tls-key or --insecure)")
+    serve.add_argument("--port", metavar="N", default="8000", help="port (default 8000)")
+    serve.add_argument("--tls-cert", metavar="FILE", help="TLS certificate (PEM)")
+    serve.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
+    serve.add_argument("--insecure", action="store_true",
+                       help="allow plain HTTP on a non-local address (not recommended)")
+    serve.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                       help="serve a fresh demo database")
+    _common(serve, suppress=True)
+    # Each served tab opens the demo serve built, without the daily backup of a real file.
+    parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -365,6 +380,28 @@ def _team(args: argparse.Namespace, config: config_mod.Config, today: date) -> i
     return team.dispatch(args, config, today, week)
 
 
+def _serve(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    """``workbench serve``: the same database, config, language and day as the app."""
+    from workbench.core.db import check_target, default_db_path
+    from workbench.serve.launch import ServeUsageError, check_listen
+
+    try:
+        from workbench.commands.serve import run_serve
+    except ImportError as error:  # the serve extra is not installed
+        raise WorkbenchError("serve.not_installed", module=error.name or "?") from None
+    try:
+        # The options first: a bad one must not leave a fresh demo behind.
+        check_listen(args.host, args.port, args.tls_cert, args.tls_key, args.insecure)
+        db_path = (_fresh_demo(config, today) if args.demo
+                   else _db_path(args, config) or default_db_path())
+        check_target(db_path)
+        return run_serve(db_path, host=args.host, port=args.port, tls_cert=args.tls_cert,
+                         tls_key=args.tls_key, insecure=args.insecure,
+                         config_path=args.config, today=args.today, demo=args.demo)
+    except ServeUsageError as error:
+        raise UsageError(error.key, **error.params) from None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # A config error is reported before the config's own language is known: in --lang.
@@ -401,6 +438,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _remind_or_calendar(args, config, today)
     if args.command in ("key", "bundle", "team"):
         return _team(args, config, today)
+    if args.command == "serve":
+        return _serve(args, config, today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target
@@ -409,7 +448,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from workbench.app import WorkbenchApp
 
     app = WorkbenchApp(db_path=db_path, config=config, today=today, language=args.lang,
-                       daily_backup=not args.demo,
+                       daily_backup=not (args.demo or args.no_backup),
                        config_path=config_mod.find_config(args.config)
                        or config_mod.default_config_path())
     code = app.run()

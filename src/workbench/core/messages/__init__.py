@@ -13,10 +13,11 @@ from workbench.core.messages import (
     plan,
     reminders,
     review,
+    serve,
     team,
     trust,
 )
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES, reminders.MESSAGES,
-       team.MESSAGES]
+       team.MESSAGES, serve.MESSAGES]

@@ -254,6 +254,8 @@ class WeekScreen(DataScreen):
                 app.notify(str(error), severity="error")
                 return
             app.notify(t("review.exported", path=str(path)))
+            if app.is_web:  # served to a browser (workbench serve): the file goes there too
+                app.deliver_binary(path, open_method="download")
 
         if path.exists():
             app.push_screen(ConfirmScreen(t("report.overwrite_title", path=str(path))),
