@@ -9,12 +9,18 @@ objects, full garbage collections of a second and more in the middle of a key pr
 (bench/README: "the tails"), and each new watcher is checked against the whole list.
 The app's own watchers (``title``, ``theme``) keep every closed form's Header and
 TextArea the same way.
+
+The screen's keys sit in a strip of their own that ends where the palette key begins.
+Textual lets them run on underneath that key (docked on the right); the compositor then
+cuts the lines at every widget's edge, and a Chinese character astride a cut is drawn as
+blanks: ``^p   令`` instead of ``^p 命令`` at 80 columns.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer as TextualFooter
 
 # Where textual.reactive keeps an object's watchers (a literal attribute name).
@@ -30,6 +36,18 @@ def drop_dead_watchers(owner: object) -> int:
         dropped += len(entries) - len(alive)
         entries[:] = alive
     return dropped
+
+
+class FooterKeys(HorizontalGroup):
+    """The screen's own keys, clipped at the palette key: nothing lies beneath it."""
+
+    DEFAULT_CSS = """
+    FooterKeys {
+        width: 1fr;
+        height: 1;
+        overflow: hidden hidden;
+    }
+    """
 
 
 class Footer(TextualFooter):
@@ -49,4 +67,11 @@ class Footer(TextualFooter):
     def compose(self) -> ComposeResult:
         drop_dead_watchers(self)
         drop_dead_watchers(self.app)
-        yield from super().compose()
+        palette = []
+        with FooterKeys():
+            for widget in super().compose():
+                if widget.has_class("-command-palette"):
+                    palette.append(widget)
+                else:
+                    yield widget
+        yield from palette
