@@ -165,7 +165,15 @@ class AssessmentScreen(DataScreen):
         super().reload()
 
     def load(self, db: Database) -> dict[str, Any]:
-        return {part: getattr(self, f"_load_{part}")(db) for part in self.wanted}
+        data = {part: getattr(self, f"_load_{part}")(db) for part in self.wanted}
+        # On every load (a part alone too): whether the hint of a first morning shows.
+        data["blank"] = journal.nothing_recorded(db) and not policies.any_policy(db)
+        return data
+
+    EMPTY_HINT = "empty.self"
+
+    def is_empty(self, data: dict[str, Any]) -> bool:
+        return bool(data.get("blank"))
 
     def show(self, data: dict[str, Any]) -> None:
         self.wanted = frozenset()
