@@ -16,6 +16,7 @@ from workbench.core import validate
 from workbench.core.i18n import catalogue, t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
+from workbench.register.kind_readings import readings
 from workbench.roster import outlets, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
@@ -42,9 +43,10 @@ def kind_options(app: App, kinds: list[str] | None = None) -> list[tuple[str, st
 
 
 def kind_keys(app: App, kinds: list[str] | None = None) -> dict[str, str]:
-    """A kind is also found by its id and its name in the other language (poster, 海报)."""
+    """A kind is also found by its id, its name in the other language (poster, 海报) and
+    its pinyin (``hb``, ``haibao``: register.kind_readings)."""
     names = catalogue()
-    return {k: " ".join((k, *names.get(f"kind.{k}", ())))
+    return {k: " ".join((k, *names.get(f"kind.{k}", ()), readings(k))).strip()
             for k in (kinds or app.config.deliveries.kinds)}
 
 
