@@ -28,7 +28,8 @@ def test_a_cut_text_fits_and_keeps_its_ends(text, width):
 
 
 def test_a_branch_and_a_sub_branch_stay_apart_when_cut():
-    assert cut_middle("中国农业银行北京昌平支行", 20) != cut_middle("中国农业银行北京昌平分理处", 20)
+    branch, sub_branch = "中国农业银行北京昌平支行", "中国农业银行北京昌平分理处"
+    assert cut_middle(branch, 20) != cut_middle(sub_branch, 20)
     assert cut_middle("中国农业银行北京昌平分理处", 20) == "中国农业…昌平分理处"
     assert cut("中国农业银行", 7) == "中国农…"
 
