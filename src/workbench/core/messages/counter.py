@@ -87,4 +87,7 @@ MESSAGES = {
     "key.tx.select_line_start": ("选择到行首", "Select to line start"),
     "key.tx.show_menu": ("展开选项", "Show options"),
     "key.tx.undo": ("撤销", "Undo"),
+    # A date or moment field's placeholder: the form it takes, in the user's words.
+    "form.date_placeholder": ("年-月-日,如 2026-11-27", "YYYY-MM-DD"),
+    "form.moment_placeholder": ("年-月-日 时:分,如 2026-11-27 09:30", "YYYY-MM-DD HH:MM"),
 }

@@ -472,8 +472,8 @@ class DeliveriesScreen(DataScreen):
                 self._set(date_from=result[0], date_to=result[1])
 
         f = self.filters
-        fields = [Field("date_from", t("field.date_from"), placeholder="YYYY-MM-DD"),
-                  Field("date_to", t("field.date_to"), placeholder="YYYY-MM-DD")]
+        fields = [Field("date_from", t("field.date_from"), placeholder=t("form.date_placeholder")),
+                  Field("date_to", t("field.date_to"), placeholder=t("form.date_placeholder"))]
         self.app.push_screen(FormScreen(t("deliveries.dates_title"), fields, {
             "date_from": f.date_from.isoformat() if f.date_from else "",
             "date_to": f.date_to.isoformat() if f.date_to else ""}, submit), after)
