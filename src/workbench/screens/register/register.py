@@ -64,8 +64,8 @@ COLUMNS = {
 # width; the outlet column's narrowest is set from the codes it shows.
 FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0, "kind": 4,
             "what": 12}
-# Flexible columns that other columns fold away for before they are cut.
-KEEP_WHOLE = ("what", "kind")
+# Per view, the flexible columns that other columns fold away for before they are cut.
+KEEP_WHOLE = {"register": ("what", "kind"), "forms": ("status",)}
 # Columns folded away, in this order, when the rest does not fit (80 columns).
 OPTIONAL = ("page", "signed", "delivered", "delivered_since", "rate", "estimate", "cooling_off",
             "collected", "counted", "premium")
@@ -161,7 +161,7 @@ class DeliveriesScreen(DataScreen):
                                classes="deliveries-table", flexible={
                                    key: FLEXIBLE[key] for key in COLUMNS[view]
                                    if key in FLEXIBLE}, optional=OPTIONAL,
-                               keep_whole=KEEP_WHOLE)
+                               keep_whole=KEEP_WHOLE.get(view, ()))
         # What the cursor row's cells hold beyond what its columns show (a name cut
         # at the end, a folded column): read whole without scrolling sideways.
         yield Static("", id="deliveries-detail")
