@@ -62,8 +62,9 @@ COLUMNS = {
 }
 # Columns that give up width on a narrow terminal (cut at the end), with their narrowest
 # width; the outlet column's narrowest is set from the codes it shows.
-FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0, "kind": 4,
-            "what": 12}
+FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0}
+# ... and in one view only: the register's kind and quantity/serials (a long range).
+FLEXIBLE_IN = {"register": {"kind": 4, "what": 12}}
 # Per view, the flexible columns that other columns fold away for before they are cut.
 KEEP_WHOLE = {"register": ("what", "kind"), "forms": ("status",)}
 # Columns folded away, in this order, when the rest does not fit (80 columns).
@@ -159,8 +160,9 @@ class DeliveriesScreen(DataScreen):
             for view in VIEWS:
                 yield FitTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
                                classes="deliveries-table", flexible={
-                                   key: FLEXIBLE[key] for key in COLUMNS[view]
-                                   if key in FLEXIBLE}, optional=OPTIONAL,
+                                   **{key: FLEXIBLE[key] for key in COLUMNS[view]
+                                      if key in FLEXIBLE}, **FLEXIBLE_IN.get(view, {})},
+                               optional=OPTIONAL,
                                keep_whole=KEEP_WHOLE.get(view, ()))
         # What the cursor row's cells hold beyond what its columns show (a name cut
         # at the end, a folded column): read whole without scrolling sideways.
