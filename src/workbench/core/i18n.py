@@ -107,21 +107,29 @@ def columns(rows: list[list[str]], right: set[int] | None = None,
             width: int | None = None) -> list[str]:
     """Lay rows out as aligned plain-text columns measured in cells, not characters.
 
-    With ``width``, rows wider than that give up cells from their widest column (a name,
-    cut in its middle, never under ``MIN_CUT``), so the last columns (a count of days, a
-    state) stay whole on a narrow terminal.
+    With ``width``, rows wider than that give up cells from their widest columns, one at
+    a time (a name, cut in its middle, never under ``MIN_CUT``), so the last column (a
+    count of days, a state) stays whole on a narrow terminal.
     """
     if not rows:
         return []
     right = right or set()
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    if width is not None:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
+    if width is not None and len(widths) > 1:
+        # A cell at a time off the widest column but the last (a state, a count of days),
+        # never under MIN_CUT; prose in one column is left to the screen to cut.
+        natural = list(widths)
         over = sum(widths) + 2 * (len(widths) - 1) - width
-        if over > 0 and widths[widest] - over >= MIN_CUT:
-            widths[widest] -= over
-            rows = [[cut_middle(cell, widths[i]) if i == widest else cell
-                     for i, cell in enumerate(row)] for row in rows]
+        while over > 0:
+            widest = max(range(len(widths) - 1), key=lambda i: widths[i])
+            if widths[widest] <= MIN_CUT:
+                break
+            widths[widest] -= 1
+            over -= 1
+        # A Chinese name keeps its end (昌平分理处); a label in English its start.
+        rows = [[(cut(cell, widths[i]) if cell.isascii() else cut_middle(cell, widths[i]))
+                 if widths[i] < natural[i] else cell
+                 for i, cell in enumerate(row)] for row in rows]
     return [
         "  ".join(
             pad(cell, widths[i], "right" if i in right else "left") for i, cell in enumerate(row)

@@ -48,8 +48,15 @@ def test_rows_fit_the_width_by_the_widest_column():
     assert "…" in narrow[0] and narrow[0] != natural[0]
 
 
-def test_a_column_is_never_cut_below_its_minimum():
-    natural = columns(ROWS)
-    wide = max(cell_len(line) for line in natural)
-    too_narrow = wide - (26 - MIN_CUT) - 1
-    assert columns(ROWS, width=too_narrow) == natural  # the screen then cuts the end
+def test_columns_are_cut_widest_first_never_below_their_minimum():
+    lines = columns(ROWS, width=10)  # far too narrow: every column down to its minimum
+    assert all(line.endswith(row[-1]) for line, row in zip(lines, ROWS, strict=True))
+    assert cell_len(lines[0]) == 3 * (MIN_CUT + 2) + cell_len(ROWS[0][-1])
+    assert "中…处" in lines[0]  # a Chinese name keeps its end
+    label = columns([["Original to register", "x", "z"]], width=16)[0]
+    assert label.startswith("Original ") and "…" in label  # English keeps its start
+
+
+def test_prose_in_one_column_is_left_whole():
+    prose = [["今天还没有早晨打分:给今天的情绪、精力、态度和感受打个分(100 分制)"]]
+    assert columns(prose, width=20) == [prose[0][0]]
