@@ -5,10 +5,12 @@ folds away read whole in the detail line under the table."""
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from tests.conftest import TODAY, wait_loaded, wait_ready, wait_until
 from workbench.app import WorkbenchApp
+from workbench.core import i18n
 from workbench.demo.build import populate
 from workbench.register import deliveries as reg
 from workbench.screens.common.tables import FitTable
@@ -32,6 +34,12 @@ async def test_every_view_fits_80_columns(db, db_path, config, language, view):
         assert table.row_count
         assert table.virtual_size.width <= table.size.width
         assert table.max_scroll_x == 0
+        if view == "r":
+            # A voided line's reason is cut, never its status: 已作废… / voided…
+            widths = {str(c.key.value): c.width for c in table.ordered_columns}
+            statuses = [i18n.t(f"deliveries.status.{s}") for s in ("awaiting", "signed",
+                                                                     "voided")]
+            assert widths["status"] > max(cell_len(s) for s in statuses)
         if view == "r" and language == "zh":
             # The kind is whole and a 50-form range too: folded columns made room.
             widths = {str(c.key.value): c.width for c in table.ordered_columns}

@@ -119,8 +119,8 @@ class FitTable(DataTable):
     # A table of rows: Home and End go to the first and last row (DataTable's scroll
     # sideways, which a fitted table rarely needs).
     BINDINGS = [
-        Binding("home", "scroll_top", show=False, id="table_first_row"),
-        Binding("end", "scroll_bottom", show=False, id="table_last_row"),
+        Binding("home", "scroll_top", "key.tx.first", show=False, id="table_first_row"),
+        Binding("end", "scroll_bottom", "key.tx.last", show=False, id="table_last_row"),
     ]
 
     def __init__(self, *args: Any, flexible: Mapping[str, int] | None = None,

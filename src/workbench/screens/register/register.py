@@ -202,9 +202,12 @@ class DeliveriesScreen(DataScreen):
         pending = PendingRows()
         getattr(self, f"_fill_{data.view}")(pending, data.rows)
         table.flexible["outlet"] = code_width(sorted(self.codes))
-        if data.view == "register":  # a void reason is cut, never the status itself
+        if data.view == "register":  # a void reason is cut, never the status itself:
+            # room for the longest status and the ellipsis (已作废…), the cell taken from
+            # the outlet's name (the detail line has it whole)
             table.flexible["status"] = max(cell_width(status_text(status))
-                                           for status in STATUS_CYCLE[1:])
+                                           for status in STATUS_CYCLE[1:]) + 1
+            table.flexible["outlet"] = code_width(sorted(self.codes), name_cells=4)
         replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
