@@ -91,3 +91,19 @@ async def test_a_row_shown_whole_leaves_the_detail_line_empty(db, db_path, confi
         assert table.hidden == ()
         assert table.unseen_cells(table.cursor_row) == []
         assert detail(app) == ""
+
+
+async def test_width_left_over_goes_to_the_outlets_name_first(db, db_path, config):
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("3")
+        await wait_loaded(pilot)
+        await pilot.pause()
+        table = app.screen.query_one("#table-register", FitTable)
+        widths = {str(c.key.value): c.width for c in table.ordered_columns}
+        natural = table.natural_widths()
+        assert widths["outlet"] < natural["outlet"]  # still cut at 120 columns ...
+        assert widths["status"] == table.flexible["status"]  # ... so no spare elsewhere
+        assert widths["outlet"] >= len("BOCOM-108 ") + 2 * 8  # code and 8 characters

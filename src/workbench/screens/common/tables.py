@@ -113,7 +113,8 @@ class FitTable(DataTable):
     columns fold away, first named first (a wider terminal shows them again); only then
     does the table scroll sideways. A flexible column named in ``keep_whole`` (the
     register's kind and quantity/serials) is shown whole while folding optional columns
-    makes room for it, and cut only when folding them all is not enough.
+    makes room for it, and cut only when folding them all is not enough. Width left
+    over goes to the ``spare_first`` columns before the others.
     """
 
     # A table of rows: Home and End go to the first and last row (DataTable's scroll
@@ -125,11 +126,12 @@ class FitTable(DataTable):
 
     def __init__(self, *args: Any, flexible: Mapping[str, int] | None = None,
                  optional: Sequence[str] = (), keep_whole: Sequence[str] = (),
-                 **kwargs: Any) -> None:
+                 spare_first: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.flexible: dict[str, int] = dict(flexible or {})
         self.optional = tuple(optional)
         self.keep_whole = tuple(keep_whole)
+        self.spare_first = tuple(spare_first)
         self.hidden: tuple[str, ...] = ()
 
     def on_resize(self, _event: events.Resize) -> None:
@@ -192,7 +194,14 @@ class FitTable(DataTable):
                 give = min(-spare, wanted[key] - narrowest[key])
                 wanted[key] -= give
                 spare += give
-        # What is left is shared out evenly, each flexible column up to its widest cell.
+        # What is left goes first to the ``spare_first`` columns (an outlet's name before
+        # a void's reason), then is shared out evenly, each flexible column up to its
+        # widest cell.
+        for key in self.spare_first:
+            if key in wanted and spare > 0:
+                extra = min(spare, natural[key] - wanted[key])
+                wanted[key] += extra
+                spare -= extra
         short = [key for key in flexible if wanted[key] < natural[key]]
         while spare > 0 and short:
             share = max(1, spare // len(short))

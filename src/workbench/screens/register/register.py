@@ -163,7 +163,8 @@ class DeliveriesScreen(DataScreen):
                                    **{key: FLEXIBLE[key] for key in COLUMNS[view]
                                       if key in FLEXIBLE}, **FLEXIBLE_IN.get(view, {})},
                                optional=OPTIONAL,
-                               keep_whole=KEEP_WHOLE.get(view, ()))
+                               keep_whole=KEEP_WHOLE.get(view, ()),
+                               spare_first=("outlet",))
         # What the cursor row's cells hold beyond what its columns show (a name cut
         # at the end, a folded column): read whole without scrolling sideways.
         yield Static("", id="deliveries-detail")
