@@ -318,11 +318,13 @@ class WorkbenchApp(App[int]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual's widgets carry English key descriptions; the help panel lists the
-        # focused one's: translated once per widget, when it first takes the focus.
-        widget = event.widget
-        if not getattr(widget, "keys_translated", False):
-            translate_bindings(widget)
-            widget.keys_translated = True
+        # focused one's and its containers' (a form's scrolling box, a select's list):
+        # each translated once, when the focus first comes into it.
+        for node in event.widget.ancestors_with_self:
+            if node is self or getattr(node, "keys_translated", False):
+                continue
+            translate_bindings(node)
+            node.keys_translated = True
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -37,14 +37,41 @@ WALKS = {
     "form_policy": ("4", "n"),
     "sign_off": ("g",),
     "sign_off_lines": ("g", "enter"),
+    # Added with the counter-ready layout (issue #15): the rest of the self screen's tabs
+    # and forms, the register's other forms, the help panel, the week's summary.
+    "self_setbacks": ("4",) + ("right_square_bracket",) * 2,
+    "self_five_q": ("4",) + ("right_square_bracket",) * 3,
+    "self_career": ("4",) + ("right_square_bracket",) * 4,
+    "form_setback": ("4", "b"),
+    "form_five_q": ("4", "f"),
+    "form_career": ("4", "c"),
+    "form_grade": ("4", "g"),
+    "form_register_policy": ("4", "right_square_bracket", "r"),
+    "form_dates": ("3", "D"),
+    "picker_outlet": ("3", "slash"),
+    "form_stock_count": ("3", "k", "n"),
+    "form_hand_over": ("3", "f", "h"),
+    "form_review": ("3", "f", "i"),
+    "help": ("question_mark",),
+    "week_summary": ("5", "tab"),
+    # A first morning: an empty file. (The palette lists its providers' hits in the order
+    # they arrive, and the import's progress bar pulses: neither draws the same twice;
+    # tests/screens/common/test_builtins_in_chinese.py and onboarding/test_import_outlets.py
+    # read them instead.)
+    "empty_plan": (),
+    "empty_guide": ("f",),
+    "empty_self": ("4",),
+    "empty_week": ("5",),
 }
+EMPTY = {walk for walk in WALKS if walk.startswith("empty_")}
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("walk", WALKS)
 def test_layout(snap_compare, db, db_path, config, walk, size):
-    populate(db, config, TODAY)
+    if walk not in EMPTY:
+        populate(db, config, TODAY)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
     app.now = lambda: NOW  # forms fill in the time: the same on every run
 

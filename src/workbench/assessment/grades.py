@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from workbench.assessment import policies
 from workbench.core.config import GRADES, GoalsConfig
 from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -95,7 +96,8 @@ def period_of(day: date, kind: str) -> Period:
     """The assessment period holding ``day``: calendar quarter, half-year or year."""
     months = PERIOD_MONTHS.get(kind)
     if months is None:
-        raise ValidationError("period", "error.bad_choice", options=", ".join(PERIOD_MONTHS))
+        raise ValidationError("period", "error.bad_choice",
+                              options=t("list.sep").join(PERIOD_MONTHS))
     first_month = (day.month - 1) // months * months + 1
     start = date(day.year, first_month, 1)
     end = start + relativedelta(months=months) - relativedelta(days=1)

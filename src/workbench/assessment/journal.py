@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 QUOTIENTS = ("iq", "eq", "aq", "fq", "hq")
+JOURNAL_TABLES = ("moods", "setbacks", "five_q", "habits")
 ALL_HABITS = "*"  # a skip row for every habit (leave, holidays)
 # Loop Habit Tracker's daily multiplier: a day's weight halves in about 13 days, so one
 # miss costs a few points, never the whole score.
@@ -285,3 +286,9 @@ def stats_for(habit: str, done: set[date], skips: set[date], today: date) -> Hab
         current_streak=run, best_streak=best, strength=strength,
         done_last_30=sum(1 for n in done_n if last - n < 30),
     )
+
+
+def nothing_recorded(db: Database) -> bool:
+    """No morning score, setback, 5Q or habit tick was ever written (a first morning)."""
+    return not any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+                   for table in JOURNAL_TABLES)

@@ -244,3 +244,8 @@ def mark_document_registered(db: Database, policy_id: int) -> None:
     with db.atomic():
         db.execute("UPDATE policies SET document_status = 'registered' WHERE id = ?",
                    [policy_id])
+
+
+def any_policy(db: Database) -> bool:
+    """At least one policy was ever recorded (voided ones too)."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM policies)").fetchone()[0])

@@ -74,12 +74,62 @@ def pad(text: str, width: int, align: str = "left") -> str:
     return " " * gap + text if align == "right" else text + " " * gap
 
 
-def columns(rows: list[list[str]], right: set[int] | None = None) -> list[str]:
-    """Lay rows out as aligned plain-text columns measured in cells, not characters."""
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: cut at the end with … when it is wider."""
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for ch in text:
+        if cell_len(kept + ch) > width - 1:
+            break
+        kept += ch
+    return kept + "…"
+
+
+def cut_middle(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, its middle given up for …: the end of an
+    outlet's name (昌平支行, 昌平分理处) is what tells two of them apart."""
+    if cell_len(text) <= width:
+        return text
+    tail = ""
+    for ch in reversed(text):
+        if cell_len(ch + tail) > (width - 1) // 2 + (width - 1) % 2:
+            break
+        tail = ch + tail
+    return cut(text[: len(text) - len(tail)], width - cell_len(tail)) + tail
+
+
+# The narrowest a column is cut to so that rows fit a width (a name keeps a few cells).
+MIN_CUT = 6
+
+
+def columns(rows: list[list[str]], right: set[int] | None = None,
+            width: int | None = None) -> list[str]:
+    """Lay rows out as aligned plain-text columns measured in cells, not characters.
+
+    With ``width``, rows wider than that give up cells from their widest columns, one at
+    a time (a name, cut in its middle, never under ``MIN_CUT``), so the last column (a
+    count of days, a state) stays whole on a narrow terminal.
+    """
     if not rows:
         return []
     right = right or set()
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    if width is not None and len(widths) > 1:
+        # A cell at a time off the widest column but the last (a state, a count of days),
+        # never under MIN_CUT; prose in one column is left to the screen to cut.
+        natural = list(widths)
+        over = sum(widths) + 2 * (len(widths) - 1) - width
+        while over > 0:
+            widest = max(range(len(widths) - 1), key=lambda i: widths[i])
+            if widths[widest] <= MIN_CUT:
+                break
+            widths[widest] -= 1
+            over -= 1
+        # A Chinese name keeps its end (昌平分理处); a label in English its start.
+        rows = [[(cut(cell, widths[i]) if cell.isascii() else cut_middle(cell, widths[i]))
+                 if widths[i] < natural[i] else cell
+                 for i, cell in enumerate(row)] for row in rows]
     return [
         "  ".join(
             pad(cell, widths[i], "right" if i in right else "left") for i, cell in enumerate(row)

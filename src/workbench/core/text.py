@@ -1,4 +1,11 @@
-"""Text helpers for Chinese names: pinyin initials for search (建设银行 -> jsyh)."""
+"""Text helpers for Chinese names: the pinyin a name is searched by, computed when the
+name is written (建设银行 -> ``jsyh`` and ``jiansheyinhang``).
+
+``search_keys`` is what the roster stores with every outlet and staff name (the
+``initials`` column): its initials, every polyphone reading, then its full pinyin. The
+matcher (core.matching) reads that stored text, so searching never loads pypinyin (about
+57 MB); it is imported here, on the first name written.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,11 @@ from functools import lru_cache
 from itertools import islice, product
 
 MAX_VARIANTS = 64
+# Full readings kept per name: each is long, and a place name's usual reading comes first.
+MAX_FULL_VARIANTS = 4
 
 _word_variants: dict[str, tuple[str, ...]] = {}
+_word_full: dict[str, tuple[str, ...]] = {}
 _WORD_CACHE_MAX = 200_000
 _tools: list = []
 
@@ -24,6 +34,8 @@ def _pinyin_tools() -> list:
         chars = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
         _tools[:] = [re.compile(f"({chars}+)"), seg,
                      lambda w: pinyin(w, style=Style.FIRST_LETTER, heteronym=True,
+                                      errors="default", strict=False),
+                     lambda w: pinyin(w, style=Style.NORMAL, heteronym=True,
                                       errors="default", strict=False)]
     return _tools
 
@@ -33,16 +45,18 @@ def _combine(options) -> tuple[str, ...]:
     return tuple(dict.fromkeys(islice(variants, MAX_VARIANTS)))
 
 
-def _variants_of_word(word: str, convert) -> tuple[str, ...]:
+def _variants_of_word(word: str, convert, cache: dict[str, tuple[str, ...]] | None = None,
+                      ) -> tuple[str, ...]:
     """Every reading of one segmented word; cached because outlet and staff names
     share most of their words (银行, 支行, 城东...), which keeps big imports fast."""
-    found = _word_variants.get(word)
+    cache = _word_variants if cache is None else cache
+    found = cache.get(word)
     if found is None:
         options = [[r.lower().replace(" ", "") for r in dict.fromkeys(choices)] or [""]
                    for choices in convert(word)]
         found = _combine(options)
-        if len(_word_variants) < _WORD_CACHE_MAX:
-            _word_variants[word] = found
+        if len(cache) < _WORD_CACHE_MAX:
+            cache[word] = found
     return found
 
 
@@ -58,7 +72,14 @@ def initials(text: str | None) -> str:
     """
     if not text:
         return ""
-    splitter, seg, convert = _pinyin_tools()
+    splitter, seg, convert, _full = _pinyin_tools()
+    return " ".join(_combine(_word_readings(text, splitter, seg, convert, _word_variants)))
+
+
+def _word_readings(text: str, splitter, seg, convert,
+                   cache: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The readings of each part of ``text`` in order: Chinese words as ``convert``
+    reads them, anything else as typed (lower case, no spaces)."""
     parts: list[tuple[str, ...]] = []
     for i, part in enumerate(splitter.split(text)):
         if not part:
@@ -66,5 +87,26 @@ def initials(text: str | None) -> str:
         if i % 2 == 0:  # not Chinese: kept as typed
             parts.append((part.lower().replace(" ", ""),))
         else:
-            parts.extend(_variants_of_word(word, convert) for word in seg.cut(part))
-    return " ".join(_combine(parts))
+            parts.extend(_variants_of_word(word, convert, cache) for word in seg.cut(part))
+    return parts
+
+
+@lru_cache(maxsize=4096)
+def full_pinyin(text: str | None) -> str:
+    """Lower-case full pinyin of ``text`` without tones or spaces, its usual reading
+    first, then up to ``MAX_FULL_VARIANTS`` in all (``zhongguoyinhang``)."""
+    if not text:
+        return ""
+    splitter, seg, _initials, convert = _pinyin_tools()
+    parts = _word_readings(text, splitter, seg, convert, _word_full)
+    return " ".join(_combine(parts)[:MAX_FULL_VARIANTS])
+
+
+def search_keys(text: str | None) -> str:
+    """What a name is stored with to be searched by: its initials (every reading) and
+    its full pinyin, space-separated, initials first (the roster sorts by them)."""
+    if not text:
+        return ""
+    full = [reading for reading in full_pinyin(text).split()
+            if reading not in initials(text).split()]
+    return " ".join([initials(text), *full]).strip()

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Literal, overload
 
 from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
 
 MAX_NAME = 80
 MAX_TEXT = 2000
@@ -183,7 +184,8 @@ def record_id(field: str, value: Any) -> int:
 def choice(field: str, value: Any, options: list[str] | tuple[str, ...]) -> str:
     s = _text(value)
     if s not in options:
-        raise ValidationError(field, "error.bad_choice", options=", ".join(options))
+        # listed as the language lists things: A、B、C in Chinese, A, B, C in English
+        raise ValidationError(field, "error.bad_choice", options=t("list.sep").join(options))
     return s
 
 

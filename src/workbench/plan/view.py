@@ -30,13 +30,14 @@ class Section:
     items: tuple[Item, ...]
     empty: str = ""  # shown when there are no items
 
-    def lines(self) -> list[tuple[str | None, str]]:
-        """(item id, aligned text) per item; columns measured in terminal cells."""
+    def lines(self, width: int | None = None) -> list[tuple[str | None, str]]:
+        """(item id, aligned text) per item; columns measured in terminal cells. With
+        ``width`` (a screen's), the widest column (a name) is cut to fit it."""
         if not self.items:
             return [(None, self.empty)] if self.empty else []
-        width = max(len(i.cells) for i in self.items)
-        rows = [list(i.cells) + [""] * (width - len(i.cells)) for i in self.items]
-        return list(zip([i.id for i in self.items], columns(rows), strict=True))
+        count = max(len(i.cells) for i in self.items)
+        rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in self.items]
+        return list(zip([i.id for i in self.items], columns(rows, width=width), strict=True))
 
 
 def waiting_text(days: int) -> str:

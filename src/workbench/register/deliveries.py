@@ -76,6 +76,13 @@ class Line:
             return f"{self.quantity} · {self.serials}"
         return str(self.quantity)
 
+    @property
+    def short_what(self) -> str:
+        """``what`` for a narrow column: a serial range's end shortened (``serials.short``)."""
+        if self.serials and not self.policy_no:
+            return f"{self.quantity} · {self.serials.short()}"
+        return self.what
+
 
 @dataclass(frozen=True)
 class RegisterFilter:

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MAX_SERIAL_DIGITS = 15
+# The fewest digits a short range's end keeps (A2026002151-2200, not -200): a count of
+# forms reads more easily from four digits.
+SHORT_TAIL = 4
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,19 @@ class SerialRange:
         if self.start == self.end:
             return self.label(self.start)
         return f"{self.label(self.start)}-{self.label(self.end)}"
+
+    def short(self) -> str:
+        """The range as a narrow column shows it: the end keeps only its last digits
+        from the first that differs from the start (at least ``SHORT_TAIL``), the form
+        ``parse_serial_range`` reads back (``A2026002151-2200``)."""
+        if self.start == self.end:
+            return self.label(self.start)
+        first, last = f"{self.start:0{self.width}d}", f"{self.end:0{self.width}d}"
+        same = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b),
+                    min(len(first), len(last)))
+        # Widths differ when the end has more digits than the start's width.
+        keep = max(len(last) - same, SHORT_TAIL) if len(first) == len(last) else len(last)
+        return f"{self.label(self.start)}-{last[-keep:]}"
 
 
 _SEPARATORS = r"\s*(?:-|~|～|–|—|至|到|\.\.)\s*"

@@ -90,6 +90,12 @@ class WeekReview:
     summary: str
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # titled lists, e.g. outlets at zero
 
+    @property
+    def is_blank(self) -> bool:
+        """Nothing happened this week and nothing was written about it."""
+        return (not any(f.value for f in self.figures) and not self.lists
+                and not self.summary.strip())
+
 
 # A source reports one week: [(section, key, value, kind)], given the week's first and
 # last day and today (figures "at the week's end" stop at today in the current week).

@@ -19,7 +19,7 @@ from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.matching import matches
-from workbench.core.text import initials
+from workbench.core.text import search_keys
 from workbench.roster import bulk
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class RosterRow:
     staff_count: int
     target: float | None
     achieved: float | None
-    initials: str = ""  # stored pinyin initials: sorting by name loads no dictionary
+    initials: str = ""  # stored pinyin (core.text.search_keys): sorting loads no dictionary
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
     for col, whole in NUMBER_FIELDS:
         check = v.integer if whole else v.number
         row[col] = check(col, getattr(draft, col))
-    row["initials"] = initials(row["name"])
+    row["initials"] = search_keys(row["name"])
     return row
 
 

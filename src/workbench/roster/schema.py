@@ -79,3 +79,17 @@ def m003_birthday_index(db: Database) -> None:
     # The plan looks birthdays up by month-day every morning. Files from before this
     # step got the same index from the plan's retired set, hence IF NOT EXISTS.
     db.execute("CREATE INDEX IF NOT EXISTS staff_birthday_md ON staff(substr(birthday, 6, 5))")
+
+
+@migrations()
+def m004_full_pinyin(db: Database) -> None:
+    # Names are searched by their full pinyin too (zhongguo finds 中国银行): the stored
+    # readings of names written before this step gain it. pypinyin is loaded only when
+    # there is a name to read, so a new, empty file opens without it.
+    from workbench.core.text import search_keys
+
+    for table in ("outlets", "staff"):
+        rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
+        for row_id, name in rows:
+            db.execute(f"UPDATE {table} SET initials = ? WHERE id = ?",
+                       [search_keys(name), row_id])

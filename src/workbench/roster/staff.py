@@ -16,7 +16,7 @@ from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import catalogue, t
-from workbench.core.text import initials
+from workbench.core.text import search_keys
 from workbench.roster import bulk
 from workbench.roster.outlets import get_outlet
 
@@ -43,7 +43,7 @@ class Staff:
     birthday: date | None
     notes: str | None
     active: bool
-    initials: str = ""  # stored pinyin initials: matching a name loads no dictionary
+    initials: str = ""  # stored pinyin (core.text.search_keys): matching loads no dictionary
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def clean_staff(draft: StaffDraft, roles: list[str] | tuple[str, ...]) -> dict[s
         "birthday": birthday.isoformat() if birthday else None,
         "notes": v.text("notes", draft.notes),
     }
-    row["initials"] = initials(row["name"])
+    row["initials"] = search_keys(row["name"])
     return row
 
 

@@ -21,6 +21,13 @@ from workbench.core.matching import (
 
 JT_DX = ("交通银行北京大兴支行", "BOCOM-108")
 JT_DX_KEYS = ("jtyhbjdxzh jtyhbjdxzx",)  # as core.text stores it: every reading
+# As core.text.search_keys stores a name: initials (every reading), then full pinyin.
+ZG = ("中国银行北京分行", "BOC-101")
+ZG_KEYS = ("zgyhbjfh zhongguoyinhangbeijingfenhang",)
+XT_KEYS = ("xt xietao",)
+# A delivery kind's select: its id, both names, its stored pinyin (register.kind_readings).
+XCZL = ("宣传资料",)
+XCZL_KEYS = ("brochure 宣传资料 Brochures xczl xuanchuanziliao",)
 QIANDAO = ("签到",)
 QIANDAO_KEYS = ("qd qiandao checkin check-in",)
 
@@ -50,6 +57,18 @@ TABLE = [
     ("xt", ("许涛",), ("xt",), True),
     ("xt", ("徐婷婷",), ("xtt",), True),
     ("xtx", ("谢涛",), ("xt",), False),
+    ("zhongguoyinhang", ZG, ZG_KEYS, True),  # full pinyin of the bank
+    ("zhongguo", ZG, ZG_KEYS, True),  # its start
+    ("beijingfenhang", ZG, ZG_KEYS, True),  # inside it
+    ("zgyh", ZG, ZG_KEYS, True),  # the initials still
+    ("zhongguoyh", ZG, ZG_KEYS, True),  # full pinyin, then initials: in order with gaps
+    ("zhongguojianshe", ZG, ZG_KEYS, False),  # 建设 is another bank
+    ("xietao", ("谢涛",), XT_KEYS, True),
+    ("xutao", ("谢涛",), XT_KEYS, False),  # 许涛 is someone else
+    ("xczl", XCZL, XCZL_KEYS, True),  # a kind by its initials
+    ("xuanchuan", XCZL, XCZL_KEYS, True),  # by its full pinyin
+    ("brochure", XCZL, XCZL_KEYS, True),  # by its English name
+    ("hb", XCZL, XCZL_KEYS, False),  # 海报 is another kind
 ]
 
 
@@ -117,3 +136,13 @@ def test_a_command_at_a_place(query, found, named):
     assert (got > 0) is found
     if found:
         assert (got > PLACE_ONLY) is named
+
+
+def test_the_tables_keys_are_what_core_text_stores():
+    """The rows above use stored text as the roster and kind_readings write it."""
+    from workbench.core.text import search_keys
+    from workbench.register.kind_readings import READINGS
+
+    assert search_keys(ZG[0]) == ZG_KEYS[0]
+    assert search_keys("谢涛") == XT_KEYS[0]
+    assert XCZL_KEYS[0].endswith(READINGS["brochure"])

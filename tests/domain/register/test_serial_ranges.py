@@ -70,3 +70,24 @@ def test_examples():
     for bad in ("A0001-B0005", "A-B", "12-34-56", "1" * (MAX_SERIAL_DIGITS + 1), "", "A01--"):
         with pytest.raises(ValidationError):
             parse_serial_range(bad)
+
+
+@given(ranges())
+def test_a_short_range_reads_back_as_the_same_range(rng):
+    short = rng.short()
+    assert parse_serial_range(short) == parse_serial_range(str(rng))
+    assert len(short) <= len(str(rng))
+
+
+@pytest.mark.parametrize(("start", "end", "shown"), [
+    (2026002151, 2026002200, "A2026002151-2200"),   # differs from the 4th-last digit
+    (2026002151, 2026002160, "A2026002151-2160"),   # fewer differ: still four digits
+    (2026002151, 2026012150, "A2026002151-12150"),  # five differ: five shown
+    (2026002151, 2026002151, "A2026002151"),        # one form
+])
+def test_a_short_range_keeps_at_least_four_digits_of_its_end(start, end, shown):
+    assert SerialRange("A", start, end, 10).short() == shown
+
+
+def test_a_short_range_of_few_digits_shows_the_whole_end():
+    assert SerialRange("", 5, 12, 2).short() == "05-12"

@@ -4,6 +4,7 @@ widgets reachable from the footer or the app (Textual's own Footer and Header do
 from __future__ import annotations
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from tests.conftest import TODAY, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
@@ -47,7 +48,7 @@ async def test_mode_switches_and_closed_forms_leave_nothing_behind(app):
                    for footer in screen.query(Footer)]
         assert len(footers) == len(app.MODES)
         for footer in footers:
-            assert watchers(footer) <= len(footer.children)
+            assert watchers(footer) <= len(footer.query(FooterKey))
         assert watchers(app) <= app_watchers
 
 
@@ -80,3 +81,24 @@ async def test_keys_are_rebuilt_only_when_what_they_show_changes(app):
         app.screen.query_one("DataTable").focus()
         await pilot.pause()
         assert drawn(app) == shown
+
+
+def bottom_line(app) -> str:
+    return app.screen._compositor.render_strips()[-1].text.rstrip()
+
+
+@pytest.mark.parametrize(("language", "label"), [("zh", "^p 命令"), ("en", "^p palette")])
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("mode", ["1", "3", "5"])
+async def test_the_palette_key_reads_whole_at_every_width(db, db_path, config, language,
+                                                          label, width, mode):
+    """The screen's keys end where the palette key begins: a character beneath its edge
+    was drawn as blanks (``^p   令``) and a key ran on after it (``^p paletteg``)."""
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language=language)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press(mode)
+        await wait_loaded(pilot)
+        await pilot.pause()
+        assert bottom_line(app).endswith("▏" + label)

@@ -7,6 +7,7 @@ lists it in ``ALL`` below.
 from workbench.core.messages import (
     assessment,
     core,
+    counter,
     deliveries,
     importer,
     outlets,
@@ -20,4 +21,4 @@ from workbench.core.messages import (
 
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES, reminders.MESSAGES,
-       team.MESSAGES, serve.MESSAGES]
+       team.MESSAGES, serve.MESSAGES, counter.MESSAGES]

@@ -26,7 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.cancel": ("取消 (Esc)", "Cancel (Esc)"),
     "form.select_prompt": ("请选择", "Select"),
     "form.select_prompt_search": ("请选择(直接打字搜索)", "Select (type to search)"),
-    "picker.type_to_search": ("打字搜索:名称、代码或拼音首字母", "Type a name, code or pinyin initials"),
+    "picker.type_to_search": ("打字搜索:名称、代码、拼音或首字母", "Type a name, code, pinyin or initials"),
     "palette.outlet": ("网点", "Outlet"),
     "palette.placeholder": ("搜索命令:中文、拼音首字母或英文(如 qd、checkin)…",
                             "Search for commands…"),

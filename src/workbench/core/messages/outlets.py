@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.edit_staff": ("编辑人员", "Edit staff"),
     "key.deactivate_staff": ("人员停用/启用", "Staff off/on"),
     # roster
-    "roster.filter_placeholder": ("/ 筛选:名称、代码、地址或拼音首字母(如 jsyh)",
-                                  "/ filter: name, code, address or pinyin initials (e.g. jsyh)"),
+    "roster.filter_placeholder": ("/ 筛选:名称、代码、地址、拼音或首字母(如 jsyh)",
+                                  "/ filter: name, code, address, pinyin or initials (e.g. jsyh)"),
     "roster.col.code": ("代码", "Code"),
     "roster.col.name": ("网点", "Outlet"),
     "roster.col.bank": ("银行", "Bank"),

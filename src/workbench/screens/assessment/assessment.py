@@ -30,7 +30,7 @@ from textual.widgets import (
 from workbench.assessment import career, grades, journal, policies
 from workbench.core.i18n import t
 from workbench.screens.assessment import forms
-from workbench.screens.assessment.cards import grade_card, num
+from workbench.screens.assessment.cards import grade_brief, grade_card, num
 from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
 from workbench.screens.assessment.forms import open_mood_form  # noqa: F401  (the plan's entry point)
 from workbench.screens.common.changes import GOALS, JOURNAL, announce
@@ -106,6 +106,10 @@ class AssessmentScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Under 32 rows (the -short class) these two lines stand in for the cards, so
+        # the tabs and their tables keep the screen (app.tcss).
+        yield Static("", id="self-brief-grade", classes="self-brief")
+        yield Static("", id="self-brief-mood", classes="self-brief")
         with Horizontal(id="self-top"):
             with Vertical(id="self-goal", classes="card"):
                 yield Static("", id="self-grade")
@@ -161,7 +165,15 @@ class AssessmentScreen(DataScreen):
         super().reload()
 
     def load(self, db: Database) -> dict[str, Any]:
-        return {part: getattr(self, f"_load_{part}")(db) for part in self.wanted}
+        data = {part: getattr(self, f"_load_{part}")(db) for part in self.wanted}
+        # On every load (a part alone too): whether the hint of a first morning shows.
+        data["blank"] = journal.nothing_recorded(db) and not policies.any_policy(db)
+        return data
+
+    EMPTY_HINT = "empty.self"
+
+    def is_empty(self, data: dict[str, Any]) -> bool:
+        return bool(data.get("blank"))
 
     def show(self, data: dict[str, Any]) -> None:
         self.wanted = frozenset()
@@ -179,6 +191,7 @@ class AssessmentScreen(DataScreen):
     def _show_grade(self, data: tuple[Any, ...]) -> None:
         status, rate, series = data
         self.query_one("#self-grade", Static).update(grade_card(status, rate))
+        self.query_one("#self-brief-grade", Static).update(grade_brief(status))
         period = status.period
         chart = premium_chart(series, period.start, period.end, status.maintain, status.promote,
                               width=62, height=6,
@@ -213,6 +226,13 @@ class AssessmentScreen(DataScreen):
         else:
             text = f"[b]{t('self.five_q_latest')}[/b]\n[dim]{t('self.five_q_none')}[/]"
         self.query_one("#self-five-q", Static).update(text)
+        mood = (t("self.mood_today", score=today.score) if today is not None
+                else f"[yellow]{t('self.brief_mood_none')}[/]")
+        five_q = ("  ".join(f"{k.upper()} {getattr(history[0], k)}" for k in journal.QUOTIENTS)
+                  if history and history[0].week == week
+                  else f"[dim]{t('self.brief_five_q_none')}[/]")
+        self.query_one("#self-brief-mood", Static).update(
+            t("self.brief_mood", mood=mood, five_q=five_q))
 
     def _keep_cursor(self, table: DataTable) -> int:
         return table.cursor_row if table.row_count else 0

@@ -25,29 +25,10 @@ def grade_card(status: GradeStatus, rate: IssuingRate) -> str:
         f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
         t("self.achieved", value=num(status.achieved)),
     ]
-    labels = {kind: t(f"self.line_{kind}", line=num(line)) for kind, line in
-              (("maintain", status.maintain), ("promote", status.promote))}
-    width = max(cell_len(label) for label in labels.values())
-    for kind, line, need, pace in (
-        ("maintain", status.maintain, status.need_maintain, status.pace_maintain),
-        ("promote", status.promote, status.need_promote, status.pace_promote),
-    ):
-        label = pad(labels[kind], width)
-        share = status.achieved / line if line else 0
-        if need <= 0:
-            tail = f"[green]{t('self.kept' if kind == 'maintain' else 'self.promoted')}[/]"
-        elif pace is None:
-            tail = f"{t('self.need', need=num(need))} · {t('self.no_days_left')}"
-        else:
-            tail = t("self.pace", need=num(need), pace=num(pace))
-        lines.append(f"{label} {progress_bar(status.achieved, line, 24)} "
-                     f"{share:>4.0%}  {tail}")
+    lines += line_bars(status, 24)
     lines.append(t("self.days_left", total=status.working_days_total,
                    elapsed=status.working_days_elapsed, left=status.working_days_left))
-    outcome = status.projected_outcome
-    colour = {"promote": "green", "maintain": "yellow", "below": "red"}[outcome]
-    lines.append(t("self.projection", value=num(status.projection),
-                   outcome=f"[{colour}]{t(f'self.outcome.{outcome}')}[/]"))
+    lines.append(t("self.projection", value=num(status.projection), outcome=outcome(status)))
     colour = "green" if rate.on_target else "yellow"
     lines.append(f"[{colour}]" + t("self.issuing", rate=f"{rate.rate:.0%}",
                                    issued=rate.issued, active=rate.active,
@@ -61,3 +42,43 @@ def grade_card(status: GradeStatus, rate: IssuingRate) -> str:
     else:
         lines.append(t("self.all_issued"))
     return "\n".join(lines)
+
+
+def line_bars(status: GradeStatus, bar: int) -> list[str]:
+    """One line per grade line (maintain, promote): a bar ``bar`` cells wide, the share
+    reached, and what is still needed a day."""
+    labels = {kind: t(f"self.line_{kind}", line=num(line)) for kind, line in
+              (("maintain", status.maintain), ("promote", status.promote))}
+    width = max(cell_len(label) for label in labels.values())
+    lines = []
+    for kind, line, need, pace in (
+        ("maintain", status.maintain, status.need_maintain, status.pace_maintain),
+        ("promote", status.promote, status.need_promote, status.pace_promote),
+    ):
+        label = pad(labels[kind], width)
+        share = status.achieved / line if line else 0
+        if need <= 0:
+            tail = f"[green]{t('self.kept' if kind == 'maintain' else 'self.promoted')}[/]"
+        elif pace is None:
+            tail = f"{t('self.need', need=num(need))} · {t('self.no_days_left')}"
+        else:
+            tail = t("self.pace", need=num(need), pace=num(pace))
+        lines.append(f"{label} {progress_bar(status.achieved, line, bar)} "
+                     f"{share:>4.0%}  {tail}")
+    return lines
+
+
+def outcome(status: GradeStatus) -> str:
+    """The projected outcome in its colour (promote green, maintain yellow, below red)."""
+    kind = status.projected_outcome
+    colour = {"promote": "green", "maintain": "yellow", "below": "red"}[kind]
+    return f"[{colour}]{t(f'self.outcome.{kind}')}[/]"
+
+
+def grade_brief(status: GradeStatus) -> str:
+    """The grade card in three lines, for a short terminal: the period's premium and its
+    projection, then a bar to each line. The tabs below then keep the screen."""
+    title = t("self.brief_title", grade=status.grade,
+              period=t(f"self.period.{status.period.kind}"), value=num(status.achieved),
+              projection=num(status.projection), outcome=outcome(status))
+    return "\n".join([f"[b]{title}[/b]", *line_bars(status, 12)])

@@ -13,6 +13,11 @@ TextArea the same way.
 It also recomposes when nothing it shows changed: closing a form hands the bindings
 back to the screen below, whose keys are the ones already drawn, yet fifteen keys were
 built, styled and laid out again — most of what a save cost after its SQL (bench/README).
+
+The screen's keys sit in a strip of their own that ends where the palette key begins.
+Textual lets them run on underneath that key (docked on the right); the compositor then
+cuts the lines at every widget's edge, and a Chinese character astride a cut is drawn as
+blanks: ``^p   令`` instead of ``^p 命令`` at 80 columns.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer as TextualFooter
 
 # Where textual.reactive keeps an object's watchers (a literal attribute name).
@@ -36,6 +42,18 @@ def drop_dead_watchers(owner: object) -> int:
         dropped += len(entries) - len(alive)
         entries[:] = alive
     return dropped
+
+
+class FooterKeys(HorizontalGroup):
+    """The screen's own keys, clipped at the palette key: nothing lies beneath it."""
+
+    DEFAULT_CSS = """
+    FooterKeys {
+        width: 1fr;
+        height: 1;
+        overflow: hidden hidden;
+    }
+    """
 
 
 class Footer(TextualFooter):
@@ -76,4 +94,11 @@ class Footer(TextualFooter):
             self.shown = self.keys_shown()
         drop_dead_watchers(self)
         drop_dead_watchers(self.app)
-        yield from super().compose()
+        palette = []
+        with FooterKeys():
+            for widget in super().compose():
+                if widget.has_class("-command-palette"):
+                    palette.append(widget)
+                else:
+                    yield widget
+        yield from palette

@@ -132,21 +132,27 @@ class FitTable(DataTable):
     Every other column is as wide as its widest cell: a code, a date or a figure is
     never cut. When even the narrowest flexible columns do not fit, the ``optional``
     columns fold away, first named first (a wider terminal shows them again); only then
-    does the table scroll sideways.
+    does the table scroll sideways. A flexible column named in ``keep_whole`` (the
+    register's kind and quantity/serials) is shown whole while folding optional columns
+    makes room for it, and cut only when folding them all is not enough. Width left
+    over goes to the ``spare_first`` columns before the others.
     """
 
     # A table of rows: Home and End go to the first and last row (DataTable's scroll
     # sideways, which a fitted table rarely needs).
     BINDINGS = [
-        Binding("home", "scroll_top", show=False, id="table_first_row"),
-        Binding("end", "scroll_bottom", show=False, id="table_last_row"),
+        Binding("home", "scroll_top", "key.tx.first", show=False, id="table_first_row"),
+        Binding("end", "scroll_bottom", "key.tx.last", show=False, id="table_last_row"),
     ]
 
     def __init__(self, *args: Any, flexible: Mapping[str, int] | None = None,
-                 optional: Sequence[str] = (), **kwargs: Any) -> None:
+                 optional: Sequence[str] = (), keep_whole: Sequence[str] = (),
+                 spare_first: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.flexible: dict[str, int] = dict(flexible or {})
         self.optional = tuple(optional)
+        self.keep_whole = tuple(keep_whole)
+        self.spare_first = tuple(spare_first)
         self.hidden: tuple[str, ...] = ()
         self.looks: dict[Any, tuple[Any, ...]] = {}  # per focus/hover state: drawn with
 
@@ -179,6 +185,24 @@ class FitTable(DataTable):
         self.looks = {state: look}  # the caches are cleared: no other state's rows kept
         super().notify_style_update()
 
+    def unseen_cells(self, row: int,
+                     whole: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+        """(column label, whole text) of each cell of row ``row`` that the table does not
+        show whole: cut at the end, in a column folded away, or shown shortened (``whole``
+        maps a column to its cell's full value). A detail line shows them, so no value
+        needs sideways scrolling to be read."""
+        if not 0 <= row < self.row_count:
+            return []
+        whole = whole or {}
+        unseen = []
+        for column, value in zip(self.ordered_columns, self.get_row_at(row), strict=False):
+            text = value.plain if isinstance(value, Text) else str(value)
+            key = str(column.key.value)
+            full = whole.get(key, text)
+            if full and (key in self.hidden or full != text or cell_width(value) > column.width):
+                unseen.append((column.label.plain, full))
+        return unseen
+
     def natural_widths(self) -> dict[str, int]:
         """Each column's widest cell or label, measured now (DataTable measures new
         rows only when next idle, and a frame drawn before that keeps stale widths)."""
@@ -199,7 +223,9 @@ class FitTable(DataTable):
         # depend on the number of rows, or adding one could make every name jump.
         room = self.size.width - self.styles.scrollbar_size_vertical
         flexible = [key for key in natural if key in self.flexible]
-        wanted = {key: min(self.flexible[key], natural[key]) for key in flexible}
+        narrowest = {key: min(self.flexible[key], natural[key]) for key in flexible}
+        wanted = {key: natural[key] if key in self.keep_whole else narrowest[key]
+                  for key in flexible}
         fixed = sum(width for key, width in natural.items() if key not in flexible)
         spare = room - pad * len(natural) - fixed - sum(wanted.values())
         hidden = []
@@ -211,7 +237,19 @@ class FitTable(DataTable):
                 wanted[key] = 0  # its padding stays: a slightly wider gap
                 spare += natural[key]
         self.hidden = tuple(hidden)
-        # What is left is shared out evenly, each flexible column up to its widest cell.
+        for key in self.keep_whole:  # all folded and still too wide: these give way too
+            if spare < 0 and key in wanted:
+                give = min(-spare, wanted[key] - narrowest[key])
+                wanted[key] -= give
+                spare += give
+        # What is left goes first to the ``spare_first`` columns (an outlet's name before
+        # a void's reason), then is shared out evenly, each flexible column up to its
+        # widest cell.
+        for key in self.spare_first:
+            if key in wanted and spare > 0:
+                extra = min(spare, natural[key] - wanted[key])
+                wanted[key] += extra
+                spare -= extra
         short = [key for key in flexible if wanted[key] < natural[key]]
         while spare > 0 and short:
             share = max(1, spare // len(short))

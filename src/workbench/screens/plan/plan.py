@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
@@ -96,12 +96,15 @@ class PlanScreen(DataScreen):
         agenda = self.query_one("#agenda", OptionList)
         keep = self.selected_id()
         options: list[Option | None] = []
+        # Rows fit the list's width: a long outlet name is cut, never the days at the end.
+        room = agenda.size.width - agenda.styles.scrollbar_size_vertical - 2
+        width = room if room > 0 else None
         for section in self.sections:
             if options:
                 options.append(None)
             options.append(Option(Text(section.title, style="bold"), id=f"h:{section.key}",
                                   disabled=True))
-            for item_id, line in section.lines():
+            for item_id, line in section.lines(width):
                 if item_id is None:
                     options.append(Option(Text("  " + line, style="italic"), disabled=True))
                 else:
@@ -121,6 +124,11 @@ class PlanScreen(DataScreen):
         else:
             agenda.action_first()
         self._status()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # The rows were cut for the old width: lay them out again for this one.
+        if self.agenda is not None:
+            self.call_after_refresh(self.show, (self.agenda, self.sections))
 
     def _status(self) -> None:
         agenda = self.agenda

@@ -16,6 +16,7 @@ from workbench.core import validate
 from workbench.core.i18n import catalogue, t
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock, voids
+from workbench.register.kind_readings import readings
 from workbench.roster import outlets, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
@@ -42,9 +43,10 @@ def kind_options(app: App, kinds: list[str] | None = None) -> list[tuple[str, st
 
 
 def kind_keys(app: App, kinds: list[str] | None = None) -> dict[str, str]:
-    """A kind is also found by its id and its name in the other language (poster, 海报)."""
+    """A kind is also found by its id, its name in the other language (poster, 海报) and
+    its pinyin (``hb``, ``haibao``: register.kind_readings)."""
     names = catalogue()
-    return {k: " ".join((k, *names.get(f"kind.{k}", ())))
+    return {k: " ".join((k, *names.get(f"kind.{k}", ()), readings(k))).strip()
             for k in (kinds or app.config.deliveries.kinds)}
 
 
@@ -69,7 +71,7 @@ def delivery_fields(app: App) -> list[Field]:
         Field("serials", t("field.serials"), placeholder=t("deliveries.serials_hint")),
         Field("policy_no", t("field.policy_no"), placeholder=t("deliveries.policy_hint")),
         Field("customer", t("field.customer")),
-        Field("delivered_at", t("field.delivered_at"), placeholder="YYYY-MM-DD HH:MM"),
+        Field("delivered_at", t("field.delivered_at"), placeholder=t("form.moment_placeholder")),
         Field("note", t("field.note")),
     ]
 
@@ -157,7 +159,7 @@ def policy_event_form(app: App, item: receipts.PolicyDue, event: str) -> None:
             announce(app, "policy_events")
 
     label = t("due.receipt_date") if event == "receipt" else t("due.callback_date")
-    fields = [Field("on_date", label, placeholder="YYYY-MM-DD", required=True),
+    fields = [Field("on_date", label, placeholder=t("form.date_placeholder"), required=True),
               Field("note", t("field.note"))]
     app.push_screen(Form(t(f"due.{event}_title", policy=item.policy_no), fields,
                                {"on_date": app.today.isoformat()}, submit), after)
@@ -205,7 +207,8 @@ def collect_form(app: App, outlet_id: int) -> None:
               Field("applicant", t("field.applicant"), required=True),
               Field("product", t("field.product"), required=True),
               Field("premium", t("field.premium"), required=True),
-              Field("collected_at", t("field.collected_at"), placeholder="YYYY-MM-DD HH:MM")]
+              Field("collected_at", t("field.collected_at"),
+                    placeholder=t("form.moment_placeholder"))]
     app.push_screen(Form(t("apps.collect_title", name=outlet.name), fields,
                                {"collected_at": _stamp(app)}, submit), after)
 
@@ -265,7 +268,7 @@ def handover_form(app: App, outlet_id: int | None = None) -> None:
 
     total = sum(f.premium for f in passed)
     fields = [Field("receiver", t("field.receiver"), required=True),
-              Field("handed_at", t("field.handed_at"), placeholder="YYYY-MM-DD HH:MM"),
+              Field("handed_at", t("field.handed_at"), placeholder=t("form.moment_placeholder")),
               Field("note", t("field.note"))]
     app.push_screen(Form(t("apps.handover_title", count=len(passed), total=f"{total:,.0f}"),
                                fields, {"handed_at": _stamp(app)}, submit), after)

@@ -41,7 +41,8 @@ def open_register_policy(app: App, policy_id: int, done: Done = None, *,
     title = t("self.register_offer_title" if just_logged else "self.register_title",
               number=policy.policy_no, outlet=policy.outlet_name,
               customer=policy.masked_name)
-    fields = [Field("delivered_at", t("field.delivered_at"), placeholder="YYYY-MM-DD HH:MM"),
+    fields = [Field("delivered_at", t("field.delivered_at"),
+                    placeholder=t("form.moment_placeholder")),
               Field("note", t("field.note"))]
 
     def submit(v: dict[str, str]) -> originals.Registered:

@@ -63,9 +63,13 @@ COLUMNS = {
 # Columns that give up width on a narrow terminal (cut at the end), with their narrowest
 # width; the outlet column's narrowest is set from the codes it shows.
 FLEXIBLE = {"signer": 6, "status": 6, "product": 10, "note": 6, "outlet": 0}
+# ... and in one view only: the register's kind and quantity/serials (a long range).
+FLEXIBLE_IN = {"register": {"kind": 4, "what": 12}}
+# Per view, the flexible columns that other columns fold away for before they are cut.
+KEEP_WHOLE = {"register": ("what", "kind"), "forms": ("status",)}
 # Columns folded away, in this order, when the rest does not fit (80 columns).
 OPTIONAL = ("page", "signed", "delivered", "delivered_since", "rate", "estimate", "cooling_off",
-            "collected", "counted")
+            "collected", "counted", "premium")
 VIEW_KEYS = {"register": "r", "due": "u", "stock": "k", "forms": "f", "day": "e"}
 STATUS_CYCLE = (None, "awaiting", "signed", "voided")
 FORM_CYCLE = (None, "collected", "passed", "returned", "handed_over")
@@ -86,6 +90,11 @@ def days_text(days: int) -> str:
     if days == 0:
         return f"[b yellow]{t('roster.due_today')}[/]"
     return t("roster.due_in", days=days)
+
+
+def what_text(line: deliveries.Line, what: str) -> str:
+    """A line's quantity, serials or policy (``what``) and its customer, masked."""
+    return f"{what} {mask_name(line.customer)}" if line.customer else what
 
 
 def status_text(status: str, void_reason: str | None = None) -> Text:
@@ -151,8 +160,14 @@ class DeliveriesScreen(DataScreen):
             for view in VIEWS:
                 yield FitTable(id=f"table-{view}", cursor_type="row", zebra_stripes=True,
                                classes="deliveries-table", flexible={
-                                   key: FLEXIBLE[key] for key in COLUMNS[view]
-                                   if key in FLEXIBLE}, optional=OPTIONAL)
+                                   **{key: FLEXIBLE[key] for key in COLUMNS[view]
+                                      if key in FLEXIBLE}, **FLEXIBLE_IN.get(view, {})},
+                               optional=OPTIONAL,
+                               keep_whole=KEEP_WHOLE.get(view, ()),
+                               spare_first=("outlet",))
+        # What the cursor row's cells hold beyond what its columns show (a name cut
+        # at the end, a folded column): read whole without scrolling sideways.
+        yield Static("", id="deliveries-detail")
         yield Static("", id="deliveries-status", classes="status")
         yield Footer()
 
@@ -188,12 +203,34 @@ class DeliveriesScreen(DataScreen):
         pending = PendingRows()
         getattr(self, f"_fill_{data.view}")(pending, data.rows)
         table.flexible["outlet"] = code_width(sorted(self.codes))
-        if "status" in table.flexible:  # a void reason is cut, never the status itself
+        if data.view == "register":  # a void reason is cut, never the status itself:
+            # room for the longest status and the ellipsis (已作废…), the cell taken from
+            # the outlet's name (the detail line has it whole)
             table.flexible["status"] = max(cell_width(status_text(status))
-                                           for status in STATUS_CYCLE[1:])
+                                           for status in STATUS_CYCLE[1:]) + 1
+            table.flexible["outlet"] = code_width(sorted(self.codes), name_cells=4)
         replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The detail line: the cursor row's values the table cuts or folds away."""
+        table = self.query_one(f"#table-{self.view}", FitTable)
+        whole = {}
+        if self.view == "register" and table.row_count:
+            line = self.items["register"].get(table.ordered_rows[table.cursor_row].key.value)
+            if line is not None:  # the serial range in full, not short as its column has it
+                whole["what"] = what_text(line, line.what)
+        unseen = table.unseen_cells(table.cursor_row, whole)
+        line = " · ".join(f"{label} {text}" for label, text in unseen)
+        self.query_one("#deliveries-detail", Static).update(Text(line))
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_resize(self, _event: Any) -> None:
+        self.call_after_refresh(self.show_detail)
 
     def _show_view(self) -> None:
         """Bring the current view's table (its last rows until the new ones load) to the front."""
@@ -226,12 +263,10 @@ class DeliveriesScreen(DataScreen):
         pages = max(1, -(-self.total // PAGE_SIZE))
         for x in data["lines"]:
             self.items["register"][str(x.id)] = x
-            what = x.what
-            if x.customer:
-                what += f" {mask_name(x.customer)}"
+            what = what_text(x, x.short_what)
             signed = x.signed_at.strftime("%m-%d %H:%M") if x.signed_at else ""
             table.add_row(str(x.id), self.outlet(x.outlet_code, x.outlet_name),
-                          t(f"kind.{x.kind}"), what,
+                          cut_end(t(f"kind.{x.kind}")), cut_end(what),
                           x.delivered_at.strftime("%m-%d %H:%M"),
                           status_text(x.status, x.void_reason), cut_end(x.signer or ""),
                           signed, x.page_no or "", key=str(x.id))
@@ -294,7 +329,7 @@ class DeliveriesScreen(DataScreen):
             table.add_row(self.outlet(a.outlet_code, a.outlet_name), a.serial,
                           a.applicant_masked, cut_end(a.product), f"{a.premium:,.0f}",
                           a.collected_at.strftime("%m-%d %H:%M"),
-                          t(f"apps.status.{a.status}"), cut_end(a.return_reason or ""),
+                          cut_end(t(f"apps.status.{a.status}")), cut_end(a.return_reason or ""),
                           key=str(a.id))
         collected = sum(d.collected for d in day)
         handed = sum(d.handed_over for d in day)
@@ -443,8 +478,8 @@ class DeliveriesScreen(DataScreen):
                 self._set(date_from=result[0], date_to=result[1])
 
         f = self.filters
-        fields = [Field("date_from", t("field.date_from"), placeholder="YYYY-MM-DD"),
-                  Field("date_to", t("field.date_to"), placeholder="YYYY-MM-DD")]
+        fields = [Field("date_from", t("field.date_from"), placeholder=t("form.date_placeholder")),
+                  Field("date_to", t("field.date_to"), placeholder=t("form.date_placeholder"))]
         self.app.push_screen(FormScreen(t("deliveries.dates_title"), fields, {
             "date_from": f.date_from.isoformat() if f.date_from else "",
             "date_to": f.date_to.isoformat() if f.date_to else ""}, submit), after)

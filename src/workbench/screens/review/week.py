@@ -140,6 +140,11 @@ class WeekScreen(DataScreen):
             return None
         return week, review.compute_week(db, week, self.app.config, today=self.app.today)
 
+    EMPTY_HINT = "empty.week"
+
+    def is_empty(self, loaded: tuple[review.Week, review.WeekReview] | None) -> bool:
+        return loaded is not None and loaded[1].is_blank
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While writing the summary, the arrows and letters belong to the text.
         if self.is_mounted and self.query_one("#summary", TextArea).has_focus:

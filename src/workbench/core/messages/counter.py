@@ -1,0 +1,93 @@
+"""Messages of the counter-ready layout (issue #15): the self screen's brief on a short
+terminal, the empty self and week screens, and Textual's built-in key descriptions."""
+
+MESSAGES = {
+    # The self screen under 32 rows: the grade card and the mood panel in three lines.
+    "self.brief_title": ("职级考核 {grade}级 · {period} · 本期标保 {value} 万元 · 预计 {projection} 万元:{outcome}",
+                         "Grade {grade} · {period} · {value} so far · projected {projection}: "
+                         "{outcome}"),
+    "self.brief_mood": ("早晨打分:{mood} · 本周5Q:{five_q}", "Morning score: {mood} · 5Q: {five_q}"),
+    "self.brief_mood_none": ("今天还没打分(按 m)", "not yet (press m)"),
+    "self.brief_five_q_none": ("还没做(按 f)", "not yet (press f)"),
+    # Empty states (screens/common/data_screen.py EMPTY_HINT): what to do next.
+    "empty.self": ("还没有自评记录。每天早上按 m 给状态打分;选中一个习惯按 t 打卡;"
+                   "卖出保单按 n 记下,标保计入职级考核",
+                   "Nothing recorded yet. Each morning press m to score your day; select a "
+                   "habit and press t to tick it; press n to record a policy sold (its "
+                   "standard premium counts towards your grade)"),
+    "empty.week": ("这一周还没有记录。签到、联系、送单证、记保单和早晨打分会自动汇总到这里;"
+                   "按 tab 写本周总结,← 看上一周",
+                   "Nothing recorded this week. Check-ins, contacts, deliveries, policies and "
+                   "morning scores add up here by themselves; press tab to write the week's "
+                   "summary, ← for the week before"),
+    # Textual's own widgets' key descriptions (screens/common/keys.py TEXTUAL_KEYS): the
+    # help panel lists the focused widget's keys and its containers'.
+    "key.tx.cursor_down": ("下移", "Down"),
+    "key.tx.cursor_up": ("上移", "Up"),
+    "key.tx.cursor_down_select": ("向下选择", "Select down"),
+    "key.tx.cursor_up_select": ("向上选择", "Select up"),
+    "key.tx.cursor_left_select": ("向左选择", "Select left"),
+    "key.tx.cursor_right_select": ("向右选择", "Select right"),
+    "key.tx.cursor_left_word_select": ("向左选择一个词", "Select a word left"),
+    "key.tx.cursor_right_word_select": ("向右选择一个词", "Select a word right"),
+    "key.tx.cursor_line_end": ("到行尾", "Line end"),
+    "key.tx.cursor_line_end_select": ("选择到行尾", "Select to line end"),
+    "key.tx.cursor_line_start": ("到行首", "Line start"),
+    "key.tx.cursor_line_start_select": ("选择到行首", "Select to line start"),
+    "key.tx.cursor_page_down": ("下一页", "Page down"),
+    "key.tx.cursor_page_up": ("上一页", "Page up"),
+    "key.tx.cursor_to_next_ancestor": ("到上级的下一项", "Next ancestor"),
+    "key.tx.cursor_to_next_sibling": ("到同级下一项", "Next sibling"),
+    "key.tx.cursor_to_parent": ("到上级", "Parent"),
+    "key.tx.cursor_to_previous_sibling": ("到同级上一项", "Previous sibling"),
+    "key.tx.cursor_word_left": ("左移一个词", "Word left"),
+    "key.tx.cursor_word_right": ("右移一个词", "Word right"),
+    "key.tx.cut": ("剪切", "Cut"),
+    "key.tx.cut_selected_text": ("剪切选中文字", "Cut selected text"),
+    "key.tx.delete_all_to_the_left": ("删除光标左边全部", "Delete all to the left"),
+    "key.tx.delete_all_to_the_right": ("删除光标右边全部", "Delete all to the right"),
+    "key.tx.delete_character_right": ("删除右边的字", "Delete right"),
+    "key.tx.delete_left_to_start_of_word": ("向左删除一个词", "Delete word left"),
+    "key.tx.delete_line": ("删除整行", "Delete line"),
+    "key.tx.delete_right_to_start_of_word": ("向右删除一个词", "Delete word right"),
+    "key.tx.delete_to_line_end": ("删除到行尾", "Delete to line end"),
+    "key.tx.delete_to_line_start": ("删除到行首", "Delete to line start"),
+    "key.tx.dismiss_menu": ("收起选项", "Close options"),
+    "key.tx.exit_the_command_palette": ("关闭命令面板", "Close the palette"),
+    "key.tx.expand_or_collapse_all": ("全部展开/收起", "Expand or collapse all"),
+    "key.tx.go_to_bottom": ("到最后", "Bottom"),
+    "key.tx.go_to_end": ("到末尾", "End"),
+    "key.tx.go_to_start": ("到开头", "Start"),
+    "key.tx.go_to_top": ("到最前", "Top"),
+    "key.tx.move_cursor_left": ("光标左移", "Cursor left"),
+    "key.tx.move_cursor_left_a_word": ("光标左移一个词", "Word left"),
+    "key.tx.move_cursor_left_a_word_and_select": ("向左选择一个词", "Select a word left"),
+    "key.tx.move_cursor_left_and_select": ("向左选择", "Select left"),
+    "key.tx.move_cursor_right_a_word": ("光标右移一个词", "Word right"),
+    "key.tx.move_cursor_right_a_word_and_select": ("向右选择一个词", "Select a word right"),
+    "key.tx.move_cursor_right_and_select": ("向右选择", "Select right"),
+    "key.tx.right_or_accept": ("光标右移/接受补全", "Right or accept the suggestion"),
+    "key.tx.next_command": ("下一条命令", "Next command"),
+    "key.tx.next_option": ("下一个选项", "Next option"),
+    "key.tx.next_page": ("下一页", "Next page"),
+    "key.tx.next_tab": ("下一个标签页", "Next tab"),
+    "key.tx.open_link": ("打开链接", "Open link"),
+    "key.tx.paste_text_from_the_clipboard": ("从剪贴板粘贴", "Paste"),
+    "key.tx.press_button": ("按下按钮", "Press"),
+    "key.tx.previous_command": ("上一条命令", "Previous command"),
+    "key.tx.previous_option": ("上一个选项", "Previous option"),
+    "key.tx.previous_page": ("上一页", "Previous page"),
+    "key.tx.previous_tab": ("上一个标签页", "Previous tab"),
+    "key.tx.redo": ("重做", "Redo"),
+    "key.tx.scroll_end": ("滚到底部", "Scroll to the end"),
+    "key.tx.scroll_home": ("滚到顶部", "Scroll to the top"),
+    "key.tx.select_all": ("全选", "Select all"),
+    "key.tx.select_line": ("选中整行", "Select line"),
+    "key.tx.select_line_end": ("选择到行尾", "Select to line end"),
+    "key.tx.select_line_start": ("选择到行首", "Select to line start"),
+    "key.tx.show_menu": ("展开选项", "Show options"),
+    "key.tx.undo": ("撤销", "Undo"),
+    # A date or moment field's placeholder: the form it takes, in the user's words.
+    "form.date_placeholder": ("年-月-日,如 2026-11-27", "YYYY-MM-DD"),
+    "form.moment_placeholder": ("年-月-日 时:分,如 2026-11-27 09:30", "YYYY-MM-DD HH:MM"),
+}

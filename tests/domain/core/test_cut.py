@@ -1,0 +1,62 @@
+"""Cutting text to a width in terminal cells (core.i18n ``cut``, ``cut_middle``,
+``columns(width=)``): rows of the plan fit a narrow screen by giving up the middle of
+the widest column, so the days at the end stay whole."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from workbench.core.i18n import MIN_CUT, columns, cut, cut_middle
+
+texts = st.text(st.sampled_from("中国农业银行北京昌平分理处支abcXYZ-12 "), max_size=30)
+
+
+@given(texts, st.integers(2, 40))
+def test_a_cut_text_fits_and_keeps_its_ends(text, width):
+    for cutter in (cut, cut_middle):
+        got = cutter(text, width)
+        assert cell_len(got) <= width
+        if cell_len(text) <= width:
+            assert got == text
+        else:
+            assert "…" in got
+            assert got.startswith(got.split("…")[0]) and text.startswith(got.split("…")[0])
+    if cell_len(text) > width:
+        assert text.endswith(cut_middle(text, width).split("…")[-1])
+
+
+def test_a_branch_and_a_sub_branch_stay_apart_when_cut():
+    branch, sub_branch = "中国农业银行北京昌平支行", "中国农业银行北京昌平分理处"
+    assert cut_middle(branch, 20) != cut_middle(sub_branch, 20)
+    assert cut_middle("中国农业银行北京昌平分理处", 20) == "中国农业…昌平分理处"
+    assert cut("中国农业银行", 7) == "中国农…"
+
+
+ROWS = [["正本待登记", "中国农业银行北京昌平分理处", "P202600016", "已等 4 天"],
+        ["待签收", "交通银行北京西城支行", "投保单、海报", "已等 1 天"]]
+
+
+def test_rows_fit_the_width_by_the_widest_column():
+    natural = columns(ROWS)
+    wide = max(cell_len(line) for line in natural)
+    assert columns(ROWS, width=wide) == natural  # exactly fitting: nothing cut
+    narrow = columns(ROWS, width=wide - 1)
+    assert all(cell_len(line) <= wide - 1 for line in narrow)
+    assert all(line.endswith(row[-1]) for line, row in zip(narrow, ROWS, strict=True))
+    assert "…" in narrow[0] and narrow[0] != natural[0]
+
+
+def test_columns_are_cut_widest_first_never_below_their_minimum():
+    lines = columns(ROWS, width=10)  # far too narrow: every column down to its minimum
+    assert all(line.endswith(row[-1]) for line, row in zip(lines, ROWS, strict=True))
+    assert cell_len(lines[0]) == 3 * (MIN_CUT + 2) + cell_len(ROWS[0][-1])
+    assert "中…处" in lines[0]  # a Chinese name keeps its end
+    label = columns([["Original to register", "x", "z"]], width=16)[0]
+    assert label.startswith("Original ") and "…" in label  # English keeps its start
+
+
+def test_prose_in_one_column_is_left_whole():
+    prose = [["今天还没有早晨打分:给今天的情绪、精力、态度和感受打个分(100 分制)"]]
+    assert columns(prose, width=20) == [prose[0][0]]
