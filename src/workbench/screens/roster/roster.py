@@ -153,8 +153,7 @@ class OutletsScreen(DataScreen):
         if self.select_after is not None and str(self.select_after) in self.table.rows:
             self.table.move_cursor(row=self.table.get_row_index(str(self.select_after)))
             self.select_after = None
-        selected = self.selected_id()
-        self.read_ahead_soon(None if selected is None else str(selected))
+        self.read_selected_ahead()
 
     @property
     def table(self) -> DataTable:
@@ -231,10 +230,14 @@ class OutletsScreen(DataScreen):
             self.ahead_timer = self.set_timer(
                 READ_AHEAD_AFTER, partial(self.read_card_ahead, int(key)))
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def read_selected_ahead(self) -> None:
+        """Read ahead the card of the row under the cursor (after a reload or a return)."""
         selected = self.selected_id()
         self.read_ahead_soon(None if selected is None else str(selected))
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.read_selected_ahead()
 
     def read_card_ahead(self, outlet_id: int) -> None:
         stamp = data_stamp(self.app.db)  # before the read: a write after it makes it stale
