@@ -206,9 +206,31 @@ def bare_screen(print_: ScreenPrint) -> type[Screen]:
                                           "AUTO_FOCUS": print_.focus})
 
 
+class CollectedApp(App):
+    """A bare app under Workbench's garbage-collection policy (its warm-up, its timer,
+    a key press delaying a full collection), so a comparison is on the widgets' work
+    only, not on when a full collection falls."""
+
+    def on_mount(self) -> None:
+        self.collector = IdleCollector()
+
+    def warmed(self) -> None:
+        """What the app does once its first data is on screen."""
+        self.collector.start()
+        self.set_interval(EVERY_SECONDS, self.collector.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.touched()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+
 def bare_app(prints: dict[str, ScreenPrint], mode_keys: dict[str, str],
              app_keys: list[tuple[str, str]], css_path: Path) -> App:
-    class BareModesApp(App):
+    class BareModesApp(CollectedApp):
         CSS_PATH = str(css_path)
         MODES = {mode: bare_screen(p) for mode, p in prints.items()}
         BINDINGS = [Binding(key, f"switch_mode('{mode}')", mode) for mode, key in
@@ -219,22 +241,8 @@ def bare_app(prints: dict[str, ScreenPrint], mode_keys: dict[str, str],
             """What every copied key does."""
 
         def on_mount(self) -> None:
-            self.collector = IdleCollector()
+            super().on_mount()
             self.switch_mode(next(iter(prints)))
-
-        def warmed(self) -> None:
-            """The same garbage-collection policy as Workbench after its warm-up, so the
-            two differ by the widgets' work only, not by when a full collection falls."""
-            self.collector.start()
-            self.set_interval(EVERY_SECONDS, self.collector.tick)
-
-        async def on_event(self, event: events.Event) -> None:
-            if isinstance(event, events.Key):
-                self.collector.touched()
-            await super().on_event(event)
-
-        def on_unmount(self) -> None:
-            self.collector.stop()
 
     return BareModesApp()
 

@@ -17,15 +17,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from workbench.screens.common.collector import IdleCollector
-
 from . import StallWatch, press, settle
-from .mirror import ScreenPrint, bare_screen
+from .mirror import CollectedApp, ScreenPrint, bare_screen
 
 # The key the bare app's change is bound to (unbound in Workbench: the same press cost).
 KEY = "f9"
@@ -45,13 +42,13 @@ def twin_app(before: list[ScreenPrint], after: list[ScreenPrint], css_path: Path
     classes = [bare_screen(p) for p in before]
     pushed = bare_screen(after[-1]) if change == "push" else None
 
-    class TwinApp(App):
+    class TwinApp(CollectedApp):
         CSS_PATH = str(css_path)
         # Priority: a modal screen hides the app's other bindings from its keys.
         BINDINGS = [Binding(KEY, "change", "change", priority=True)]
 
         def on_mount(self) -> None:
-            self.collector = IdleCollector()
+            super().on_mount()
             self.flip = False
             for kind in classes:
                 self.push_screen(kind())
@@ -73,17 +70,6 @@ def twin_app(before: list[ScreenPrint], after: list[ScreenPrint], css_path: Path
                 self.pop_screen()
             else:
                 self.push_screen(classes[-1]())
-
-        def warmed(self) -> None:
-            self.collector.start()
-
-        async def on_event(self, event: events.Event) -> None:
-            if isinstance(event, events.Key):
-                self.collector.touched()
-            await super().on_event(event)
-
-        def on_unmount(self) -> None:
-            self.collector.stop()
 
     return TwinApp()
 
