@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     today_cmd = sub.add_parser("today", help="print today's plan as plain text")
     _common(today_cmd, suppress=True)
     today_cmd.add_argument("--all", action="store_true",
-                           help="every document waiting, not the first few of each kind")
+                           help="every row of every section, not the first few")
     remind = sub.add_parser("remind", help="what is due today and overdue, most urgent "
                                            "first (or install a daily reminder)")
     remind.add_argument("--at", choices=("now", "morning", "evening"), default="now",
@@ -338,7 +338,8 @@ def _print_today(args: argparse.Namespace, config: config_mod.Config, today: dat
         raise WorkbenchError("cli.today_no_db", path=str(path))
     db = open_db(path)
     try:
-        text = plain_text(build_agenda(db, today, config, -1 if args.all else None))
+        text = plain_text(build_agenda(db, today, config, -1 if args.all else None),
+                          whole=args.all)
     finally:
         db.close()
     sys.stdout.write(text)

@@ -4,17 +4,27 @@ these, so the screen and the printed plan always say the same thing.
 
 Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
 ``doc:<kind>:<ref>[:<document kind>]``, ``task:<id>``, ``task:add``, ``bday:<staff>``,
-``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``.
+``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``, ``more:<section>`` (the rest of a
+cut section) and ``fewer:<section>`` (cut it again).
+
+A long section (a heavy user has hundreds of visits due, tasks and relationships to mend)
+shows its first ``SECTION_ROWS`` items, most urgent first, and a line counting the rest:
+a morning's work is a screenful, and the plan stays quick to redraw.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.i18n import columns, t
 from workbench.plan.agenda import Agenda
 
 DONE, OPEN = "[x]", "[ ]"
+
+# Rows of a long section shown before its "more" line (the documents keep their own
+# per-kind limit, plan.documents.DOC_LIMIT).
+SECTION_ROWS = 10
+CUT_SECTIONS = ("visits", "tasks", "relations")
 
 
 @dataclass(frozen=True)
@@ -29,15 +39,37 @@ class Section:
     title: str
     items: tuple[Item, ...]
     empty: str = ""  # shown when there are no items
+    tail: tuple[Item, ...] = ()  # rows kept after the cut (the "add a task" row)
+    hidden: int = 0  # items left out by the cut
+    more: str = "plan.more"  # the message of the line counting them
+    fewer: bool = False  # a cut section shown whole: a line offers to cut it again
 
     def lines(self, width: int | None = None) -> list[tuple[str | None, str]]:
         """(item id, aligned text) per item; columns measured in terminal cells. With
         ``width`` (a screen's), the widest column (a name) is cut to fit it."""
-        if not self.items:
+        items = self.items + self.tail
+        if not items:
             return [(None, self.empty)] if self.empty else []
-        count = max(len(i.cells) for i in self.items)
-        rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in self.items]
-        return list(zip([i.id for i in self.items], columns(rows, width=width), strict=True))
+        count = max(len(i.cells) for i in items)
+        rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in items]
+        out = list(zip([i.id for i in items], columns(rows, width=width), strict=True))
+        # The counting line stands outside the columns: its text would widen them all.
+        at = len(self.items)
+        if self.hidden:
+            out.insert(at, (f"more:{self.key}", "… " + t(self.more, count=self.hidden)))
+        elif self.fewer:
+            out.insert(at, (f"fewer:{self.key}", "… " + t("plan.fewer")))
+        return out
+
+    def cut(self, rows: int | None, more: str = "plan.more") -> Section:
+        """The section with its first ``rows`` items (None: all of them, with a line
+        to cut it again when it is long)."""
+        if len(self.items) <= SECTION_ROWS + 1:  # one row more beats a "1 more" line
+            return self
+        if rows is None:
+            return replace(self, fewer=True)
+        return replace(self, items=self.items[:rows], hidden=len(self.items) - rows,
+                       more=more)
 
 
 def waiting_text(days: int) -> str:
@@ -94,9 +126,8 @@ def tasks_section(agenda: Agenda) -> Section:
             "plan.in_days", days=(task.due - agenda.today).days)
         items.append(Item(f"task:{task.id}", (OPEN, task.title, when, extra.strip())))
     # The count is the rows shown (today's, late and upcoming tasks), not the "add" row.
-    count = len(items)
-    items.append(Item("task:add", ("+", t("plan.add_task"), "", "")))
-    return Section("tasks", t("plan.section.tasks", count=count), tuple(items))
+    return Section("tasks", t("plan.section.tasks", count=len(items)), tuple(items),
+                   tail=(Item("task:add", ("+", t("plan.add_task"), "", "")),))
 
 
 def relations_section(agenda: Agenda) -> Section:
@@ -110,7 +141,7 @@ def relations_section(agenda: Agenda) -> Section:
                                                                     days=n.days)
         items.append(Item(f"neglect:{n.outlet_id}", (t("plan.neglected"), n.code, n.name,
                                                      since)))
-    return Section("relations", t("plan.section.relations"), tuple(items),
+    return Section("relations", t("plan.section.relations", count=len(items)), tuple(items),
                    t("plan.empty.relations"))
 
 
@@ -187,26 +218,36 @@ def habits_section(agenda: Agenda) -> Section:
     return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
 
 
-def sections(agenda: Agenda, shell: bool = False) -> list[Section]:
+def sections(agenda: Agenda, shell: bool = False, whole: bool | frozenset[str] = False,
+             ) -> list[Section]:
     """Every section of the plan, in screen order; ``shell``: as ``workbench today`` prints
-    it (the morning score once given, and no key to press)."""
+    it (the morning score once given, and no key to press). Long sections are cut to
+    ``SECTION_ROWS`` except those named in ``whole`` (True: none is cut)."""
     morning = morning_section(agenda)
     if shell and morning is None:
         morning = Section("morning", t("plan.section.morning"),
                           (Item(None, (t("plan.mood_given", score=agenda.mood),)),))
     more = "plan.doc.more_shell" if shell else "plan.doc.more"
-    return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
-            documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
-            habits_section(agenda), audit_section(agenda)]
+    out = [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
+           documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
+           habits_section(agenda), audit_section(agenda)]
+    if whole is True:
+        return out
+    whole = whole or frozenset()
+    cut_more = "plan.more_shell" if shell else "plan.more"
+    return [s.cut(None if s.key in whole else SECTION_ROWS, cut_more)
+            if s.key in CUT_SECTIONS else s for s in out]
 
 
-def plain_text(agenda: Agenda) -> str:
-    """The plan as plain text, for a shell prompt or a morning e-mail."""
+def plain_text(agenda: Agenda, whole: bool = False) -> str:
+    """The plan as plain text, for a shell prompt or a morning e-mail; ``whole``: no
+    section cut (``workbench today --all``)."""
     weekday = t(f"weekday.{agenda.today.weekday()}")
     out = [t("plan.text_title", date=agenda.today.isoformat(), weekday=weekday)]
-    for section in sections(agenda, shell=True):
+    for section in sections(agenda, shell=True, whole=whole):
         out += ["", f"== {section.title} =="]
-        lines = [(i, text) for i, text in section.lines() if i != "task:add"]
+        lines = [(i, text) for i, text in section.lines()
+                 if i != "task:add" and not (i or "").startswith("fewer:")]
         if not lines and section.key == "tasks":
             lines = [(None, t("plan.empty.tasks"))]
         out += ["  " + text if item_id is None else text for item_id, text in lines]

@@ -323,3 +323,30 @@ async def test_a_reload_that_changes_no_line_leaves_the_list_as_drawn(db, db_pat
         announce(app, "tasks")  # a new line: drawn
         await wait_loaded(pilot)
         assert any("Call the branch head" in str(o.prompt) for o in agenda.options)
+
+
+async def test_a_long_section_opens_in_place_and_cuts_again(db, db_path, config):
+    from tests.register_helpers import outlet
+    from workbench.plan.view import SECTION_ROWS
+
+    for n in range(SECTION_ROWS + 4):
+        outlet(db, f"CCB-{n:03d}", f"建行{n}", NOW)
+    app = app_on(db_path, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        visit_rows = [i for i in option_ids(app) if i.startswith("visit:")]
+        assert len(visit_rows) == SECTION_ROWS and "more:visits" in option_ids(app)
+        app.screen.select("more:visits")
+        await pilot.press("enter")
+        every = [i for i in option_ids(app) if i.startswith("visit:")]
+        assert len(every) == SECTION_ROWS + 4 and every[:SECTION_ROWS] == visit_rows
+        # The eye lands on the first row the cut had left out.
+        assert highlighted(app) == every[SECTION_ROWS]
+        # A reload keeps the section whole until the user cuts it again.
+        app.screen.refresh_data()
+        await wait_loaded(pilot)
+        assert "fewer:visits" in option_ids(app)
+        app.screen.select("fewer:visits")
+        await pilot.press("enter")
+        assert len([i for i in option_ids(app) if i.startswith("visit:")]) == SECTION_ROWS
+        assert highlighted(app) == "more:visits"

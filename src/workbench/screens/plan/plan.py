@@ -60,6 +60,7 @@ class PlanScreen(DataScreen):
         self.agenda: Agenda | None = None
         self.sections: list[Section] = []
         self.drawn: list[tuple[str | None, str, bool] | None] = []  # the options, as text
+        self.whole: frozenset[str] = frozenset()  # long sections the user opened in full
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +80,7 @@ class PlanScreen(DataScreen):
 
         app = self.app
         agenda = build_agenda(db, app.today, app.config)
-        return agenda, sections(agenda)
+        return agenda, sections(agenda, whole=self.whole)
 
     EMPTY_HINT = "empty.plan"
 
@@ -199,6 +200,8 @@ class PlanScreen(DataScreen):
             self._toggle_habit(ref)
         elif kind == "doc":
             self._document(ref)
+        elif kind in ("more", "fewer"):
+            self._open_section(ref, kind == "more")
         elif kind == "must":
             if ref == "stationed":
                 self._stationed()
@@ -225,6 +228,25 @@ class PlanScreen(DataScreen):
                 visit_actions.check_out(self)
             elif visit is not None:
                 app.open_outlet(visit.outlet_id)
+
+    def _open_section(self, key: str, whole: bool) -> None:
+        """Show a cut section whole (or cut it again): the agenda in hand is laid out
+        again, nothing is read."""
+        from workbench.plan.view import sections
+
+        self.whole = self.whole | {key} if whole else self.whole - {key}
+        if self.agenda is not None:
+            self.show((self.agenda, sections(self.agenda, whole=self.whole)))
+            self.select(self._first_hidden(key) if whole else f"more:{key}")
+
+    def _first_hidden(self, key: str) -> str:
+        """The first row the cut had left out, where the reader's eye goes next."""
+        section = next((s for s in self.sections if s.key == key), None)
+        from workbench.plan.view import SECTION_ROWS
+
+        if section is None or len(section.items) <= SECTION_ROWS:
+            return f"h:{key}"
+        return section.items[SECTION_ROWS].id or f"h:{key}"
 
     # --- morning score, five ones, documents ----------------------------------------
 
