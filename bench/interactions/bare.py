@@ -1,7 +1,8 @@
 """Baseline for the interactions: Textual alone refilling the same table.
 
 A bare app holds a DataTable with the roster's columns; a key clears it and adds
-the same first page of rows (strings taken from the heavy database once). Its p50
+the same first page of rows (``PAGE_SIZE`` of them, strings taken from the heavy
+database once). Its p50
 is what any Textual screen pays to redraw such a table, without Workbench's code.
 """
 
@@ -51,13 +52,14 @@ class BareTableApp(App):
 def roster_page(db_path) -> list[tuple[str, ...]]:
     from workbench.core.config import Config
     from workbench.roster import outlets
+    from workbench.screens.roster.roster import PAGE_SIZE
     from workbench.storage import open_db
 
     from ..steps.context import TODAY
 
     db = open_db(db_path)
     try:
-        rows = outlets.roster(db, TODAY, Config().visits.cadence_days)[:200]
+        rows = outlets.roster(db, TODAY, Config().visits.cadence_days)[:PAGE_SIZE]
     finally:
         db.close()
     return [(r.code, r.name, r.bank or "", r.tier, str(r.last_visit), str(r.days_left),

@@ -71,6 +71,22 @@ async def test_a_changed_cell_is_updated_in_place_and_new_rows_are_appended():
         assert table.get_row_at(0) == list(new[1])  # what is drawn at each row, too
 
 
+async def test_a_page_mostly_gone_is_refilled_not_removed_row_by_row():
+    from workbench.screens.common.tables import REMOVALS_IN_PLACE
+
+    app = TableApp()
+    async with app.run_test():
+        table = app.query_one(DataTable)
+        page = [(f"k{n}", (f"k{n}", "x")) for n in range(40)]
+        for gone in (REMOVALS_IN_PLACE, REMOVALS_IN_PLACE + 1):
+            replace_rows(table, page)
+            kept = page[gone:]
+            fresh = [(f"n{n}", (f"n{n}", "y")) for n in range(gone)]
+            how = replace_rows(table, kept + fresh)
+            assert shown(table) == kept + fresh
+            assert how == ("updated" if gone == REMOVALS_IN_PLACE else "refilled")
+
+
 def test_pending_rows_collect_what_a_fill_adds():
     pending = PendingRows()
     pending.add_row("a", "b", key="1")

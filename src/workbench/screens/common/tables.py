@@ -5,8 +5,10 @@ every row again throws away every cached line and re-measures every cell (about 
 bare Textual pays to draw the page afresh). ``replace_rows`` compares the keyed rows a
 screen wants with those it shows: unchanged rows stay as they are, a changed cell is
 updated in place, rows gone are removed and new ones appended at the end. When the
-order itself changed (a new row in the middle, another sort, another page), a full
-refill is both simpler and no slower.
+order itself changed (a new row in the middle, another sort), the rows are put in order
+in place. When most of the rows are gone (another page, another sort of a long list), a
+refill is cheaper: DataTable re-indexes every row on each ``remove_row``, so removing a
+page of rows one by one costs the square of its length.
 
 ``FitTable`` fits a table to the terminal: the columns of names (outlets, staff) take
 the width the others leave, cut at the end with an ellipsis, while codes, dates and
@@ -29,6 +31,10 @@ from textual.widgets import DataTable
 
 Rows = Sequence[tuple[str, Sequence[Any]]]
 
+# Rows removed one by one before a refill is cheaper (a save or a void removes one or
+# two; another page or filter removes most of them).
+REMOVALS_IN_PLACE = 16
+
 
 class PendingRows:
     """Collects what a fill would add (``add_row`` as DataTable has it) for replace_rows."""
@@ -45,15 +51,19 @@ def replace_rows(table: DataTable, rows: Rows) -> str:
 
     Returns "same", "updated" (cells changed, rows removed or appended in place),
     "reordered" (the same, and rows moved: a new line at the top of the register) or
-    "refilled" (keys repeated: drawn afresh).
+    "refilled" (keys repeated, or more than ``REMOVALS_IN_PLACE`` rows gone: drawn
+    afresh).
     """
     shown = [row.key.value for row in table.ordered_rows]
     wanted = [key for key, _cells in rows]
     wanted_set = set(wanted)
-    if len(wanted_set) != len(wanted):
+    gone = sum(1 for key in shown if key not in wanted_set)
+    if len(wanted_set) != len(wanted) or gone > REMOVALS_IN_PLACE:
         table.clear()
         for key, cells in rows:
             table.add_row(*cells, key=key)
+        if isinstance(table, FitTable):
+            table.fit()
         return "refilled"
     shown_set = set(shown)
     changed = False
