@@ -152,9 +152,10 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str,
 
 
 async def wait_ready(app, pilot) -> None:
-    """Wait until the app's worker has opened the database and screens have their data."""
-    await wait_until(pilot, lambda: app.db is not None and not app.loads_pending(),
-                     "the database to open and the screens to load")
+    """Wait until the app's worker has opened the database and screens have their data
+    (and the day's backup, copied beside the first loads, is made)."""
+    await wait_until(pilot, lambda: app.db is not None and not app.loads_pending()
+                     and app.backup_done, "the database to open and the screens to load")
 
 
 async def wait_loaded(pilot) -> None:

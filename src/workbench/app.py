@@ -159,6 +159,7 @@ class WorkbenchApp(App[int]):
         self.error: str | None = None
         self.collector = IdleCollector()
         self.writable = True  # False: the file opened read-only (self.banner says why)
+        self.backup_done = False  # the day's copy made (or not needed, or failed: warned)
         self.banner: str | None = None
 
     # --- the database ----------------------------------------------------------
@@ -182,24 +183,34 @@ class WorkbenchApp(App[int]):
             self.call_from_thread(self._failed, str(exc))
             return
         db = opened.db
-        if self.daily_backup and opened.writable:
-            self._backup(db, path)
         if opened.warnings:
             self.call_from_thread(self._warn, opened.warnings, opened.writable)
         # The file SQLite opened (absolute, user folder expanded): the readers open it too.
         self.call_from_thread(self._opened, db, file_of(db))
+        if self.daily_backup and opened.writable:
+            self._backup(path)
+        self.backup_done = True
 
-    def _backup(self, db: Database, path: Path) -> None:
-        """The first open of each day leaves a copy; a failure warns but never blocks work."""
+    def _backup(self, path: Path) -> None:
+        """The first open of each day leaves a copy; a failure warns but never blocks work.
+
+        It is copied from a reader's snapshot while the first screen loads beside it (a
+        heavy user's file takes half a second to copy): the copy is the file as it was
+        when the snapshot began, whatever is written meanwhile, and its head is read in
+        the same snapshot.
+        """
         from workbench.core.backup import daily_backup
         from workbench.register.witness import head_line
 
         try:
-            daily_backup(db, path, self.today, self.config.backup.keep, self.config.backup.folder,
-                         head=head_line(db))
+            with self.readers.snapshot() as snapshot:
+                daily_backup(snapshot, path, self.today, self.config.backup.keep,
+                             self.config.backup.folder, head=head_line(snapshot))
         except (OSError, sqlite3.Error, WorkbenchError) as exc:
             self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
                                   severity="warning", timeout=10)
+        except RuntimeError:
+            pass  # the app quit and closed its readers first: the next open copies
 
     def _opened(self, db: Database, path: Path) -> None:
         from workbench.core.db import ReadConnections

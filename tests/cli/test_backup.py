@@ -93,6 +93,27 @@ def test_cli_backup_and_restore_round_trip(db, db_path, tmp_path, capsys):
     assert count(db_path) == 2
 
 
+async def test_the_daily_copy_does_not_hold_up_the_plan_and_is_one_moment(db, db_path, config,
+                                                                        monkeypatch):
+    from tests.conftest import TODAY, Gate, wait_ready, wait_until
+    from workbench.app import WorkbenchApp
+
+    add(db, "EARLY")
+    gate = Gate(monkeypatch, backup, "daily_backup")  # held after its snapshot began
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: app.db is not None and not app.loads_pending()
+                         and gate.waiting.is_set(), "the plan shown while the copy waits")
+        assert not app.backup_done
+        add(app.db, "LATE")  # written while the copy is being made
+        gate.open.set()
+        await wait_ready(app, pilot)
+    daily = db_path.parent / "backups" / f"wb-daily-{TODAY.isoformat()}.db"
+    codes = {r[0] for r in sqlite3.connect(daily).execute("SELECT code FROM outlets")}
+    assert codes == {"EARLY"}  # the file as the snapshot found it, not half of a write
+    assert not gate.timed_out
+
+
 async def test_app_makes_the_daily_backup_on_first_open(db_path, config):
     from tests.conftest import TODAY, wait_ready
     from workbench.app import WorkbenchApp
