@@ -205,7 +205,9 @@ def start(db: Database) -> Path | None:
 
 def compare(db: Database, entries: list[Entry]) -> list[Finding]:
     """The ledger against every witnessed head: cut tail, rewritten history, missing, behind."""
-    head = ledger.head(db)
+    # The newest link only (one index probe): the links counted per kind, a scan of the
+    # whole ledger, are read only for the message of a cut tail.
+    head = ledger.head(db, exact=False)
     restores = [e for e in entries if e.restored_from is not None]
     entries = current(entries)
     if not entries:
@@ -219,7 +221,8 @@ def compare(db: Database, entries: list[Entry]) -> list[Finding]:
     if newest.seq > head.seq:
         return [Finding("witness.truncated", True, {
             "at": newest.at, "head": newest.head[:12], "signoffs": newest.signoffs,
-            "seq": newest.seq, "now_signoffs": head.signoffs, "now_seq": head.seq})]
+            "seq": newest.seq, "now_signoffs": ledger.head(db).signoffs,
+            "now_seq": head.seq})]
     for entry in entries:
         if entry.seq and hashes.get(entry.seq) != entry.head:
             return [Finding("witness.rewritten", True, {
