@@ -68,14 +68,15 @@ def file_rows(codes: list[str], count: int) -> list[dict[str, str]]:
 
 
 def raw_rows(db_path: Path, rows: list[dict[str, str]], stamp: str) -> list[tuple]:
-    """The same people as final column values (outlet ids resolved, initials computed)."""
-    from workbench.core.text import initials
+    """The same people as final column values (outlet ids resolved, the pinyin a name
+    is searched by computed: initials and full readings, as the import stores them)."""
+    from workbench.core.text import search_keys
 
     conn = sqlite3.connect(db_path)
     ids = dict(conn.execute("SELECT code, id FROM outlets"))
     conn.close()
     return [(ids[r["网点代码"]], r["姓名"], r["岗位"], r["电话"], r["生日"], r["备注"] or None,
-             initials(r["姓名"]), stamp, stamp) for r in rows]
+             search_keys(r["姓名"]), stamp, stamp) for r in rows]
 
 
 def import_once(path: Path, rows, now: datetime) -> float:

@@ -72,23 +72,33 @@ def initials(text: str | None) -> str:
     """
     if not text:
         return ""
-    splitter, seg, convert, _full = _pinyin_tools()
-    return " ".join(_combine(_word_readings(text, splitter, seg, convert, _word_variants)))
+    convert = _pinyin_tools()[2]
+    return " ".join(_combine(_word_readings(text, convert, _word_variants)))
 
 
-def _word_readings(text: str, splitter, seg, convert,
-                   cache: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The readings of each part of ``text`` in order: Chinese words as ``convert``
-    reads them, anything else as typed (lower case, no spaces)."""
-    parts: list[tuple[str, ...]] = []
+@lru_cache(maxsize=4096)
+def _segments(text: str) -> tuple[tuple[bool, str], ...]:
+    """``text`` cut into its Chinese words (True) and the rest (False), in order: cut
+    once for a name's initials and its full pinyin alike (the cutting costs more than
+    reading the words)."""
+    splitter, seg, _initials, _full = _pinyin_tools()
+    parts: list[tuple[bool, str]] = []
     for i, part in enumerate(splitter.split(text)):
         if not part:
             continue
         if i % 2 == 0:  # not Chinese: kept as typed
-            parts.append((part.lower().replace(" ", ""),))
+            parts.append((False, part.lower().replace(" ", "")))
         else:
-            parts.extend(_variants_of_word(word, convert, cache) for word in seg.cut(part))
-    return parts
+            parts.extend((True, word) for word in seg.cut(part))
+    return tuple(parts)
+
+
+def _word_readings(text: str, convert, cache: dict[str, tuple[str, ...]],
+                   ) -> list[tuple[str, ...]]:
+    """The readings of each part of ``text`` in order: Chinese words as ``convert``
+    reads them, anything else as typed (lower case, no spaces)."""
+    return [_variants_of_word(part, convert, cache) if chinese else (part,)
+            for chinese, part in _segments(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -97,8 +107,8 @@ def full_pinyin(text: str | None) -> str:
     first, then up to ``MAX_FULL_VARIANTS`` in all (``zhongguoyinhang``)."""
     if not text:
         return ""
-    splitter, seg, _initials, convert = _pinyin_tools()
-    parts = _word_readings(text, splitter, seg, convert, _word_full)
+    convert = _pinyin_tools()[3]
+    parts = _word_readings(text, convert, _word_full)
     return " ".join(_combine(parts)[:MAX_FULL_VARIANTS])
 
 
@@ -107,6 +117,7 @@ def search_keys(text: str | None) -> str:
     its full pinyin, space-separated, initials first (the roster sorts by them)."""
     if not text:
         return ""
-    full = [reading for reading in full_pinyin(text).split()
-            if reading not in initials(text).split()]
-    return " ".join([initials(text), *full]).strip()
+    first = initials(text)
+    shown = set(first.split())
+    full = [reading for reading in full_pinyin(text).split() if reading not in shown]
+    return " ".join([first, *full]).strip()
