@@ -87,6 +87,22 @@ async def test_a_page_mostly_gone_is_refilled_not_removed_row_by_row():
             assert how == ("updated" if gone == REMOVALS_IN_PLACE else "refilled")
 
 
+async def test_most_cells_changed_is_a_refill_that_keeps_the_cursor():
+    from workbench.screens.common.tables import CELLS_IN_PLACE
+
+    app = TableApp()
+    async with app.run_test():
+        table = app.query_one(DataTable)
+        page = [(f"k{n}", (f"k{n}", "x")) for n in range(30)]
+        for changed in (CELLS_IN_PLACE, CELLS_IN_PLACE + 1):
+            replace_rows(table, page)
+            table.move_cursor(row=20)
+            after = [(k, (c[0], "y" if n < changed else c[1])) for n, (k, c) in enumerate(page)]
+            how = replace_rows(table, after)
+            assert shown(table) == after and table.cursor_row == 20
+            assert how == ("updated" if changed == CELLS_IN_PLACE else "refilled")
+
+
 def test_pending_rows_collect_what_a_fill_adds():
     pending = PendingRows()
     pending.add_row("a", "b", key="1")

@@ -8,7 +8,8 @@ updated in place, rows gone are removed and new ones appended at the end. When t
 order itself changed (a new row in the middle, another sort), the rows are put in order
 in place. When most of the rows are gone (another page, another sort of a long list), a
 refill is cheaper: DataTable re-indexes every row on each ``remove_row``, so removing a
-page of rows one by one costs the square of its length.
+page of rows one by one costs the square of its length; so it is when most cells changed
+(each narrower cell re-measures its whole column).
 
 ``FitTable`` fits a table to the terminal: the columns of names (outlets, staff) take
 the width the others leave, cut at the end with an ellipsis, while codes, dates and
@@ -34,6 +35,10 @@ Rows = Sequence[tuple[str, Sequence[Any]]]
 # Rows removed one by one before a refill is cheaper (a save or a void removes one or
 # two; another page or filter removes most of them).
 REMOVALS_IN_PLACE = 16
+# Cells updated in place before a refill is cheaper: DataTable re-measures a whole column
+# for each updated cell that got narrower (the week's figures for another week: every
+# cell of a column, each measuring the column again).
+CELLS_IN_PLACE = 12
 
 
 class PendingRows:
@@ -51,37 +56,36 @@ def replace_rows(table: DataTable, rows: Rows) -> str:
 
     Returns "same", "updated" (cells changed, rows removed or appended in place),
     "reordered" (the same, and rows moved: a new line at the top of the register) or
-    "refilled" (keys repeated, or more than ``REMOVALS_IN_PLACE`` rows gone: drawn
-    afresh).
+    "refilled" (keys repeated, more than ``REMOVALS_IN_PLACE`` rows gone or more than
+    ``CELLS_IN_PLACE`` cells changed: drawn afresh, the cursor kept where it was).
     """
     shown = [row.key.value for row in table.ordered_rows]
     wanted = [key for key, _cells in rows]
     wanted_set = set(wanted)
     gone = sum(1 for key in shown if key not in wanted_set)
     if len(wanted_set) != len(wanted) or gone > REMOVALS_IN_PLACE:
-        table.clear()
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-        if isinstance(table, FitTable):
-            table.fit()
-        return "refilled"
+        return _refill(table, rows)
     shown_set = set(shown)
-    changed = False
+    columns = [column.key for column in table.ordered_columns]
+    changes = []
+    for key, cells in rows:
+        if key in shown_set:
+            current = table.get_row(key)
+            changes += [(key, column, new) for column, old, new
+                        in zip(columns, current, cells, strict=True) if old != new]
+    if len(changes) > CELLS_IN_PLACE:
+        return _refill(table, rows)
+    changed = bool(changes)
     for key in shown:
         if key not in wanted_set:
             table.remove_row(key)
             changed = True
-    columns = [column.key for column in table.ordered_columns]
+    for key, column, new in changes:
+        table.update_cell(key, column, new, update_width=True)
     for key, cells in rows:
         if key not in shown_set:
             table.add_row(*cells, key=key)
             changed = True
-            continue
-        current = table.get_row(key)
-        for column, old, new in zip(columns, current, cells, strict=True):
-            if old != new:
-                table.update_cell(key, column, new, update_width=True)
-                changed = True
     moved = [key for key in shown + [k for k in wanted if k not in shown_set]
              if key in wanted_set] != wanted
     if moved:
@@ -89,6 +93,18 @@ def replace_rows(table: DataTable, rows: Rows) -> str:
     if isinstance(table, FitTable):
         table.fit()
     return "reordered" if moved else "updated" if changed else "same"
+
+
+def _refill(table: DataTable, rows: Rows) -> str:
+    at = table.cursor_coordinate
+    table.clear()
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+    if rows and (at.row or at.column):
+        table.move_cursor(row=min(at.row, len(rows) - 1), column=at.column)
+    if isinstance(table, FitTable):
+        table.fit()
+    return "refilled"
 
 
 def put_in_order(table: DataTable, keys: Sequence[str]) -> None:
