@@ -58,21 +58,15 @@ def documents(db: Database, today: date, config: Config,
                            p.policy_no, p.masked_name, 1, (today - p.issue_date).days))
     _more(out, "unregistered", policies.count_awaiting_documents(db))
     policy_kind = config.deliveries.policy_kind
-    awaiting: dict[int, list[deliveries.Line]] = {}
-    for line in deliveries.awaiting_signature(db):
-        if line.kind == policy_kind:
-            out.append(DocItem("policy", line.id, line.outlet_id, line.outlet_code,
-                               line.outlet_name, line.policy_no or "",
-                               mask_name(line.customer), 1,
-                               (today - line.delivered_at.date()).days))
-        else:
-            awaiting.setdefault(line.outlet_id, []).append(line)
-    for outlet_id, lines in awaiting.items():
-        first = lines[0]
-        kinds = sorted({x.kind for x in lines})
-        out.append(DocItem("awaiting", outlet_id, outlet_id, first.outlet_code,
-                           first.outlet_name, ",".join(kinds), "", len(lines),
-                           (today - min(x.delivered_at for x in lines).date()).days))
+    for line in deliveries.awaiting_signature(db, kind=policy_kind):
+        out.append(DocItem("policy", line.id, line.outlet_id, line.outlet_code,
+                           line.outlet_name, line.policy_no or "",
+                           mask_name(line.customer), 1,
+                           (today - line.delivered_at.date()).days))
+    for outlet_id, code, name, kinds, count, oldest in deliveries.awaiting_by_outlet(
+            db, policy_kind):
+        out.append(DocItem("awaiting", outlet_id, outlet_id, code, name, kinds, "", count,
+                           (today - oldest.date()).days))
     for level in stock.low_stock(db, today, config):
         days = None if level.days_left is None else int(level.days_left)
         out.append(DocItem("stock", level.outlet_id, level.outlet_id, level.outlet_code,

@@ -252,14 +252,22 @@ def register_count(db: Database, filters: RegisterFilter = RegisterFilter()) -> 
 
 
 def awaiting_signature(db: Database, outlet_id: int | None = None,
-                       limit: int | None = None) -> list[Line]:
-    """Lines logged but neither signed for nor voided, oldest first (per outlet if given).
+                       limit: int | None = None, kind: str | None = None) -> list[Line]:
+    """Lines logged but neither signed for nor voided, oldest first (per outlet, of one
+    ``kind`` if given).
 
     Read through ``open_lines`` (kept by triggers), so the cost follows what is open,
     not the size of the register. For a summary over all outlets ``awaiting_counts``
-    is cheaper still; ``limit`` caps a long list.
+    and ``awaiting_by_outlet`` are cheaper still; ``limit`` caps a long list.
     """
-    cond, params = ("WHERE ol.outlet_id = ?", [outlet_id]) if outlet_id is not None else ("", [])
+    where, params = [], []
+    if outlet_id is not None:
+        where.append("ol.outlet_id = ?")
+        params.append(outlet_id)
+    if kind is not None:
+        where.append("d.kind = ?")
+        params.append(kind)
+    cond = "WHERE " + " AND ".join(where) if where else ""
     sql = (_LINE_SQL.replace("FROM deliveries d", "FROM open_lines ol JOIN deliveries d "
                              "ON d.id = ol.delivery_id")
            + f" {cond} ORDER BY d.outlet_id, d.delivered_at, d.id")
@@ -268,6 +276,25 @@ def awaiting_signature(db: Database, outlet_id: int | None = None,
         params.append(limit)
     return [line for line in (_line(r) for r in db.execute(sql, params).fetchall())
             if line.status == "awaiting"]
+
+
+def awaiting_by_outlet(db: Database, except_kind: str,
+                       ) -> list[tuple[int, str, str, str, int, datetime]]:
+    """Per outlet with lines awaiting signature (``except_kind`` left out, the plan lists
+    those one by one): (outlet id, code, name, its kinds sorted and comma-joined, lines,
+    the oldest line's time), outlets in id order. Grouped in SQL: a heavy user has
+    thousands of lines open, and the plan only needs them counted."""
+    rows = db.execute("""
+        SELECT d.outlet_id, o.code, o.name, group_concat(DISTINCT d.kind), count(*),
+               min(d.delivered_at)
+        FROM open_lines ol JOIN deliveries d ON d.id = ol.delivery_id
+        JOIN outlets o ON o.id = d.outlet_id
+        LEFT JOIN signoff_lines l ON l.delivery_id = d.id
+        LEFT JOIN voids x ON x.delivery_id = d.id
+        WHERE l.delivery_id IS NULL AND x.delivery_id IS NULL AND d.kind != ?
+        GROUP BY d.outlet_id ORDER BY d.outlet_id""", [except_kind]).fetchall()
+    return [(r[0], r[1], r[2], ",".join(sorted(r[3].split(","))), r[4],
+             datetime.fromisoformat(r[5])) for r in rows]
 
 
 def awaiting_counts(db: Database) -> dict[int, int]:
