@@ -60,11 +60,17 @@ def language() -> str:
 
 
 def t(key: str, /, **params: object) -> str:
-    """Translate ``key`` into the current language; unknown keys show as themselves."""
+    """Translate ``key`` into the current language; unknown keys show as themselves.
+
+    An English text may write ``{count} line{s}``: ``s`` follows ``count`` (one line,
+    two lines); Chinese needs no plural and never writes it.
+    """
     pair = catalogue().get(key)
     if pair is None:
         return key
     text = pair[0] if _current == "zh" else pair[1]
+    if "{s}" in text and "s" not in params:
+        params["s"] = "" if params.get("count") == 1 else "s"
     return text.format(**params) if params else text
 
 

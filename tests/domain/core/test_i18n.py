@@ -26,7 +26,22 @@ def placeholders(text: str) -> set[str]:
 
 def test_both_languages_take_the_same_parameters():
     for key, (zh, en) in i18n.catalogue().items():
-        assert placeholders(zh) == placeholders(en), key
+        # {s} is English's plural, filled from {count}.
+        assert placeholders(zh) == placeholders(en) - {"s"}, key
+        assert "s" not in placeholders(en) or "count" in placeholders(en), key
+
+
+def test_an_english_plural_follows_the_count():
+    previous = i18n.language()
+    try:
+        i18n.set_language("en")
+        assert i18n.t("plan.doc.forms", count=1) == "1 form"
+        assert i18n.t("plan.doc.forms", count=2) == "2 forms"
+        assert i18n.t("plan.doc.lines", count=0) == "0 lines"
+        i18n.set_language("zh")
+        assert i18n.t("plan.doc.forms", count=1) == "1 份"
+    finally:
+        i18n.set_language(previous)
 
 
 def test_every_literal_key_used_in_the_code_exists():

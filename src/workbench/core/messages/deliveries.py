@@ -118,7 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "apps.col.collected": ("收单日期", "Collected"),
     "apps.sheet_title": ("投保单交接单 第 {id} 号", "Application forms hand-over no. {id}"),
     "apps.sheet_meta": ("接收人:{receiver} · 交接时间:{at} · 共 {count} 份 · 保费合计 {total} 元",
-                        "Received by {receiver} · at {at} · {count} forms · premium total {total}"),
+                        "Received by {receiver} · at {at} · {count} form{s} · premium total {total}"),
     "apps.sheet_signatures": ("移交人签字:__________    接收人签字:__________",
                               "Handed over by: __________    Received by: __________"),
 }
@@ -138,7 +138,7 @@ MESSAGES.update({
     "export.bad_format": ("不支持的格式 {format}", "Unknown format {format}"),
     "export.written": ("已写入 {path}", "Written to {path}"),
     "export.title": ("单证登记本:{name}({code})", "Register book: {name} ({code})"),
-    "export.meta": ("期间 {span} · 共 {count} 行", "Period {span} · {count} lines"),
+    "export.meta": ("期间 {span} · 共 {count} 行", "Period {span} · {count} line{s}"),
     "export.col.line": ("行号", "Line"),
     "export.col.delivered_at": ("送达时间", "Delivered"),
     "export.col.kind": ("种类", "Kind"),
@@ -222,7 +222,7 @@ MESSAGES.update({
     "deliveries.col.note": ("备注", "Note"),
     # register view
     "deliveries.register_status": ("共 {count} 行 · 第 {page}/{pages} 页",
-                                   "{count} lines · page {page}/{pages}"),
+                                   "{count} line{s} · page {page}/{pages}"),
     "deliveries.filter.outlet": ("网点:{value}", "outlet: {value}"),
     "deliveries.filter.kind": ("种类:{value}", "kind: {value}"),
     "deliveries.filter.status": ("状态:{value}", "status: {value}"),
@@ -265,7 +265,7 @@ MESSAGES.update({
     "signoff.ambiguous": ("有 {count} 人都匹配“{typed}”:用 ↑↓ 选一位,再按 Enter",
                           "{count} people match “{typed}”: pick one with ↑↓, then Enter"),
     "signoff.pick_signer": ("请选择签收人", "pick who signs"),
-    "signoff.done": ("已签收 {count} 行 · 签收人 {name}", "{count} lines signed by {name}"),
+    "signoff.done": ("已签收 {count} 行 · 签收人 {name}", "{count} line{s} signed by {name}"),
     "signoff.nothing_awaiting": ("这个网点没有待签收的登记行", "Nothing awaits signature here"),
     "signoff.pick_outlet": ("在哪个网点签收?(可输入拼音或首字母)",
                             "Sign at which outlet? (pinyin or its initials work)"),
@@ -274,7 +274,7 @@ MESSAGES.update({
     "due.receipt": ("回执", "Receipt"),
     "due.callback": ("回访", "Callback"),
     "due.status": ("共 {count} 项 · 逾期 {overdue} 项 · 犹豫期止日带 * 为按签收日估算",
-                   "{count} items · {overdue} overdue · * cooling-off estimated from sign-off"),
+                   "{count} item{s} · {overdue} overdue · * cooling-off estimated from sign-off"),
     "due.receipt_title": ("回执已收回:{policy}", "Receipt back: {policy}"),
     "due.callback_title": ("回访已完成:{policy}", "Callback done: {policy}"),
     "due.receipt_date": ("客户签收保单日期(回执上的日期)", "Day the customer signed the receipt"),
@@ -284,14 +284,14 @@ MESSAGES.update({
     # stock
     "stock.low": ("即将断档", "about to run out"),
     "stock.status": ("共 {count} 项 · {low} 项即将断档 · n 记录盘点",
-                     "{count} items · {low} about to run out · n records a count"),
+                     "{count} item{s} · {low} about to run out · n records a count"),
     "stock.pick_outlet": ("盘点哪个网点?", "Count stock at which outlet?"),
     "stock.count_title": ("库存盘点:{name}", "Stock count: {name}"),
     "stock.counted": ("已记录 {name} 的盘点", "Count recorded at {name}"),
     # collected forms
     "apps.status_line": ("共 {count} 份 · 待初审/待交接 {pending} 份 · 今日收 {collected} "
                          "交 {handed} · 待签收 {awaiting} 行 · i 初审 h 交接 S 状态",
-                         "{count} forms · {pending} to review or hand over · today collected "
+                         "{count} form{s} · {pending} to review or hand over · today collected "
                          "{collected}, handed over {handed} · {awaiting} lines awaiting "
                          "signature · i review, h hand over, S status"),
     "apps.pick_outlet": ("在哪个网点收单?", "Collected at which outlet?"),
@@ -304,7 +304,7 @@ MESSAGES.update({
     "apps.handover_title": ("交接给公司:{count} 份已初审投保单,保费合计 {total} 元",
                             "Hand {count} reviewed forms to the company (premium {total})"),
     "apps.handed_over": ("已交接 {count} 份,交接单:{path}",
-                         "{count} forms handed over; sheet: {path}"),
+                         "{count} form{s} handed over; sheet: {path}"),
     "apps.handed_over_nofile": ("已交接 {count} 份(交接单未能写入文件)",
-                                "{count} forms handed over (the sheet file could not be written)"),
+                                "{count} form{s} handed over (the sheet file could not be written)"),
 })

@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster.never": ("从未", "never"),
     "roster.inactive": ("已停用", "inactive"),
     "roster.status": ("共 {count} 个网点 · 第 {page}/{pages} 页 · 排序:{sort}",
-                      "{count} outlets · page {page}/{pages} · sorted by {sort}"),
+                      "{count} outlet{s} · page {page}/{pages} · sorted by {sort}"),
     "roster.checked_in_at": ("● 已在 {name} 签到({start})", "● checked in at {name} since {start}"),
     "roster.sort.due": ("下次拜访", "next visit"),
     "roster.sort.code": ("代码", "code"),

@@ -46,8 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.install_only": ("--time 和 --workdays 只能与 --install 一起使用", "--time and --workdays go with --install"),
     # the calendar
     "calendar.name": ("银保工作台", "Workbench"),
-    "calendar.written": ("日历已写入 {path}:{count} 个事件,{first} 至 {last}", "Calendar written to {path}: {count} events, {first} to {last}"),
-    "calendar.written_app": ("日历已写入 {path}({count} 个事件);用日历应用打开即可导入", "Calendar written to {path} ({count} events); open it in your calendar app to import"),
+    "calendar.written": ("日历已写入 {path}:{count} 个事件,{first} 至 {last}", "Calendar written to {path}: {count} event{s}, {first} to {last}"),
+    "calendar.written_app": ("日历已写入 {path}({count} 个事件);用日历应用打开即可导入", "Calendar written to {path} ({count} event{s}); open it in your calendar app to import"),
     "calendar.missing_library": ("导出日历需要 icalendar 库:pip install 'workbench[calendar]'", "Exporting a calendar needs the icalendar library: pip install 'workbench[calendar]'"),
     "calendar.not_ours": ("{path} 已存在,且不是工作台导出的日历;换个文件名,或加 --force 覆盖", "{path} exists and is not a calendar Workbench exported; choose another name, or add --force to replace it"),
     "calendar.event.visit": ("拜访 {code} {name}", "Visit {code} {name}"),
