@@ -15,7 +15,18 @@ def test_the_token_is_exchanged_once() -> None:
     session = gate.exchange(gate.token)
     assert session and gate.session(session) == session
     assert gate.exchange(gate.token) is None  # the same link a second time
-    assert gate.sessions == {session}
+    assert set(gate.sessions) == {session}
+
+
+def test_a_session_ends_after_its_lifetime() -> None:
+    now = [1000.0]
+    gate = Gate("http://127.0.0.1:8000", clock=lambda: now[0])
+    session = gate.exchange(gate.token)
+    now[0] += gate.lifetime - 1
+    assert gate.session(session) == session
+    now[0] += 1  # the last second of a working day
+    assert gate.session(session) is None and not gate.sessions
+    assert gate.exchange(gate.renew()) is not None  # a new link opens another
 
 
 @given(st.text(max_size=64))
@@ -97,5 +108,5 @@ def test_a_new_link_for_another_device_voids_the_unopened_one() -> None:
     second_token = gate.renew()
     assert gate.exchange(unopened) is None  # superseded before it was opened
     second = gate.exchange(second_token)
-    assert second and second != first and gate.sessions == {first, second}
+    assert second and second != first and set(gate.sessions) == {first, second}
     assert gate.exchange(second_token) is None  # and it too works once

@@ -223,7 +223,7 @@ async def test_a_download_goes_only_to_the_session_that_runs_its_app(served) -> 
     server, client = served
     mine = await log_in(server, client)
     theirs = "another-session"
-    server.gate.sessions.add(theirs)
+    server.gate.sessions[theirs] = server.gate.clock() + server.gate.lifetime
     await offer(server, theirs, "k1")
     refused = await client.get("/download/k1", headers={"Cookie": f"{COOKIE}={mine}"})
     assert refused.status == 404

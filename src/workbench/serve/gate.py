@@ -6,6 +6,9 @@ spent. Every later request needs that cookie; the websocket that drives the app 
 needs an ``Origin`` equal to the served address, so a page from another site open in
 the same browser can neither read nor drive the workbench. A ``Host`` other than the
 served one is refused too (a name re-bound to this address is not this server).
+A session lasts ``SESSION_HOURS`` from the link's opening (a working day): a tablet
+left behind at a counter does not keep the workbench open for good; a new link
+(Enter where the server runs) opens another.
 
 Plain Python, no web framework: the server (``serve.server``) asks, the gate answers.
 """
@@ -15,11 +18,14 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 COOKIE = "workbench_session"
 TOKEN_BYTES = 24
 SESSION_BYTES = 32
+SESSION_HOURS = 12
 
 
 def is_loopback(host: str) -> bool:
@@ -62,7 +68,9 @@ class Gate:
     origin: str
     token: str = field(default_factory=lambda: secrets.token_urlsafe(TOKEN_BYTES))
     spent: bool = False
-    sessions: set[str] = field(default_factory=set)
+    sessions: dict[str, float] = field(default_factory=dict)  # session -> when it ends
+    lifetime: float = SESSION_HOURS * 3600.0  # seconds
+    clock: Callable[[], float] = time.monotonic
 
     @property
     def secure(self) -> bool:
@@ -84,7 +92,7 @@ class Gate:
             return None
         self.spent = True
         session = secrets.token_urlsafe(SESSION_BYTES)
-        self.sessions.add(session)
+        self.sessions[session] = self.clock() + self.lifetime
         return session
 
     def renew(self) -> str:
@@ -95,7 +103,10 @@ class Gate:
         return self.token
 
     def session(self, cookie: str | None) -> str | None:
-        """The session the cookie names, if it is one of ours."""
+        """The session the cookie names, if it is one of ours and has not ended."""
+        now = self.clock()
+        for ended in [s for s, until in self.sessions.items() if until <= now]:
+            del self.sessions[ended]
         if not cookie:
             return None
         for known in self.sessions:

@@ -130,7 +130,8 @@ class WorkbenchServer:
                 target += f"?fontsize={page.font_size(request.query['fontsize'])}"
             response = web.Response(status=303, headers={"Location": target})
             response.set_cookie(COOKIE, session, httponly=True, samesite="Strict",
-                                secure=self.gate.secure, path="/")
+                                secure=self.gate.secure, path="/",
+                                max_age=int(self.gate.lifetime))
             return response
         if self.session_of(request) is None:
             return self.refuse(403, "serve.refused.no_session")
