@@ -305,6 +305,11 @@ class WorkbenchApp(App[int]):
         return any(isinstance(screen, DataScreen) and screen.data_pending
                    for mode in self.MODES for screen in self.open_stack(mode))
 
+    def catch_ups_pending(self) -> bool:
+        """Some screen out of view waits for a pause to redraw what a write changed."""
+        return any(isinstance(screen, DataScreen) and screen.catch_up_pending
+                   for mode in self.MODES for screen in self.open_stack(mode))
+
     def open_stack(self, mode: str) -> list[Any]:
         """The screens of ``mode``, bottom first; none for a mode never opened."""
         try:

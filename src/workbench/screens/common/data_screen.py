@@ -10,10 +10,12 @@ translated line, never a traceback.
 
 The base decides when to reload: on a ``DataChanged`` naming one of those tables while
 the screen is in view (alone or under a modal form), at once — only what shows those
-tables (``refresh_tables``); out of view, it remembers the tables and catches up when
-shown again. Returning to a screen also reloads it all when the file changed in a way
-nobody announced (``data_stamp``: another instance's writes), and skips the work when
-nothing changed.
+tables (``refresh_tables``); out of view, it remembers the tables and catches up once
+the user has pressed no key for ``IDLE_CATCH_UP_SECONDS`` (reading what the write
+showed), or when shown again if that comes first: a switch back then draws the new data
+once, instead of the old data and then the new. Returning to a screen also reloads it
+all when the file changed in a way nobody announced (``data_stamp``: another
+instance's writes), and skips the work when nothing changed.
 
 A form that saves and closes uncovers its screen before the announcement reaches it
 (the message goes through the app); ``announce`` therefore tells the uncovered screens
@@ -24,6 +26,7 @@ whole screen as for a write nobody announced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -37,6 +40,7 @@ from workbench.screens.common.changes import DataChanged
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from textual.timer import Timer
 
 
 class Loaded(Message, bubble=False):
@@ -66,6 +70,8 @@ class DataScreen(Screen):
     DEFAULT_CSS = """
     DataScreen .empty-hint { height: auto; padding: 0 1; color: $warning; text-style: bold; }
     """
+    # Out of view, announced changes are caught up after this long without a key.
+    IDLE_CATCH_UP_SECONDS: ClassVar[float] = 0.6
 
     def __init__(self, read_ahead: ReadAhead | None = None) -> None:
         super().__init__()
@@ -75,6 +81,7 @@ class DataScreen(Screen):
         self.shown_stamp: tuple[int, int] | None = None  # data_stamp() when last requested
         self.requested = 0  # the newest load asked for; only its result is shown
         self.shown = 0  # the load whose data the screen shows (0: none yet)
+        self.idle_timer: Timer | None = None  # out of view: the catch-up once idle
 
     # --- what subclasses write ------------------------------------------------------
 
@@ -209,8 +216,36 @@ class DataScreen(Screen):
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.expect_changes(message.tables)
-        if self.unshown and self.in_view():
+        if not self.unshown:
+            return
+        if self.in_view():
             self.catch_up()
+        else:
+            self.catch_up_when_idle(self.IDLE_CATCH_UP_SECONDS)
+
+    @property
+    def catch_up_pending(self) -> bool:
+        """Out of view, changes wait for the user to pause (the benchmark waits too)."""
+        return self.idle_timer is not None
+
+    def catch_up_when_idle(self, delay: float) -> None:
+        if self.idle_timer is not None:
+            self.idle_timer.stop()
+        # Textual's timer cannot be set for no time at all.
+        self.idle_timer = self.set_timer(max(delay, 0.01), self._catch_up_if_idle)
+
+    def _catch_up_if_idle(self) -> None:
+        self.idle_timer = None
+        if not self.unshown or self.in_view():
+            return  # shown meanwhile: the resume caught up
+        quiet = monotonic() - self.app.collector.last_input
+        if quiet < self.IDLE_CATCH_UP_SECONDS:  # keys still coming: wait for a pause
+            self.catch_up_when_idle(self.IDLE_CATCH_UP_SECONDS - quiet)
+            return
+        self.catch_up()
 
     def on_screen_resume(self) -> None:
+        if self.idle_timer is not None:
+            self.idle_timer.stop()
+            self.idle_timer = None
         self.catch_up()
