@@ -45,6 +45,9 @@ class VisitsConfig:
     cadence_days: dict[str, int] = field(
         default_factory=lambda: {"A": 7, "B": 14, "C": 30, "D": 60}
     )
+    # A completed visit shorter than this many minutes is kept but does not clear
+    # "visit due" (a check-in and out by mistake, a drop-in of a minute).
+    min_minutes: int = 15
 
 
 @dataclass(frozen=True)

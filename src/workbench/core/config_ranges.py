@@ -64,6 +64,7 @@ def check(config: Any, source: str) -> None:
             raise ConfigError("config.bad_value", file=source,
                               key=f"visits.cadence_days.{tier}", value=f'"{tier}"')
         _whole(source, f"visits.cadence_days.{tier}", days, 1, v.MAX_DAYS)
+    _whole(source, "visits.min_minutes", config.visits.min_minutes, 0, v.MAX_DAYS)
     _names(source, "staff.roles", config.staff.roles)
     d = config.deliveries
     for key in ("receipt_days", "cooling_off_days", "callback_days", "stock_warn_days",

@@ -87,6 +87,8 @@ class CheckinAudit:
     has_note: bool
     counts: bool
     reasons: tuple[str, ...]  # catalogue keys (plan.rule.*) saying why it does not count
+    clipped_from: datetime | None = None  # typed before the working day, counted from it
+    clears_due: bool = True  # False: too short to clear "visit due"
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ def audit_checkins(visits: list[roster_visits.Visit], names: dict[int, str],
             outlet_name=names.get(visit.outlet_id, str(visit.outlet_id)),
             start=visit.started_at, end=visit.ended_at,
             has_note=bool((visit.notes or "").strip()), counts=not reasons,
-            reasons=tuple(reasons)))
+            reasons=tuple(reasons), clipped_from=visit.clipped_from,
+            clears_due=visit.clears_due))
     return out
 
 

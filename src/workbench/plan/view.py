@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workbench.core.i18n import columns, t
 from workbench.plan.agenda import Agenda
+from workbench.plan.visit_notes import visit_rule_notes
 
 DONE, OPEN = "[x]", "[ ]"
 
@@ -123,6 +124,7 @@ def audit_section(agenda: Agenda) -> Section:
             t(r, minutes=rules.min_visit_minutes, start=rules.work_start, end=rules.work_end,
               count=rules.max_outlets_per_half_day) for r in a.reasons)
         verdict = t("plan.counts") if a.counts else t("plan.not_counted", reasons=reasons)
+        verdict += visit_rule_notes(a.clipped_from, a.start, a.end is not None and not a.clears_due)
         items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
                                                   a.outlet_name, verdict)))
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))

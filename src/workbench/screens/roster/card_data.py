@@ -29,7 +29,7 @@ def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     """What the card shows (a worker's read: the card's own, or the roster's read-ahead)."""
     outlet = outlets.get_outlet(db, outlet_id)
     history = roster_visits.visits_for(db, outlet_id, limit=100)
-    last = next((v.started_at.date() for v in history if v.ended_at), None)
+    last = next((v.started_at.date() for v in history if v.ended_at and v.clears_due), None)
     due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
     return CardData(outlet, people, history, due)
