@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import config_ranges
+from workbench.core.config_fieldwork import FieldworkConfig
 from workbench.core.errors import ConfigError
 from workbench.core.keymap import BINDING_IDS
 
@@ -189,6 +190,7 @@ class Config:
     # Ids are those of core.keymap.BINDING_IDS.
     keymap: dict[str, str] = field(default_factory=dict)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    fieldwork: FieldworkConfig = field(default_factory=FieldworkConfig)
 
 
 def _type_name(tp: Any) -> str:

@@ -87,6 +87,9 @@ def check(config: Any, source: str) -> None:
         _whole(source, key, int(term), 1, MAX_TERM)
         _amount(source, key, factor, 0, MAX_FACTOR)
     _calendar(config.calendar, source)
+    from workbench.core import config_fieldwork
+
+    config_fieldwork.check(config, source, _whole, _names)
 
 
 def _calendar(calendar: Any, source: str) -> None:

@@ -37,7 +37,7 @@ def demo(tmp_path, demo_template, config):
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     outlet_id = one("SELECT id FROM outlets WHERE active = 1 ORDER BY id LIMIT 1")
     if visits.open_visit(db) is None:
-        visits.check_in(db, outlet_id, NOW - timedelta(hours=1), "delivery")
+        visits.check_in(db, outlet_id, NOW - timedelta(minutes=30), "delivery")
     due = [(item, "receipt") for item in receipts.receipts_due(db, TODAY, config)]
     due += [(item, "callback") for item in receipts.callbacks_due(db, TODAY, config)]
     registrable = None

@@ -15,3 +15,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Checked in at {name}: {typed} is before working hours, "
                                  "counted from {start}"),
 }
+MESSAGES.update({
+    # trainings, 早会 and events (fieldwork.trainings)
+    "field.training_kind": ("类型", "Kind"),
+    "field.topic": ("主题", "Topic"),
+    "field.held_on": ("日期", "Date"),
+    "field.minutes": ("时长(分钟)", "Duration (min)"),
+    "field.attendees": ("参加人员", "Attendees"),
+    "field.materials": ("使用资料", "Materials used"),
+    "field.follow_up": ("跟进日期", "Follow-up date"),
+    "training_kind.morning_meeting": ("早会", "Morning meeting"),
+    "training_kind.training": ("培训", "Training"),
+    "training_kind.product_seminar": ("产说会", "Product seminar"),
+    "training_kind.community": ("社区咨询", "Community consultation"),
+    "training_kind.publicity": ("宣导", "Briefing"),
+    "topic.company_news": ("公司动态", "Company news"),
+    "topic.investment_returns": ("投资收益", "Investment returns"),
+    "topic.incentives": ("激励方案", "Incentives"),
+    "topic.sales_talk": ("销售话术", "Sales talk"),
+    "topic.new_products": ("新险种推广", "New products"),
+    "error.training_in_future": ("{day} 还没到,只能登记已经开过的", "{day} has not come yet: "
+                                 "record what was held"),
+    "error.follow_up_before": ("跟进日期不能早于 {day}", "the follow-up cannot be before {day}"),
+    "error.attendee_not_at_outlet": ("参加人员须是 {name} 的在岗人员",
+                                     "attendees must be active staff of {name}"),
+})
