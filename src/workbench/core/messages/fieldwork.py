@@ -40,3 +40,20 @@ MESSAGES.update({
     "error.attendee_not_at_outlet": ("参加人员须是 {name} 的在岗人员",
                                      "attendees must be active staff of {name}"),
 })
+MESSAGES.update({
+    # displays (fieldwork.displays)
+    "field.checked_on": ("检查日期", "Checked on"),
+    "field.items": ("布置项目", "Display items"),
+    "display.poster": ("海报", "Poster"),
+    "display.display_board": ("展板", "Display board"),
+    "display.bulletin_board": ("宣传栏", "Bulletin board"),
+    "display.blackboard": ("黑板报", "Blackboard"),
+    "error.display_in_future": ("{day} 还没到,只能登记已经检查过的",
+                                "{day} has not come yet: record what was checked"),
+    "error.display_none": ("请至少检查一项布置", "check at least one display item"),
+    # the day's route (fieldwork.route)
+    "error.route_past": ("{day} 已过去,当天的路线保持原样",
+                         "{day} is past: that day's route stays as it was"),
+    "error.route_twice": ("同一网点在路线上只能出现一次", "an outlet can be on the route once"),
+    "error.route_long": ("路线最多 {count} 个网点", "a route holds at most {count} outlets"),
+})
