@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from workbench.plan.documents import DocItem
+    from workbench.plan.fieldwork import FieldworkAgenda
 
 MUST_DOS = ("stationed", "staff", "customers")
 UPCOMING_DAYS = 7
@@ -115,6 +116,7 @@ class Agenda:
     habits: tuple[Habit, ...]
     documents: tuple[DocItem, ...]
     outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
+    fieldwork: FieldworkAgenda | None = None  # trainings, displays, today's route
 
 
 # --- rules -------------------------------------------------------------------------
@@ -278,4 +280,11 @@ def build_agenda(db: Database, today: date, config: Config,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
         documents=tuple(documents(db, today, config, doc_limit)),
         outlet_count=outlets.count_outlets(db),
+        fieldwork=_fieldwork(db, today, config),
     )
+
+
+def _fieldwork(db: Database, today: date, config: Config) -> FieldworkAgenda:
+    from workbench.plan.fieldwork import fieldwork_agenda
+
+    return fieldwork_agenda(db, today, config)

@@ -9,37 +9,13 @@ Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from workbench.core.i18n import columns, t
+from workbench.core.i18n import t
+from workbench.plan import fieldwork_view
 from workbench.plan.agenda import Agenda
+from workbench.plan.view_parts import DONE, OPEN, Item, Section, label_of
 from workbench.plan.visit_notes import visit_rule_notes
 
-DONE, OPEN = "[x]", "[ ]"
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str | None  # None: an informative line with no action
-    cells: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    items: tuple[Item, ...]
-    empty: str = ""  # shown when there are no items
-
-    def lines(self, width: int | None = None) -> list[tuple[str | None, str]]:
-        """(item id, aligned text) per item; columns measured in terminal cells. With
-        ``width`` (a screen's), the widest column (a name) is cut to fit it."""
-        if not self.items:
-            return [(None, self.empty)] if self.empty else []
-        count = max(len(i.cells) for i in self.items)
-        rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in self.items]
-        return list(zip([i.id for i in self.items], columns(rows, width=width), strict=True))
-
+__all__ = ["DONE", "OPEN", "Item", "Section", "plain_text", "sections"]
 
 def waiting_text(days: int) -> str:
     """How long a document has waited; a day's own work waits "today", not "0 days"."""
@@ -111,6 +87,7 @@ def relations_section(agenda: Agenda) -> Section:
                                                                     days=n.days)
         items.append(Item(f"neglect:{n.outlet_id}", (t("plan.neglected"), n.code, n.name,
                                                      since)))
+    items += fieldwork_view.relations_items(agenda)
     return Section("relations", t("plan.section.relations"), tuple(items),
                    t("plan.empty.relations"))
 
@@ -127,14 +104,11 @@ def audit_section(agenda: Agenda) -> Section:
         verdict += visit_rule_notes(a.clipped_from, a.start, a.end is not None and not a.clears_due)
         items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
                                                   a.outlet_name, verdict)))
+    items += fieldwork_view.call_rate_items(agenda)
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
 
 
-def _label(prefix: str, name: str) -> str:
-    """A configured name's translation (kind.poster, habit.one_book), else the name."""
-    key = f"{prefix}.{name}"
-    text = t(key)
-    return name if text == key else text
+_label = label_of
 
 
 def morning_section(agenda: Agenda) -> Section | None:
@@ -197,9 +171,11 @@ def sections(agenda: Agenda, shell: bool = False) -> list[Section]:
         morning = Section("morning", t("plan.section.morning"),
                           (Item(None, (t("plan.mood_given", score=agenda.mood),)),))
     more = "plan.doc.more_shell" if shell else "plan.doc.more"
-    return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
-            documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
-            habits_section(agenda), audit_section(agenda)]
+    out = [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
+           documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
+           habits_section(agenda), audit_section(agenda)]
+    fieldwork_view.add_sections(out, agenda)
+    return out
 
 
 def plain_text(agenda: Agenda) -> str:

@@ -57,3 +57,66 @@ MESSAGES.update({
     "error.route_twice": ("同一网点在路线上只能出现一次", "an outlet can be on the route once"),
     "error.route_long": ("路线最多 {count} 个网点", "a route holds at most {count} outlets"),
 })
+MESSAGES.update({
+    # the plan's field work lines (plan.fieldwork_view)
+    "plan.section.route": ("今日路线(已访 {visited}/{planned})",
+                           "Today's route (visited {visited}/{planned})"),
+    "plan.section.route_none": ("今日路线(未规划)", "Today's route (not planned)"),
+    "plan.section.displays": ("网点布置({count})", "Displays ({count})"),
+    "plan.empty.displays": ("没有过期的布置({days} 天内见过)", "no display unseen for {days} days"),
+    "route.visited": ("已到访", "visited"),
+    "route.not_yet": ("未到访", "not yet"),
+    "route.plan": ("规划今天的路线", "Plan today's route"),
+    "route.change": ("调整路线", "Change the route"),
+    "route.call_rate": ("路线:计划 {planned} 家,已访 {visited} 家,拜访率 {rate}",
+                        "Route: {planned} planned, {visited} visited, call rate {rate}"),
+    "route.unplanned": ("计划外:{names}", "off the plan: {names}"),
+    "route.reason.due": ("到期拜访", "visit due"),
+    "route.reason.documents": ("单证待送/待签", "documents waiting"),
+    "route.reason.training": ("需培训", "training due"),
+    "route.reason.follow_up": ("培训跟进", "training follow-up"),
+    "train.due": ("待培训", "Training due"),
+    "train.follow_up": ("培训跟进", "Follow-up"),
+    "train.never": ("{count} 人从未培训", "{count} never trained"),
+    "train.not_for": ("{count} 人 {days} 天未培训", "{count} untrained for {days} days"),
+    "display.down": ("{date} 检查时未布置", "not up on {date}"),
+    "display.never_up": ("从未见到布置", "never seen up"),
+    "display.not_seen": ("{days} 天未见", "not seen for {days} days"),
+})
+MESSAGES.update({
+    # the forms (screens.fieldwork.forms)
+    "train.title": ("培训/早会记录 · {name}", "Training / morning meeting · {name}"),
+    "train.recorded": ("已记录 {name} 的培训", "Training at {name} recorded"),
+    "display.title": ("网点布置检查 · {name}", "Display check · {name}"),
+    "display.is_up": ("已布置", "up"),
+    "display.is_down": ("未布置", "not up"),
+    "display.recorded": ("已记录 {name} 的 {count} 项布置", "{count} display items at {name} recorded"),
+})
+MESSAGES.update({
+    # the route screen (screens.fieldwork.route)
+    "route.title": ("规划今日路线", "Plan today's route"),
+    "route.planned": ("今日路线({count} 家)", "Today's route ({count})"),
+    "route.empty": ("还没有安排网点:从下面的建议中选", "No outlet yet: pick from the suggestions below"),
+    "route.suggested": ("建议({count})", "Suggested ({count})"),
+    "route.keys": ("回车 加入/移出 · Shift+↑↓ 或 K/J 调整顺序 · a 其他网点 · Esc 关闭",
+                   "Enter add/remove · Shift+↑↓ or K/J reorder · a other outlet · Esc close"),
+    "route.add_title": ("加入路线的网点", "Outlet to add to the route"),
+    "key.close": ("关闭", "Close"),
+    "key.route_up": ("上移", "Move up"),
+    "key.route_down": ("下移", "Move down"),
+    "key.route_add": ("加网点", "Add outlet"),
+    "key.plan_route": ("路线", "Route"),
+    "key.record_training": ("培训", "Training"),
+    "key.check_displays": ("布置", "Displays"),
+})
+MESSAGES.update({
+    "train.pick_outlet": ("在哪个网点培训/开早会?", "Training at which outlet?"),
+    "display.pick_outlet": ("检查哪个网点的布置?", "Check the displays of which outlet?"),
+})
+MESSAGES.update({
+    # the outlet card's line (screens.roster.card_data)
+    "card.last_trained": ("上次培训", "Last trained"),
+    "card.never_trained": ("从未培训", "never"),
+    "card.trained_today": ("今天", "today"),
+    "card.trained_ago": ("{days} 天前", "{days} days ago"),
+})

@@ -1,0 +1,88 @@
+"""The field work's lines in the plan: today's route (its own section), untrained staff
+and training follow-ups (in the relationships section), stale displays (their own
+section) and the route's call rate (in the check-in audit). Called from ``view``, one
+line each.
+
+Item ids: ``route:<outlet>`` (check in / out there), ``route:plan`` (plan the route),
+``train:<outlet>`` (record a training there), ``display:<outlet>`` (check its displays).
+"""
+
+from __future__ import annotations
+
+from workbench.core.i18n import t
+from workbench.plan.agenda import Agenda
+from workbench.plan.view_parts import DONE, OPEN, Item, Section, label_of
+
+
+def route_section(agenda: Agenda) -> Section | None:
+    fw = agenda.fieldwork
+    if fw is None or agenda.outlet_count == 0:
+        return None
+    audit = fw.route
+    items = [Item(f"route:{stop.outlet_id}",
+                  (DONE if done else OPEN, f"{stop.position}.", stop.code, stop.name,
+                   t("route.visited") if done else t("route.not_yet")))
+             for stop, done in audit.stops]
+    items.append(Item("route:plan", ("▶", t("route.plan") if not audit.stops
+                                     else t("route.change"), "", "", "")))
+    title = (t("plan.section.route", visited=audit.visited, planned=audit.planned)
+             if audit.stops else t("plan.section.route_none"))
+    return Section("route", title, tuple(items))
+
+
+def relations_items(agenda: Agenda) -> list[Item]:
+    fw = agenda.fieldwork
+    if fw is None:
+        return []
+    items = []
+    for u in fw.untrained:
+        since = (t("train.never", count=u.staff) if u.days is None
+                 else t("train.not_for", count=u.staff, days=u.days))
+        items.append(Item(f"train:{u.outlet_id}", (t("train.due"), u.code, u.name, since)))
+    for f in fw.follow_ups:
+        items.append(Item(f"train:{f.outlet_id}",
+                          (t("train.follow_up"), label_of("topic", f.topic), f.outlet_name,
+                           f"{f.due.month:02d}-{f.due.day:02d}")))
+    return items
+
+
+def displays_section(agenda: Agenda) -> Section | None:
+    fw = agenda.fieldwork
+    if fw is None or agenda.outlet_count == 0:
+        return None
+    items = []
+    for s in fw.stale:
+        if not s.up:
+            state = t("display.down", date=s.last_checked.isoformat())
+        elif s.last_up is None:
+            state = t("display.never_up")
+        else:
+            state = t("display.not_seen", days=s.days_since_up(agenda.today))
+        items.append(Item(f"display:{s.outlet_id}", (label_of("display", s.item), s.code,
+                                                      s.name, state)))
+    return Section("displays", t("plan.section.displays", count=len(items)), tuple(items),
+                   t("plan.empty.displays", days=fw.display_days))
+
+
+def call_rate_items(agenda: Agenda) -> list[Item]:
+    """The route against the check-ins (planned vs visited), at the audit's end."""
+    fw = agenda.fieldwork
+    if fw is None or not fw.route.stops:
+        return []
+    audit = fw.route
+    line = t("route.call_rate", planned=audit.planned, visited=audit.visited,
+             rate=f"{audit.call_rate:.0%}")
+    if audit.unplanned:
+        line += "  " + t("route.unplanned", names=t("plan.list_sep").join(audit.unplanned))
+    return [Item(None, (line,))]
+
+
+def add_sections(sections: list[Section], agenda: Agenda) -> None:
+    """Today's route after the must-dos, the stale displays after the relationships."""
+    keys = [s.key for s in sections]
+    displays = displays_section(agenda)
+    if displays is not None and "relations" in keys:
+        sections.insert(keys.index("relations") + 1, displays)
+    route = route_section(agenda)
+    if route is not None and "must" in keys:
+        sections.insert(keys.index("must") + 1, route)
