@@ -91,3 +91,17 @@ def route_audit(db: Database, day: date) -> RouteAudit:
     names = outlet_names(db, called - planned)
     return RouteAudit(stops=tuple((s, s.outlet_id in called) for s in stops),
                       unplanned=tuple(sorted(names.values())))
+
+
+def week_calls(db: Database, start: date, end: date) -> tuple[int, int]:
+    """(planned stops, of them visited) from ``start`` to ``end``, day by day as
+    ``route_audit`` judges them."""
+    planned = visited = 0
+    days = [date.fromisoformat(r[0]) for r in db.execute(
+        "SELECT DISTINCT day FROM route_stops WHERE day >= ? AND day <= ? ORDER BY day",
+        [start.isoformat(), end.isoformat()]).fetchall()]
+    for day in days:
+        audit = route_audit(db, day)
+        planned += audit.planned
+        visited += audit.visited
+    return planned, visited

@@ -117,3 +117,21 @@ def test_any_order_saved_is_the_order_read_back(tmp_path_factory, order, keep):
         assert [s.outlet_id for s in route.route_for(db, TODAY)] == chosen
     finally:
         db.close()
+
+
+def test_the_week_reports_trainings_and_the_call_rate_over_its_days(db):
+    from workbench.core.config import Config
+    from workbench.fieldwork import week
+
+    a, b = add(db, "A"), add(db, "B")
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    rules = visits.VisitRules(now=datetime.combine(TODAY, time(18)))
+    for day in (monday, TODAY):
+        route.set_route(db, day, [a, b], monday)
+    visits.record_visit(db, a, datetime.combine(monday, time(9)),
+                        datetime.combine(monday, time(10)), "stationed", rules=rules)
+    figures = {key: value for _, key, value, _ in
+               week.week_figures(db, monday, monday + timedelta(days=6), Config(), TODAY)}
+    assert figures["route_planned"] == 4 and figures["call_rate"] == pytest.approx(0.25)
+    assert week.week_figures(db, monday - timedelta(7), monday - timedelta(1), Config(),
+                             TODAY)[-1][2] is None

@@ -120,3 +120,24 @@ MESSAGES.update({
     "card.trained_today": ("今天", "today"),
     "card.trained_ago": ("{days} 天前", "{days} days ago"),
 })
+MESSAGES.update({
+    # the palette (screens.fieldwork.palette)
+    "palette.route": ("规划今日路线", "Plan today's route"),
+    "palette.route_help": ("选今天要去的网点并排好顺序", "Choose today's outlets and their order"),
+    "palette.training_at": ("培训/早会:{name} ({code})", "Training / morning meeting: {name} ({code})"),
+    "palette.training_help": ("记录主题、参加人员、时长和跟进日期",
+                              "Record the topic, attendees, duration and follow-up"),
+    "palette.displays_at": ("检查布置:{name} ({code})", "Check displays: {name} ({code})"),
+    "palette.displays_help": ("海报、展板、宣传栏、黑板报是否布置", "Which posters and boards are up"),
+})
+MESSAGES.update({
+    # the week's figures (fieldwork.week)
+    "review.section.fieldwork": ("培训与路线", "Training and route"),
+    "review.fig.morning_meetings": ("早会", "Morning meetings"),
+    "review.fig.trainings": ("培训", "Trainings"),
+    "review.fig.events": ("产说会/社区咨询/宣导", "Seminars, consultations, briefings"),
+    "review.fig.staff_trained": ("培训覆盖人员", "Staff trained"),
+    "review.fig.training_hours": ("培训小时数", "Training hours"),
+    "review.fig.route_planned": ("路线计划网点", "Outlets on the route"),
+    "review.fig.call_rate": ("路线拜访率", "Route call rate"),
+})
