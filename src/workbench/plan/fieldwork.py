@@ -33,6 +33,7 @@ class FieldworkAgenda:
     route: route.RouteAudit  # today's planned stops, each visited or not
     training_days: int
     display_days: int
+    display_items: tuple[str, ...] = ()  # the configured order, for the display lines
 
 
 def fieldwork_agenda(db: Database, today: date, config: Config) -> FieldworkAgenda:
@@ -42,4 +43,5 @@ def fieldwork_agenda(db: Database, today: date, config: Config) -> FieldworkAgen
         follow_ups=tuple(FollowUp(*f) for f in trainings.follow_ups_due(db, today)),
         stale=tuple(displays.stale_displays(db, today, fw.display_days)),
         route=route.route_audit(db, today),
-        training_days=fw.training_days, display_days=fw.display_days)
+        training_days=fw.training_days, display_days=fw.display_days,
+        display_items=tuple(fw.display_items))

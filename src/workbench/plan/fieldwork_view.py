@@ -20,11 +20,11 @@ def route_section(agenda: Agenda) -> Section | None:
         return None
     audit = fw.route
     items = [Item(f"route:{stop.outlet_id}",
-                  (DONE if done else OPEN, f"{stop.position}.", stop.code, stop.name,
+                  (DONE if done else OPEN, f"{stop.position}. {stop.code}", stop.name,
                    t("route.visited") if done else t("route.not_yet")))
              for stop, done in audit.stops]
     items.append(Item("route:plan", ("▶", t("route.plan") if not audit.stops
-                                     else t("route.change"), "", "", "")))
+                                     else t("route.change"), "", "")))
     title = (t("plan.section.route", visited=audit.visited, planned=audit.planned)
              if audit.stops else t("plan.section.route_none"))
     return Section("route", title, tuple(items))
@@ -50,16 +50,22 @@ def displays_section(agenda: Agenda) -> Section | None:
     fw = agenda.fieldwork
     if fw is None or agenda.outlet_count == 0:
         return None
-    items = []
-    for s in fw.stale:
-        if not s.up:
-            state = t("display.down", date=s.last_checked.isoformat())
-        elif s.last_up is None:
+    # One line per outlet and state (海报、展板 at one outlet, both unseen for 41 days),
+    # in the stale order; the items in the configured order.
+    order = {item: n for n, item in enumerate(fw.display_items)}
+    grouped: dict[tuple[int, str], tuple[str, str, list[str]]] = {}
+    for d in fw.stale:
+        if not d.up:
+            state = t("display.down", date=d.last_checked.isoformat())
+        elif d.last_up is None:
             state = t("display.never_up")
         else:
-            state = t("display.not_seen", days=s.days_since_up(agenda.today))
-        items.append(Item(f"display:{s.outlet_id}", (label_of("display", s.item), s.code,
-                                                      s.name, state)))
+            state = t("display.not_seen", days=d.days_since_up(agenda.today))
+        grouped.setdefault((d.outlet_id, state), (d.code, d.name, []))[2].append(d.item)
+    items = [Item(f"display:{oid}", (
+        t("plan.list_sep").join(label_of("display", x) for x in sorted(
+            names, key=lambda x: order.get(x, len(order)))), code, name, state))
+        for (oid, state), (code, name, names) in grouped.items()]
     return Section("displays", t("plan.section.displays", count=len(items)), tuple(items),
                    t("plan.empty.displays", days=fw.display_days))
 
