@@ -3,8 +3,10 @@ and training follow-ups (in the relationships section), stale displays (their ow
 section) and the route's call rate (in the check-in audit). Called from ``view``, one
 line each.
 
-Item ids: ``route:<outlet>`` (check in / out there), ``route:plan`` (plan the route),
-``train:<outlet>`` (record a training there), ``display:<outlet>`` (check its displays).
+Item ids (unique in the plan; the outlet first after the kind): ``route:<outlet>``
+(check in / out there), ``route:plan`` (plan the route), ``train:<outlet>`` and
+``train:<outlet>:<training>`` (a follow-up; record a training there),
+``display:<outlet>:<n>`` (check its displays).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def relations_items(agenda: Agenda) -> list[Item]:
                  else t("train.not_for", count=u.staff, days=u.days))
         items.append(Item(f"train:{u.outlet_id}", (t("train.due"), u.code, u.name, since)))
     for f in fw.follow_ups:
-        items.append(Item(f"train:{f.outlet_id}",
+        items.append(Item(f"train:{f.outlet_id}:{f.training_id}",
                           (t("train.follow_up"), label_of("topic", f.topic), f.outlet_name,
                            f"{f.due.month:02d}-{f.due.day:02d}")))
     return items
@@ -62,10 +64,10 @@ def displays_section(agenda: Agenda) -> Section | None:
         else:
             state = t("display.not_seen", days=d.days_since_up(agenda.today))
         grouped.setdefault((d.outlet_id, state), (d.code, d.name, []))[2].append(d.item)
-    items = [Item(f"display:{oid}", (
+    items = [Item(f"display:{oid}:{n}", (
         t("plan.list_sep").join(label_of("display", x) for x in sorted(
             names, key=lambda x: order.get(x, len(order)))), code, name, state))
-        for (oid, state), (code, name, names) in grouped.items()]
+        for n, ((oid, state), (code, name, names)) in enumerate(grouped.items())]
     return Section("displays", t("plan.section.displays", count=len(items)), tuple(items),
                    t("plan.empty.displays", days=fw.display_days))
 

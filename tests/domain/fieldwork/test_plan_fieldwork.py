@@ -61,3 +61,19 @@ def test_no_route_offers_to_plan_one_and_an_empty_file_shows_none(db):
     assert "call rate" not in plain_text(agenda)
     db.execute("DELETE FROM outlets")
     assert "route" not in [s.key for s in sections(build_agenda(db, TODAY, Config()))]
+
+
+def test_every_item_of_the_demo_plan_has_its_own_id(tmp_path):
+    from workbench.demo.build import populate
+    from workbench.storage import open_db
+
+    db = open_db(tmp_path / "demo.db")
+    try:
+        populate(db, Config(), TODAY)
+        ids = [i.id for s in sections(build_agenda(db, TODAY, Config())) for i in s.items
+               if i.id is not None]
+        assert len(ids) == len(set(ids))
+        assert any(i.startswith("display:") for i in ids)
+        assert any(i.count(":") == 2 and i.startswith("train:") for i in ids)
+    finally:
+        db.close()

@@ -44,7 +44,8 @@ def check_displays(app: Any, outlet_id: int | None) -> None:
 def outlet_of(item_id: str | None) -> int | None:
     """The outlet a plan item names, if it names one."""
     kind, _, ref = (item_id or "").partition(":")
-    return int(ref) if kind in OUTLET_ITEMS and ref.isdigit() else None
+    outlet = ref.partition(":")[0]
+    return int(outlet) if kind in OUTLET_ITEMS and outlet.isdigit() else None
 
 
 def act(screen: Any, kind: str, ref: str) -> None:
@@ -58,6 +59,6 @@ def act(screen: Any, kind: str, ref: str) -> None:
         agenda = getattr(screen, "agenda", None)
         open_route(app, route_suggestions(agenda) if agenda is not None else None)
     elif kind == "train":
-        forms.record_training(app, int(ref))
+        forms.record_training(app, int(ref.partition(":")[0]))
     elif kind == "display":
-        forms.check_displays(app, int(ref))
+        forms.check_displays(app, int(ref.partition(":")[0]))

@@ -61,7 +61,7 @@ class PlanScreen(DataScreen):
         # "c" checks out; the help panel (?) lists this one.
         Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
         Binding("r", "route", "key.plan_route", id="plan_route"),
-        Binding("t", "training", "key.record_training", id="plan_training"),
+        Binding("t", "training", "key.record_training", id="plan_training", show=False),
         Binding("b", "displays", "key.check_displays", id="plan_displays", show=False),
     ]
 
