@@ -3,9 +3,10 @@ and training follow-ups (in the relationships section), stale displays (their ow
 section) and the route's call rate (in the check-in audit). Called from ``view``, one
 line each.
 
-Item ids (unique in the plan; the outlet first after the kind): ``route:<outlet>``
-(check in / out there), ``route:plan`` (plan the route), ``train:<outlet>`` and
-``train:<outlet>:<training>`` (a follow-up; record a training there),
+Item ids (unique in the plan; the outlet first after the kind): ``route:<outlet>`` and
+``route:<outlet>:missed`` (check in / out there), ``route:plan`` (plan the route),
+``train:<outlet>`` and ``train:<outlet>:<training>`` (a follow-up; record a training
+there),
 ``display:<outlet>:<n>`` (check its displays).
 """
 
@@ -72,25 +73,28 @@ def displays_section(agenda: Agenda) -> Section | None:
                    t("plan.empty.displays", days=fw.display_days))
 
 
-def call_rate_items(agenda: Agenda) -> list[Item]:
-    """The route against the check-ins (planned vs visited), at the audit's end."""
+def call_rate_section(agenda: Agenda) -> Section | None:
+    """The route against the check-ins (planned vs visited, the call rate), after the
+    check-in audit: the stops not visited and the outlets visited off the plan."""
     fw = agenda.fieldwork
     if fw is None or not fw.route.stops:
-        return []
+        return None
     audit = fw.route
-    line = t("route.call_rate", planned=audit.planned, visited=audit.visited,
-             rate=f"{audit.call_rate:.0%}")
-    if audit.unplanned:
-        line += "  " + t("route.unplanned", names=t("plan.list_sep").join(audit.unplanned))
-    return [Item(None, (line,))]
+    items = [Item(f"route:{stop.outlet_id}:missed",
+                  (OPEN, t("route.not_yet"), stop.code, stop.name))
+             for stop, done in audit.stops if not done]
+    items += [Item(None, (DONE, t("route.off_plan"), "", name)) for name in audit.unplanned]
+    title = t("route.call_rate", planned=audit.planned, visited=audit.visited,
+              rate=f"{audit.call_rate:.0%}")
+    return Section("callrate", title, tuple(items), t("route.all_visited"))
 
 
 def add_sections(sections: list[Section], agenda: Agenda) -> None:
-    """Today's route after the must-dos, the stale displays after the relationships."""
-    keys = [s.key for s in sections]
-    displays = displays_section(agenda)
-    if displays is not None and "relations" in keys:
-        sections.insert(keys.index("relations") + 1, displays)
-    route = route_section(agenda)
-    if route is not None and "must" in keys:
-        sections.insert(keys.index("must") + 1, route)
+    """Today's route after the must-dos, the stale displays after the relationships,
+    the route against the visits after the check-in audit."""
+    for after, section in (("must", route_section(agenda)),
+                           ("relations", displays_section(agenda)),
+                           ("audit", call_rate_section(agenda))):
+        keys = [s.key for s in sections]
+        if section is not None and after in keys:
+            sections.insert(keys.index(after) + 1, section)

@@ -104,7 +104,6 @@ def audit_section(agenda: Agenda) -> Section:
         verdict += visit_rule_notes(a.clipped_from, a.start, a.end is not None and not a.clears_due)
         items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
                                                   a.outlet_name, verdict)))
-    items += fieldwork_view.call_rate_items(agenda)
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
 
 

@@ -50,7 +50,7 @@ def test_the_plan_shows_the_route_the_audit_and_the_stale_displays(db):
     assert [i.cells for i in by_key["displays"].items] == [
         ("Poster, Display board", "B", "网点B", "not seen for 30 days")]
     text = plain_text(agenda)
-    assert "Route: 2 planned, 1 visited, call rate 50%" in text
+    assert "Route vs visits: 2 planned, 1 visited, call rate 50%" in text
 
 
 def test_no_route_offers_to_plan_one_and_an_empty_file_shows_none(db):

@@ -215,7 +215,8 @@ class PlanScreen(DataScreen):
                 self._stationed()
             else:
                 forms.log_contact(app, kind="staff" if ref == "staff" else "customer")
-        elif kind == "visit" or (kind == "route" and ref.isdigit()):
+        elif kind == "visit" or (kind == "route" and ref != "plan"):
+            ref = ref.partition(":")[0]  # a stop of today's route: the outlet
             current = visits.open_visit(app.db)
             if current is not None and current.outlet_id == int(ref):
                 visit_actions.check_out(self)
