@@ -60,7 +60,7 @@ class PlanScreen(DataScreen):
         Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
         # "c" checks out; the help panel (?) lists this one.
         Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
-        Binding("r", "route", "key.plan_route", id="plan_route"),
+        Binding("r", "route", "key.plan_route", id="plan_route", show=False),
         Binding("t", "training", "key.record_training", id="plan_training", show=False),
         Binding("b", "displays", "key.check_displays", id="plan_displays", show=False),
     ]

@@ -87,7 +87,7 @@ class OutletsScreen(DataScreen):
         Binding("h", "show_inactive", "key.show_inactive", id="roster_inactive"),
         Binding("right_square_bracket", "page(1)", "key.next_page", id="roster_next_page"),
         Binding("left_square_bracket", "page(-1)", "key.prev_page", id="roster_prev_page"),
-        Binding("t", "training", "key.record_training", id="roster_training"),
+        Binding("t", "training", "key.record_training", id="roster_training", show=False),
         Binding("b", "displays", "key.check_displays", id="roster_displays", show=False),
     ]
 
