@@ -133,3 +133,12 @@ def test_the_week_counts_sessions_kinds_attendance_and_minutes(db):
     week = tr.week_figures(db, monday, monday + timedelta(days=6))
     assert week == tr.TrainingWeek(sessions=3, morning_meetings=1, trainings=1, events=1,
                                    attendances=4, staff_trained=2, minutes=180)
+
+
+def test_a_record_held_on_the_follow_up_day_follows_it(db):
+    a = add(db, "A")
+    tr.record_training(db, a, draft(held_on=(TODAY - timedelta(days=7)).isoformat(),
+                                    follow_up=TODAY.isoformat()), TODAY, NOW)
+    assert len(tr.follow_ups_due(db, TODAY)) == 1
+    tr.record_training(db, a, draft(), TODAY, NOW)  # held on the follow-up day itself
+    assert tr.follow_ups_due(db, TODAY) == []
