@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
 from workbench.core.i18n import columns, t
+from workbench.plan.visit_notes import visit_rule_notes
 from workbench.roster import staff as roster_staff
 from workbench.screens.common.changes import FIELDWORK, ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
@@ -122,7 +123,11 @@ class OutletCardScreen(DataScreen):
             hours = f"{v.hours:.1f}" if v.hours is not None else ""
             visits.add_row(v.started_at.date().isoformat(),
                            f"{v.started_at.strftime('%H:%M')}–{end}", hours,
-                           t(f"purpose.{v.purpose}"), v.notes or "", key=str(v.id))
+                           t(f"purpose.{v.purpose}"),
+                           (v.notes or "") + visit_rule_notes(
+                               v.clipped_from, v.started_at,
+                               v.ended_at is not None and not v.clears_due),
+                           key=str(v.id))
         replace_rows(self.query_one("#visits", DataTable), visits.rows)
 
     def _selected_staff(self) -> int | None:
