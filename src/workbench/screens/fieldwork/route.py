@@ -23,6 +23,7 @@ from workbench.fieldwork import route
 from workbench.plan.route import Suggestion
 from workbench.roster import outlets
 from workbench.screens.common.changes import announce
+from workbench.screens.common.failures import notify_failure
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker
 
@@ -80,6 +81,12 @@ class RouteScreen(ModalScreen[None]):
             route.set_route(app.db, app.today, [oid for oid, _, _ in self.stops], app.today)
         except ValidationError as error:
             app.notify(str(error), severity="error")
+            self.on_mount()
+            return
+        except Exception as error:
+            # Busy, full or read-only: rolled back; say so and show the route as stored.
+            if not notify_failure(app, error):
+                raise
             self.on_mount()
             return
         announce(app, "route_stops")
