@@ -4,7 +4,8 @@ these, so the screen and the printed plan always say the same thing.
 
 Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
 ``doc:<kind>:<ref>[:<document kind>]``, ``task:<id>``, ``task:add``, ``bday:<staff>``,
-``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``.
+``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``; the field work's in
+``fieldwork_view``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from workbench.plan.agenda import Agenda
 from workbench.plan.view_parts import DONE, OPEN, Item, Section, label_of
 from workbench.plan.visit_notes import visit_rule_notes
 
+# Item and Section live in view_parts (fieldwork_view builds them too); named here as
+# before, for the screen and ``workbench today``.
 __all__ = ["DONE", "OPEN", "Item", "Section", "plain_text", "sections"]
+
 
 def waiting_text(days: int) -> str:
     """How long a document has waited; a day's own work waits "today", not "0 days"."""
@@ -107,9 +111,6 @@ def audit_section(agenda: Agenda) -> Section:
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
 
 
-_label = label_of
-
-
 def morning_section(agenda: Agenda) -> Section | None:
     """The morning score prompt, only while today has no score."""
     if agenda.mood is not None:
@@ -128,14 +129,14 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
             state = (t("plan.doc.no_rate") if d.days is None
                      else t("plan.doc.out_now") if d.days <= 0
                      else t("plan.doc.days_left", days=d.days))
-            cells = (_label("kind", d.what), t("plan.doc.suggest", count=d.count), state)
+            cells = (label_of("kind", d.what), t("plan.doc.suggest", count=d.count), state)
         elif d.kind in ("receipt", "callback"):
             item_id = f"doc:{d.kind}:{d.ref}"
             state = t("plan.overdue", days=d.days) if d.days else t("plan.due_today")
             cells = (d.what, d.who, state)
         elif d.kind == "awaiting":
             item_id = f"doc:awaiting:{d.ref}"
-            kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
+            kinds = t("plan.list_sep").join(label_of("kind", k) for k in d.what.split(","))
             cells = (kinds, t("plan.doc.lines", count=d.count),
                      waiting_text(d.days))
         elif d.kind == "more":
@@ -156,7 +157,7 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
 
 
 def habits_section(agenda: Agenda) -> Section:
-    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, _label("habit", h.name)))
+    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, label_of("habit", h.name)))
                   for h in agenda.habits)
     done = sum(1 for h in agenda.habits if h.done)
     return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
