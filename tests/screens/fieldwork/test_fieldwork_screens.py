@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from textual.widgets import SelectionList
+from textual.widgets import Input, SelectionList
 
 from tests.conftest import NOW, TODAY, copy_database, wait_loaded, wait_ready, wait_until
 from workbench.app import WorkbenchApp
@@ -56,6 +56,8 @@ async def test_a_morning_meeting_with_three_tellers_is_recorded_and_counted(
             while people.highlighted != index:
                 await pilot.press("down")
             await pilot.press("space")
+        # A topic of the manager's own, typed beside the list.
+        app.screen.query_one("#f-topic_other", Input).value = "理赔案例"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, FormScreen), "the save")
         await wait_loaded(pilot)
@@ -65,6 +67,7 @@ async def test_a_morning_meeting_with_three_tellers_is_recorded_and_counted(
     try:
         [last] = trainings.trainings_for(db, outlet_id, limit=1)
         assert last.kind == "morning_meeting" and last.held_on == TODAY
+        assert last.topic == "理赔案例"
         assert sorted(last.attendees) == ["柜员丙", "柜员乙", "柜员甲"]
         week = trainings.week_figures(db, TODAY, TODAY)
         assert week.morning_meetings >= 1 and week.staff_trained >= 3

@@ -19,6 +19,8 @@ MESSAGES.update({
     # trainings, 早会 and events (fieldwork.trainings)
     "field.training_kind": ("类型", "Kind"),
     "field.topic": ("主题", "Topic"),
+    "field.topic_other": ("其他主题", "Other topic"),
+    "train.topic_hint": ("不在列表里就写在这里,如 理赔案例", "not in the list? type it, e.g. claims cases"),
     "field.held_on": ("日期", "Date"),
     "field.minutes": ("时长(分钟)", "Duration (min)"),
     "field.attendees": ("参加人员", "Attendees"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.fieldwork import displays, trainings
 from workbench.plan.view_parts import label_of
@@ -20,6 +21,7 @@ def training_fields(topics: list[str], people: list[roster_staff.Staff]) -> list
               [(t(f"training_kind.{k}"), k) for k in trainings.KINDS], required=True),
         Field("topic", t("field.topic"), "select",
               [(label_of("topic", x), x) for x in topics], required=True),
+        Field("topic_other", t("field.topic_other"), placeholder=t("train.topic_hint")),
         Field("attendees", t("field.attendees"), "multi",
               [(f"{p.name} {roster_staff.role_label(p.role)}", str(p.id)) for p in people]),
         Field("held_on", t("field.held_on"), "date", placeholder="2026-11-27", required=True),
@@ -38,12 +40,19 @@ def record_training(app: Any, outlet_id: int) -> None:
 
     def submit(values: dict[str, str]) -> int:
         draft = trainings.TrainingDraft(
-            kind=values["training_kind"], topic=values["topic"], held_on=values["held_on"],
+            kind=values["training_kind"],
+            # A topic typed here is one of the user's own (the list is [fieldwork] topics).
+            topic=values["topic_other"].strip() or values["topic"], held_on=values["held_on"],
             minutes=values["minutes"],
             attendees=trainings.parse_attendees(values["attendees"]),
             materials=values["materials"], follow_up=values["follow_up"],
             notes=values["notes"])
-        return trainings.record_training(app.db, outlet_id, draft, app.today, app.now())
+        try:
+            return trainings.record_training(app.db, outlet_id, draft, app.today, app.now())
+        except ValidationError as error:
+            if error.field == "topic" and values["topic_other"].strip():
+                raise ValidationError("topic_other", error.key, **error.params) from None
+            raise
 
     def after(result: object) -> None:
         if result:
