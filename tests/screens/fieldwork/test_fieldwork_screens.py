@@ -162,3 +162,21 @@ def test_route_screen_zh(snap_compare, demo_template, tmp_path, config):
         await wait_until(pilot, lambda: isinstance(app.screen, RouteScreen), "the route")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
+
+
+async def test_the_palette_finds_the_route_and_a_training_by_pinyin(demo_template, tmp_path,
+                                                                    config):
+    from tests.conftest import run_from_palette
+
+    path = demo_copy(demo_template, tmp_path)
+    app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="zh",
+                       daily_backup=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await run_from_palette(pilot, "luxian")
+        await wait_until(pilot, lambda: isinstance(app.screen, RouteScreen), "the route")
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        await run_from_palette(pilot, "zaohui hdzh")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the form")
+        assert "海淀支行" in app.screen.form_title

@@ -62,3 +62,24 @@ def act(screen: Any, kind: str, ref: str) -> None:
         forms.record_training(app, int(ref.partition(":")[0]))
     elif kind == "display":
         forms.check_displays(app, int(ref.partition(":")[0]))
+
+
+def outlet_here(screen: Any) -> int | None:
+    """The outlet the plan's selected line names (a check-in of the audit too), if any."""
+    item = screen.selected_id() or ""
+    outlet = outlet_of(item)
+    agenda = getattr(screen, "agenda", None)
+    if outlet is None and item.startswith("audit:") and agenda is not None:
+        outlet = next((a.outlet_id for a in agenda.audit if f"audit:{a.visit_id}" == item),
+                      None)
+    return outlet
+
+
+def plan_key(screen: Any, what: str) -> None:
+    """The plan's ``r`` (route), ``t`` (training) and ``b`` (displays) keys."""
+    if what == "route":
+        act(screen, "route", "plan")
+    elif what == "training":
+        record_training(screen.app, outlet_here(screen))
+    elif what == "displays":
+        check_displays(screen.app, outlet_here(screen))

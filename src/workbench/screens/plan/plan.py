@@ -60,9 +60,11 @@ class PlanScreen(DataScreen):
         Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
         # "c" checks out; the help panel (?) lists this one.
         Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
-        Binding("r", "route", "key.plan_route", id="plan_route", show=False),
-        Binding("t", "training", "key.record_training", id="plan_training", show=False),
-        Binding("b", "displays", "key.check_displays", id="plan_displays", show=False),
+        Binding("r", "fieldwork('route')", "key.plan_route", id="plan_route", show=False),
+        Binding("t", "fieldwork('training')", "key.record_training", id="plan_training",
+                show=False),
+        Binding("b", "fieldwork('displays')", "key.check_displays", id="plan_displays",
+                show=False),
     ]
 
     def __init__(self) -> None:
@@ -392,20 +394,10 @@ class PlanScreen(DataScreen):
         if self.app.db is not None:
             visit_actions.check_out(self)
 
-    def action_route(self) -> None:
+    def action_fieldwork(self, what: str) -> None:
         from workbench.screens.fieldwork import actions
 
-        actions.act(self, "route", "plan")
-
-    def action_training(self) -> None:
-        from workbench.screens.fieldwork import actions
-
-        actions.record_training(self.app, actions.outlet_of(self.selected_id()))
-
-    def action_displays(self) -> None:
-        from workbench.screens.fieldwork import actions
-
-        actions.check_displays(self.app, actions.outlet_of(self.selected_id()))
+        actions.plan_key(self, what)
 
     def action_calendar(self) -> None:
         from workbench.screens.plan.calendar import export_calendar
