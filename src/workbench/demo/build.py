@@ -124,7 +124,8 @@ def _populate(db: Database, config: Config, today: date, seed: int,
     from workbench.demo.fieldwork import populate_fieldwork
 
     populate_fieldwork(db, config, today, [i for i, _ in ids], random.Random(seed + 9),
-                       ids[5][0] if morning_shift(today, clock) is not None else None, clock)
+                       ids[5][0] if morning_shift(today, clock) is not None else None,
+                       lambda at: not_after(at, clock))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

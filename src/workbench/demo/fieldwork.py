@@ -5,6 +5,7 @@ through the field work's own functions, deterministic for a given ``today``."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -31,10 +32,13 @@ SESSIONS = (
 
 def populate_fieldwork(db: Database, config: Config, today: date, outlet_ids: list[int],
                        rng: random.Random, morning: int | None,
-                       clock: datetime | None) -> None:
-    """``morning``: the outlet of this morning's 早会 (None: the demo has no morning)."""
+                       not_after: Callable[[datetime], datetime]) -> None:
+    """``morning``: the outlet of this morning's 早会 (None: the demo has no morning);
+    ``not_after``: a moment, or the clock when it would lie after it (``build``'s rule)."""
     topics = list(config.fieldwork.topics)
-    at = datetime.combine(today - timedelta(days=60), time(9))
+
+    def at(day: date) -> datetime:  # written down at the end of the visit
+        return not_after(datetime.combine(day, time(9, 0)))
 
     def tellers(outlet_id: int, count: int) -> tuple[int, ...]:
         people = roster_staff.list_staff(db, outlet_id)
@@ -50,19 +54,20 @@ def populate_fieldwork(db: Database, config: Config, today: date, outlet_ids: li
             kind=kind, topic=topic, held_on=held.isoformat(), minutes=str(minutes),
             attendees=tellers(outlet_id, rng.randint(2, 5)), materials=materials,
             follow_up=(held + timedelta(days=follow)).isoformat() if follow else "",
-        ), today, at)
+        ), today, at(held))
     if morning is not None and "new_products" in topics:
-        # This morning's 早会 with three tellers (the morning visit in the plan).
+        # This morning's 早会 (the morning visit in the plan): three staff, tellers first.
         trainings.record_training(db, morning, TrainingDraft(
             kind="morning_meeting", topic="new_products", held_on=today.isoformat(),
             minutes="20", attendees=tellers(morning, 3), materials="新险种彩页",
-            notes="宣导新产品,柜员提问踊跃"), today, at)
+            notes="宣导新产品,柜员提问踊跃"), today, at(today))
     items = list(config.fieldwork.display_items)
     for n, outlet_id in enumerate(outlet_ids[:8]):
         # Most were seen lately; two outlets drift past the stale line, one poster is down.
         ago = (2, 5, 41, 9, 12, 36, 4, 7)[n]
         seen = {item: not (n == 3 and item == items[0]) for item in items[: 2 + n % 3]}
-        displays.record_check(db, outlet_id, seen, today - timedelta(days=ago), today, at)
+        checked = today - timedelta(days=ago)
+        displays.record_check(db, outlet_id, seen, checked, today, at(checked))
     stops = [outlet_ids[i] for i in (5, 1, 2) if i < len(outlet_ids)]
     if morning is None:
         stops = stops[1:]

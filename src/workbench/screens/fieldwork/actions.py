@@ -12,7 +12,6 @@ from workbench.roster import outlets
 from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.fieldwork import forms
 
-ITEM_KINDS = ("route", "train", "display")
 # Plan items whose reference is an outlet id.
 OUTLET_ITEMS = ("visit", "neglect", "route", "train", "display")
 
