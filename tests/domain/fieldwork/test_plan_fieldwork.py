@@ -77,3 +77,17 @@ def test_every_item_of_the_demo_plan_has_its_own_id(tmp_path):
         assert any(i.count(":") == 2 and i.startswith("train:") for i in ids)
     finally:
         db.close()
+
+
+def test_the_audit_shows_an_early_check_in_counted_from_the_start_and_a_short_visit(db):
+    a, b = add(db, "A"), add(db, "B")
+    at = lambda h, m=0: datetime.combine(TODAY, time(h, m))  # noqa: E731
+    rules = visits.VisitRules(now=at(18))
+    vid = visits.check_in(db, a, at(7, 30), "training", "早会", rules=rules)
+    visits.check_out(db, vid, at(9, 30), rules=rules)
+    visits.record_visit(db, b, at(10), at(10, 10), "delivery", "送单", rules=rules)
+    [audit] = [s for s in sections(build_agenda(db, TODAY, Config())) if s.key == "audit"]
+    early, short = (" ".join(i.cells) for i in audit.items)
+    assert "08:00–09:30" in early and "(checked in 07:30, counted from 08:00)" in early
+    assert "counts" in early and "too short" not in early
+    assert "(too short to clear the visit due)" in short
