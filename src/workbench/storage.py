@@ -48,8 +48,13 @@ def _declared() -> list:
     from workbench.review import week as review
     from workbench.roster import schema as roster_schema
 
-    return [roster_schema.migrations, register_schema.migrations, assessment_schema.migrations,
-            review.migrations, tasks.migrations, contacts.migrations]
+    declared = [roster_schema.migrations, register_schema.migrations,
+                assessment_schema.migrations, review.migrations, tasks.migrations,
+                contacts.migrations]
+    from workbench.fieldwork import schema as fieldwork_schema
+
+    declared.append(fieldwork_schema.migrations)
+    return declared
 
 
 def migration_sets() -> list[Migrations]:

@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = ("core", "roster", "register", "assessment", "plan", "review", "demo", "storage",
           "commands", "reminders")
+DOMAIN += ("fieldwork",)
 
 
 def lint_imports(src: Path) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import config_ranges
+from workbench.core.config_fieldwork import FieldworkConfig
 from workbench.core.errors import ConfigError
 from workbench.core.keymap import BINDING_IDS
 
@@ -45,6 +46,9 @@ class VisitsConfig:
     cadence_days: dict[str, int] = field(
         default_factory=lambda: {"A": 7, "B": 14, "C": 30, "D": 60}
     )
+    # A completed visit shorter than this many minutes is kept but does not clear
+    # "visit due" (a check-in and out by mistake, a drop-in of a minute).
+    min_minutes: int = 15
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,7 @@ class Config:
     # Ids are those of core.keymap.BINDING_IDS.
     keymap: dict[str, str] = field(default_factory=dict)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    fieldwork: FieldworkConfig = field(default_factory=FieldworkConfig)
 
 
 def _type_name(tp: Any) -> str:

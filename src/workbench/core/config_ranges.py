@@ -64,6 +64,8 @@ def check(config: Any, source: str) -> None:
             raise ConfigError("config.bad_value", file=source,
                               key=f"visits.cadence_days.{tier}", value=f'"{tier}"')
         _whole(source, f"visits.cadence_days.{tier}", days, 1, v.MAX_DAYS)
+    # A minimum visit longer than a working day would leave every outlet due for ever.
+    _whole(source, "visits.min_minutes", config.visits.min_minutes, 0, 12 * 60)
     _names(source, "staff.roles", config.staff.roles)
     d = config.deliveries
     for key in ("receipt_days", "cooling_off_days", "callback_days", "stock_warn_days",
@@ -86,6 +88,9 @@ def check(config: Any, source: str) -> None:
         _whole(source, key, int(term), 1, MAX_TERM)
         _amount(source, key, factor, 0, MAX_FACTOR)
     _calendar(config.calendar, source)
+    from workbench.core import config_fieldwork
+
+    config_fieldwork.check(config, source, _whole, _names)
 
 
 def _calendar(calendar: Any, source: str) -> None:

@@ -53,3 +53,7 @@ BINDING_IDS = frozenset({
     # screens.onboarding.import_outlets.ImportOutletsScreen
     "import_close", "import_complete",
 })
+# The field work: the plan's, the roster's and the card's keys, and the route screen's.
+BINDING_IDS |= {"plan_route", "plan_training", "plan_displays", "roster_training",
+                "roster_displays", "card_training", "card_displays", "route_close",
+                "route_up", "route_down", "route_add"}

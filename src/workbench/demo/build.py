@@ -121,6 +121,11 @@ def _populate(db: Database, config: Config, today: date, seed: int,
     populate_register(db, config, today, seed, clock)
     _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5), clock)
     _plan(db, ids, today, random.Random(seed + 1), clock)
+    from workbench.demo.fieldwork import populate_fieldwork
+
+    populate_fieldwork(db, config, today, [i for i, _ in ids], random.Random(seed + 9),
+                       ids[5][0] if morning_shift(today, clock) is not None else None,
+                       lambda at: not_after(at, clock))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

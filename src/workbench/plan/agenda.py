@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from workbench.plan.documents import DocItem
+    from workbench.plan.fieldwork import FieldworkAgenda
 
 MUST_DOS = ("stationed", "staff", "customers")
 UPCOMING_DAYS = 7
@@ -87,6 +88,8 @@ class CheckinAudit:
     has_note: bool
     counts: bool
     reasons: tuple[str, ...]  # catalogue keys (plan.rule.*) saying why it does not count
+    clipped_from: datetime | None = None  # typed before the working day, counted from it
+    clears_due: bool = True  # False: too short to clear "visit due"
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Agenda:
     habits: tuple[Habit, ...]
     documents: tuple[DocItem, ...]
     outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
+    fieldwork: FieldworkAgenda | None = None  # trainings, displays, today's route
 
 
 # --- rules -------------------------------------------------------------------------
@@ -227,7 +231,8 @@ def audit_checkins(visits: list[roster_visits.Visit], names: dict[int, str],
             outlet_name=names.get(visit.outlet_id, str(visit.outlet_id)),
             start=visit.started_at, end=visit.ended_at,
             has_note=bool((visit.notes or "").strip()), counts=not reasons,
-            reasons=tuple(reasons)))
+            reasons=tuple(reasons), clipped_from=visit.clipped_from,
+            clears_due=visit.clears_due))
     return out
 
 
@@ -275,4 +280,11 @@ def build_agenda(db: Database, today: date, config: Config,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
         documents=tuple(documents(db, today, config, doc_limit)),
         outlet_count=outlets.count_outlets(db),
+        fieldwork=_fieldwork(db, today, config),
     )
+
+
+def _fieldwork(db: Database, today: date, config: Config) -> FieldworkAgenda:
+    from workbench.plan.fieldwork import fieldwork_agenda
+
+    return fieldwork_agenda(db, today, config)

@@ -5,71 +5,29 @@ these, so the screen and the printed plan always say the same thing.
 Item ids say what Enter does: ``mood``, ``must:stationed``, ``visit:<outlet>``,
 ``doc:<kind>:<ref>[:<document kind>]``, ``task:<id>``, ``task:add``, ``bday:<staff>``,
 ``neglect:<outlet>``, ``habit:<name>``, ``audit:<visit>``, ``more:<section>`` (the rest of a
-cut section) and ``fewer:<section>`` (cut it again).
+cut section) and ``fewer:<section>`` (cut it again); the field work's in
+``fieldwork_view``.
 
 A long section (a heavy user has hundreds of visits due, tasks and relationships to mend)
-shows its first ``SECTION_ROWS`` items, most urgent first, and a line counting the rest:
-a morning's work is a screenful, and the plan stays quick to redraw.
+shows its first ``SECTION_ROWS`` items, most urgent first, and a line counting the rest
+(``Section.cut``): a morning's work is a screenful, and the plan stays quick to redraw.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-from workbench.core.i18n import columns, t
+from workbench.core.i18n import t
+from workbench.plan import fieldwork_view
 from workbench.plan.agenda import Agenda
+from workbench.plan.view_parts import DONE, OPEN, SECTION_ROWS, Item, Section, label_of
+from workbench.plan.visit_notes import visit_rule_notes
 
-DONE, OPEN = "[x]", "[ ]"
+# Item and Section live in view_parts (fieldwork_view builds them too); named here as
+# before, for the screen and ``workbench today``.
+__all__ = ["DONE", "OPEN", "SECTION_ROWS", "Item", "Section", "plain_text", "sections"]
 
-# Rows of a long section shown before its "more" line (the documents keep their own
+# The sections cut to their first ``SECTION_ROWS`` rows (the documents keep their own
 # per-kind limit, plan.documents.DOC_LIMIT).
-SECTION_ROWS = 10
 CUT_SECTIONS = ("visits", "tasks", "relations")
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str | None  # None: an informative line with no action
-    cells: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    items: tuple[Item, ...]
-    empty: str = ""  # shown when there are no items
-    tail: tuple[Item, ...] = ()  # rows kept after the cut (the "add a task" row)
-    hidden: int = 0  # items left out by the cut
-    more: str = "plan.more"  # the message of the line counting them
-    fewer: bool = False  # a cut section shown whole: a line offers to cut it again
-
-    def lines(self, width: int | None = None) -> list[tuple[str | None, str]]:
-        """(item id, aligned text) per item; columns measured in terminal cells. With
-        ``width`` (a screen's), the widest column (a name) is cut to fit it."""
-        items = self.items + self.tail
-        if not items:
-            return [(None, self.empty)] if self.empty else []
-        count = max(len(i.cells) for i in items)
-        rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in items]
-        out = list(zip([i.id for i in items], columns(rows, width=width), strict=True))
-        # The counting line stands outside the columns: its text would widen them all.
-        at = len(self.items)
-        if self.hidden:
-            out.insert(at, (f"more:{self.key}", "… " + t(self.more, count=self.hidden)))
-        elif self.fewer:
-            out.insert(at, (f"fewer:{self.key}", "… " + t("plan.fewer")))
-        return out
-
-    def cut(self, rows: int | None, more: str = "plan.more") -> Section:
-        """The section with its first ``rows`` items (None: all of them, with a line
-        to cut it again when it is long)."""
-        if len(self.items) <= SECTION_ROWS + 1:  # one row more beats a "1 more" line
-            return self
-        if rows is None:
-            return replace(self, fewer=True)
-        return replace(self, items=self.items[:rows], hidden=len(self.items) - rows,
-                       more=more)
 
 
 def waiting_text(days: int) -> str:
@@ -141,6 +99,7 @@ def relations_section(agenda: Agenda) -> Section:
                                                                     days=n.days)
         items.append(Item(f"neglect:{n.outlet_id}", (t("plan.neglected"), n.code, n.name,
                                                      since)))
+    items += fieldwork_view.relations_items(agenda)
     return Section("relations", t("plan.section.relations", count=len(items)), tuple(items),
                    t("plan.empty.relations"))
 
@@ -154,16 +113,10 @@ def audit_section(agenda: Agenda) -> Section:
             t(r, minutes=rules.min_visit_minutes, start=rules.work_start, end=rules.work_end,
               count=rules.max_outlets_per_half_day) for r in a.reasons)
         verdict = t("plan.counts") if a.counts else t("plan.not_counted", reasons=reasons)
+        verdict += visit_rule_notes(a.clipped_from, a.start, a.end is not None and not a.clears_due)
         items.append(Item(f"audit:{a.visit_id}", (DONE if a.counts else OPEN, span,
                                                   a.outlet_name, verdict)))
     return Section("audit", t("plan.section.audit"), tuple(items), t("plan.empty.audit"))
-
-
-def _label(prefix: str, name: str) -> str:
-    """A configured name's translation (kind.poster, habit.one_book), else the name."""
-    key = f"{prefix}.{name}"
-    text = t(key)
-    return name if text == key else text
 
 
 def morning_section(agenda: Agenda) -> Section | None:
@@ -184,14 +137,14 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
             state = (t("plan.doc.no_rate") if d.days is None
                      else t("plan.doc.out_now") if d.days <= 0
                      else t("plan.doc.days_left", days=d.days))
-            cells = (_label("kind", d.what), t("plan.doc.suggest", count=d.count), state)
+            cells = (label_of("kind", d.what), t("plan.doc.suggest", count=d.count), state)
         elif d.kind in ("receipt", "callback"):
             item_id = f"doc:{d.kind}:{d.ref}"
             state = t("plan.overdue", days=d.days) if d.days else t("plan.due_today")
             cells = (d.what, d.who, state)
         elif d.kind == "awaiting":
             item_id = f"doc:awaiting:{d.ref}"
-            kinds = t("plan.list_sep").join(_label("kind", k) for k in d.what.split(","))
+            kinds = t("plan.list_sep").join(label_of("kind", k) for k in d.what.split(","))
             cells = (kinds, t("plan.doc.lines", count=d.count),
                      waiting_text(d.days))
         elif d.kind == "more":
@@ -212,7 +165,7 @@ def documents_section(agenda: Agenda, more: str = "plan.doc.more") -> Section:
 
 
 def habits_section(agenda: Agenda) -> Section:
-    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, _label("habit", h.name)))
+    items = tuple(Item(f"habit:{h.name}", (DONE if h.done else OPEN, label_of("habit", h.name)))
                   for h in agenda.habits)
     done = sum(1 for h in agenda.habits if h.done)
     return Section("habits", t("plan.section.habits", done=done, total=len(items)), items)
@@ -231,6 +184,7 @@ def sections(agenda: Agenda, shell: bool = False, whole: bool | frozenset[str] =
     out = [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
            documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
            habits_section(agenda), audit_section(agenda)]
+    fieldwork_view.add_sections(out, agenda)
     if whole is True:
         return out
     whole = whole or frozenset()

@@ -129,6 +129,9 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
     figures = [visit_figures, plan_week.week_figures, register_week.week_figures,
                self_week.week_figures]
+    from workbench.fieldwork import week as fieldwork_week
+
+    figures.insert(2, fieldwork_week.week_figures)
     return figures, [self_week.week_lists, register_week.week_lists]
 
 

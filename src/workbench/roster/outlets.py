@@ -268,7 +268,8 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
     sql = f"""
         SELECT o.id, o.code, o.name, o.bank, o.tier, o.address, o.active, o.target, o.achieved,
           (SELECT max(v.started_at) FROM visits v
-            WHERE v.outlet_id = o.id AND v.ended_at IS NOT NULL) AS last_visit,
+            WHERE v.outlet_id = o.id AND v.ended_at IS NOT NULL
+              AND v.clears_due = 1) AS last_visit,
           (SELECT count(*) FROM staff s WHERE s.outlet_id = o.id AND s.active = 1) AS staff_count,
           o.initials
         FROM outlets o {"WHERE " + " AND ".join(where) if where else ""}

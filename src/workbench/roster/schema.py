@@ -93,3 +93,13 @@ def m004_full_pinyin(db: Database) -> None:
         for row_id, name in rows:
             db.execute(f"UPDATE {table} SET initials = ? WHERE id = ?",
                        [search_keys(name), row_id])
+
+
+@migrations()
+def m005_visit_rules(db: Database) -> None:
+    # The check-in rules: a time before the working day is stored as its start and the
+    # typed time kept beside it; a visit shorter than the minimum does not clear
+    # "visit due". Visits written before this step count as they always did.
+    db.execute("ALTER TABLE visits ADD COLUMN clipped_from TEXT")
+    db.execute("ALTER TABLE visits ADD COLUMN clears_due INTEGER NOT NULL DEFAULT 1 "
+               "CHECK (clears_due IN (0, 1))")

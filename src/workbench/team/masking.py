@@ -48,6 +48,14 @@ PLAIN: dict[str, frozenset[str]] = {
     "ledger_file": frozenset({"file_id"}),
     "_sqlite_migrations": frozenset({"migration_set", "name", "applied_at"}),
 }
+# The field work: kinds, topics, items and dates leave plain (the CHECKs compare the dates);
+# materials and notes are the manager's words and are hashed.
+PLAIN.update({
+    "trainings": frozenset({"held_on", "kind", "topic", "follow_up", "created_at"}),
+    "training_attendees": frozenset(),
+    "display_checks": frozenset({"item", "checked_on", "created_at"}),
+    "route_stops": frozenset({"day"}),
+})
 # Columns masked as phone numbers rather than hashed (bank staff, not customers).
 PHONES = {("staff", "phone")}
 

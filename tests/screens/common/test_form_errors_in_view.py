@@ -37,7 +37,7 @@ def demo(tmp_path, demo_template, config):
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     outlet_id = one("SELECT id FROM outlets WHERE active = 1 ORDER BY id LIMIT 1")
     if visits.open_visit(db) is None:
-        visits.check_in(db, outlet_id, NOW - timedelta(hours=1), "delivery")
+        visits.check_in(db, outlet_id, NOW - timedelta(minutes=30), "delivery")
     due = [(item, "receipt") for item in receipts.receipts_due(db, TODAY, config)]
     due += [(item, "callback") for item in receipts.callbacks_due(db, TODAY, config)]
     registrable = None
@@ -79,6 +79,7 @@ async def _card(app, pilot, outlet_id: int):
 def _opener(name: str):
     """How each form is opened, the way a key or the palette opens it."""
     from workbench.screens.assessment import forms as self_forms
+    from workbench.screens.fieldwork import forms as fieldwork_forms
     from workbench.screens.plan import forms as plan_forms
     from workbench.screens.register import forms as reg_forms
     from workbench.screens.register.originals import open_register_policy
@@ -119,6 +120,8 @@ def _opener(name: str):
                 "grade": lambda: self_forms.open_grade_form(app, 10),
                 "task": lambda: plan_forms.add_task(app),
                 "contact": lambda: plan_forms.log_contact(app),
+                "training": lambda: fieldwork_forms.record_training(app, f["staffed_outlet"]),
+                "displays": lambda: fieldwork_forms.check_displays(app, f["outlet"]),
             }
             simple[name]()
     return run
@@ -128,6 +131,7 @@ FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "ch
          "register_dates", "delivery", "void_line", "policy_event", "stock_count", "collect",
          "review", "handover", "register_original", "mood", "setback", "five_q", "policy",
          "void_policy", "goal", "grade", "task", "contact"]
+FORMS += ["training", "displays"]
 
 
 def assert_in_view(app, widget, what: str) -> None:

@@ -53,13 +53,15 @@ async def test_tab_reaches_every_section(db, db_path, config):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         seen = [highlighted(app).split(":")[0]]
-        for _ in range(8):
+        for _ in range(11):
             await pilot.press("tab")
             seen.append(highlighted(app).split(":")[0])
-        assert seen == ["mood", "must", "visit", "doc", "task", "bday", "habit", "audit",
-                        "mood"]
+        # The field work's sections: today's route, the displays, the route against the
+        # visits (its missed stops are route items too).
+        assert seen == ["mood", "must", "route", "visit", "doc", "task", "bday", "display",
+                        "habit", "audit", "route", "mood"]
         await pilot.press("shift+tab")
-        assert highlighted(app).startswith("audit:")
+        assert highlighted(app).endswith(":missed")
 
 
 async def test_check_in_from_the_agenda(db, db_path, config):
@@ -67,7 +69,7 @@ async def test_check_in_from_the_agenda(db, db_path, config):
     app = app_on(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("tab", "tab")
+        await pilot.press("tab", "tab", "tab")  # past the route section's "plan the route"
         assert highlighted(app) == f"visit:{oid}"
         await pilot.press("enter")
         await wait_loaded(pilot)
@@ -212,7 +214,7 @@ async def test_readable_small_and_large(db, db_path, config, size):
         assert any("扎满点" in p for p in prompts)
         # Every item can be reached with the cursor, even below the fold.
         await pilot.press("end")
-        assert highlighted(app).startswith("audit:")
+        assert highlighted(app).endswith(":missed")  # the route's missed stops come last
 
 
 def test_today_command_prints_the_plan(db, db_path, config, capsys):

@@ -23,7 +23,9 @@ JOURNAL = frozenset({"moods", "habits", "setbacks", "five_q"})
 GOALS = frozenset({"policies", "career_goals"})
 PLAN = frozenset({"tasks", "contacts"})
 REVIEW = frozenset({"reviews"})
+FIELDWORK = frozenset({"trainings", "training_attendees", "display_checks", "route_stops"})
 TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW
+TABLES |= FIELDWORK
 
 
 class DataChanged(Message, bubble=False):

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
@@ -30,7 +30,8 @@ from workbench.screens.common.search_select import SEARCH_OVER, SearchSelect
 
 @dataclass(frozen=True)
 class Field:
-    """One form field. ``kind``: text, number, date, select or area."""
+    """One form field. ``kind``: text, number, date, select, multi (several of the
+    options, collected comma-separated) or area."""
 
     name: str
     label: str
@@ -46,7 +47,7 @@ class FormScreen(ModalScreen[Any]):
     """Modal form over ``fields``; ``submit(values)`` validates and writes."""
 
     # The first field takes the keys at once (the scroll container would otherwise).
-    AUTO_FOCUS = "Input, Select, TextArea"
+    AUTO_FOCUS = "Input, Select, SelectionList, TextArea"
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="form_cancel"),
@@ -79,6 +80,11 @@ class FormScreen(ModalScreen[Any]):
                     yield Select(f.options, value=value if value else Select.NULL,
                                  prompt=t("form.select_prompt"),
                                  allow_blank=not f.required, id=f"f-{f.name}")
+                elif f.kind == "multi":
+                    chosen = set(value.split(","))
+                    yield SelectionList[str](*[(label, option, option in chosen)
+                                               for label, option in f.options],
+                                             id=f"f-{f.name}", classes="form-multi")
                 elif f.kind == "area":
                     yield TextArea(value, id=f"f-{f.name}", classes="form-area")
                 else:
@@ -100,7 +106,9 @@ class FormScreen(ModalScreen[Any]):
         out: dict[str, str] = {}
         for f in self.fields:
             widget = self.query_one(f"#f-{f.name}")
-            if isinstance(widget, Select):
+            if isinstance(widget, SelectionList):
+                out[f.name] = ",".join(str(x) for x in widget.selected)
+            elif isinstance(widget, Select):
                 out[f.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, TextArea):
                 out[f.name] = widget.text

@@ -21,7 +21,14 @@ from textual.widgets.option_list import Option
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.screens.common.changes import JOURNAL, PLAN, REGISTER, ROSTER, announce
+from workbench.screens.common.changes import (
+    FIELDWORK,
+    JOURNAL,
+    PLAN,
+    REGISTER,
+    ROSTER,
+    announce,
+)
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
@@ -37,6 +44,7 @@ class PlanScreen(DataScreen):
     # The agenda reads nearly everything: visits, contacts, tasks, the register's open
     # work, policies awaiting their original, the morning score and the five ones.
     SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | {"policies"}
+    SHOWS |= FIELDWORK
     BINDINGS = [
         Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
                 show=False),
@@ -52,6 +60,11 @@ class PlanScreen(DataScreen):
         Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
         # "c" checks out; the help panel (?) lists this one.
         Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
+        Binding("r", "fieldwork('route')", "key.plan_route", id="plan_route", show=False),
+        Binding("t", "fieldwork('training')", "key.record_training", id="plan_training",
+                show=False),
+        Binding("b", "fieldwork('displays')", "key.check_displays", id="plan_displays",
+                show=False),
     ]
 
     def __init__(self) -> None:
@@ -207,7 +220,8 @@ class PlanScreen(DataScreen):
                 self._stationed()
             else:
                 forms.log_contact(app, kind="staff" if ref == "staff" else "customer")
-        elif kind == "visit":
+        elif kind == "visit" or (kind == "route" and ref != "plan"):
+            ref = ref.partition(":")[0]  # a stop of today's route: the outlet
             current = visits.open_visit(app.db)
             if current is not None and current.outlet_id == int(ref):
                 visit_actions.check_out(self)
@@ -222,6 +236,10 @@ class PlanScreen(DataScreen):
             forms.log_contact(app, staff_id=int(ref))
         elif kind == "neglect":
             forms.log_contact(app, outlet_id=int(ref))
+        elif kind in ("route", "train", "display"):
+            from workbench.screens.fieldwork import actions
+
+            actions.act(self, kind, ref)
         elif kind == "audit":
             visit = next((a for a in self.agenda.audit if a.visit_id == int(ref)), None)
             if visit is not None and visit.end is None:
@@ -397,6 +415,11 @@ class PlanScreen(DataScreen):
 
         if self.app.db is not None:
             visit_actions.check_out(self)
+
+    def action_fieldwork(self, what: str) -> None:
+        from workbench.screens.fieldwork import actions
+
+        actions.plan_key(self, what)
 
     def action_calendar(self) -> None:
         from workbench.screens.plan.calendar import export_calendar

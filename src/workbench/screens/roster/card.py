@@ -11,15 +11,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
 from workbench.core.i18n import columns, t
+from workbench.plan.visit_notes import visit_rule_notes
 from workbench.roster import staff as roster_staff
-from workbench.screens.common.changes import ROSTER, announce
+from workbench.screens.common.changes import FIELDWORK, ROSTER, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, replace_rows
 from workbench.screens.roster import visit_actions
-from workbench.screens.roster.card_data import CardData, card_data
+from workbench.screens.roster.card_data import CardData, card_data, last_trained_line
 from workbench.screens.roster.forms import staff_fields
 from workbench.screens.roster.roster import due_text, edit_outlet, fmt_number
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class OutletCardScreen(DataScreen):
-    SHOWS = ROSTER
+    SHOWS = ROSTER | FIELDWORK
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
@@ -37,6 +38,8 @@ class OutletCardScreen(DataScreen):
         Binding("x", "toggle_staff", "key.deactivate_staff", id="card_deactivate_staff"),
         Binding("i", "check_in", "key.check_in", id="card_check_in"),
         Binding("c", "check_out", "key.check_out", id="card_check_out"),
+        Binding("t", "training", "key.record_training", id="card_training"),
+        Binding("b", "displays", "key.check_displays", id="card_displays"),
     ]
 
     def __init__(self, outlet_id: int, read_ahead: ReadAhead | None = None) -> None:
@@ -101,6 +104,7 @@ class OutletCardScreen(DataScreen):
         ]
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
+        figures.append(last_trained_line(data.last_trained, app.today))
         self.query_one("#card-main", Static).update(
             "\n".join(columns([[k, str(val)] for k, val in main])))
         self.query_one("#card-figures", Static).update(
@@ -119,7 +123,11 @@ class OutletCardScreen(DataScreen):
             hours = f"{v.hours:.1f}" if v.hours is not None else ""
             visits.add_row(v.started_at.date().isoformat(),
                            f"{v.started_at.strftime('%H:%M')}–{end}", hours,
-                           t(f"purpose.{v.purpose}"), v.notes or "", key=str(v.id))
+                           t(f"purpose.{v.purpose}"),
+                           (v.notes or "") + visit_rule_notes(
+                               v.clipped_from, v.started_at,
+                               v.ended_at is not None and not v.clears_due),
+                           key=str(v.id))
         replace_rows(self.query_one("#visits", DataTable), visits.rows)
 
     def _selected_staff(self) -> int | None:
@@ -188,3 +196,13 @@ class OutletCardScreen(DataScreen):
 
     def action_check_out(self) -> None:
         visit_actions.check_out(self)
+
+    def action_training(self) -> None:
+        from workbench.screens.fieldwork import actions
+
+        actions.record_training(self.app, self.outlet_id)
+
+    def action_displays(self) -> None:
+        from workbench.screens.fieldwork import actions
+
+        actions.check_displays(self.app, self.outlet_id)

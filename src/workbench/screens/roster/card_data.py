@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.i18n import t
+from workbench.fieldwork import trainings
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
@@ -23,13 +25,24 @@ class CardData:
     staff: list[roster_staff.Staff]
     history: list[roster_visits.Visit]
     due: date
+    last_trained: date | None = None  # the staff's last 早会, 培训 or 宣导 here
 
 
 def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     """What the card shows (a worker's read: the card's own, or the roster's read-ahead)."""
     outlet = outlets.get_outlet(db, outlet_id)
     history = roster_visits.visits_for(db, outlet_id, limit=100)
-    last = next((v.started_at.date() for v in history if v.ended_at), None)
+    last = next((v.started_at.date() for v in history if v.ended_at and v.clears_due), None)
     due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
-    return CardData(outlet, people, history, due)
+    return CardData(outlet, people, history, due,
+                    trainings.last_trained(db, outlet_id, app.today))
+
+
+def last_trained_line(last: date | None, today: date) -> tuple[str, str]:
+    """The card's "last trained 23 days ago" figure."""
+    if last is None:
+        return t("card.last_trained"), t("card.never_trained")
+    days = (today - last).days
+    return t("card.last_trained"), (t("card.trained_today") if days == 0
+                                    else t("card.trained_ago", days=days))

@@ -89,6 +89,8 @@ class OutletsScreen(DataScreen):
         Binding("h", "show_inactive", "key.show_inactive", id="roster_inactive"),
         Binding("right_square_bracket", "page(1)", "key.next_page", id="roster_next_page"),
         Binding("left_square_bracket", "page(-1)", "key.prev_page", id="roster_prev_page"),
+        Binding("t", "training", "key.record_training", id="roster_training", show=False),
+        Binding("b", "displays", "key.check_displays", id="roster_displays", show=False),
     ]
 
     def __init__(self) -> None:
@@ -319,6 +321,20 @@ class OutletsScreen(DataScreen):
 
     def action_check_out(self) -> None:
         visit_actions.check_out(self)
+
+    def action_training(self) -> None:
+        from workbench.screens.fieldwork import actions
+
+        outlet_id = self.selected_id()
+        if outlet_id is not None:
+            actions.record_training(self.app, outlet_id)
+
+    def action_displays(self) -> None:
+        from workbench.screens.fieldwork import actions
+
+        outlet_id = self.selected_id()
+        if outlet_id is not None:
+            actions.check_displays(self.app, outlet_id)
 
 
 def edit_outlet(screen: Screen, outlet_id: int) -> None:

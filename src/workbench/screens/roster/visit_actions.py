@@ -13,17 +13,34 @@ from workbench.screens.common.form import FormScreen
 from workbench.screens.roster.forms import checkin_fields, checkout_fields
 
 
+def _on_time_field(error: ValidationError) -> ValidationError:
+    """The domain names the stored column; the form shows it under "time"."""
+    if error.field in ("started_at", "ended_at"):
+        return ValidationError("time", error.key, **error.params)
+    return error
+
+
 def check_in(screen: Screen, outlet_id: int) -> None:
     app = screen.app
     outlet = outlets.get_outlet(app.db, outlet_id)
 
     def submit(values: dict[str, str]) -> int:
-        return visits.check_in(app.db, outlet_id, v.time_on("time", values["time"], app.today),
-                                values["purpose"], values["notes"])
+        at = v.time_on("time", values["time"], app.today)
+        try:
+            return visits.check_in(app.db, outlet_id, at, values["purpose"], values["notes"],
+                                   visits.visit_rules(app.config, app.now()))
+        except ValidationError as error:
+            raise _on_time_field(error) from None
 
     def after(result: object) -> None:
         if result:
-            app.notify(t("visit.checked_in", name=outlet.name))
+            current = visits.open_visit(app.db)
+            if current is not None and current.clipped_from is not None:
+                app.notify(t("visit.checked_in_clipped", name=outlet.name,
+                             typed=current.clipped_from.strftime("%H:%M"),
+                             start=current.started_at.strftime("%H:%M")))
+            else:
+                app.notify(t("visit.checked_in", name=outlet.name))
             announce(app, "visits")
 
     form = FormScreen(t("visit.checkin_title", name=outlet.name),
@@ -41,14 +58,12 @@ def check_out(screen: Screen) -> None:
     outlet = outlets.get_outlet(app.db, visit.outlet_id)
 
     def submit(values: dict[str, str]) -> bool:
+        at = v.time_on("time", values["time"], app.today)
         try:
-            at = v.time_on("time", values["time"], app.today)
-            visits.check_out(app.db, visit.id, at, values["notes"])
+            visits.check_out(app.db, visit.id, at, values["notes"],
+                             visits.visit_rules(app.config, app.now()))
         except ValidationError as error:
-            if error.field != "ended_at":
-                raise
-            # The domain names the stored column; the form shows it under "time".
-            raise ValidationError("time", error.key, **error.params) from None
+            raise _on_time_field(error) from None
         return True
 
     def after(result: object) -> None:
