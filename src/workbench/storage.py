@@ -47,9 +47,11 @@ def _declared() -> list:
     from workbench.register import schema as register_schema
     from workbench.review import week as review
     from workbench.roster import schema as roster_schema
+    from workbench.targets import schema as targets_schema
 
     return [roster_schema.migrations, register_schema.migrations, assessment_schema.migrations,
-            review.migrations, tasks.migrations, contacts.migrations]
+            review.migrations, tasks.migrations, contacts.migrations,
+            targets_schema.migrations]
 
 
 def migration_sets() -> list[Migrations]:

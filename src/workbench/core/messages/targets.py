@@ -1,0 +1,36 @@
+"""Messages of outlet targets, their progress, campaigns and the profile settings form."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # targets
+    "field.target_outlet": ("网点", "Outlet"),
+    "field.target_period": ("期间", "Period"),
+    "field.target_starts": ("期间(如 2026-11、2026-Q4、2026)", "Period (e.g. 2026-11, 2026-Q4, 2026)"),
+    "field.target_premium": ("保费任务(万元)", "Premium target (10k CNY)"),
+    "field.target_standard": ("标保任务(万元)", "Standard premium target (10k CNY)"),
+    "target.period.month": ("月度", "Month"),
+    "target.period.quarter": ("季度", "Quarter"),
+    "target.period.year": ("年度", "Year"),
+    "target.short.month": ("本月", "Month"),
+    "target.short.quarter": ("本季", "Quarter"),
+    "target.short.year": ("本年", "Year"),
+    "target.error.no_amount": ("保费任务和标保任务至少填一项", "Give a premium or a standard premium target"),
+    "target.title": ("设定网点任务:{name}", "Set a target: {name}"),
+    "target.saved": ("任务已保存:{name} {period}", "Target saved: {name} {period}"),
+    "target.cleared": ("任务已清除:{name} {period}", "Target cleared: {name} {period}"),
+    "target.hint": ("两项都留空即清除该期间的任务", "Leave both amounts empty to clear the period's target"),
+    "key.set_target": ("设定任务", "Set target"),
+    "card.targets": ("任务完成(按保单计算)", "Targets (from policies)"),
+    "card.target_line": ("{period} {achieved}/{target}万 {share}", "{period} {achieved}/{target} 10k {share}"),
+    "card.target_none": ("{period} {achieved}万 (未设任务)", "{period} {achieved} 10k (no target)"),
+    "roster.col.year_target": ("年任务万", "Year 10k"),
+    "roster.col.completion": ("完成率", "Done"),
+    "self.targets_title": ("网点任务完成(全部网点,按保单计算)", "Outlet targets (all outlets, from policies)"),
+    "self.target_row": ("{period}:保费 {achieved}/{target} 万元 {share} · 标保 {std}/{std_target} 万元",
+                        "{period}: premium {achieved}/{target} (10k) {share} · standard {std}/{std_target} (10k)"),
+    # target import
+    "target.import.done": ("任务导入完成:写入 {count} 条", "Targets imported: {count} rows written"),
+    "target.import.failed": ("任务表有 {count} 处错误,未写入任何数据:", "The target sheet has {count} errors; nothing was written:"),
+    "target.import.missing_columns": ("任务表缺少列:{columns}", "The target sheet lacks columns: {columns}"),
+    "target.import.unknown_columns": ("任务表有无法识别的列:{columns}(可用:网点代码、期间、开始、保费任务、标保任务)",
+                                      "Unknown columns in the target sheet: {columns} (known: code, period, starts, premium, standard premium)"),
+}
