@@ -26,8 +26,6 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
     "deposits_demand": ("活期存款", "活期"),
     "history": ("历史数据",),
     "plan_year": ("本年计划", "年度计划", "plan"),
-    "target": ("任务",),
-    "achieved": ("完成",),
     "traffic_daily": ("日均人流量",),
     "traffic_monthly": ("月均人流量",),
     "customers_total": ("客户总数",),

@@ -45,6 +45,8 @@ from workbench.screens.common.tables import (
     replace_rows,
 )
 from workbench.screens.register.originals import open_register_policy
+from workbench.screens.roster.targets import totals_line
+from workbench.targets.progress import total_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,7 +56,8 @@ TABS = ("habits", "policies", "setbacks", "five_q", "career")
 PARTS = ("grade", "mood", "habits", "policies", "setbacks", "five_q", "career")
 PARTS_OF = {"habits": ("habits",), "moods": ("mood",), "five_q": ("mood", "five_q"),
             "setbacks": ("setbacks",), "career_goals": ("career",),
-            "policies": ("grade", "policies"), "outlets": ("grade", "policies")}
+            "policies": ("grade", "policies"), "outlets": ("grade", "policies"),
+            "outlet_targets": ("grade",)}
 PAGE = 200  # policies shown; the status line counts the whole period
 
 
@@ -77,7 +80,7 @@ FIT: dict[str, dict[str, Any]] = {
 
 class AssessmentScreen(DataScreen):
     # Outlets: the policies name them, and the issuing rate counts the active ones.
-    SHOWS = JOURNAL | GOALS | {"outlets"}
+    SHOWS = JOURNAL | GOALS | {"outlets", "outlet_targets"}
     BINDINGS = [
         Binding("m", "mood", "key.self_mood", id="self_mood"),
         Binding("n", "policy", "key.self_policy", id="self_policy"),
@@ -186,11 +189,12 @@ class AssessmentScreen(DataScreen):
         status = grades.current_status(db, self.grade, app.today, cfg)
         rate = grades.issuing_rate(db, status.period, app.today, cfg.issuing_rate_target)
         series = grades.cumulative_by_day(db, status.period, app.today, cfg.unit)
-        return status, rate, series
+        return status, rate, series, total_progress(db, app.today)
 
     def _show_grade(self, data: tuple[Any, ...]) -> None:
-        status, rate, series = data
-        self.query_one("#self-grade", Static).update(grade_card(status, rate))
+        status, rate, series, targets = data
+        self.query_one("#self-grade", Static).update(
+            grade_card(status, rate) + "\n" + totals_line(targets))
         self.query_one("#self-brief-grade", Static).update(grade_brief(status))
         period = status.period
         chart = premium_chart(series, period.start, period.end, status.maintain, status.promote,

@@ -24,6 +24,8 @@ GOALS = frozenset({"policies", "career_goals"})
 PLAN = frozenset({"tasks", "contacts"})
 REVIEW = frozenset({"reviews"})
 TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW
+TARGETS = frozenset({"outlet_targets", "campaigns", "campaign_outlets"})
+TABLES |= TARGETS
 
 
 class DataChanged(Message, bubble=False):

@@ -12,12 +12,13 @@ from textual.widgets import DataTable, Header, Static
 
 from workbench.core.i18n import columns, t
 from workbench.roster import staff as roster_staff
-from workbench.screens.common.changes import ROSTER, announce
+from workbench.screens.common.changes import ROSTER, TARGETS, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.roster import targets as roster_targets
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import CardData, card_data
 from workbench.screens.roster.forms import staff_fields
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class OutletCardScreen(DataScreen):
-    SHOWS = ROSTER
+    SHOWS = ROSTER | TARGETS | {"policies"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
@@ -37,6 +38,7 @@ class OutletCardScreen(DataScreen):
         Binding("x", "toggle_staff", "key.deactivate_staff", id="card_deactivate_staff"),
         Binding("i", "check_in", "key.check_in", id="card_check_in"),
         Binding("c", "check_out", "key.check_out", id="card_check_out"),
+        Binding("t", "set_target", "key.set_target", id="card_target"),
     ]
 
     def __init__(self, outlet_id: int, read_ahead: ReadAhead | None = None) -> None:
@@ -85,7 +87,6 @@ class OutletCardScreen(DataScreen):
         if not o.active:
             main.insert(0, (t("card.status"), t("roster.inactive")))
         ratio = o.deposits_ratio
-        completion = o.completion
         figures = [
             (t("field.deposits_time"), fmt_number(o.deposits_time) or dash),
             (t("field.deposits_demand"), fmt_number(o.deposits_demand) or dash),
@@ -95,10 +96,8 @@ class OutletCardScreen(DataScreen):
             (t("field.customers_total"), fmt_number(o.customers_total) or dash),
             (t("field.enquiries"), fmt_number(o.enquiries) or dash),
             (t("field.plan_year"), fmt_number(o.plan_year) or dash),
-            (t("field.target"), fmt_number(o.target) or dash),
-            (t("field.achieved"), fmt_number(o.achieved) or dash),
-            (t("card.completion"), f"{completion:.0%}" if completion is not None else dash),
         ]
+        figures += [(t("card.targets"), ""), *roster_targets.target_lines(data.targets)]
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
         self.query_one("#card-main", Static).update(
@@ -188,3 +187,7 @@ class OutletCardScreen(DataScreen):
 
     def action_check_out(self) -> None:
         visit_actions.check_out(self)
+
+    def action_set_target(self) -> None:
+        name = self.sub_title or str(self.outlet_id)
+        roster_targets.set_target(self, self.outlet_id, name)

@@ -3,13 +3,14 @@ the roster ahead of Enter while the cursor rests on the outlet's row."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
+from workbench.targets.progress import Progress, outlet_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,6 +24,7 @@ class CardData:
     staff: list[roster_staff.Staff]
     history: list[roster_visits.Visit]
     due: date
+    targets: list[Progress] = field(default_factory=list)  # this month, quarter, year
 
 
 def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
@@ -32,4 +34,4 @@ def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     last = next((v.started_at.date() for v in history if v.ended_at), None)
     due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
-    return CardData(outlet, people, history, due)
+    return CardData(outlet, people, history, due, outlet_progress(db, outlet_id, app.today))
