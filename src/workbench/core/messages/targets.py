@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.target_line": ("{achieved}/{target}万 {share}", "{achieved}/{target} (10k) {share}"),
     "card.target_none": ("{achieved}万 未设任务", "{achieved} (10k), no target"),
     "roster.col.year_target": ("年任务万", "Year 10k"),
-    "roster.col.completion": ("完成率", "Done"),
+    "roster.col.completion": ("完成", "Done"),
     "self.targets_line": ("网点任务完成 {parts}", "Outlet targets done: {parts}"),
     "self.targets_none": ("网点任务:未设定(网点卡片上按 t 设定)", "Outlet targets: none set (t on an outlet's card)"),
     # target import

@@ -97,7 +97,8 @@ class OutletCardScreen(DataScreen):
             (t("field.enquiries"), fmt_number(o.enquiries) or dash),
             (t("field.plan_year"), fmt_number(o.plan_year) or dash),
         ]
-        figures += [(t("card.targets"), ""), *roster_targets.target_lines(data.targets)]
+        # First: what the outlet has done against its task is what a manager looks for.
+        figures[:0] = [(t("card.targets"), ""), *roster_targets.target_lines(data.targets)]
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
         self.query_one("#card-main", Static).update(

@@ -108,9 +108,9 @@ class OutletsScreen(DataScreen):
         yield Header()
         yield Input(placeholder=t("roster.filter_placeholder"), id="filter")
         # Names give up width first (cut at the end: the code beside them tells two
-        # alike apart); the targets fold away on a narrow terminal.
+        # alike apart); the year target folds away on a narrow terminal (its completion stays).
         yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
-                       flexible={"name": 10, "bank": 4}, optional=("achieved", "target"))
+                       flexible={"name": 10, "bank": 4}, optional=("target",))
         yield Static("", id="roster-status", classes="status")
         yield Footer()
 
