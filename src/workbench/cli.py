@@ -160,6 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                        help="serve a fresh demo database")
     _common(serve, suppress=True)
+    # workbench targets import FILE: the company's per-outlet tasks (commands/targets.py).
+    targets_cmd = sub.add_parser("targets", help="import the company's outlet targets "
+                                                 "(CSV or .xlsx: code, period, starts, premium)")
+    targets_cmd.add_argument("what", choices=("import",))
+    targets_cmd.add_argument("file", metavar="FILE")
+    _common(targets_cmd, suppress=True)
     # Each served tab opens the demo serve built, without the daily backup of a real file.
     parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -440,6 +446,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _team(args, config, today)
     if args.command == "serve":
         return _serve(args, config, today)
+    if args.command == "targets":
+        from workbench.commands.targets import run_targets_import
+
+        return run_targets_import(_db_path(args, config), Path(args.file), today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target

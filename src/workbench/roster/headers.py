@@ -119,3 +119,8 @@ def role_lookup(roles: Sequence[str]) -> Callable[[str], str]:
         for name in (role, *labels.get(f"role.{role}", ()), *ROLE_ALIASES.get(role, ())):
             found.setdefault(_norm(name), role)
     return lambda text: found.get(_norm(text), text)
+
+
+def normalise_header(header: str) -> str:
+    """How any sheet's header is compared (other capabilities' importers use it too)."""
+    return _norm(header)

@@ -13,13 +13,14 @@ def test_typed_card_figures_become_the_year_target_of_the_year_they_were_saved(d
     db = open_db(db_path)
     tiers = ["A", "B", "C"]
     saved = datetime(2025, 12, 31, 18, 0)
-    a = outlets.add_outlet(db, outlets.OutletDraft(code="A1", name="甲", target="500",
-                                                   plan_year="600", achieved="487"),
+    a = outlets.add_outlet(db, outlets.OutletDraft(code="A1", name="甲", plan_year="600"),
                            tiers, saved)
     b = outlets.add_outlet(db, outlets.OutletDraft(code="B1", name="乙", plan_year="300"),
                            tiers, saved)
-    c = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="丙", achieved="12"),
-                           tiers, saved)
+    c = outlets.add_outlet(db, outlets.OutletDraft(code="C1", name="丙"), tiers, saved)
+    # An old release stored the typed 任务 and 完成 on the card:
+    db.execute("UPDATE outlets SET target = 500, achieved = 487 WHERE id = ?", [a])
+    db.execute("UPDATE outlets SET achieved = 12 WHERE id = ?", [c])
     # As a file from before the targets' set: the step runs on the next open.
     db.execute("DROP TABLE outlet_targets")
     db.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'workbench.targets'")

@@ -26,8 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.targets_line": ("网点任务完成 {parts}", "Outlet targets done: {parts}"),
     "self.targets_none": ("网点任务:未设定(网点卡片上按 t 设定)", "Outlet targets: none set (t on an outlet's card)"),
     # target import
-    "target.import.done": ("任务导入完成:写入 {count} 条", "Targets imported: {count} rows written"),
-    "target.import.failed": ("任务表有 {count} 处错误,未写入任何数据:", "The target sheet has {count} errors; nothing was written:"),
     "target.import.missing_columns": ("任务表缺少列:{columns}", "The target sheet lacks columns: {columns}"),
     "target.import.unknown_columns": ("任务表有无法识别的列:{columns}(可用:网点代码、期间、开始、保费任务、标保任务)",
                                       "Unknown columns in the target sheet: {columns} (known: code, period, starts, premium, standard premium)"),
