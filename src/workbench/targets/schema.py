@@ -51,3 +51,29 @@ def m002_card_tasks_to_targets(db: Database) -> None:
             "INSERT OR IGNORE INTO outlet_targets (outlet_id, period, starts, premium, source, "
             "updated_at) VALUES (?, 'year', ?, ?, 'card', ?)",
             [outlet_id, f"{updated[:4]}-01-01", round(amount * 10000, 2), updated])
+
+
+@migrations()
+def m003_campaigns(db: Database) -> None:
+    # A campaign with no outlet rows runs at every outlet; ``product`` (a launch's new
+    # product, as policies name it) narrows the policies that count when it is given.
+    db.execute("""
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('incentive', 'launch')),
+            starts TEXT NOT NULL CHECK (length(starts) = 10),
+            ends TEXT NOT NULL CHECK (length(ends) = 10 AND ends >= starts),
+            product TEXT,
+            target_premium REAL CHECK (target_premium >= 0),
+            notes TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT""")
+    db.execute("""
+        CREATE TABLE campaign_outlets (
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+            PRIMARY KEY (campaign_id, outlet_id)
+        ) STRICT""")
+    db.execute("CREATE INDEX campaigns_window ON campaigns(ends, starts)")
