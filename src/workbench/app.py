@@ -116,6 +116,12 @@ def _plan_commands():
     return PlanCommands
 
 
+def _target_commands():
+    from workbench.screens.targets.palette import TargetCommands
+
+    return TargetCommands
+
+
 class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
@@ -128,6 +134,7 @@ class WorkbenchApp(App[int]):
     # Textual's system commands through our provider (translated, found by aliases).
     COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
                 _plan_commands}
+    COMMANDS |= {_target_commands}  # campaigns and the profile settings
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),

@@ -68,3 +68,18 @@ MESSAGES.update({
     "palette.campaigns": ("激励方案与新险种推广", "Campaigns and product launches"),
     "palette.campaigns_help": ("活动期间内的保单自动计入进度", "Policies in the window count toward its progress"),
 })
+MESSAGES.update({
+    # profile settings
+    "grade.title.trainee": ("见习客户经理", "Trainee account manager"),
+    "grade.title.manager": ("客户经理", "Account manager"),
+    "grade.title.senior": ("高级客户经理", "Senior account manager"),
+    "grade.label": ("{grade}级 {title}", "Grade {grade} {title}"),
+    "field.grade_title": ("该职级的称号", "Title of this grade"),
+    "field.issuing_target": ("该职级的网点出单率目标(%)", "Issuing-rate target of this grade (%)"),
+    "field.share_self": ("报表包含心情与五个一习惯", "Reports include mood and habits"),
+    "settings.yes": ("包含", "Include"),
+    "settings.no": ("不包含(只留给自己)", "Leave out (mine only)"),
+    "settings.title": ("个人资料与考核设置", "Profile and assessment settings"),
+    "settings.saved": ("设置已保存到 {path}", "Settings saved to {path}"),
+    "palette.settings": ("个人资料与考核设置", "Profile and assessment settings"),
+})
