@@ -288,6 +288,13 @@ def grade_title(goals: GoalsConfig, grade: int) -> str:
     return goals.grade_titles[grade - 1]
 
 
+def grade_label(goals: GoalsConfig, grade: int) -> str:
+    """10级 见习客户经理: the grade with its title, wherever the grade is shown."""
+    from workbench.core.i18n import t
+
+    return t("grade.label", grade=grade, title=t(f"grade.title.{grade_title(goals, grade)}"))
+
+
 def issuing_target(goals: GoalsConfig, grade: int) -> float:
     """The issuing-rate target of ``grade``: its own when set, else the common one."""
     return goals.issuing_rate_by_grade.get(str(grade), goals.issuing_rate_target)

@@ -17,11 +17,7 @@ from workbench.core.i18n import t
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.onboarding.guide import manager_settings
 
-
-def grade_label(goals: config_mod.GoalsConfig, grade: int) -> str:
-    """10级 见习客户经理: the grade with its title, wherever the grade is shown."""
-    return t("grade.label", grade=grade,
-             title=t(f"grade.title.{config_mod.grade_title(goals, grade)}"))
+grade_label = config_mod.grade_label
 
 
 def profile_settings(config: config_mod.Config, values: dict[str, str]) -> config_mod.Config:
