@@ -48,6 +48,13 @@ PLAIN: dict[str, frozenset[str]] = {
     "ledger_file": frozenset({"file_id"}),
     "_sqlite_migrations": frozenset({"migration_set", "name", "applied_at"}),
 }
+# Targets and campaigns (workbench.targets): structure; a campaign's notes stay hashed.
+PLAIN |= {
+    "outlet_targets": frozenset({"period", "starts", "source", "updated_at"}),
+    "campaigns": frozenset({"name", "kind", "starts", "ends", "product", "created_at",
+                            "updated_at"}),
+    "campaign_outlets": frozenset(),
+}
 # Columns masked as phone numbers rather than hashed (bank staff, not customers).
 PHONES = {("staff", "phone")}
 
