@@ -22,7 +22,8 @@ def test_typed_card_figures_become_the_year_target_of_the_year_they_were_saved(d
     db.execute("UPDATE outlets SET target = 500, achieved = 487 WHERE id = ?", [a])
     db.execute("UPDATE outlets SET achieved = 12 WHERE id = ?", [c])
     # As a file from before the targets' set: the step runs on the next open.
-    db.execute("DROP TABLE outlet_targets")
+    for table in ("outlet_targets", "campaign_outlets", "campaigns"):
+        db.execute(f"DROP TABLE {table}")
     db.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'workbench.targets'")
     db.conn.commit()
     db.close()
