@@ -157,3 +157,10 @@ def test_totals_add_targets_of_outlets_with_one_and_every_policy(db, two):
     year = progress.total_progress(db, date(2026, 11, 27))[2]
     assert year.target_premium == 100000 and year.premium == 20000
     assert year.share == pytest.approx(0.2)
+
+
+def test_the_share_is_of_premium_when_a_premium_target_is_set(db, two):
+    set_target(db, two[0], "month", "2026-11", premium="4", standard="1")
+    sell(db, "P1", "2026-11-20", premium="20000", term="5")  # 10,000 standard
+    month = progress.outlet_progress(db, two[0], date(2026, 11, 20))[0]
+    assert month.share == pytest.approx(0.5)  # 20,000 of 40,000, not 10,000 of 10,000
