@@ -3,8 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # targets
     "field.target_outlet": ("网点", "Outlet"),
-    "field.target_period": ("期间", "Period"),
-    "field.target_starts": ("期间(如 2026-11、2026-Q4、2026)", "Period (e.g. 2026-11, 2026-Q4, 2026)"),
+    "field.target_period": ("任务周期", "Target per"),
+    "field.target_starts": ("哪一期(如 2026-11、2026-Q4、2026)", "Which one (e.g. 2026-11, 2026-Q4, 2026)"),
     "field.target_premium": ("保费任务(万元)", "Premium target (10k CNY)"),
     "field.target_standard": ("标保任务(万元)", "Standard premium target (10k CNY)"),
     "target.period.month": ("月度", "Month"),

@@ -79,7 +79,18 @@ def set_target(screen: Screen, outlet_id: int, name: str) -> None:
                          period=label))
             announce(app, "outlet_targets")
 
-    start = periods.period_for(app.today, "month").start.strftime("%Y-%m")
-    app.push_screen(FormScreen(t("target.title", name=name), target_fields(),
-                               {"target_period": "month", "target_starts": start}, submit),
+    month = periods.period_for(app.today, "month")
+    values = {"target_period": "month", "target_starts": periods.period_label(month)}
+    # This month's target, when one is set, to change rather than type again.
+    current = next((x for x in outlet_targets.outlet_targets(app.db, outlet_id)
+                    if x.period == month), None)
+    if current is not None:
+        values |= {"target_premium": wan_plain(current.premium),
+                   "target_standard": wan_plain(current.standard_premium)}
+    app.push_screen(FormScreen(t("target.title", name=name), target_fields(), values, submit),
                     after)
+
+
+def wan_plain(amount: float | None) -> str:
+    """Yuan as 万元 typed back into a form: 12.5 (no separators), empty for none."""
+    return "" if amount is None else wan(amount).replace(",", "")

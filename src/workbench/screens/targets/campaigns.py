@@ -15,7 +15,7 @@ from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import FitTable, replace_rows
-from workbench.screens.roster.targets import wan
+from workbench.screens.roster.targets import wan, wan_plain
 from workbench.targets import campaigns as domain
 
 if TYPE_CHECKING:
@@ -71,8 +71,7 @@ def open_campaign_form(app: App, campaign_id: int | None = None) -> None:
                   "campaign_starts": c.starts.isoformat(), "campaign_ends": c.ends.isoformat(),
                   "campaign_outlets": " ".join(c.outlet_codes),
                   "campaign_product": c.product or "", "campaign_notes": c.notes or "",
-                  "campaign_target": wan(c.target_premium).replace(",", "")
-                  if c.target_premium is not None else ""}
+                  "campaign_target": wan_plain(c.target_premium)}
 
     def submit(form: dict[str, str]) -> str:
         domain.save_campaign(app.db, domain.CampaignDraft(**form), app.now(), campaign_id)
