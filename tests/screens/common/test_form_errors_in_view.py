@@ -84,6 +84,9 @@ def _opener(name: str):
     from workbench.screens.register.originals import open_register_policy
     from workbench.screens.roster import visit_actions
     from workbench.screens.roster.roster import edit_outlet
+    from workbench.screens.roster.targets import set_target
+    from workbench.screens.targets.campaigns import open_campaign_form
+    from workbench.screens.targets.settings import open_settings
 
     async def run(app, pilot, f):
         if name == "outlet_add":
@@ -119,6 +122,10 @@ def _opener(name: str):
                 "grade": lambda: self_forms.open_grade_form(app, 10),
                 "task": lambda: plan_forms.add_task(app),
                 "contact": lambda: plan_forms.log_contact(app),
+                # targets, campaigns and the profile (screens/roster/targets, screens/targets)
+                "target": lambda: set_target(app.screen, f["outlet"], "x"),
+                "campaign": lambda: open_campaign_form(app),
+                "settings": lambda: open_settings(app),
             }
             simple[name]()
     return run
@@ -128,6 +135,7 @@ FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "ch
          "register_dates", "delivery", "void_line", "policy_event", "stock_count", "collect",
          "review", "handover", "register_original", "mood", "setback", "five_q", "policy",
          "void_policy", "goal", "grade", "task", "contact"]
+FORMS += ["target", "campaign", "settings"]
 
 
 def assert_in_view(app, widget, what: str) -> None:
