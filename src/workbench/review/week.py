@@ -129,6 +129,10 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
     figures = [visit_figures, plan_week.week_figures, register_week.week_figures,
                self_week.week_figures]
+    from workbench.targets import week as targets_week
+
+    # Outlet targets and campaigns: among the results, before the assessment's own.
+    figures.insert(-1, targets_week.week_figures)
     return figures, [self_week.week_lists, register_week.week_lists]
 
 

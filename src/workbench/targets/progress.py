@@ -1,7 +1,8 @@
 """Progress against targets (完成), computed from the logged policies, never typed.
 
 A policy counts for the period holding its issue date, the first and the last day
-included; a voided policy never counts. The figures are in yuan.
+included, up to the day asked about (a past day's progress is what it was then); a
+voided policy never counts. The figures are in yuan.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def _progress(db: Database, day: date, outlet_ids: list[int] | None
                                    else outlet_ids[0])}
     for kind in PERIODS:
         period = period_for(day, kind)
-        totals = totals_by_outlet(db, period.start, period.end, outlet_ids=outlet_ids)
+        totals = totals_by_outlet(db, period.start, min(period.end, day),
+                                  outlet_ids=outlet_ids)
         ids = set(totals) | {o for o, k in targets if k == kind}
         if outlet_ids is not None:
             ids |= set(outlet_ids)

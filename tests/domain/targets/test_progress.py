@@ -164,3 +164,11 @@ def test_the_share_is_of_premium_when_a_premium_target_is_set(db, two):
     sell(db, "P1", "2026-11-20", premium="20000", term="5")  # 10,000 standard
     month = progress.outlet_progress(db, two[0], date(2026, 11, 20))[0]
     assert month.share == pytest.approx(0.5)  # 20,000 of 40,000, not 10,000 of 10,000
+
+
+def test_progress_on_a_past_day_counts_the_policies_to_that_day(db, two):
+    set_target(db, two[0], "month", "2026-11", premium="4")
+    sell(db, "P1", "2026-11-20")
+    sell(db, "P2", "2026-11-21")
+    assert progress.outlet_progress(db, two[0], date(2026, 11, 20))[0].premium == 10000
+    assert progress.total_progress(db, date(2026, 11, 19))[0].premium == 0

@@ -138,3 +138,9 @@ MESSAGES.update({
     "report.exported": ("报表已导出:{path}", "Report written: {path}"),
     "report.bad_span": ("报表期间写成 2026-11(月)或 2026-Q4(季)", "Write the period as 2026-11 (month) or 2026-Q4 (quarter)"),
 })
+MESSAGES.update({
+    # the review's figures (targets/week.py)
+    "review.fig.target_month": ("当月网点任务完成率", "Month's outlet targets done"),
+    "review.fig.target_quarter": ("当季网点任务完成率", "Quarter's outlet targets done"),
+    "review.fig.campaigns_running": ("进行中的激励活动", "Campaigns running"),
+})
