@@ -41,7 +41,8 @@ def run_targets_import(db_path: Path | None, path: Path, today: date) -> int:
         print(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS),
               file=sys.stderr)
     if summary.errors:
-        print(f"workbench: {t('import.failed', rows=summary.bad_rows)}", file=sys.stderr)
+        print(f"workbench: {t('target.import.failed', rows=summary.bad_rows)}",
+              file=sys.stderr)
         return 1
     print(t("import.summary", added=summary.added, updated=summary.updated, unchanged=0,
             skipped=0))

@@ -68,6 +68,11 @@ def plain(value: float | None, kind: str) -> Any:
     return int(number) if number == int(number) else number
 
 
+def render_plain_row(values: list[float | None], kind: str) -> str:
+    """One CSV line of ``values`` as ``render_csv`` writes numbers."""
+    return csv_text([[plain(v, kind) for v in values]])
+
+
 def format_value(value: float | None, kind: str) -> str:
     if value is None:
         return "—"

@@ -37,7 +37,10 @@ def check_period(value: Any) -> str:
     aliases = {"月": "month", "月度": "month", "季": "quarter", "季度": "quarter",
                "年": "year", "年度": "year"}
     raw = aliases.get(raw, raw)
-    return v.choice("target_period", raw, list(PERIODS))
+    if raw not in PERIODS:
+        raise ValidationError("target_period", "error.bad_choice", options=t("list.sep").join(
+            f"{t(f'target.period.{k}')} ({k})" for k in PERIODS))
+    return raw
 
 
 def check_start(value: Any, kind: str) -> Period:

@@ -140,3 +140,18 @@ def test_the_command_writes_a_monthly_report(demo_template, tmp_path, capsys):
     assert load_workbook(written).sheetnames[1] == "Outlets"
     bad = ["report", "quarter", "--period", "2026-Q5", "--db", str(path), "--lang", "en"]
     assert main(bad) == 2 and "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["count", "money", "units", "percent", "hours", "score"])
+def test_every_plain_number_parses_back(kind):
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+    def check(value):
+        text = csv.reader(io.StringIO(reports.render_plain_row([value], kind))).__next__()[0]
+        assert "," not in text and "%" not in text and "−" not in text
+        expected = value * 100 if kind == "percent" else value
+        assert float(text) == pytest.approx(expected, rel=1e-12, abs=0.006)
+
+    check()
