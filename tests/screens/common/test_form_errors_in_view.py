@@ -86,6 +86,7 @@ def _opener(name: str):
     from workbench.screens.roster.roster import edit_outlet
     from workbench.screens.roster.targets import set_target
     from workbench.screens.targets.campaigns import open_campaign_form
+    from workbench.screens.targets.import_targets import open_target_import
     from workbench.screens.targets.settings import open_settings
 
     async def run(app, pilot, f):
@@ -126,6 +127,7 @@ def _opener(name: str):
                 "target": lambda: set_target(app.screen, f["outlet"], "x"),
                 "campaign": lambda: open_campaign_form(app),
                 "settings": lambda: open_settings(app),
+                "import_targets": lambda: open_target_import(app),
             }
             simple[name]()
     return run
@@ -135,7 +137,7 @@ FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "ch
          "register_dates", "delivery", "void_line", "policy_event", "stock_count", "collect",
          "review", "handover", "register_original", "mood", "setback", "five_q", "policy",
          "void_policy", "goal", "grade", "task", "contact"]
-FORMS += ["target", "campaign", "settings"]
+FORMS += ["target", "campaign", "settings", "import_targets"]
 
 
 def assert_in_view(app, widget, what: str) -> None:

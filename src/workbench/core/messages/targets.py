@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.targets_none": ("网点任务:未设定(网点卡片上按 t 设定)", "Outlet targets: none set (t on an outlet's card)"),
     # target import
     "target.import.failed": ("{rows} 行有错误,未导入任何数据(修正后重新导入)", "{rows} rows have errors; nothing was imported (fix them and import again)"),
+    "target.import.title": ("导入网点任务表(CSV 或 .xlsx:网点代码、期间、开始、保费任务、标保任务)", "Import the target sheet (CSV or .xlsx: code, period, starts, premium, standard premium)"),
+    "field.target_file": ("文件路径", "File"),
+    "target.import.rows_bad": ("{rows} 行有错误,未导入任何数据:{first}", "{rows} rows have errors; nothing was imported: {first}"),
+    "palette.import_targets": ("导入网点任务表", "Import the target sheet"),
     "target.import.missing_columns": ("任务表缺少列:{columns}", "The target sheet lacks columns: {columns}"),
     "target.import.unknown_columns": ("任务表有无法识别的列:{columns}(可用:网点代码、期间、开始、保费任务、标保任务)",
                                       "Unknown columns in the target sheet: {columns} (known: code, period, starts, premium, standard premium)"),

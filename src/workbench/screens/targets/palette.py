@@ -14,6 +14,7 @@ COMMAND_WORDS = {
     "new_campaign": "new campaign add launch incentive xzhd xinzeng huodong 新增活动",
     "settings": "settings profile grade name period sz shezhi grzl gerenziliao zj zhiji "
                 "设置 个人资料 职级",
+    "import_targets": "import targets target sheet task drrw daoru renwu wdrw 导入 任务 网点任务",
 }
 
 
@@ -21,7 +22,14 @@ class TargetCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         return [(t("palette.campaigns"), "campaigns", self._campaigns),
                 (t("campaign.add_title"), "new_campaign", self._new_campaign),
-                (t("palette.settings"), "settings", self._settings)]
+                (t("palette.settings"), "settings", self._settings),
+                (t("palette.import_targets"), "import_targets", self._import_targets)]
+
+    def _import_targets(self) -> None:
+        from workbench.screens.targets.import_targets import open_target_import
+
+        if self.app.db is not None:
+            open_target_import(self.app)
 
     def _campaigns(self) -> None:
         from workbench.screens.targets.campaigns import CampaignsScreen
