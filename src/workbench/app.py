@@ -122,6 +122,12 @@ def _fieldwork_commands():
     return FieldworkCommands
 
 
+def _target_commands():
+    from workbench.screens.targets.palette import TargetCommands
+
+    return TargetCommands
+
+
 class WorkbenchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
@@ -135,6 +141,7 @@ class WorkbenchApp(App[int]):
     COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
                 _plan_commands}
     COMMANDS |= {_fieldwork_commands}
+    COMMANDS |= {_target_commands}  # campaigns and the profile settings
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),

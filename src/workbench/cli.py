@@ -66,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     repair = sub.add_parser("repair", help="re-create the file's guards, after showing what")
     repair.add_argument("--yes", action="store_true", help="do it without asking")
     _common(repair, suppress=True)
-    report = sub.add_parser("report", help="write a report (the weekly review)")
-    report.add_argument("what", choices=("week",))
+    report = sub.add_parser("report", help="write a report (the weekly, monthly or "
+                                           "quarterly review)")
+    report.add_argument("what", choices=("week", "month", "quarter"))
     report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
     report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
     report.add_argument("--out", metavar="FILE",
@@ -75,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--force", action="store_true", help="replace an existing FILE")
     report.add_argument("--unmasked", action="store_true",
                         help="show customer names and phones in full")
+    report.add_argument("--period", metavar="2026-11|2026-Q4",
+                        help="the month or quarter (default: the current one)")
+    report.add_argument("--with-self", action="store_true",
+                        help="include mood and habits (default: [review] share_self)")
     _common(report, suppress=True)
     backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
     backup.add_argument("path", metavar="PATH", nargs="?")
@@ -160,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                        help="serve a fresh demo database")
     _common(serve, suppress=True)
+    # workbench targets import FILE: the company's per-outlet tasks (commands/targets.py).
+    targets_cmd = sub.add_parser("targets", help="import the company's outlet targets "
+                                                 "(CSV or .xlsx: code, period, starts, premium)")
+    targets_cmd.add_argument("what", choices=("import",))
+    targets_cmd.add_argument("file", metavar="FILE")
+    _common(targets_cmd, suppress=True)
     # Each served tab opens the demo serve built, without the daily backup of a real file.
     parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -230,6 +241,11 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     first = config.review.first_weekday
     week = (_option("--week", lambda: review.parse_week(args.week, first)) if args.week
             else review.week_of(today, first))
+    if args.what != "week":
+        from workbench.review.periods import parse_span, span_of
+
+        week = (_option("--period", lambda: parse_span(args.period, args.what)) if args.period
+                else span_of(today, args.what))
     if args.format == "xlsx" and args.out == "-":
         raise UsageError("report.xlsx_needs_out")
     path = _db_path(args, config) or default_db_path()
@@ -238,7 +254,8 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
     db = open_db(path)
     try:
         data = reports.build(db, week, config, args.format, masked=not args.unmasked,
-                             today=today, full_proof=True)
+                             today=today, full_proof=True, kind=args.what,
+                             include_self=True if args.with_self else None)
     finally:
         db.close()
     if args.out == "-":
@@ -246,11 +263,11 @@ def _report(args: argparse.Namespace, config: config_mod.Config, today: date) ->
         return 0
     # Without --out, the file the app's m/v/l writes: a report is a file to send on.
     target = (Path(args.out) if args.out else reports.default_path(
-        config.review.reports_folder, path, week.label, args.format))
+        config.review.reports_folder, path, week.label, args.format, args.what))
     if not args.out:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = reports.write_file(target, data, force=args.force)
-    print(t("review.exported", path=str(written)))
+    print(t("report.exported", path=str(written)))
     return 0
 
 
@@ -441,6 +458,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _team(args, config, today)
     if args.command == "serve":
         return _serve(args, config, today)
+    if args.command == "targets":
+        from workbench.commands.targets import run_targets_import
+
+        return run_targets_import(_db_path(args, config), Path(args.file), today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target

@@ -47,6 +47,7 @@ def _declared() -> list:
     from workbench.register import schema as register_schema
     from workbench.review import week as review
     from workbench.roster import schema as roster_schema
+    from workbench.targets import schema as targets_schema
 
     declared = [roster_schema.migrations, register_schema.migrations,
                 assessment_schema.migrations, review.migrations, tasks.migrations,
@@ -54,6 +55,7 @@ def _declared() -> list:
     from workbench.fieldwork import schema as fieldwork_schema
 
     declared.append(fieldwork_schema.migrations)
+    declared.append(targets_schema.migrations)
     return declared
 
 

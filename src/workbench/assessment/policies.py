@@ -249,3 +249,23 @@ def mark_document_registered(db: Database, policy_id: int) -> None:
 def any_policy(db: Database) -> bool:
     """At least one policy was ever recorded (voided ones too)."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM policies)").fetchone()[0])
+
+
+def totals_by_outlet(db: Database, start: date, end: date, *, outlet_ids: list[int] | None = None,
+                     product: str | None = None) -> dict[int, tuple[int, float, float]]:
+    """outlet id -> (count, premium, standard premium) of live policies issued from
+    ``start`` to ``end`` inclusive; only ``outlet_ids`` and ``product`` when given.
+
+    Targets and campaigns compute their progress from this (``workbench.targets``).
+    """
+    sql = ("SELECT outlet_id, count(*), sum(premium), sum(standard_premium) FROM policies "
+           "WHERE issue_date >= ? AND issue_date <= ? AND voided_at IS NULL")
+    params: list[Any] = [start.isoformat(), end.isoformat()]
+    if outlet_ids is not None:
+        sql += f" AND outlet_id IN ({','.join('?' * len(outlet_ids))})"
+        params += list(outlet_ids)
+    if product:
+        sql += " AND product = ?"
+        params.append(product)
+    return {r[0]: (r[1], float(r[2]), float(r[3]))
+            for r in db.execute(sql + " GROUP BY outlet_id", params).fetchall()}

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.assessment import grades, journal, policies
-from workbench.core.config import Config
+from workbench.core.config import Config, issuing_target
 from workbench.core.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def week_figures(db: Database, start: date, end: date, config: Config,
         vs_keep, vs_up = achieved / status.maintain, achieved / status.promote
     except ValidationError:  # a grade outside the table: the lines are unknown
         vs_keep = vs_up = None
-    rate = grades.issuing_rate(db, period, cut, cfg.issuing_rate_target)
+    rate = grades.issuing_rate(db, period, cut, issuing_target(cfg, config.manager.grade))
     moods = journal.moods_between(db, start, end)
     setbacks = db.execute("SELECT count(*) FROM setbacks WHERE day >= ? AND day <= ?",
                           [start.isoformat(), end.isoformat()]).fetchone()[0]
@@ -105,7 +105,8 @@ def week_lists(db: Database, start: date, end: date, config: Config, today: date
     broke = _broke_zero(db, period, start, end)
     if broke:
         out.append(("broke_zero", [f"{code} {name}" for code, name, _ in broke]))
-    zero = grades.issuing_rate(db, period, cut, config.goals.issuing_rate_target).zero_outlets
+    zero = grades.issuing_rate(db, period, cut, issuing_target(config.goals,
+                                                               config.manager.grade)).zero_outlets
     if zero:
         more = [f"… +{len(zero) - LIST_LIMIT}"] if len(zero) > LIST_LIMIT else []
         out.append(("at_zero", [f"{code} {name}" for _, code, name in zero[:LIST_LIMIT]] + more))

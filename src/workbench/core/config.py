@@ -69,6 +69,10 @@ GRADES = range(1, len(MAINTAIN_DEFAULT) + 1)
 ``g - 1`` of the threshold table, which has one line per grade; the one grade range that
 the config, the goals and the forms check against."""
 PERIODS = ("quarter", "half", "year")
+# The seed's ladder: 见习客户经理 → 客户经理 → 高级客户经理 (each with sub-grades). Which
+# grades carry which title is the company's: [goals] grade_titles, one per grade.
+GRADE_TITLES = ("trainee", "manager", "senior")
+GRADE_TITLES_DEFAULT = ["senior"] * 4 + ["manager"] * 5 + ["trainee"] * 4
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class GoalsConfig:
     issuing_rate_target: float = 0.6
     # Working days, ISO numbers (1 = Monday .. 7 = Sunday), for the daily pace.
     working_days: list[int] = field(default_factory=lambda: [1, 2, 3, 4, 5])
+    # The issuing-rate target of a grade ("10" = 0.7); a grade not listed uses the one above.
+    issuing_rate_by_grade: dict[str, float] = field(default_factory=dict)
+    # Title of each grade 1 (highest) .. 13: "senior", "manager" or "trainee".
+    grade_titles: list[str] = field(default_factory=lambda: list(GRADE_TITLES_DEFAULT))
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,8 @@ class ReviewConfig:
     first_weekday: str = "monday"
     # Folder the week screen writes reports to; empty means "reports" beside the database.
     reports_folder: str = ""
+    # Reports carry the morning mood and the habits only when this is on (or --with-self).
+    share_self: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,7 +272,37 @@ def validate(config: Config, source: str = "config") -> None:
     _validate_deliveries(config.deliveries, source)
     _validate_goals(config, source)
     _validate_keymap(config.keymap, source)
+    _validate_profile(config.goals, source)
     config_ranges.check(config, source)
+
+
+def _validate_profile(goals: GoalsConfig, source: str) -> None:
+    """The grade titles (one per grade, each a known title) and the per-grade rates."""
+    titles = goals.grade_titles
+    if len(titles) != len(GRADES) or any(x not in GRADE_TITLES for x in titles):
+        raise ConfigError("config.bad_value", file=source, key="goals.grade_titles",
+                          value=titles)
+    for grade, rate in goals.issuing_rate_by_grade.items():
+        if not grade.isdecimal() or int(grade) not in GRADES or not 0 <= rate <= 1:
+            raise ConfigError("config.bad_value", file=source,
+                              key=f"goals.issuing_rate_by_grade.{grade}", value=rate)
+
+
+def grade_title(goals: GoalsConfig, grade: int) -> str:
+    """The title id of ``grade`` (trainee, manager, senior)."""
+    return goals.grade_titles[grade - 1]
+
+
+def grade_label(goals: GoalsConfig, grade: int) -> str:
+    """10级 见习客户经理: the grade with its title, wherever the grade is shown."""
+    from workbench.core.i18n import t
+
+    return t("grade.label", grade=grade, title=t(f"grade.title.{grade_title(goals, grade)}"))
+
+
+def issuing_target(goals: GoalsConfig, grade: int) -> float:
+    """The issuing-rate target of ``grade``: its own when set, else the common one."""
+    return goals.issuing_rate_by_grade.get(str(grade), goals.issuing_rate_target)
 
 
 def _validate_keymap(keymap: dict[str, str], source: str) -> None:

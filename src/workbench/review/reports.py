@@ -1,4 +1,8 @@
-"""Writing the weekly report: Markdown for the channel manager, CSV for Excel, .xlsx.
+"""Writing the report of a week, a month or a quarter: Markdown for the channel manager,
+CSV for Excel (plain numbers), .xlsx (formatted numbers, a sheet per table: ``xlsx``).
+
+Every report names the manager and the grade with its title. The morning mood and the
+habits stay out unless the manager opts in (``[review] share_self`` or ``--with-self``).
 
 Files are written whole or not at all: into a temporary file in the target folder,
 flushed, then renamed over the target. An existing file is kept unless ``force``.
@@ -7,18 +11,66 @@ Customer data in reports is masked (``privacy``) unless the user asks otherwise.
 
 from __future__ import annotations
 
-import io
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from workbench.core.cells import csv_text, xlsx_row
+from workbench.core.cells import csv_text
+from workbench.core.config import Config, grade_label
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
+from workbench.review.tables import Table
 from workbench.review.week import Figure, WeekReview
 
 FORMATS = ("md", "csv", "xlsx")
+SELF_SECTION = "self"  # mood, setbacks, habits: the manager's own, shared on opt-in
 
 
+@dataclass(frozen=True)
+class Report:
+    """What every format writes: the review, its span's kind, who it is from, the tables."""
+
+    review: WeekReview
+    kind: str  # week, month, quarter
+    manager: str
+    grade: str  # 10级 见习客户经理
+    head_hash: str | None
+    tables: tuple[Table, ...] = ()
+    self_included: bool = False
+
+    @property
+    def title(self) -> str:
+        return t(f"report.title.{self.kind}", label=self.review.week.label)
+
+    def meta(self) -> list[tuple[str, str]]:
+        span = self.review.week
+        return [(self.title, ""),
+                (t("report.meta.period"), f"{span.start.isoformat()} ~ {span.end.isoformat()}"),
+                (t("report.meta.manager"), self.manager or t("app.manager_unnamed")),
+                (t("report.meta.grade"), self.grade)]
+
+
+def without_self(review: WeekReview) -> WeekReview:
+    """The review without the manager's own figures (mood, setbacks, habits, mood line)."""
+    mood = t("review.list.mood")
+    return replace(review, figures=tuple(f for f in review.figures
+                                         if f.section != SELF_SECTION),
+                   lists=tuple((title, items) for title, items in review.lists
+                               if title != mood))
+
+
+def plain(value: float | None, kind: str) -> Any:
+    """A number as the CSV writes it: no separators, percent as 55.56, ASCII minus."""
+    if value is None:
+        return ""
+    number = round(value * 100 if kind == "percent" else value, 2)
+    return int(number) if number == int(number) else number
+
+
+def render_plain_row(values: list[float | None], kind: str) -> str:
+    """One CSV line of ``values`` as ``render_csv`` writes numbers."""
+    return csv_text([[plain(v, kind) for v in values]])
 
 
 def format_value(value: float | None, kind: str) -> str:
@@ -53,22 +105,25 @@ def _rows(review: WeekReview) -> list[list[str]]:
             for f in review.figures]
 
 
-def _header() -> list[str]:
-    return [t("review.col.section"), t("review.col.figure"), t("review.col.this_week"),
-            t("review.col.last_week"), t("review.col.change")]
+def _header(kind: str = "week") -> list[str]:
+    return [t("review.col.section"), t("review.col.figure"), t(f"report.col.this.{kind}"),
+            t(f"report.col.before.{kind}"), t("review.col.change")]
 
 
-def render_markdown(review: WeekReview, manager: str, head_hash: str | None) -> str:
+def render_markdown(report: Report) -> str:
+    review, head_hash = report.review, report.head_hash
     week = review.week
-    lines = [f"# {t('review.report_title', week=week.label)}", "",
+    lines = [f"# {report.title}", "",
              t("review.report_range", start=week.start.isoformat(), end=week.end.isoformat(),
-               manager=manager or t("app.manager_unnamed")), ""]
-    header = _header()
+               manager=report.manager or t("app.manager_unnamed")) + f" · {report.grade}", ""]
+    header = _header(report.kind)
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in _rows(review):
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     for title, items in review.lists:
         lines += ["", f"## {title}", ""] + [f"- {item}" for item in items]
+    if not report.self_included:
+        lines += ["", f"_{t('report.self_left_out')}_"]
     lines += ["", f"## {t('review.summary_title')}", "",
               review.summary.strip() or t("review.no_summary"), ""]
     if head_hash:
@@ -76,69 +131,93 @@ def render_markdown(review: WeekReview, manager: str, head_hash: str | None) -> 
     return "\n".join(lines)
 
 
-def render_csv(review: WeekReview, head_hash: str | None) -> str:
-    rows: list[list[str]] = [[t("review.report_title", week=review.week.label),
-                              review.week.start.isoformat(), review.week.end.isoformat()],
-                             _header(), *_rows(review)]
-    rows += [[title, "; ".join(items)] for title, items in review.lists]
+def _tail(report: Report) -> list[list[str]]:
+    """Under the figures: the titled lists, the written summary, the register's head."""
+    review = report.review
+    policies = t("review.list.policies")  # the policies are a table of their own
+    rows = [[title, "; ".join(items)] for title, items in review.lists
+            if title != policies or not report.tables]
     rows.append([t("review.summary_title"), review.summary])
-    if head_hash:
-        rows.append([t("review.head_hash_label"), head_hash])
+    if report.head_hash:
+        rows.append([t("review.head_hash_label"), report.head_hash])
+    return rows
+
+
+def render_csv(report: Report) -> str:
+    """Plain numbers a spreadsheet adds up: no thousands separators, percent as 55.56
+    with "%" in the unit column, an ASCII minus; each table after a blank line."""
+    rows: list[list[Any]] = [list(pair) for pair in report.meta()]
+    rows += [[], [t("review.col.section"), t("review.col.figure"), t("report.col.unit"),
+                  *_header(report.kind)[2:]]]
+    for f in report.review.figures:
+        change = f.change
+        rows.append([t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"),
+                     t(f"report.unit.{f.kind}") if f.kind != "count" else "",
+                     plain(f.value, f.kind), plain(f.previous, f.kind),
+                     plain(change, f.kind) if change is not None else ""])
+    for table in report.tables:
+        rows += [[], [table.title], list(table.columns)]
+        rows += [[plain(v, k) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                  else ("" if v is None else str(v)) for v, k in zip(row, table.kinds,
+                                                                     strict=True)]
+                 for row in table.rows]
+    rows += [[], *_tail(report)]
     return csv_text(rows)
 
 
-def _xlsx_bytes(review: WeekReview, head_hash: str | None) -> bytes:
-    from openpyxl import Workbook
+def render_xlsx(report: Report) -> bytes:
+    from workbench.review import xlsx
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = review.week.label
-    rows: list[list] = [[t("review.report_title", week=review.week.label),
-                         review.week.start.isoformat(), review.week.end.isoformat()],
-                        _header()]
-    # Numbers stay numbers in Excel; the change column is the text shown on screen.
-    rows += [[t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"), f.value, f.previous,
-              format_change(f)] for f in review.figures]
-    rows += [[title, "; ".join(items)] for title, items in review.lists]
-    rows.append([t("review.summary_title"), review.summary])
-    if head_hash:
-        rows.append([t("review.head_hash_label"), head_hash])
-    for row in rows:
-        # openpyxl stores any text starting with "=" as a formula: every cell goes through
-        # the same rule as the CSV.
-        sheet.append(xlsx_row(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    figures = [(t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"), f.kind, f.value,
+                f.previous, f.change) for f in report.review.figures]
+    return xlsx.workbook(report.meta(), _header(report.kind), figures, _tail(report),
+                         report.tables, t("report.sheet.summary"))
 
 
-def render(review: WeekReview, fmt: str, manager: str, head_hash: str | None) -> bytes:
+def render(report: Report, fmt: str) -> bytes:
     if fmt == "md":
-        return render_markdown(review, manager, head_hash).encode("utf-8")
+        return render_markdown(report).encode("utf-8")
     if fmt == "csv":
         # UTF-8 with BOM: Excel opens it with the Chinese intact.
-        return render_csv(review, head_hash).encode("utf-8-sig")
+        return render_csv(report).encode("utf-8-sig")
     if fmt == "xlsx":
-        return _xlsx_bytes(review, head_hash)
+        return render_xlsx(report)
     raise WorkbenchError("report.bad_format", fmt=fmt, formats=", ".join(FORMATS))
 
 
-def build(db, week, config, fmt: str, masked: bool = True, today=None,
-          full_proof: bool = False) -> bytes:
-    """The report of ``week`` in ``fmt``, customer data masked unless ``masked`` is False;
-    ``full_proof`` recomputes both chains for the head line (``review.week.register_head``)."""
+def build(db, week, config: Config, fmt: str, masked: bool = True, today=None,
+          full_proof: bool = False, *, kind: str = "week",
+          include_self: bool | None = None) -> bytes:
+    """The report of ``week`` (a week, or a month / quarter ``review.periods.Span``) in
+    ``fmt``, customer data masked unless ``masked`` is False; ``full_proof`` recomputes
+    both chains for the head line (``review.week.register_head``). Mood and habits only
+    when ``include_self`` (default: ``[review] share_self``)."""
+    from workbench.review import tables
     from workbench.review.week import compute_week, register_head
 
     review = compute_week(db, week, config, masked=masked, today=today)
-    return render(review, fmt, config.manager.name, register_head(db, full=full_proof))
+    shared = config.review.share_self if include_self is None else include_self
+    if not shared:
+        review = without_self(review)
+    cut = today or week.end
+    found = () if fmt == "md" else (
+        tables.outlet_table(db, week.start, week.end, kind, config, cut),
+        tables.policy_table(db, week.start, week.end, masked),
+        tables.register_table(db, week.start, week.end, config, cut))
+    report = Report(review, kind, config.manager.name,
+                    grade_label(config.goals, config.manager.grade),
+                    register_head(db, full=full_proof), found, shared)
+    return render(report, fmt)
 
 
-def default_path(reports_folder: str, db_path: Path, label: str, fmt: str) -> Path:
-    """Where a weekly report goes when no file is named: ``[review] reports_folder``, else
+def default_path(reports_folder: str, db_path: Path, label: str, fmt: str,
+                 kind: str = "week") -> Path:
+    """Where a report goes when no file is named: ``[review] reports_folder``, else
     ``reports/`` beside the database; the app's ``m``/``v``/``l`` and ``workbench report``
-    both write here, so the manager finds every week's report in one folder."""
+    both write here, so the manager finds every report in one folder."""
     base = Path(reports_folder).expanduser() if reports_folder else db_path.parent / "reports"
-    return base / f"weekly-{label}.{fmt}"
+    prefix = {"week": "weekly", "month": "monthly", "quarter": "quarterly"}[kind]
+    return base / f"{prefix}-{label}.{fmt}"
 
 
 def write_file(path: Path, data: bytes, force: bool = False) -> Path:

@@ -132,6 +132,10 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
     from workbench.fieldwork import week as fieldwork_week
 
     figures.insert(2, fieldwork_week.week_figures)
+    from workbench.targets import week as targets_week
+
+    # Outlet targets and campaigns: among the results, before the assessment's own.
+    figures.insert(-1, targets_week.week_figures)
     return figures, [self_week.week_lists, register_week.week_lists]
 
 

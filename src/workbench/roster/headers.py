@@ -26,8 +26,6 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
     "deposits_demand": ("活期存款", "活期"),
     "history": ("历史数据",),
     "plan_year": ("本年计划", "年度计划", "plan"),
-    "target": ("任务",),
-    "achieved": ("完成",),
     "traffic_daily": ("日均人流量",),
     "traffic_monthly": ("月均人流量",),
     "customers_total": ("客户总数",),
@@ -121,3 +119,8 @@ def role_lookup(roles: Sequence[str]) -> Callable[[str], str]:
         for name in (role, *labels.get(f"role.{role}", ()), *ROLE_ALIASES.get(role, ())):
             found.setdefault(_norm(name), role)
     return lambda text: found.get(_norm(text), text)
+
+
+def normalise_header(header: str) -> str:
+    """How any sheet's header is compared (other capabilities' importers use it too)."""
+    return _norm(header)

@@ -25,10 +25,12 @@ from workbench.roster import bulk
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# Numeric card fields: (column, integer?)
+# Numeric card fields: (column, integer?). The card's old 任务 and 完成 (``target``,
+# ``achieved``) are no longer typed: targets live in ``workbench.targets`` and what is
+# achieved is computed from the policies; the columns stay readable in old files.
 NUMBER_FIELDS = (
     ("deposits_time", False), ("deposits_demand", False), ("plan_year", False),
-    ("target", False), ("achieved", False), ("traffic_daily", True),
+    ("traffic_daily", True),
     ("traffic_monthly", True), ("customers_total", True), ("enquiries", True),
 )
 TEXT_FIELDS = ("bank", "address", "head", "history", "notes")

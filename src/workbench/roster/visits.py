@@ -290,3 +290,17 @@ def coverage_by_tier(db: Database, start: date, end: date,
         is_due = outlet_id in due
         out[tier] = (outlets + 1, n_due + is_due, done + (is_due and outlet_id in visited))
     return out
+
+
+def visits_by_outlet(db: Database, start: date, end: date) -> dict[int, tuple[int, float]]:
+    """Outlet id -> (completed visits, hours) from ``start`` to ``end`` inclusive, by the
+    same rule as ``visit_stats`` (the reports' per-outlet table)."""
+    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    out: dict[int, tuple[int, float]] = {}
+    for outlet_id, started, ended in db.execute(
+            "SELECT outlet_id, started_at, ended_at FROM visits WHERE started_at >= ? "
+            "AND started_at < ? AND ended_at IS NOT NULL", [lo, hi]).fetchall():
+        count, hours = out.get(outlet_id, (0, 0.0))
+        spent = (datetime.fromisoformat(ended) - datetime.fromisoformat(started))
+        out[outlet_id] = (count + 1, hours + spent.total_seconds() / 3600)
+    return {k: (n, round(h, 2)) for k, (n, h) in out.items()}

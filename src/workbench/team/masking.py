@@ -56,6 +56,14 @@ PLAIN.update({
     "display_checks": frozenset({"item", "checked_on", "created_at"}),
     "route_stops": frozenset({"day"}),
 })
+
+# Targets and campaigns (workbench.targets): structure; a campaign's notes stay hashed.
+PLAIN |= {
+    "outlet_targets": frozenset({"period", "starts", "source", "updated_at"}),
+    "campaigns": frozenset({"name", "kind", "starts", "ends", "product", "created_at",
+                            "updated_at"}),
+    "campaign_outlets": frozenset(),
+}
 # Columns masked as phone numbers rather than hashed (bank staff, not customers).
 PHONES = {("staff", "phone")}
 

@@ -148,7 +148,7 @@ def test_record_ids_stop_at_sqlite_integer(text, ok):
 
 
 @pytest.mark.parametrize("column", ["traffic_daily", "customers_total", "deposits_time",
-                                    "target"])
+                                    "plan_year"])
 def test_outlet_numbers_take_the_validators_range(column):
     """A row typed or imported: up to MAX_NUMBER stored exactly, one more refused (a
     19-digit count used to pass and be stored rounded)."""

@@ -30,9 +30,10 @@ def test_add_and_read_back_every_field(db):
               plan_year="500", target="400", achieved="120.5", traffic_daily="300",
               traffic_monthly="7800", customers_total="12000", enquiries="15", notes="'; DROP")
     o = outlets.get_outlet(db, oid)
-    assert (o.tier, o.deposits_time, o.achieved, o.traffic_daily) == ("A", 12000, 120.5, 300)
+    assert (o.tier, o.deposits_time, o.plan_year, o.traffic_daily) == ("A", 12000, 500, 300)
     assert o.deposits_ratio == 3
-    assert o.completion == pytest.approx(120.5 / 400)
+    # 任务 and 完成 are no longer typed on the card (targets, and progress from policies)
+    assert (o.target, o.achieved) == (None, None)
     assert "zgjsyhcyzh" in o.initials.split()
     assert o.notes == "'; DROP"
     assert o.updated_at == "2026-11-27 09:30:00"
@@ -46,7 +47,7 @@ def test_add_and_read_back_every_field(db):
     ("phone", "call me", "error.bad_phone"),
     ("traffic_daily", "-1", "error.too_small"),
     ("traffic_daily", "1.5", "error.not_integer"),
-    ("target", "abc", "error.not_number"),
+    ("plan_year", "abc", "error.not_number"),
     ("tier", "Z", "error.bad_choice"),
 ])
 def test_bad_outlet_input_is_rejected_and_nothing_written(db, field, value, key):

@@ -126,7 +126,7 @@ async def test_a_23_digit_number_is_an_error_under_its_field(db, db_path, config
         screen = app.screen
         screen.query_one("#f-code", Input).value = "C9"
         screen.query_one("#f-name", Input).value = "网点"
-        for name in ("deposits_time", "plan_year", "target", "traffic_daily", "enquiries"):
+        for name in ("deposits_time", "plan_year", "customers_total", "traffic_daily", "enquiries"):
             screen.query_one(f"#f-{name}", Input).value = "9" * 23
             await pilot.press("ctrl+s")
             await wait_loaded(pilot)

@@ -85,6 +85,10 @@ def _opener(name: str):
     from workbench.screens.register.originals import open_register_policy
     from workbench.screens.roster import visit_actions
     from workbench.screens.roster.roster import edit_outlet
+    from workbench.screens.roster.targets import set_target
+    from workbench.screens.targets.campaigns import open_campaign_form
+    from workbench.screens.targets.import_targets import open_target_import
+    from workbench.screens.targets.settings import open_settings
 
     async def run(app, pilot, f):
         if name == "outlet_add":
@@ -122,6 +126,11 @@ def _opener(name: str):
                 "contact": lambda: plan_forms.log_contact(app),
                 "training": lambda: fieldwork_forms.record_training(app, f["staffed_outlet"]),
                 "displays": lambda: fieldwork_forms.check_displays(app, f["outlet"]),
+                # targets, campaigns and the profile (screens/roster/targets, screens/targets)
+                "target": lambda: set_target(app.screen, f["outlet"], "x"),
+                "campaign": lambda: open_campaign_form(app),
+                "settings": lambda: open_settings(app),
+                "import_targets": lambda: open_target_import(app),
             }
             simple[name]()
     return run
@@ -132,6 +141,7 @@ FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "ch
          "review", "handover", "register_original", "mood", "setback", "five_q", "policy",
          "void_policy", "goal", "grade", "task", "contact"]
 FORMS += ["training", "displays"]
+FORMS += ["target", "campaign", "settings", "import_targets"]
 
 
 def assert_in_view(app, widget, what: str) -> None:

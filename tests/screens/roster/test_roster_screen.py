@@ -126,7 +126,8 @@ async def test_card_shows_every_field_and_adds_staff(db, db_path, config):
 
         assert isinstance(app.screen, OutletCardScreen)
         figures = str(app.screen.query_one("#card-figures").render())
-        for label in ("Time deposits", "Time : demand", "Daily foot traffic", "Completion"):
+        for label in ("Time deposits", "Time : demand", "Daily foot traffic",
+                      "Targets (from policies)"):
             assert label in figures
         staff = app.screen.query_one("#staff", DataTable)
         before = staff.row_count

@@ -16,6 +16,7 @@ from workbench.core.messages import (
     reminders,
     review,
     serve,
+    targets,
     team,
     trust,
 )
@@ -24,3 +25,4 @@ ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES, reminders.MESSAGES,
        team.MESSAGES, serve.MESSAGES, counter.MESSAGES]
 ALL += [fieldwork.MESSAGES]
+ALL += [targets.MESSAGES]

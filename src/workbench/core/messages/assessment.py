@@ -117,8 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self.document.registered": ("已登记", "registered"),
     # screen
     "self.title": ("自评", "Self-assessment"),
-    "self.grade_title": ("职级考核 · {grade}级 · {period} {start}–{end}",
-                         "Grade {grade} · {period} {start} – {end} · 10k CNY"),
+    "self.grade_title": ("职级考核 · {grade}级{title} · {period} {start}–{end}",
+                         "Grade {grade}{title} · {period} {start} – {end} · 10k CNY"),
     "self.achieved": ("本期标保 {value} 万元", "Standard premium {value} (10k CNY)"),
     "self.line_maintain": ("维持 {line}", "Keep {line}"),
     "self.line_promote": ("晋升 {line}", "Promote {line}"),

@@ -28,12 +28,13 @@ from textual.widgets import (
 )
 
 from workbench.assessment import career, grades, journal, policies
+from workbench.core.config import grade_title, issuing_target
 from workbench.core.i18n import t
 from workbench.screens.assessment import forms
 from workbench.screens.assessment.cards import grade_brief, grade_card, num
 from workbench.screens.assessment.charts import premium_chart, progress_bar, spark
 from workbench.screens.assessment.forms import open_mood_form  # noqa: F401  (the plan's entry point)
-from workbench.screens.common.changes import GOALS, JOURNAL, announce
+from workbench.screens.common.changes import GOALS, JOURNAL, TARGETS, announce
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
@@ -45,6 +46,12 @@ from workbench.screens.common.tables import (
     replace_rows,
 )
 from workbench.screens.register.originals import open_register_policy
+from workbench.screens.roster.targets import totals_line
+from workbench.screens.targets.campaigns import campaign_line
+from workbench.targets import campaigns
+from workbench.targets.progress import total_progress
+
+RUNNING_SHOWN = 2  # running campaigns on the grade card (the palette lists them all)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,7 +61,9 @@ TABS = ("habits", "policies", "setbacks", "five_q", "career")
 PARTS = ("grade", "mood", "habits", "policies", "setbacks", "five_q", "career")
 PARTS_OF = {"habits": ("habits",), "moods": ("mood",), "five_q": ("mood", "five_q"),
             "setbacks": ("setbacks",), "career_goals": ("career",),
-            "policies": ("grade", "policies"), "outlets": ("grade", "policies")}
+            "policies": ("grade", "policies"), "outlets": ("grade", "policies"),
+            "outlet_targets": ("grade",), "campaigns": ("grade",),
+            "campaign_outlets": ("grade",)}
 PAGE = 200  # policies shown; the status line counts the whole period
 
 
@@ -77,7 +86,7 @@ FIT: dict[str, dict[str, Any]] = {
 
 class AssessmentScreen(DataScreen):
     # Outlets: the policies name them, and the issuing rate counts the active ones.
-    SHOWS = JOURNAL | GOALS | {"outlets"}
+    SHOWS = JOURNAL | GOALS | TARGETS | {"outlets"}
     BINDINGS = [
         Binding("m", "mood", "key.self_mood", id="self_mood"),
         Binding("n", "policy", "key.self_policy", id="self_policy"),
@@ -184,13 +193,18 @@ class AssessmentScreen(DataScreen):
     def _load_grade(self, db: Database) -> tuple[Any, ...]:
         app, cfg = self.app, self.app.config.goals
         status = grades.current_status(db, self.grade, app.today, cfg)
-        rate = grades.issuing_rate(db, status.period, app.today, cfg.issuing_rate_target)
+        rate = grades.issuing_rate(db, status.period, app.today,
+                                   issuing_target(cfg, status.grade))
         series = grades.cumulative_by_day(db, status.period, app.today, cfg.unit)
-        return status, rate, series
+        running = campaigns.campaigns(db, app.today, running_only=True)[:RUNNING_SHOWN]
+        return status, rate, series, (total_progress(db, app.today), running)
 
     def _show_grade(self, data: tuple[Any, ...]) -> None:
-        status, rate, series = data
-        self.query_one("#self-grade", Static).update(grade_card(status, rate))
+        status, rate, series, (targets, running) = data
+        goals = self.app.config.goals
+        lines = [grade_card(status, rate, t(f"grade.title.{grade_title(goals, status.grade)}")),
+                 totals_line(targets), *(campaign_line(p) for p in running)]
+        self.query_one("#self-grade", Static).update("\n".join(lines))
         self.query_one("#self-brief-grade", Static).update(grade_brief(status))
         period = status.period
         chart = premium_chart(series, period.start, period.end, status.maintain, status.promote,

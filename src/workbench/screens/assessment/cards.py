@@ -18,11 +18,13 @@ def num(value: float, digits: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def grade_card(status: GradeStatus, rate: IssuingRate) -> str:
-    """Bars to the maintain and promote lines, the pace, the projection, the issuing rate."""
+def grade_card(status: GradeStatus, rate: IssuingRate, title: str = "") -> str:
+    """Bars to the maintain and promote lines, the pace, the projection, the issuing rate;
+    ``title`` is the grade's (见习客户经理 …), shown beside its number."""
     period = status.period
+    title = f" {title}" if title else ""
     lines = [
-        f"[b]{t('self.grade_title', grade=status.grade, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
+        f"[b]{t('self.grade_title', grade=status.grade, title=title, period=t(f'self.period.{period.kind}'), start=period.start.isoformat(), end=period.end.isoformat())}[/b]",  # noqa: E501
         t("self.achieved", value=num(status.achieved)),
     ]
     lines += line_bars(status, 24)

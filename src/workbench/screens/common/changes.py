@@ -26,6 +26,8 @@ REVIEW = frozenset({"reviews"})
 FIELDWORK = frozenset({"trainings", "training_attendees", "display_checks", "route_stops"})
 TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW
 TABLES |= FIELDWORK
+TARGETS = frozenset({"outlet_targets", "campaigns", "campaign_outlets"})
+TABLES |= TARGETS
 
 
 class DataChanged(Message, bubble=False):

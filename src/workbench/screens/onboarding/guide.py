@@ -46,7 +46,8 @@ def open_guide(app: Any, config_path: Path | None) -> None:
     fields = [
         Field("name", t("onboard.name"), required=True),
         Field("grade", t("field.grade"), kind="select",
-              options=[(str(g), str(g)) for g in config_mod.GRADES], required=True),
+              options=[(config_mod.grade_label(config.goals, g), str(g))
+                       for g in config_mod.GRADES], required=True),
         Field("period", t("onboard.period"), kind="select",
               options=[(t(f"self.period.{p}"), p) for p in config_mod.PERIODS], required=True),
     ]

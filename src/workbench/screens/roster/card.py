@@ -13,12 +13,13 @@ from textual.widgets import DataTable, Header, Static
 from workbench.core.i18n import columns, t
 from workbench.plan.visit_notes import visit_rule_notes
 from workbench.roster import staff as roster_staff
-from workbench.screens.common.changes import FIELDWORK, ROSTER, announce
+from workbench.screens.common.changes import FIELDWORK, ROSTER, TARGETS, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.roster import targets as roster_targets
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import CardData, card_data, last_trained_line
 from workbench.screens.roster.forms import staff_fields
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 
 class OutletCardScreen(DataScreen):
-    SHOWS = ROSTER | FIELDWORK
+    SHOWS = ROSTER | FIELDWORK | TARGETS | {"policies"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
@@ -40,6 +41,8 @@ class OutletCardScreen(DataScreen):
         Binding("c", "check_out", "key.check_out", id="card_check_out"),
         Binding("t", "training", "key.record_training", id="card_training"),
         Binding("b", "displays", "key.check_displays", id="card_displays"),
+        # r: 任务 (the outlet's targets); t is the training record.
+        Binding("r", "set_target", "key.set_target", id="card_target"),
     ]
 
     def __init__(self, outlet_id: int, read_ahead: ReadAhead | None = None) -> None:
@@ -88,7 +91,6 @@ class OutletCardScreen(DataScreen):
         if not o.active:
             main.insert(0, (t("card.status"), t("roster.inactive")))
         ratio = o.deposits_ratio
-        completion = o.completion
         figures = [
             (t("field.deposits_time"), fmt_number(o.deposits_time) or dash),
             (t("field.deposits_demand"), fmt_number(o.deposits_demand) or dash),
@@ -98,10 +100,9 @@ class OutletCardScreen(DataScreen):
             (t("field.customers_total"), fmt_number(o.customers_total) or dash),
             (t("field.enquiries"), fmt_number(o.enquiries) or dash),
             (t("field.plan_year"), fmt_number(o.plan_year) or dash),
-            (t("field.target"), fmt_number(o.target) or dash),
-            (t("field.achieved"), fmt_number(o.achieved) or dash),
-            (t("card.completion"), f"{completion:.0%}" if completion is not None else dash),
         ]
+        # First: what the outlet has done against its task is what a manager looks for.
+        figures[:0] = [(t("card.targets"), ""), *roster_targets.target_lines(data.targets)]
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
         figures.append(last_trained_line(data.last_trained, app.today))
@@ -206,3 +207,7 @@ class OutletCardScreen(DataScreen):
         from workbench.screens.fieldwork import actions
 
         actions.check_displays(self.app, self.outlet_id)
+
+    def action_set_target(self) -> None:
+        name = self.sub_title or str(self.outlet_id)
+        roster_targets.set_target(self, self.outlet_id, name)

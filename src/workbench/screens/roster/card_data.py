@@ -3,7 +3,7 @@ the roster ahead of Enter while the cursor rests on the outlet's row."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from workbench.fieldwork import trainings
 from workbench.roster import outlets
 from workbench.roster import staff as roster_staff
 from workbench.roster import visits as roster_visits
+from workbench.targets.progress import Progress, outlet_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,6 +27,7 @@ class CardData:
     history: list[roster_visits.Visit]
     due: date
     last_trained: date | None = None  # the staff's last 早会, 培训 or 宣导 here
+    targets: list[Progress] = field(default_factory=list)  # this month, quarter, year
 
 
 def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
@@ -36,7 +38,8 @@ def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
     return CardData(outlet, people, history, due,
-                    trainings.last_trained(db, outlet_id, app.today))
+                    trainings.last_trained(db, outlet_id, app.today),
+                    outlet_progress(db, outlet_id, app.today))
 
 
 def last_trained_line(last: date | None, today: date) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from workbench.core.i18n import t
 from workbench.screens.common.form import Field
 
 OUTLET_TEXT = ("code", "name", "bank", "address", "phone", "head")
-OUTLET_NUMBERS = ("deposits_time", "deposits_demand", "plan_year", "target", "achieved",
+OUTLET_NUMBERS = ("deposits_time", "deposits_demand", "plan_year",
                   "traffic_daily", "traffic_monthly", "customers_total", "enquiries")
 
 

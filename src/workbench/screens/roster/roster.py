@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from workbench.core.db import data_stamp
 from workbench.core.i18n import t
 from workbench.roster import outlets, visits
-from workbench.screens.common.changes import ROSTER, announce
+from workbench.screens.common.changes import ROSTER, TARGETS, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
@@ -29,6 +29,8 @@ from workbench.screens.common.tables import FitTable, cut_end, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
+from workbench.screens.roster.targets import wan
+from workbench.targets.progress import with_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -76,7 +78,7 @@ class CardReadAhead(Message, bubble=False):
 
 
 class OutletsScreen(DataScreen):
-    SHOWS = ROSTER
+    SHOWS = ROSTER | TARGETS | {"policies"}
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
@@ -110,17 +112,19 @@ class OutletsScreen(DataScreen):
         yield Header()
         yield Input(placeholder=t("roster.filter_placeholder"), id="filter")
         # Names give up width first (cut at the end: the code beside them tells two
-        # alike apart); the targets fold away on a narrow terminal.
+        # alike apart); the year target folds away on a narrow terminal (its completion stays).
         yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
-                       flexible={"name": 10, "bank": 4}, optional=("achieved", "target"))
+                       flexible={"name": 10, "bank": 4}, optional=("target",))
         yield Static("", id="roster-status", classes="status")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("code", "name", "bank", "tier", "last_visit", "due", "staff", "target",
-                    "achieved"):
+        for key in ("code", "name", "bank", "tier", "last_visit", "due", "staff"):
             table.add_column(t(f"roster.col.{key}"), key=key)
+        # This year's target (万元) and its completion, computed from the policies.
+        table.add_column(t("roster.col.year_target"), key="target")
+        table.add_column(t("roster.col.completion"), key="achieved")
         table.focus()
         self.app.when_ready(self.refresh_data)
 
@@ -131,6 +135,7 @@ class OutletsScreen(DataScreen):
         rows = outlets.roster(db, app.today, app.config.visits.cadence_days,
                               query=self.query_text, include_inactive=self.include_inactive,
                               sort=self.sort)
+        rows = with_progress(db, rows, app.today, self.sort)
         visit = visits.open_visit(db)
         checked_in = None
         if visit is not None:
@@ -179,8 +184,8 @@ class OutletsScreen(DataScreen):
                 due = f"[b yellow]{due}[/]"
             cells.append((r.code, cut_end(name), cut_end(r.bank or ""), r.tier,
                           r.last_visit.isoformat() if r.last_visit else t("roster.never"),
-                          due, str(r.staff_count), fmt_number(r.target),
-                          fmt_number(r.achieved)))
+                          due, str(r.staff_count), wan(r.target) if r.target else "",
+                          f"{(r.achieved or 0) / r.target:.0%}" if r.target else ""))
         replace_rows(table, [(str(r.id), row) for r, row in zip(page, cells, strict=True)])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
