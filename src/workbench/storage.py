@@ -48,8 +48,17 @@ def _declared() -> list:
     from workbench.review import week as review
     from workbench.roster import schema as roster_schema
 
-    return [roster_schema.migrations, register_schema.migrations, assessment_schema.migrations,
+    sets = [roster_schema.migrations, register_schema.migrations, assessment_schema.migrations,
             review.migrations, tasks.migrations, contacts.migrations]
+    sets += _customer_sets()
+    return sets
+
+
+def _customer_sets() -> list:
+    # Last: its tables refer to the roster's, the policies and the plan's contacts.
+    from workbench.customers import schema as customers_schema
+
+    return [customers_schema.migrations]
 
 
 def migration_sets() -> list[Migrations]:

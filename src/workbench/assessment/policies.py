@@ -249,3 +249,17 @@ def mark_document_registered(db: Database, policy_id: int) -> None:
 def any_policy(db: Database) -> bool:
     """At least one policy was ever recorded (voided ones too)."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM policies)").fetchone()[0])
+
+
+# --- erasure on request ------------------------------------------------------------------
+
+
+def erase_holders(db: Database, policy_ids: list[int], placeholder: str) -> int:
+    """Replace the holder's name and phone of ``policy_ids`` (a customer erased on request,
+    ``customers.erasure``); the policy's figures stay. The number of policies changed."""
+    if not policy_ids:
+        return 0
+    marks = ",".join("?" * len(policy_ids))
+    with db.atomic():
+        return db.execute(f"UPDATE policies SET customer_name = ?, customer_phone = NULL "
+                          f"WHERE id IN ({marks})", [placeholder, *policy_ids]).rowcount

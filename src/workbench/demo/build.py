@@ -121,6 +121,9 @@ def _populate(db: Database, config: Config, today: date, seed: int,
     populate_register(db, config, today, seed, clock)
     _self_assessment(db, [i for i, _ in ids], config, today, random.Random(seed + 5), clock)
     _plan(db, ids, today, random.Random(seed + 1), clock)
+    from workbench.demo.customers import populate_customers
+
+    populate_customers(db, config, [i for i, _ in ids], today, seed, clock)
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

@@ -113,6 +113,7 @@ class Agenda:
     habits: tuple[Habit, ...]
     documents: tuple[DocItem, ...]
     outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
+    customers: tuple = ()  # customer follow-ups due (plan.customers), most urgent first
 
 
 # --- rules -------------------------------------------------------------------------
@@ -275,4 +276,11 @@ def build_agenda(db: Database, today: date, config: Config,
         habits=tuple(Habit(name, name in ticked) for name in journal.habit_names(config)),
         documents=tuple(documents(db, today, config, doc_limit)),
         outlet_count=outlets.count_outlets(db),
+        customers=_customer_followups(db, today, config),
     )
+
+
+def _customer_followups(db: Database, today: date, config: Config) -> tuple:
+    from workbench.plan.customers import due_followups
+
+    return due_followups(db, today, config)

@@ -196,8 +196,22 @@ def sections(agenda: Agenda, shell: bool = False) -> list[Section]:
                           (Item(None, (t("plan.mood_given", score=agenda.mood),)),))
     more = "plan.doc.more_shell" if shell else "plan.doc.more"
     return [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
+            customers_section(agenda, shell),
             documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
             habits_section(agenda), audit_section(agenda)]
+
+
+def customers_section(agenda: Agenda, shell: bool = False) -> Section:
+    """Customer follow-ups due today and overdue, most urgent first (Enter: log the
+    conversation and the next step); the screen adds a row to note a new prospect."""
+    from workbench.plan.customer_rows import customer_rows
+
+    items = [Item(ref, cells) for ref, cells in customer_rows(agenda.customers)]
+    count = len(items)
+    if not shell:
+        items.append(Item("cust:add", ("+", t("plan.add_prospect"), "", "")))
+    return Section("customers", t("plan.section.customers", count=count), tuple(items),
+                   t("plan.empty.customers"))
 
 
 def plain_text(agenda: Agenda) -> str:

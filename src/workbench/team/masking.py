@@ -48,6 +48,13 @@ PLAIN: dict[str, frozenset[str]] = {
     "ledger_file": frozenset({"file_id"}),
     "_sqlite_migrations": frozenset({"migration_set", "name", "applied_at"}),
 }
+# The customers' structure (their names, phones, notes and initials leave hashed).
+PLAIN |= {
+    "customers": frozenset({"source", "stage", "erased_at", "created_at", "updated_at"}),
+    "deposits": frozenset({"band", "matures_on", "created_at"}),
+    "followups": frozenset({"kind", "due", "status", "about", "done_at", "created_at"}),
+    "customer_policies": frozenset({"frequency"}),
+}
 # Columns masked as phone numbers rather than hashed (bank staff, not customers).
 PHONES = {("staff", "phone")}
 

@@ -8,6 +8,7 @@ from workbench.core.messages import (
     assessment,
     core,
     counter,
+    customers,
     deliveries,
     importer,
     outlets,
@@ -22,3 +23,4 @@ from workbench.core.messages import (
 ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES,
        review.MESSAGES, importer.MESSAGES, plan.MESSAGES, trust.MESSAGES, reminders.MESSAGES,
        team.MESSAGES, serve.MESSAGES, counter.MESSAGES]
+ALL += [customers.MESSAGES]

@@ -23,7 +23,8 @@ JOURNAL = frozenset({"moods", "habits", "setbacks", "five_q"})
 GOALS = frozenset({"policies", "career_goals"})
 PLAN = frozenset({"tasks", "contacts"})
 REVIEW = frozenset({"reviews"})
-TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW
+CUSTOMERS = frozenset({"customers", "deposits", "followups", "customer_policies"})
+TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW | CUSTOMERS
 
 
 class DataChanged(Message, bubble=False):

@@ -1,0 +1,100 @@
+"""The demo's customers: prospects referred by tellers, deposits maturing in the coming
+weeks, policies linked (renewals due, one last year's annual policy renewing this week),
+an open claim and a surrender question, next steps due and late."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from workbench.assessment import policies
+from workbench.core.config import Config
+from workbench.customers import deposits, followups, links, records
+from workbench.demo.build import GIVEN, SURNAMES, not_after
+from workbench.roster import staff as roster_staff
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+NOTES = ("退休教师,关注养老", "孩子明年上大学", "做生意,资金周转快", "刚卖了房", "",
+         "对分红险感兴趣", "老客户介绍")
+STEPS = ("约到网点面谈年金方案", "送一份产品彩页", "请理财经理一起讲解", "电话问候,确认到期安排")
+BANDS = ("50k_200k", "200k_500k", "500k_1m", "50k_200k", "over_1m", "under_50k")
+
+
+def populate_customers(db: Database, config: Config, outlet_ids: list[int], today: date,
+                       seed: int, clock: datetime | None = None) -> None:
+    """Write the demo's customers through the capability's own functions."""
+    rng = random.Random(seed + 19)
+    n = 0
+    made: list[tuple[int, int]] = []  # (customer, outlet)
+    for k, outlet_id in enumerate(outlet_ids[:9]):
+        people = [s for s in roster_staff.list_staff(db, outlet_id)
+                  if s.role in ("key_teller", "teller", "wealth_manager")]
+        for j in range(3 + k % 3):
+            n += 1
+            referrer = people[j % 2] if people and j % 4 != 3 else None
+            stage = ("prospect", "intention", "prospect", "sold", "intention", "service")[
+                (k + j) % 6]
+            when = datetime.combine(today - timedelta(days=rng.randint(3, 55)), time(11, 0))
+            cid = records.add_customer(db, records.CustomerDraft(
+                name=rng.choice(SURNAMES) + rng.choice(GIVEN) + ("", "", "女士", "先生")[n % 4],
+                phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+                outlet=str(outlet_id), referrer=str(referrer.id) if referrer else "",
+                source="referral" if referrer else ("walk_in", "event")[n % 2], stage=stage,
+                notes=rng.choice(NOTES), consent="1" if n % 5 else "0"), when)
+            made.append((cid, outlet_id))
+            if stage in ("prospect", "intention") and n % 3 != 2:
+                # Deposits maturing over the coming weeks: the moment to talk.
+                matures = today + timedelta(days=(2, 5, 9, 16, 24, -2, 31)[n % 7])
+                deposits.add_deposit(db, cid, BANDS[n % len(BANDS)], matures.isoformat(),
+                                     "", when)
+            if stage == "intention":
+                due = today + timedelta(days=(-1, 0, 3, 6, 10)[n % 5])
+                followups.add_followup(db, cid, "next_step", due.isoformat(),
+                                       rng.choice(STEPS), when)
+    _link_sold(db, config, made, today, rng, clock)
+    _cases(db, made, today, clock)
+
+
+def _link_sold(db: Database, config: Config, made: list[tuple[int, int]], today: date,
+               rng: random.Random, clock: datetime | None) -> None:
+    """The sold and served customers get policies: the self screen's, linked; one annual
+    policy of a year ago renews this week, a monthly one renews within the month."""
+    sold = [(cid, oid) for cid, oid in made
+            if records.get_customer(db, cid).stage in ("sold", "service")]
+    for k, (cid, outlet_id) in enumerate(sold):
+        customer = records.get_customer(db, cid)
+        if k == 0:
+            issued = today - timedelta(days=365) + timedelta(days=3)
+            frequency, term = "annual", 10
+        elif k == 1:
+            issued = today - timedelta(days=rng.randint(10, 25))
+            frequency, term = "monthly", 5
+        else:
+            issued = today - timedelta(days=rng.randint(20, 50))
+            frequency, term = ("annual", "semiannual", "single")[k % 3], (10, 5, 1)[k % 3]
+        at = not_after(datetime.combine(issued, time(15, 0)), clock)
+        pid = policies.log_policy(db, policies.PolicyDraft(
+            policy_no=f"C{today.year}{k + 1:04d}", outlet=str(outlet_id),
+            product=("鑫享年金", "稳盈增额终身寿", "金玉满堂两全")[k % 3],
+            premium=str(rng.randint(2, 12) * 10000), term_years=str(term),
+            issue_date=issued.isoformat(), customer_name=customer.name,
+            customer_phone=customer.phone or ""), config.goals, today, at)
+        links.link_policy(db, pid, cid, frequency, at)
+        if customer.stage == "service":
+            records.move_stage(db, cid, "service", at)
+
+
+def _cases(db: Database, made: list[tuple[int, int]], today: date,
+           clock: datetime | None) -> None:
+    """An open claim (理赔) and a surrender question (退保) from customers in service."""
+    served = [cid for cid, _ in made if records.get_customer(db, cid).stage == "service"]
+    now = not_after(datetime.combine(today, time(8, 30)), clock)
+    if served:
+        followups.add_followup(db, served[0], "claim", (today - timedelta(days=1)).isoformat(),
+                               "住院医疗理赔:帮客户准备发票和病历", now)
+    if len(served) > 1:
+        followups.add_followup(db, served[1], "surrender", (today + timedelta(days=2)).isoformat(),
+                               "客户问退保:讲清犹豫期已过,只退现金价值", now)
