@@ -15,6 +15,7 @@ cell through ``core.cells`` (no formula runs when Excel opens it).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from workbench.core.config import Config
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import catalogue, t
 from workbench.customers import deposits, records
-from workbench.customers.stages import STAGES
+from workbench.customers.stages import STAGES, check_move
 from workbench.roster import bulk, outlets
 from workbench.roster.headers import match_headers
 from workbench.roster.importer import ImportSummary, SheetKind, import_sheet
@@ -57,25 +58,45 @@ FIELD_OF = {"name": "customer_name", "phone": "customer_phone", "outlet_code": "
 COLUMN_OF = {f: c for c, f in FIELD_OF.items()}
 
 
-def _lookup(prefix: str, ids: Sequence[str]) -> Callable[[str], str]:
-    """An id from itself or its label in either language (阶段 意向 -> intention)."""
+def _norm(text: Any) -> str:
+    """A label as compared: no case, no spaces, every dash and 至/~ one hyphen (5-20万)."""
+    out = re.sub(r"\s+", "", str(text if text is not None else "")).lower()
+    return re.sub(r"[‐-―−~～至]", "-", out)
+
+
+def _lookup(field: str, prefix: str, ids: Sequence[str]) -> Callable[[Any], str]:
+    """An id from itself or its label in either language (意向 -> intention); an empty
+    cell is ""; anything else is refused, listing the labels in the user's language."""
     labels = catalogue()
     found = {}
     for ident in ids:
         for name in (ident, *labels.get(f"{prefix}.{ident}", ())):
-            found[name.strip().lower()] = ident
-    return lambda text: found.get(str(text).strip().lower(), str(text).strip())
+            found[_norm(name)] = ident
+
+    def lookup(text: Any) -> str:
+        key = _norm(text)
+        if not key:
+            return ""
+        if key not in found:
+            raise ValidationError(field, "error.bad_choice", options=t("list.sep").join(
+                t(f"{prefix}.{i}") for i in ids))
+        return found[key]
+
+    return lookup
 
 
 def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
     outlet_ids = outlets.ids_by_code(db)
     staff = {(oid, name): sid for sid, oid, name in db.execute(
         "SELECT id, outlet_id, name FROM staff").fetchall()}
-    source_of = _lookup("customers.source", records.SOURCES)
-    stage_of = _lookup("customers.stage", STAGES)
-    band_of = _lookup("customers.band", deposits.BANDS)
+    source_of = _lookup("source", "customers.source", records.SOURCES)
+    stage_of = _lookup("stage", "customers.stage", STAGES)
+    band_of = _lookup("deposit_band", "customers.band", deposits.BANDS)
 
     def clean(values: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        source = source_of(values.get("source", "")) or "referral"
+        stage = stage_of(values.get("stage", "")) or "prospect"
+        band = band_of(values.get("deposit_band", ""))
         code = str(values.get("outlet_code", "")).strip()
         if code and code not in outlet_ids:
             raise ValidationError("outlet_code", "import.no_outlet", code=code)
@@ -90,22 +111,28 @@ def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
         draft = records.CustomerDraft(
             name=values.get("name", ""), phone=values.get("phone", ""),
             outlet=str(outlet_id) if outlet_id else "", referrer=referrer_id,
-            source=source_of(values.get("source", "")) or "referral",
-            stage=stage_of(values.get("stage", "")) or "prospect",
+            source=source, stage=stage,
             notes=values.get("notes", ""), consent=values.get("consent", ""))
         try:
             row = records.clean_customer(db, draft)
-            band = str(values.get("deposit_band", "")).strip()
+            known = records.find_customer(db, row["name"], row["phone"], row["outlet_id"])
+            if known is not None:
+                # An empty stage cell keeps a known customer's stage; a stage written must
+                # be a move the form would allow (never back from sold to prospect).
+                current = records.get_customer(db, known).stage
+                row["stage"] = check_move(current, stage_of(values.get("stage", ""))
+                                          or current)
             matures = v.iso_date("deposit_matures", values.get("deposit_matures", ""))
-            if band or matures:
-                band = v.choice("deposit_band", band_of(band), deposits.BANDS)
-                if matures is None:
-                    raise ValidationError("deposit_matures", "error.required")
+            if band and matures is None:
+                raise ValidationError("deposit_matures", "error.required")
+            if matures and not band:
+                raise ValidationError("deposit_band", "error.required")
         except ValidationError as exc:
             raise ValidationError(COLUMN_OF.get(exc.field, exc.field), exc.key,
                                   **exc.params) from None
         row["deposit"] = (band, matures.isoformat()) if matures else None
-        return (row["name"], row["phone"]), row
+        # A customer may be on several rows, one per deposit.
+        return (row["name"], row["phone"], row["deposit"]), row
 
     stand_in = {"name": "x", "source": "referral", "stage": "prospect"}
     return SheetKind(clean, "name", stand_in, _write)
