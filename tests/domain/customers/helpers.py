@@ -31,7 +31,8 @@ def customer(db, name: str = "张三丰", outlet: int | None = None, referrer: i
 
 
 def sell(db, customer_id: int, outlet: int, number: str, premium: int = 10000,
-         issued: date = NOW.date(), term: int = 5, frequency: str = "annual") -> int:
+         issued: date | None = None, term: int = 5, frequency: str = "annual") -> int:
+    issued = issued or NOW.date()
     c = records.get_customer(db, customer_id)
     return links.log_policy_for(db, customer_id, policies.PolicyDraft(
         policy_no=number, outlet=str(outlet), product="年金", premium=str(premium),

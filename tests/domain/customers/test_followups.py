@@ -95,8 +95,8 @@ def test_one_form_closes_the_item_logs_a_contact_and_sets_the_next_step(db):
                                    "", NOW)
     ref = f"deposit:{deposit}"
     next_id = log_conversation(db, ref, Conversation(
-        note="到期后转年金", next_what="带方案面谈", next_due=(TODAY + timedelta(days=1)).isoformat(),
-        stage="intention"), TODAY, NOW, NOW)
+        note="到期后转年金", next_what="带方案面谈",
+        next_due=(TODAY + timedelta(days=1)).isoformat(), stage="intention"), TODAY, NOW, NOW)
     refs = [i.ref for i in pending(db, TODAY + timedelta(days=1), Config())]
     assert ref not in refs and f"followup:{next_id}" in refs
     assert records.get_customer(db, cid).stage == "intention"
