@@ -123,7 +123,8 @@ def _populate(db: Database, config: Config, today: date, seed: int,
     _plan(db, ids, today, random.Random(seed + 1), clock)
     from workbench.demo.customers import populate_customers
 
-    populate_customers(db, config, [i for i, _ in ids], today, seed, clock)
+    populate_customers(db, config, [i for i, _ in ids], today, seed,
+                       not_after(datetime.combine(today, time(8, 30)), clock))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

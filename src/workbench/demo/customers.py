@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from workbench.assessment import policies
 from workbench.core.config import Config
 from workbench.customers import deposits, followups, links, records
-from workbench.demo.build import GIVEN, SURNAMES, not_after
 from workbench.roster import staff as roster_staff
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+GIVEN = ("建华", "桂兰", "志明", "淑珍", "玉兰", "国强", "秀珍", "春生", "美玲", "德华")
 NOTES = ("退休教师,关注养老", "孩子明年上大学", "做生意,资金周转快", "刚卖了房", "",
          "对分红险感兴趣", "老客户介绍")
 STEPS = ("约到网点面谈年金方案", "送一份产品彩页", "请理财经理一起讲解", "电话问候,确认到期安排")
@@ -24,8 +25,10 @@ BANDS = ("50k_200k", "200k_500k", "500k_1m", "50k_200k", "over_1m", "under_50k")
 
 
 def populate_customers(db: Database, config: Config, outlet_ids: list[int], today: date,
-                       seed: int, clock: datetime | None = None) -> None:
-    """Write the demo's customers through the capability's own functions."""
+                       seed: int, morning: datetime) -> None:
+    """Write the demo's customers through the capability's own functions; ``morning`` is
+    when today's cases were noted (never after the clock: ``demo.build.not_after``).
+    Everything else happened on earlier days."""
     rng = random.Random(seed + 19)
     n = 0
     made: list[tuple[int, int]] = []  # (customer, outlet)
@@ -54,12 +57,12 @@ def populate_customers(db: Database, config: Config, outlet_ids: list[int], toda
                 due = today + timedelta(days=(-1, 0, 3, 6, 10)[n % 5])
                 followups.add_followup(db, cid, "next_step", due.isoformat(),
                                        rng.choice(STEPS), when)
-    _link_sold(db, config, made, today, rng, clock)
-    _cases(db, made, today, clock)
+    _link_sold(db, config, made, today, rng)
+    _cases(db, made, today, morning)
 
 
 def _link_sold(db: Database, config: Config, made: list[tuple[int, int]], today: date,
-               rng: random.Random, clock: datetime | None) -> None:
+               rng: random.Random) -> None:
     """The sold and served customers get policies: the self screen's, linked; one annual
     policy of a year ago renews this week, a monthly one renews within the month."""
     sold = [(cid, oid) for cid, oid in made
@@ -75,7 +78,7 @@ def _link_sold(db: Database, config: Config, made: list[tuple[int, int]], today:
         else:
             issued = today - timedelta(days=rng.randint(20, 50))
             frequency, term = ("annual", "semiannual", "single")[k % 3], (10, 5, 1)[k % 3]
-        at = not_after(datetime.combine(issued, time(15, 0)), clock)
+        at = datetime.combine(issued, time(15, 0))
         pid = policies.log_policy(db, policies.PolicyDraft(
             policy_no=f"C{today.year}{k + 1:04d}", outlet=str(outlet_id),
             product=("鑫享年金", "稳盈增额终身寿", "金玉满堂两全")[k % 3],
@@ -87,14 +90,13 @@ def _link_sold(db: Database, config: Config, made: list[tuple[int, int]], today:
             records.move_stage(db, cid, "service", at)
 
 
-def _cases(db: Database, made: list[tuple[int, int]], today: date,
-           clock: datetime | None) -> None:
+def _cases(db: Database, made: list[tuple[int, int]], today: date, now: datetime) -> None:
     """An open claim (理赔) and a surrender question (退保) from customers in service."""
     served = [cid for cid, _ in made if records.get_customer(db, cid).stage == "service"]
-    now = not_after(datetime.combine(today, time(8, 30)), clock)
     if served:
         followups.add_followup(db, served[0], "claim", (today - timedelta(days=1)).isoformat(),
                                "住院医疗理赔:帮客户准备发票和病历", now)
     if len(served) > 1:
         followups.add_followup(db, served[1], "surrender", (today + timedelta(days=2)).isoformat(),
                                "客户问退保:讲清犹豫期已过,只退现金价值", now)
+

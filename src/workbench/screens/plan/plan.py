@@ -21,7 +21,14 @@ from textual.widgets.option_list import Option
 
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.screens.common.changes import JOURNAL, PLAN, REGISTER, ROSTER, announce
+from workbench.screens.common.changes import (
+    CUSTOMERS,
+    JOURNAL,
+    PLAN,
+    REGISTER,
+    ROSTER,
+    announce,
+)
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
@@ -36,7 +43,7 @@ if TYPE_CHECKING:
 class PlanScreen(DataScreen):
     # The agenda reads nearly everything: visits, contacts, tasks, the register's open
     # work, policies awaiting their original, the morning score and the five ones.
-    SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | {"policies"}
+    SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | CUSTOMERS | {"policies"}
     BINDINGS = [
         Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
                 show=False),
@@ -52,6 +59,7 @@ class PlanScreen(DataScreen):
         Binding("f", "first_run", "key.plan_first_run", id="plan_first_run", show=False),
         # "c" checks out; the help panel (?) lists this one.
         Binding("C", "calendar", "key.plan_calendar", id="plan_calendar", show=False),
+        Binding("k", "add_prospect", "key.plan_prospect", id="plan_prospect", show=False),
     ]
 
     def __init__(self) -> None:
@@ -219,12 +227,34 @@ class PlanScreen(DataScreen):
             forms.log_contact(app, staff_id=int(ref))
         elif kind == "neglect":
             forms.log_contact(app, outlet_id=int(ref))
+        elif kind == "cust":
+            self._customer(ref)
         elif kind == "audit":
             visit = next((a for a in self.agenda.audit if a.visit_id == int(ref)), None)
             if visit is not None and visit.end is None:
                 visit_actions.check_out(self)
             elif visit is not None:
                 app.open_outlet(visit.outlet_id)
+
+    # --- customers --------------------------------------------------------------------
+
+    def _customer(self, ref: str) -> None:
+        """Enter on a customer follow-up: one form logs the talk and sets the next step."""
+        from workbench.screens.customers import forms
+
+        if ref == "add":
+            self.action_add_prospect()
+            return
+        item = next((i for i in self.agenda.customers if i.ref == ref), None)
+        if item is not None:
+            forms.talk(self.app, ref, forms.next_text(item))
+
+    def action_add_prospect(self) -> None:
+        """准客户: a prospect a teller referred, noted from the plan."""
+        from workbench.screens.customers import forms
+
+        if self.app.db is not None:
+            forms.add_customer(self.app, prospect=True)
 
     # --- morning score, five ones, documents ----------------------------------------
 

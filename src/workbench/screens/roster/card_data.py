@@ -23,6 +23,7 @@ class CardData:
     staff: list[roster_staff.Staff]
     history: list[roster_visits.Visit]
     due: date
+    referrals: Any = None  # customers.referrals.OutletReferrals: the tellers' referrals
 
 
 def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
@@ -32,4 +33,10 @@ def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     last = next((v.started_at.date() for v in history if v.ended_at), None)
     due = outlets.next_due(last, outlet.tier, app.config.visits.cadence_days, app.today)
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
-    return CardData(outlet, people, history, due)
+    return CardData(outlet, people, history, due, _referrals(db, outlet_id))
+
+
+def _referrals(db: Database, outlet_id: int) -> Any:
+    from workbench.customers.referrals import for_outlet
+
+    return for_outlet(db, outlet_id)
