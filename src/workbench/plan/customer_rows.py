@@ -26,7 +26,7 @@ def _what(item: FollowUp) -> str:
 
 
 def customer_rows(items: tuple[FollowUp, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    """(item id, cells: kind, customer masked, what and when, outlet, how late) per
+    """(item id, cells: kind, what and when, customer masked, outlet, how late) per
     follow-up."""
-    return [(f"cust:{i.ref}", (t(f"customers.kind.{i.kind}"), i.name, _what(i),
+    return [(f"cust:{i.ref}", (t(f"customers.kind.{i.kind}"), _what(i), i.name,
                                i.outlet_name or "", _when(i))) for i in items]

@@ -209,7 +209,7 @@ def customers_section(agenda: Agenda, shell: bool = False) -> Section:
     items = [Item(ref, cells) for ref, cells in customer_rows(agenda.customers)]
     count = len(items)
     if not shell:
-        items.append(Item("cust:add", ("+", t("plan.add_prospect"), "", "")))
+        items.append(Item("cust:add", ("+", t("plan.add_prospect"), "", "", "")))
     return Section("customers", t("plan.section.customers", count=count), tuple(items),
                    t("plan.empty.customers"))
 

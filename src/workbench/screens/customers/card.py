@@ -77,7 +77,7 @@ class CustomerCardScreen(DataScreen):
         yield Header()
         yield Static("", id="customer-main", classes="card")
         yield FitTable(id="customer-lines", cursor_type="row", zebra_stripes=True,
-                       flexible={"what": 10})
+                       show_header=False, flexible={"what": 10})
         yield Footer()
 
     def on_mount(self) -> None:

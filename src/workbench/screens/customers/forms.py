@@ -15,7 +15,7 @@ from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.customers import deposits, followups, records
 from workbench.customers.stages import STAGES, stage_label
-from workbench.plan import contacts
+from workbench.plan import contacts, tasks
 from workbench.plan import customers as plan_customers
 from workbench.roster import outlets
 from workbench.roster import visits as roster_visits
@@ -128,22 +128,26 @@ def talk(app: Any, ref: str, what: str = "") -> None:
         Field("talk_time", t("field.talk_time"), placeholder="09:30", required=True),
         Field("followup_notes", t("field.followup_notes"), "area"),
         Field("talk_next_what", t("field.talk_next_what")),
-        Field("talk_next_due", t("field.talk_next_due"), placeholder="2026-12-01"),
+        Field("talk_next_due", t("field.talk_next_due"), placeholder=t("task.due_hint")),
         Field("talk_stage", t("field.talk_stage"), "select",
               [(stage_label(s), s) for s in STAGES]),
     ]
 
     def submit(values: dict[str, str]) -> Any:
         at = v.time_on("talk_time", values["talk_time"], app.today)
-        talked = followups.Conversation(
-            note=values["followup_notes"], next_what=values["talk_next_what"],
-            next_due=values["talk_next_due"], stage=values["talk_stage"])
         try:
+            # 明天, 周五, +3d or a date: the tasks' own reading of a day typed.
+            due = values["talk_next_due"].strip()
+            due = tasks.parse_due(due, app.today).isoformat() if due else ""
+            talked = followups.Conversation(
+                note=values["followup_notes"], next_what=values["talk_next_what"],
+                next_due=due, stage=values["talk_stage"])
             return plan_customers.log_conversation(app.db, ref, talked, app.today, at,
                                                    app.now()) or 0
         except ValidationError as error:
             # The domain's field names, the form's own where they differ.
             field = {"followup_what": "talk_next_what", "followup_due": "talk_next_due",
+                     "task_due": "talk_next_due",
                      "customer_stage": "talk_stage"}.get(error.field, error.field)
             raise ValidationError(field, error.key, **error.params) from None
 
@@ -193,16 +197,19 @@ def add_case(app: Any, customer_id: int) -> None:
         Field("followup_kind", t("field.followup_kind"), "select",
               [(t(f"customers.kind.{k}"), k) for k in followups.CASE_KINDS], required=True),
         Field("followup_what", t("field.followup_what"), required=True),
-        Field("followup_due", t("field.followup_due"), placeholder=app.today.isoformat(),
+        Field("followup_due", t("field.followup_due"), placeholder=t("task.due_hint"),
               required=True),
         Field("followup_notes", t("field.followup_notes"), "area"),
     ]
 
     def submit(values: dict[str, str]) -> str:
-        followups.add_followup(app.db, customer_id, values["followup_kind"],
-                               values["followup_due"], values["followup_what"], app.now(),
-                               values["followup_notes"])
-        return v.iso_date("followup_due", values["followup_due"], required=True).isoformat()
+        try:
+            due = tasks.parse_due(values["followup_due"], app.today)
+        except ValidationError as error:
+            raise ValidationError("followup_due", error.key, **error.params) from None
+        followups.add_followup(app.db, customer_id, values["followup_kind"], due,
+                               values["followup_what"], app.now(), values["followup_notes"])
+        return due.isoformat()
 
     def after(result: Any) -> None:
         if result:

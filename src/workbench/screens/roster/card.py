@@ -37,7 +37,7 @@ def referral_lines(found) -> list[tuple[str, str]]:
                                      premium=f"{total.premium:,.0f}"))]
     if found.key:
         lines.append((t("card.key_tellers"), t("plan.list_sep").join(
-            f"{r.name}({r.converted})" for r in found.key)))
+            t("card.key_teller", name=r.name, converted=r.converted) for r in found.key)))
     return lines
 
 
