@@ -51,7 +51,8 @@ BINDING_IDS = frozenset({
     "roster_sort", "roster_deactivate", "roster_inactive", "roster_next_page",
     "roster_prev_page", "roster_import",
     # screens.customers (the list and the card)
-    "customers_add", "customers_stage", "customers_edit", "customers_talk", "customer_back",
+    "customers_add", "customers_stage", "customers_edit", "customers_talk", "customers_import",
+    "customer_back",
     "customer_talk", "customer_edit", "customer_deposit", "customer_case", "customer_convert",
     "customer_erase",
     # screens.onboarding.import_outlets.ImportOutletsScreen

@@ -107,3 +107,28 @@ async def test_a_prospect_converted_into_a_policy(db, db_path, config):
         [linked] = links.policies_of(app.db, cid)
         assert (linked.policy.policy_no, linked.frequency) == ("P77", "annual")
         assert records.get_customer(app.db, cid).stage == "sold"
+
+
+async def test_a_customer_list_imported_from_inside_the_app(db, db_path, config, tmp_path):
+    from textual.widgets import Static
+
+    from workbench.screens.customers.import_customers import ImportCustomersScreen
+
+    outlet_with_staff(db)
+    db.close()
+    sheet = tmp_path / "list.csv"
+    sheet.write_bytes("姓名,手机,网点代码,推荐人\n赵六,13811112222,A1,甲\n钱七,123,A1,\n"
+                      .encode("gb18030"))
+    app = app_on(db_path, config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("6")
+        await wait_loaded(pilot)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportCustomersScreen),
+                         "the import screen")
+        app.screen.query_one("#import-path", Input).value = str(sheet)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "row 3" in str(
+            app.screen.query_one("#import-errors", Static).render()), "the bad row listed")
+        assert [c.name for c in records.list_customers(app.db)] == ["赵六"]

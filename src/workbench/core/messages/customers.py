@@ -5,6 +5,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.customers_add": ("新客户", "New customer"),
     "key.customers_open": ("客户卡", "Open card"),
     "key.customers_stage": ("按阶段筛选", "Filter by stage"),
+    "key.customers_import": ("导入客户清单", "Import a customer list"),
+    "customers.import_title": ("导入客户清单", "Import a customer list"),
+    "customers.import_help": ("CSV(UTF-8 或 GB18030)或 .xlsx;列:姓名、手机、网点代码、推荐人、来源、阶段、备注、"
+                              "同意联系、存款金额、到期日。有效行导入,错误行列在下面。",
+                              "CSV (UTF-8 or GB18030) or .xlsx; columns: name, phone, outlet code, "
+                              "referred by, source, stage, notes, consent, deposit band, matures on. "
+                              "Valid rows are imported, bad ones listed below."),
     "key.customer_edit": ("编辑", "Edit"),
     "key.customer_talk": ("记交流", "Log conversation"),
     "key.customer_deposit": ("加存款", "Add deposit"),

@@ -47,6 +47,7 @@ class CustomersScreen(DataScreen):
         Binding("f", "stage", "key.customers_stage", id="customers_stage"),
         Binding("e", "edit", "key.customer_edit", id="customers_edit"),
         Binding("l", "talk", "key.customer_talk", id="customers_talk"),
+        Binding("u", "import_list", "key.customers_import", id="customers_import", show=False),
     ]
 
     def __init__(self) -> None:
@@ -107,6 +108,11 @@ class CustomersScreen(DataScreen):
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             open_card(self.app, int(event.row_key.value))
+
+    def action_import_list(self) -> None:
+        from workbench.screens.customers.import_customers import ImportCustomersScreen
+
+        self.app.push_screen(ImportCustomersScreen())
 
     def action_stage(self) -> None:
         order = [None, *STAGES]
