@@ -85,6 +85,7 @@ def test_renewal_and_cooling_off_of_a_linked_policy(db):
     assert any(i.kind == "cooling_off" for i in pending(db, day, Config()))
     assert not any(i.kind == "cooling_off" for i in pending(db, day - timedelta(days=1),
                                                           Config()))
+    assert any(i.kind == "cooling_off" for i in pending(db, end, Config()))
     assert not any(i.kind == "cooling_off" for i in pending(db, end + timedelta(days=1),
                                                           Config()))
 
