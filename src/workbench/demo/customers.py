@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench.assessment import policies
 from workbench.core.config import Config
-from workbench.customers import deposits, followups, links, records
+from workbench.customers import deposits, followups, links, records, renewals
 from workbench.roster import staff as roster_staff
 
 if TYPE_CHECKING:
@@ -28,8 +28,13 @@ def populate_customers(db: Database, config: Config, outlet_ids: list[int], toda
                        seed: int, morning: datetime) -> None:
     """Write the demo's customers through the capability's own functions; ``morning`` is
     when today's cases were noted (never after the clock: ``demo.build.not_after``).
-    Everything else happened on earlier days."""
+    Everything else happened on earlier days.
+
+    The customers sold to are the holders of the self-assessment's demo policies (linked,
+    so the grade figures stay the demo's), and one holder of an annual policy issued a
+    year ago (before any assessment period shown) whose renewal falls due this week."""
     rng = random.Random(seed + 19)
+    unlinked = _policies_by_outlet(db)
     n = 0
     made: list[tuple[int, int]] = []  # (customer, outlet)
     for k, outlet_id in enumerate(outlet_ids[:9]):
@@ -40,14 +45,33 @@ def populate_customers(db: Database, config: Config, outlet_ids: list[int], toda
             referrer = people[j % 2] if people and j % 4 != 3 else None
             stage = ("prospect", "intention", "prospect", "sold", "intention", "service")[
                 (k + j) % 6]
-            when = datetime.combine(today - timedelta(days=rng.randint(3, 55)), time(11, 0))
+            sold = unlinked.get(outlet_id) if stage in ("sold", "service") else None
+            if stage in ("sold", "service") and not sold:
+                stage = "intention"
+            policy = sold.pop() if sold else None
+            when = datetime.combine(today - timedelta(days=rng.randint(57, 80)), time(11, 0))
+            if policy is None:
+                when = datetime.combine(today - timedelta(days=rng.randint(3, 55)), time(11, 0))
+            name = policy.customer_name if policy else (
+                rng.choice(SURNAMES) + rng.choice(GIVEN) + ("", "", "女士", "先生")[n % 4])
+            phone = (policy.customer_phone if policy else
+                     f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}")
             cid = records.add_customer(db, records.CustomerDraft(
-                name=rng.choice(SURNAMES) + rng.choice(GIVEN) + ("", "", "女士", "先生")[n % 4],
-                phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
-                outlet=str(outlet_id), referrer=str(referrer.id) if referrer else "",
-                source="referral" if referrer else ("walk_in", "event")[n % 2], stage=stage,
-                notes=rng.choice(NOTES), consent="1" if n % 5 else "0"), when)
+                name=name, phone=phone or "", outlet=str(outlet_id),
+                referrer=str(referrer.id) if referrer else "",
+                source="referral" if referrer else ("walk_in", "event")[n % 2],
+                stage="prospect" if policy else stage, notes=rng.choice(NOTES),
+                consent="1" if n % 5 else "0"), when)
             made.append((cid, outlet_id))
+            if policy is not None:
+                frequency = ("monthly", "semiannual", "annual")[n % 3]
+                if policy.term_years <= 1:
+                    frequency = "single"
+                at = datetime.combine(policy.issue_date, time(16, 0))
+                links.link_policy(db, policy.id, cid, frequency, at)
+                _reminded(db, policy, frequency, today)
+                if stage == "service":
+                    records.move_stage(db, cid, "service", at)
             if stage in ("prospect", "intention") and n % 3 != 2:
                 # Deposits maturing over the coming weeks: the moment to talk.
                 matures = today + timedelta(days=(2, 5, 9, 16, 24, -2, 31)[n % 7])
@@ -57,37 +81,43 @@ def populate_customers(db: Database, config: Config, outlet_ids: list[int], toda
                 due = today + timedelta(days=(-1, 0, 3, 6, 10)[n % 5])
                 followups.add_followup(db, cid, "next_step", due.isoformat(),
                                        rng.choice(STEPS), when)
-    _link_sold(db, config, made, today, rng)
+    _renewing(db, config, made, today, rng)
     _cases(db, made, today, morning)
 
 
-def _link_sold(db: Database, config: Config, made: list[tuple[int, int]], today: date,
-               rng: random.Random) -> None:
-    """The sold and served customers get policies: the self screen's, linked; one annual
-    policy of a year ago renews this week, a monthly one renews within the month."""
-    sold = [(cid, oid) for cid, oid in made
-            if records.get_customer(db, cid).stage in ("sold", "service")]
-    for k, (cid, outlet_id) in enumerate(sold):
-        customer = records.get_customer(db, cid)
-        if k == 0:
-            issued = today - timedelta(days=365) + timedelta(days=3)
-            frequency, term = "annual", 10
-        elif k == 1:
-            issued = today - timedelta(days=rng.randint(10, 25))
-            frequency, term = "monthly", 5
-        else:
-            issued = today - timedelta(days=rng.randint(20, 50))
-            frequency, term = ("annual", "semiannual", "single")[k % 3], (10, 5, 1)[k % 3]
-        at = datetime.combine(issued, time(15, 0))
-        pid = policies.log_policy(db, policies.PolicyDraft(
-            policy_no=f"C{today.year}{k + 1:04d}", outlet=str(outlet_id),
-            product=("鑫享年金", "稳盈增额终身寿", "金玉满堂两全")[k % 3],
-            premium=str(rng.randint(2, 12) * 10000), term_years=str(term),
-            issue_date=issued.isoformat(), customer_name=customer.name,
-            customer_phone=customer.phone or ""), config.goals, today, at)
-        links.link_policy(db, pid, cid, frequency, at)
-        if customer.stage == "service":
-            records.move_stage(db, cid, "service", at)
+def _reminded(db: Database, policy: policies.Policy, frequency: str, today: date) -> None:
+    """Renewals before yesterday were talked about on their day (the demo's manager is
+    diligent: what is late in the plan is recent)."""
+    last = today - timedelta(days=2)
+    for day in renewals.renewals_between(policy.issue_date, policy.term_years, frequency,
+                                         today - timedelta(days=60), last):
+        followups.log_conversation(db, f"renewal:{policy.id}:{day.isoformat()}",
+                                   followups.Conversation(note="已提醒客户续期缴费"), day,
+                                   datetime.combine(day, time(10, 0)))
+
+
+def _policies_by_outlet(db: Database) -> dict[int, list[policies.Policy]]:
+    """The demo's live policies of more than one premium, by outlet, oldest last."""
+    found: dict[int, list[policies.Policy]] = {}
+    for p in policies.policies_between(db, date(1900, 1, 1), date(2099, 12, 31)):
+        found.setdefault(p.outlet_id, []).append(p)
+    return found
+
+
+def _renewing(db: Database, config: Config, made: list[tuple[int, int]], today: date,
+              rng: random.Random) -> None:
+    """A customer who bought an annual policy a year ago: its renewal is due this week."""
+    cid, outlet_id = made[1]
+    customer = records.get_customer(db, cid)
+    issued = today - timedelta(days=365) + timedelta(days=3)
+    at = datetime.combine(issued, time(15, 0))
+    pid = policies.log_policy(db, policies.PolicyDraft(
+        policy_no=f"P{issued.year}R0001", outlet=str(outlet_id), product="鑫享年金",
+        premium="30000", term_years="10", issue_date=issued.isoformat(),
+        customer_name=customer.name, customer_phone=customer.phone or ""), config.goals,
+        today, at)
+    policies.mark_document_registered(db, pid)
+    links.link_policy(db, pid, cid, "annual", at)
 
 
 def _cases(db: Database, made: list[tuple[int, int]], today: date, now: datetime) -> None:

@@ -53,11 +53,11 @@ async def test_tab_reaches_every_section(db, db_path, config):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         seen = [highlighted(app).split(":")[0]]
-        for _ in range(8):
+        for _ in range(9):
             await pilot.press("tab")
             seen.append(highlighted(app).split(":")[0])
-        assert seen == ["mood", "must", "visit", "doc", "task", "bday", "habit", "audit",
-                        "mood"]
+        assert seen == ["mood", "must", "visit", "cust", "doc", "task", "bday", "habit",
+                        "audit", "mood"]
         await pilot.press("shift+tab")
         assert highlighted(app).startswith("audit:")
 
