@@ -8,19 +8,17 @@ row and the one-line summary, and writes the export (masked unless ``--unmasked`
 from __future__ import annotations
 
 import sqlite3
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from workbench import storage
+from workbench.commands.imports import report_errors
 from workbench.core.config import Config
 from workbench.core.db import write_error_key
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.customers import sheet
 from workbench.roster.sheets import read_rows
-
-MAX_SHOWN_ERRORS = 20
 
 
 def run_import(db_path: Path | None, path: Path, config: Config, *, skip_invalid: bool,
@@ -36,13 +34,7 @@ def run_import(db_path: Path | None, path: Path, config: Config, *, skip_invalid
         raise WorkbenchError(write_error_key(exc), path=str(db_path or "")) from None
     finally:
         db.close()
-    for error in summary.errors[:MAX_SHOWN_ERRORS]:
-        print(str(error), file=sys.stderr)
-    if len(summary.errors) > MAX_SHOWN_ERRORS:
-        print(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS),
-              file=sys.stderr)
-    if summary.errors and not skip_invalid:
-        print(f"workbench: {t('import.failed', rows=summary.bad_rows)}", file=sys.stderr)
+    if report_errors(summary, skip_invalid):
         return 1
     print(t("customers.import_done", added=summary.added, updated=summary.updated,
             skipped=summary.skipped))

@@ -81,18 +81,14 @@ def consent_value(field: str, value: Any) -> int:
 
 
 def _outlet_id(db: Database, value: Any) -> int | None:
+    """The outlet a form or sheet names by id (a sheet's code is read as an id first)."""
     raw = str(value if value is not None else "").strip()
     if not raw:
         return None
-    if raw.isdecimal() and len(raw) <= 18:
-        try:
-            return outlets.get_outlet(db, int(raw)).id
-        except ValidationError:
-            pass
-    found = outlets.outlet_by_code(db, raw)
-    if found is None:
-        raise ValidationError("customer_outlet", "self.error.no_such_outlet", value=raw)
-    return found.id
+    try:
+        return outlets.chosen_outlet(db, raw, "customer_outlet").id
+    except ValidationError as exc:  # named under the customer's field, not "outlet"
+        raise ValidationError("customer_outlet", exc.key, **exc.params) from None
 
 
 def clean_customer(db: Database, draft: CustomerDraft) -> dict[str, Any]:
