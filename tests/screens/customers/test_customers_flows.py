@@ -132,3 +132,30 @@ async def test_a_customer_list_imported_from_inside_the_app(db, db_path, config,
         await wait_until(pilot, lambda: "row 3" in str(
             app.screen.query_one("#import-errors", Static).render()), "the bad row listed")
         assert [c.name for c in records.list_customers(app.db)] == ["赵六"]
+
+
+async def test_the_palette_finds_the_customers_by_pinyin_and_erasure_asks_first(db, db_path,
+                                                                               config):
+    from tests.conftest import run_from_palette
+    from workbench.screens.customers.customers import CustomersScreen
+
+    oid, _ = outlet_with_staff(db)
+    cid = customer(db, "王秀英", oid)
+    db.close()
+    app = app_on(db_path, config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await run_from_palette(pilot, "khlb")
+        await wait_loaded(pilot)
+        assert isinstance(app.screen, CustomersScreen)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CustomerCardScreen), "the card")
+        await wait_loaded(pilot)
+        await pilot.press("X")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the erase form")
+        await fill(pilot, {"erase_confirm": "yes"})
+        assert isinstance(app.screen, FormScreen)  # not the word: nothing erased
+        assert not records.get_customer(app.db, cid).erased
+        await fill(pilot, {"erase_confirm": "erase"})
+        assert isinstance(app.screen, CustomerCardScreen)
+        assert records.get_customer(app.db, cid).erased

@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customers.talk_next": ("下一步:{date}", "next step: {date}"),
     "customers.convert_saved": ("保单 {number} 已记在 {name} 名下", "Policy {number} logged for {name}"),
     "customers.erase_title": ("删除 {name} 的个人信息", "Erase {name}'s personal data"),
-    "customers.erase_confirm": ("输入“删除”确认(姓名、电话、备注、存款将被清除;已签收的单证登记保持不变)",
+    "customers.erase_confirm": ("输入“删除”或 ERASE 确认(姓名、电话、备注、存款将被清除;已签收的单证登记保持不变)",
                                 "Type ERASE to confirm (name, phone, notes and deposits are removed; "
                                 "signed register lines stay as signed)"),
     "customers.erase_word": ("删除", "ERASE"),

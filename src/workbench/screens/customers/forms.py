@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.core import validate as v
 from workbench.core.errors import ValidationError
-from workbench.core.i18n import t
+from workbench.core.i18n import catalogue, t
 from workbench.customers import deposits, followups, records
 from workbench.customers.stages import STAGES, stage_label
 from workbench.plan import contacts, tasks
@@ -241,7 +241,9 @@ def erase(app: Any, customer_id: int) -> None:
     fields = [Field("erase_confirm", t("customers.erase_confirm"), required=True)]
 
     def submit(values: dict[str, str]) -> Any:
-        if values["erase_confirm"].strip().upper() != t("customers.erase_word").upper():
+        # Either language's word: a counter terminal may have no Chinese input method.
+        if values["erase_confirm"].strip().upper() not in {
+                word.upper() for word in catalogue()["customers.erase_word"]}:
             raise ValidationError("erase_confirm", "customers.error.confirm")
         return plan_customers.erase_customer(app.db, customer_id, app.now())
 
