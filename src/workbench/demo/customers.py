@@ -81,7 +81,7 @@ def populate_customers(db: Database, config: Config, outlet_ids: list[int], toda
                 due = today + timedelta(days=(-1, 0, 3, 6, 10)[n % 5])
                 followups.add_followup(db, cid, "next_step", due.isoformat(),
                                        rng.choice(STEPS), when)
-    _renewing(db, config, made, today, rng)
+    _renewing(db, config, made, today)
     _cases(db, made, today, morning)
 
 
@@ -97,15 +97,14 @@ def _reminded(db: Database, policy: policies.Policy, frequency: str, today: date
 
 
 def _policies_by_outlet(db: Database) -> dict[int, list[policies.Policy]]:
-    """The demo's live policies of more than one premium, by outlet, oldest last."""
+    """The demo's live policies by outlet, oldest last (``pop`` takes the oldest)."""
     found: dict[int, list[policies.Policy]] = {}
     for p in policies.policies_between(db, date(1900, 1, 1), date(2099, 12, 31)):
         found.setdefault(p.outlet_id, []).append(p)
     return found
 
 
-def _renewing(db: Database, config: Config, made: list[tuple[int, int]], today: date,
-              rng: random.Random) -> None:
+def _renewing(db: Database, config: Config, made: list[tuple[int, int]], today: date) -> None:
     """A customer who bought an annual policy a year ago: its renewal is due this week."""
     cid, outlet_id = made[1]
     customer = records.get_customer(db, cid)
