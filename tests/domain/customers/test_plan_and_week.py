@@ -48,3 +48,17 @@ def test_the_outlet_card_figures(db):
     found = referrals.for_outlet(db, oid)
     assert (found.total.referred, found.total.converted, found.total.premium) == (2, 1, 20000)
     assert [r.name for r in found.key] == ["甲"]
+
+
+def test_the_reminder_lists_follow_ups_due_and_late_not_coming(db):
+    from workbench.reminders.digest import build_digest
+
+    oid, _ = outlet_with_staff(db)
+    a = customer(db, "欧阳娜娜", oid, phone="13800000001")
+    followups.add_followup(db, a, "claim", (TODAY - timedelta(days=2)).isoformat(), "理赔", NOW)
+    followups.add_followup(db, a, "next_step", TODAY.isoformat(), "面谈", NOW)
+    deposits.add_deposit(db, a, "over_1m", (TODAY + timedelta(days=1)).isoformat(), "", NOW)
+    digest = build_digest(db, TODAY, Config(), "morning")
+    found = [(r.kind, r.late) for r in digest.items if r.kind == "customer"]
+    assert found == [("customer", 2), ("customer", 0)]
+    assert all("欧阳娜娜" not in " ".join(r.cells) for r in digest.items)
