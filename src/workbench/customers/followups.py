@@ -194,7 +194,7 @@ def log_conversation(db: Database, ref: str, talk: Conversation, today: date, no
             if done.rowcount != 1:
                 raise ValidationError("followup", "customers.error.no_such_followup")
         else:
-            what_kind = kind if kind in LEAD_DAYS else "service"
+            what_kind = kind if kind in LEAD_DAYS else "conversation"
             db.table("followups").insert({
                 "customer_id": customer_id, "kind": what_kind, "due": today.isoformat(),
                 "status": "done", "what": ref if kind != "customer" else "conversation",

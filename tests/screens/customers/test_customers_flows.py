@@ -159,3 +159,21 @@ async def test_the_palette_finds_the_customers_by_pinyin_and_erasure_asks_first(
         await fill(pilot, {"erase_confirm": "erase"})
         assert isinstance(app.screen, CustomerCardScreen)
         assert records.get_customer(app.db, cid).erased
+
+
+async def test_a_contact_form_names_a_known_customer(db, db_path, config):
+    oid, _ = outlet_with_staff(db)
+    cid = customer(db, "王秀英", oid)
+    db.close()
+    app = app_on(db_path, config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the contact form")
+        app.screen.query_one("#f-contact_kind").value = "customer"
+        app.screen.query_one("#f-contact_customer_id").value = str(cid)
+        await fill(pilot, {"time": "10:00", "contact_note": "聊了年金"})
+        assert isinstance(app.screen, PlanScreen)
+        [talk] = followups.history(app.db, cid)
+        assert (talk.kind, talk.status, talk.notes) == ("conversation", "done", "聊了年金")
+        assert [c.who for c in contacts.contacts_on(app.db, TODAY)] == ["王**"]
