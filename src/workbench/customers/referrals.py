@@ -39,30 +39,39 @@ def by_staff(db: Database, outlet_id: int | None = None, start: date | None = No
              end: date | None = None) -> list[Referrals]:
     """Each referring staff member's counts (of one outlet's staff when given), the most
     conversions first; with a period, only what happened in it."""
-    converted = ",".join(f"'{s}'" for s in CONVERTED)
     live = "p.voided_at IS NULL"
-    params: list[object] = []
+    where = " WHERE s.outlet_id = :outlet" if outlet_id is not None else ""
+    params: dict[str, object] = {"outlet": outlet_id}
     if start is None or end is None:
+        converted = ",".join(f"'{s}'" for s in CONVERTED)
+        base = "FROM customers c JOIN staff s ON s.id = c.referrer_id"
         added, sold = "1 = 1", f"c.stage IN ({converted})"
+        head = ""
     else:
-        lo, hi = start.isoformat(), end.isoformat()
-        added = "c.created_at >= ? AND c.created_at < ?"
-        live += " AND p.issue_date >= ? AND p.issue_date <= ?"
+        params.update(lo=start.isoformat(), hi=end.isoformat(),
+                      next=(end + timedelta(days=1)).isoformat())
+        live += " AND p.issue_date >= :lo AND p.issue_date <= :hi"
+        # Only the customers the period touched (added in it, or sold to in it), each
+        # found through an index: a week reads that week, not every customer ever.
+        head = f"""WITH touched(id) AS (
+            SELECT id FROM customers WHERE created_at >= :lo AND created_at < :next
+            UNION
+            SELECT cp.customer_id FROM policies p
+            JOIN customer_policies cp ON cp.policy_id = p.id WHERE {live}) """
+        base = ("FROM touched JOIN customers c ON c.id = touched.id "
+                "JOIN staff s ON s.id = c.referrer_id")
+        added = "c.created_at >= :lo AND c.created_at < :next"
         sold = (f"EXISTS (SELECT 1 FROM customer_policies cp JOIN policies p "
                 f"ON p.id = cp.policy_id WHERE cp.customer_id = c.id AND {live})")
-        # in the order of the ?s below: premium, referred, converted
-        params = [lo, hi, lo, (end + timedelta(days=1)).isoformat(), lo, hi]
-    where = " WHERE s.outlet_id = ?" if outlet_id is not None else ""
-    rows = db.execute(f"""
+    rows = db.execute(f"""{head}
         SELECT s.id, s.name, s.outlet_id,
                coalesce(sum((SELECT sum(p.premium) FROM customer_policies cp
                               JOIN policies p ON p.id = cp.policy_id
                               WHERE cp.customer_id = c.id AND {live})), 0),
                count(*) FILTER (WHERE {added}),
                count(*) FILTER (WHERE {sold})
-        FROM customers c JOIN staff s ON s.id = c.referrer_id{where}
-        GROUP BY s.id""",
-        [*params, *([outlet_id] if outlet_id is not None else [])]).fetchall()
+        {base}{where}
+        GROUP BY s.id""", params).fetchall()
     out = [Referrals(r[0], r[1], r[2], r[4], r[5], float(r[3])) for r in rows
            if r[4] or r[5] or r[3]]
     return sorted(out, key=lambda x: (-x.converted, -x.premium, -x.referred, x.name))

@@ -42,8 +42,23 @@ def renewal_dates(issued: date, term_years: int, frequency: str) -> list[date]:
 
 def renewals_between(issued: date, term_years: int, frequency: str, first: date,
                      last: date) -> list[date]:
-    """The renewal days from ``first`` to ``last`` inclusive."""
-    return [d for d in renewal_dates(issued, term_years, frequency) if first <= d <= last]
+    """The renewal days from ``first`` to ``last`` inclusive (those of ``renewal_dates``),
+    computed for the window only: the plan asks this of every linked policy each morning,
+    and a monthly policy of twenty years has 239 renewals."""
+    if frequency not in MONTHS or last < first:
+        return []
+    step = MONTHS[frequency]
+    payments = term_years * 12 // step
+
+    def months_to(day: date) -> int:
+        return (day.year - issued.year) * 12 + day.month - issued.month
+
+    # Renewal k falls in the month ``step * k`` months after the issue (a month end moves
+    # it by days, never out of its month), so only these k can fall in the window.
+    low = max(1, months_to(first) // step)
+    high = min(payments - 1, months_to(last) // step)
+    found = (issued + relativedelta(months=step * k) for k in range(low, high + 1))
+    return [d for d in found if first <= d <= last]
 
 
 def received_day(db: Database, policy_no: str) -> date | None:

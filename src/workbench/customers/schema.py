@@ -42,6 +42,7 @@ def m001_customers(db: Database) -> None:
         ) STRICT""")
     db.execute("CREATE INDEX customers_outlet ON customers(outlet_id, stage)")
     db.execute("CREATE INDEX customers_referrer ON customers(referrer_id)")
+    db.execute("CREATE INDEX customers_created ON customers(created_at)")
     db.execute("""
         CREATE TABLE deposits (
             id INTEGER PRIMARY KEY,
@@ -76,6 +77,7 @@ def m001_customers(db: Database) -> None:
     db.execute("CREATE INDEX followups_open ON followups(due) WHERE status = 'open'")
     db.execute("CREATE INDEX followups_customer ON followups(customer_id, status)")
     db.execute("CREATE INDEX followups_about ON followups(about) WHERE about IS NOT NULL")
+    db.execute("CREATE INDEX followups_done ON followups(done_at) WHERE status = 'done'")
 
 
 @migrations()

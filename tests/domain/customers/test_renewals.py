@@ -61,3 +61,13 @@ def test_counts_and_days(issued, term, frequency):
         # the issue day's day of month, or the month's last day when it has fewer
         assert d.day == issued.day or (d.day < issued.day
                                        and (d + timedelta(days=1)).day == 1)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
+       st.integers(1, 30), st.sampled_from(["annual", "semiannual", "monthly", "single"]),
+       st.dates(min_value=date(1999, 1, 1), max_value=date(2095, 12, 31)),
+       st.integers(0, 800))
+def test_the_window_is_the_full_list_cut(issued, term, frequency, first, days):
+    last = first + timedelta(days=days)
+    assert renewals_between(issued, term, frequency, first, last) == [
+        d for d in renewal_dates(issued, term, frequency) if first <= d <= last]
