@@ -112,7 +112,9 @@ def pending(db: Database, today: date, config: Config, ahead: int = 0,
         if ref not in handled and (customer_id is None or cid == customer_id):
             items.append((ref, "deposit", cid, deposit.matures_on, deposit.band_label))
     handled = _handled(db, "renewal:") | _handled(db, "cooling_off:")
-    for pid, cid, number, issued, term, freq, product in links.live_links(db):
+    recent = today - timedelta(days=config.deliveries.cooling_off_days + STALE_DAYS)
+    for pid, cid, number, issued, term, freq, product in links.live_links(
+            db, stale.isoformat(), recent.isoformat()):
         if customer_id is not None and cid != customer_id:
             continue
         issue_day = date.fromisoformat(issued)
@@ -121,8 +123,7 @@ def pending(db: Database, today: date, config: Config, ahead: int = 0,
             ref = f"renewal:{pid}:{day.isoformat()}"
             if ref not in handled:
                 items.append((ref, "renewal", cid, day, f"{number} {product}"))
-        if issue_day > today - timedelta(days=config.deliveries.cooling_off_days
-                                         + STALE_DAYS):
+        if issue_day > recent:
             end = renewals.cooling_off_end(db, number, issue_day, config)
             ref = f"cooling_off:{pid}"
             if (ref not in handled and today <= end

@@ -92,11 +92,15 @@ def policies_of(db: Database, customer_id: int) -> list[LinkedPolicy]:
             for pid, freq in rows]
 
 
-def live_links(db: Database) -> list[tuple[int, int, str, str, int, str, str]]:
+def live_links(db: Database, paying_after: str = "0000-00-00",
+               issued_after: str = "0000-00-00") -> list[tuple[int, int, str, str, int, str, str]]:
     """(policy id, customer id, policy no, issue date, term years, frequency, product) of
-    every live linked policy of a customer not erased."""
+    the live linked policies of customers not erased that still pay renewals after
+    ``paying_after`` or were issued after ``issued_after`` (ISO days; all by default)."""
     return [tuple(r) for r in db.execute(
         "SELECT p.id, cp.customer_id, p.policy_no, p.issue_date, p.term_years, cp.frequency, "
         "p.product FROM customer_policies cp JOIN policies p ON p.id = cp.policy_id "
         "JOIN customers c ON c.id = cp.customer_id "
-        "WHERE p.voided_at IS NULL AND c.erased_at IS NULL").fetchall()]
+        "WHERE p.voided_at IS NULL AND c.erased_at IS NULL AND ("
+        "(cp.frequency != 'single' AND date(p.issue_date, '+' || p.term_years || ' years') > ?)"
+        " OR p.issue_date > ?)", [paying_after, issued_after]).fetchall()]
