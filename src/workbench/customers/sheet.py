@@ -172,7 +172,9 @@ def import_customers(db: Database, rows: Sequence[Mapping[str, str]], config: Co
 
 def match_customer_headers(rows: Sequence[Mapping[str, str]]) -> dict[str, str]:
     labels = catalogue()
-    known = {c: (*ALIASES[c], *labels.get(f"field.customer_{c}", ())) for c in COLUMNS}
+    # The label in the user's language first: an unknown column's message lists those.
+    known = {c: (t(f"field.customer_{c}"), *ALIASES[c], *labels.get(f"field.customer_{c}", ()))
+             for c in COLUMNS}
     return match_headers("customers", list(rows[0].keys()) if rows else [], known, ("name",))
 
 

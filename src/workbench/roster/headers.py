@@ -93,8 +93,10 @@ def match_headers(kind: str, headers: Sequence[str],
         raise WorkbenchError("import.missing_columns",
                              columns=", ".join(t(f"field.{c}") for c in missing))
     if unknown:
-        sample = [t(f"field.{c}") for c in (aliases or (OUTLET_ALIASES if kind == "outlets"
-                                                        else STAFF_ALIASES))]
+        # Another sheet's own aliases lead with the label to show (in the user's language).
+        sample = ([names[0] for names in aliases.values()] if aliases else
+                  [t(f"field.{c}") for c in (OUTLET_ALIASES if kind == "outlets"
+                                              else STAFF_ALIASES)])
         raise WorkbenchError("import.unknown_columns", columns=", ".join(unknown),
                              known=", ".join(sample[:8]) + "…")
     return matched

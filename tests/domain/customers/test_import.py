@@ -103,3 +103,13 @@ def test_export_is_masked_unless_asked(db, db_path, tmp_path, capsys):
     assert "欧阳娜娜" in text and "13812345678" in text
     # an existing file is not replaced without --force: one line, exit 1
     assert main(["customers", "export", str(out), "--db", str(db_path)]) == 1
+
+
+def test_an_unknown_column_lists_the_customers_columns(db, tmp_path):
+    from workbench.core.errors import WorkbenchError
+
+    rows = read_rows(write(tmp_path, "姓名,年龄\n张三,30\n"))
+    with pytest.raises(WorkbenchError) as caught:
+        sheet.import_customers(db, rows, Config(), skip_invalid=False, now=NOW)
+    message = str(caught.value)
+    assert "年龄" in message and "Referred by (staff)" in message and "field." not in message
