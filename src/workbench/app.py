@@ -50,7 +50,8 @@ WARM_UP = ("workbench.screens.plan.forms", "workbench.screens.roster.roster",
            "workbench.screens.assessment.assessment", "workbench.screens.assessment.forms",
            "workbench.screens.review.week", "workbench.screens.roster.palette",
            "workbench.screens.register.palette", "workbench.screens.assessment.palette",
-           "workbench.screens.plan.palette")
+           "workbench.screens.plan.palette", "workbench.screens.customers.customers",
+           "workbench.screens.customers.card", "workbench.screens.customers.palette")
 
 
 # The screens and the palette's providers are imported when first shown (the default
@@ -84,6 +85,18 @@ def _week_screen():
     from workbench.screens.review.week import WeekScreen
 
     return WeekScreen()
+
+
+def _customers_screen():
+    from workbench.screens.customers.customers import CustomersScreen
+
+    return CustomersScreen()
+
+
+def _customer_commands():
+    from workbench.screens.customers.palette import CustomerCommands
+
+    return CustomerCommands
 
 
 def _system_commands():
@@ -133,13 +146,14 @@ class WorkbenchApp(App[int]):
     TITLE = "Workbench"
     # Only modes that work are registered; later capabilities add theirs here.
     MODES = {"plan": _plan_screen, "outlets": _outlets_screen,
-             "deliveries": _deliveries_screen, "self": _self_screen, "week": _week_screen}
+             "deliveries": _deliveries_screen, "self": _self_screen, "week": _week_screen,
+             "customers": _customers_screen}
     DEFAULT_MODE = "plan"
     # Screens (forms too) get -short under 32 rows: app.tcss compacts them for 80x24.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     # Textual's system commands through our provider (translated, found by aliases).
     COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
-                _plan_commands}
+                _plan_commands, _customer_commands}
     COMMANDS |= {_fieldwork_commands}
     COMMANDS |= {_target_commands}  # campaigns and the profile settings
     BINDINGS = [
@@ -148,6 +162,9 @@ class WorkbenchApp(App[int]):
         Binding("3,d", "switch_mode('deliveries')", "key.mode_deliveries", id="mode_deliveries"),
         Binding("4,s", "switch_mode('self')", "key.mode_self", id="mode_self"),
         Binding("5,w", "switch_mode('week')", "key.mode_week", id="mode_week"),
+        # 6 and j: c is the plan's and the roster's check-out, k the register's stock
+        # and the self screen's skip; j is the one letter no screen binds.
+        Binding("6,j", "switch_mode('customers')", "key.mode_customers", id="mode_customers"),
         Binding("g,ctrl+g", "sign_off", "key.sign_off", id="sign_off"),
         Binding("question_mark", "toggle_help", "key.help", id="help"),
         Binding("q", "quit", "key.quit", id="quit"),

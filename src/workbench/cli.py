@@ -173,6 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     _common(targets_cmd, suppress=True)
     # Each served tab opens the demo serve built, without the daily backup of a real file.
     parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
+    # Customers (#19): import a list from CSV/.xlsx, export it (masked unless --unmasked).
+    customers = sub.add_parser("customers", help="import or export customers (CSV or .xlsx)")
+    customers.add_argument("action", choices=("import", "export"))
+    customers.add_argument("file", metavar="FILE")
+    customers.add_argument("--skip-invalid", action="store_true",
+                           help="import: the valid rows, skipping the invalid ones")
+    customers.add_argument("--unmasked", action="store_true",
+                           help="export: names and phones in full")
+    customers.add_argument("--force", action="store_true", help="export: replace FILE")
+    _common(customers, suppress=True)
     return parser
 
 
@@ -420,6 +430,16 @@ def _serve(args: argparse.Namespace, config: config_mod.Config, today: date) -> 
         raise UsageError(error.key, **error.params) from None
 
 
+def _customers(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
+    from workbench.commands import customers
+
+    if args.action == "import":
+        return customers.run_import(_db_path(args, config), Path(args.file), config,
+                                    skip_invalid=args.skip_invalid, today=today)
+    return customers.run_export(_db_path(args, config), Path(args.file),
+                                unmasked=args.unmasked, force=args.force)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # A config error is reported before the config's own language is known: in --lang.
@@ -462,6 +482,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from workbench.commands.targets import run_targets_import
 
         return run_targets_import(_db_path(args, config), Path(args.file), today)
+    if args.command == "customers":
+        return _customers(args, config, today)
     db_path = _fresh_demo(config, today) if args.demo else _db_path(args, config)
     if db_path is not None:
         from workbench.core.db import check_target

@@ -56,7 +56,15 @@ def _declared() -> list:
 
     declared.append(fieldwork_schema.migrations)
     declared.append(targets_schema.migrations)
+    declared += _customer_sets()
     return declared
+
+
+def _customer_sets() -> list:
+    # Last: its tables refer to the roster's, the policies and the plan's contacts.
+    from workbench.customers import schema as customers_schema
+
+    return [customers_schema.migrations]
 
 
 def migration_sets() -> list[Migrations]:

@@ -269,3 +269,17 @@ def totals_by_outlet(db: Database, start: date, end: date, *, outlet_ids: list[i
         params.append(product)
     return {r[0]: (r[1], float(r[2]), float(r[3]))
             for r in db.execute(sql + " GROUP BY outlet_id", params).fetchall()}
+
+
+# --- erasure on request ------------------------------------------------------------------
+
+
+def erase_holders(db: Database, policy_ids: list[int], placeholder: str) -> int:
+    """Replace the holder's name and phone of ``policy_ids`` (a customer erased on request,
+    ``customers.erasure``); the policy's figures stay. The number of policies changed."""
+    if not policy_ids:
+        return 0
+    marks = ",".join("?" * len(policy_ids))
+    with db.atomic():
+        return db.execute(f"UPDATE policies SET customer_name = ?, customer_phone = NULL "
+                          f"WHERE id IN ({marks})", [placeholder, *policy_ids]).rowcount

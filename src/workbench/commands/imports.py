@@ -19,7 +19,7 @@ from workbench.core.db import write_error_key
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.roster.headers import match_headers
-from workbench.roster.importer import import_rows
+from workbench.roster.importer import ImportSummary, import_rows
 from workbench.roster.sheets import read_rows
 
 # Files with at least this many rows show progress even when stderr is not a terminal.
@@ -56,6 +56,16 @@ def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
         raise WorkbenchError(write_error_key(exc), path=str(db_path or "")) from None
     finally:
         db.close()
+    if report_errors(summary, skip_invalid):
+        return 1
+    print(t("import.summary", added=summary.added, updated=summary.updated,
+            unchanged=summary.unchanged, skipped=summary.skipped))
+    return 0
+
+
+def report_errors(summary: ImportSummary, skip_invalid: bool) -> bool:
+    """Print each bad cell (the first ``MAX_SHOWN_ERRORS``) and, when the rows' errors
+    kept the whole file out, why; True then (the command's exit code is 1)."""
     for error in summary.errors[:MAX_SHOWN_ERRORS]:
         print(str(error), file=sys.stderr)
     if len(summary.errors) > MAX_SHOWN_ERRORS:
@@ -63,7 +73,5 @@ def run_import(db_path: Path | None, kind: str, path: Path, config: Config, *,
               file=sys.stderr)
     if summary.errors and not skip_invalid:
         print(f"workbench: {t('import.failed', rows=summary.bad_rows)}", file=sys.stderr)
-        return 1
-    print(t("import.summary", added=summary.added, updated=summary.updated,
-            unchanged=summary.unchanged, skipped=summary.skipped))
-    return 0
+        return True
+    return False

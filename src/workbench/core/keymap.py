@@ -13,7 +13,7 @@ from __future__ import annotations
 BINDING_IDS = frozenset({
     # app.WorkbenchApp
     "mode_plan", "mode_outlets", "mode_deliveries", "mode_self", "mode_week", "sign_off",
-    "help", "quit", "palette",
+    "help", "quit", "palette", "mode_customers",
     # screens.assessment.assessment.AssessmentScreen
     "self_mood", "self_policy", "self_tick", "self_void", "self_register", "self_skip",
     "self_setback", "self_five_q", "self_range", "self_grade", "self_goal", "self_edit_goal",
@@ -29,7 +29,7 @@ BINDING_IDS = frozenset({
     # screens.plan.plan.PlanScreen
     "plan_next_section", "plan_prev_section", "plan_act", "plan_add_task", "plan_done",
     "plan_snooze", "plan_contact", "plan_check_out", "plan_mood", "plan_first_run",
-    "plan_calendar",
+    "plan_calendar", "plan_prospect",
     # screens.register.register.DeliveriesScreen
     "deliveries_register", "deliveries_due", "deliveries_stock", "deliveries_forms",
     "deliveries_day", "deliveries_new", "deliveries_void", "deliveries_mark",
@@ -53,6 +53,11 @@ BINDING_IDS = frozenset({
     "roster_filter", "roster_add", "roster_edit", "roster_check_in", "roster_check_out",
     "roster_sort", "roster_deactivate", "roster_inactive", "roster_next_page",
     "roster_prev_page", "roster_import",
+    # screens.customers (the list and the card)
+    "customers_add", "customers_stage", "customers_edit", "customers_talk", "customers_import",
+    "customer_back",
+    "customer_talk", "customer_edit", "customer_deposit", "customer_case", "customer_convert",
+    "customer_erase",
     # screens.onboarding.import_outlets.ImportOutletsScreen
     "import_close", "import_complete",
 })

@@ -136,6 +136,10 @@ def _populate(db: Database, config: Config, today: date, seed: int,
     from workbench.demo.targets import populate_targets
 
     populate_targets(db, [i for i, _ in ids], today, seed)
+    from workbench.demo.customers import populate_customers
+
+    populate_customers(db, config, [i for i, _ in ids], today, seed,
+                       not_after(datetime.combine(today, time(8, 30)), clock))
 
 
 def _visits(db: Database, ids: list[tuple[int, str]], config: Config, today: date,

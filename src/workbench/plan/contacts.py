@@ -117,3 +117,14 @@ def staff_choices(db: Database, outlet_id: int | None = None,
     return [tuple(r) for r in db.execute(
         f"SELECT s.id, s.name, o.name FROM staff s JOIN outlets o ON o.id = s.outlet_id "
         f"WHERE {where} ORDER BY o.code, s.id LIMIT ?", [*params, limit]).fetchall()]
+
+
+def forget_customer(db: Database, contact_ids: list[int], placeholder: str) -> int:
+    """Replace the customer's name and the note of ``contact_ids`` (a customer erased on
+    request); the contacts still count for their day. The number changed."""
+    if not contact_ids:
+        return 0
+    marks = ",".join("?" * len(contact_ids))
+    with db.atomic():
+        return db.execute(f"UPDATE contacts SET customer = ?, note = NULL WHERE id IN ({marks}) "
+                          "AND kind = 'customer'", [placeholder, *contact_ids]).rowcount

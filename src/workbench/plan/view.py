@@ -27,7 +27,7 @@ __all__ = ["DONE", "OPEN", "SECTION_ROWS", "Item", "Section", "plain_text", "sec
 
 # The sections cut to their first ``SECTION_ROWS`` rows (the documents keep their own
 # per-kind limit, plan.documents.DOC_LIMIT).
-CUT_SECTIONS = ("visits", "tasks", "relations")
+CUT_SECTIONS = ("visits", "customers", "tasks", "relations")
 
 
 def waiting_text(days: int) -> str:
@@ -182,8 +182,9 @@ def sections(agenda: Agenda, shell: bool = False, whole: bool | frozenset[str] =
                           (Item(None, (t("plan.mood_given", score=agenda.mood),)),))
     more = "plan.doc.more_shell" if shell else "plan.doc.more"
     out = [*([morning] if morning else []), must_do_section(agenda), visits_section(agenda),
-           documents_section(agenda, more), tasks_section(agenda), relations_section(agenda),
-           habits_section(agenda), audit_section(agenda)]
+           customers_section(agenda, shell), documents_section(agenda, more),
+           tasks_section(agenda), relations_section(agenda), habits_section(agenda),
+           audit_section(agenda)]
     fieldwork_view.add_sections(out, agenda)
     if whole is True:
         return out
@@ -191,6 +192,17 @@ def sections(agenda: Agenda, shell: bool = False, whole: bool | frozenset[str] =
     cut_more = "plan.more_shell" if shell else "plan.more"
     return [s.cut(None if s.key in whole else SECTION_ROWS, cut_more)
             if s.key in CUT_SECTIONS else s for s in out]
+
+
+def customers_section(agenda: Agenda, shell: bool = False) -> Section:
+    """Customer follow-ups due today and overdue, most urgent first (Enter: log the
+    conversation and the next step); the screen adds a row to note a new prospect."""
+    from workbench.plan.customer_rows import customer_rows
+
+    items = tuple(Item(ref, cells) for ref, cells in customer_rows(agenda.customers))
+    tail = () if shell else (Item("cust:add", ("+", t("plan.add_prospect"), "", "", "")),)
+    return Section("customers", t("plan.section.customers", count=len(items)), items,
+                   t("plan.empty.customers"), tail=tail)
 
 
 def plain_text(agenda: Agenda, whole: bool = False) -> str:

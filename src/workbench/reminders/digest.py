@@ -10,7 +10,8 @@ what falls due tomorrow. This module only orders and words them:
   visits, stock and tasks;
 - ``morning`` and ``now``: what is due today or overdue; ``evening``: what is still open
   today, the must-dos not done, and what falls due tomorrow;
-- customers are masked (``core.privacy``) wherever a name appears.
+- customers are masked (``core.privacy``) wherever a name appears; their follow-ups
+  due today or overdue (``plan.customers``) rank after the register's legal deadlines.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ MOMENTS = ("now", "morning", "evening")
 
 # On the same day, the order of kinds: legal deadlines first, then what keeps the
 # outlets served, then the manager's own work.
-PRIORITY = ("callback", "receipt", "cooling_off", "policy", "unregistered", "visit", "stock",
-            "awaiting", "review", "handover", "task", "must", "birthday", "more")
+PRIORITY = ("callback", "receipt", "cooling_off", "policy", "unregistered", "customer", "visit",
+            "stock", "awaiting", "review", "handover", "task", "must", "birthday", "more")
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,22 @@ def from_agenda(agenda: Agenda) -> list[Reminder]:
             out.append(Reminder(d.kind, 0, tuple(c for c in cells if c), state))
         else:  # waiting since, with no deadline of their own
             out.append(Reminder(d.kind, 0, tuple(cells), state, d.days or 0))
+    out += customer_reminders(agenda)
     for b in agenda.birthdays:
         if b.days_until == 0:
             out.append(Reminder("birthday", 0, (t("plan.birthday"), b.outlet_name, b.name),
                                 t("plan.today")))
     return out
+
+
+def customer_reminders(agenda: Agenda) -> list[Reminder]:
+    """The customer follow-ups due today or overdue (the plan's rows, names masked)."""
+    from workbench.plan.customer_rows import customer_rows
+
+    rows = dict(customer_rows(agenda.customers))
+    return [Reminder("customer", -item.days, rows[f"cust:{item.ref}"][:-1],
+                     rows[f"cust:{item.ref}"][-1])
+            for item in agenda.customers if item.days <= 0]
 
 
 @dataclass(frozen=True)

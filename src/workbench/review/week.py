@@ -136,7 +136,12 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
 
     # Outlet targets and campaigns: among the results, before the assessment's own.
     figures.insert(-1, targets_week.week_figures)
-    return figures, [self_week.week_lists, register_week.week_lists]
+    lists = [self_week.week_lists, register_week.week_lists]
+    from workbench.customers import week as customers_week
+
+    figures.append(customers_week.week_figures)
+    lists.append(customers_week.week_lists)
+    return figures, lists
 
 
 def register_head(db: Database, full: bool = False) -> str | None:

@@ -49,8 +49,9 @@ def _norm(header: str) -> str:
     return re.sub(r"[\s_\-]+", "", s).lower()
 
 
-def _alias_map(kind: str) -> dict[str, str]:
-    aliases = OUTLET_ALIASES if kind == "outlets" else STAFF_ALIASES
+def _alias_map(kind: str, aliases: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+    if aliases is None:
+        aliases = OUTLET_ALIASES if kind == "outlets" else STAFF_ALIASES
     found: dict[str, str] = {}
     labels = catalogue()
     for column, extra in aliases.items():
@@ -60,13 +61,16 @@ def _alias_map(kind: str) -> dict[str, str]:
     return found
 
 
-def match_headers(kind: str, headers: Sequence[str]) -> dict[str, str]:
+def match_headers(kind: str, headers: Sequence[str],
+                  aliases: dict[str, tuple[str, ...]] | None = None,
+                  required: Sequence[str] | None = None) -> dict[str, str]:
     """Column id -> header as written. Raises WorkbenchError naming the bad columns.
 
     Unknown headers are errors rather than ignored: a typo'd header would otherwise
-    silently drop a whole column of the user's data.
+    silently drop a whole column of the user's data. Another capability's sheet gives
+    its own ``aliases`` and ``required`` columns (the customers').
     """
-    known = _alias_map(kind)
+    known = _alias_map(kind, aliases)
     matched: dict[str, str] = {}
     unknown, twice = [], []
     for header in headers:
@@ -81,13 +85,16 @@ def match_headers(kind: str, headers: Sequence[str]) -> dict[str, str]:
             matched[column] = header
     if twice:
         raise WorkbenchError("import.duplicate_columns", columns=", ".join(twice))
-    missing = [c for c in REQUIRED[kind] if c not in matched]
+    missing = [c for c in (REQUIRED[kind] if required is None else required)
+               if c not in matched]
     if missing:
         raise WorkbenchError("import.missing_columns",
                              columns=", ".join(t(f"field.{c}") for c in missing))
     if unknown:
-        sample = [t(f"field.{c}") for c in (OUTLET_ALIASES if kind == "outlets"
-                                             else STAFF_ALIASES)]
+        # Another sheet's own aliases lead with the label to show (in the user's language).
+        sample = ([names[0] for names in aliases.values()] if aliases else
+                  [t(f"field.{c}") for c in (OUTLET_ALIASES if kind == "outlets"
+                                              else STAFF_ALIASES)])
         raise WorkbenchError("import.unknown_columns", columns=", ".join(unknown),
                              known=", ".join(sample[:8]) + "…")
     return matched

@@ -67,8 +67,9 @@ Cleaned = tuple[Hashable, dict[str, Any]]
 
 
 @dataclass(frozen=True)
-class _Kind:
-    """How one kind of sheet is cleaned and written."""
+class SheetKind:
+    """How one kind of sheet is cleaned and written (another capability's importer, the
+    customers', brings its own and runs it through ``import_sheet``)."""
 
     clean: Callable[[dict[str, Any]], Cleaned]  # column values -> (key in file, row)
     key_column: str  # the column a duplicate key is reported in
@@ -76,7 +77,7 @@ class _Kind:
     write: Callable[[Database, list[dict[str, Any]], datetime], bulk.Written]
 
 
-def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> _Kind:
+def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> SheetKind:
     tiers = list(config.visits.cadence_days)
     stored_tier = outlets.tiers_by_code(db)
     draft_fields = {f.name for f in fields(outlets.OutletDraft)}
@@ -91,11 +92,11 @@ def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> _K
         keep = [c for c in row if c in columns or c in ("initials", "tier")]
         return row["code"], {c: row[c] for c in keep}
 
-    return _Kind(clean, "code", {"code": "X", "name": "x", "tier": tiers[0] if tiers else ""},
+    return SheetKind(clean, "code", {"code": "X", "name": "x", "tier": tiers[0] if tiers else ""},
                  outlets.upsert_outlets)
 
 
-def _staff_kind(db: Database, config: Config, columns: Mapping[str, str]) -> _Kind:
+def _staff_kind(db: Database, config: Config, columns: Mapping[str, str]) -> SheetKind:
     roles = list(config.staff.roles)
     role_of = role_lookup(roles)
     outlet_ids = outlets.ids_by_code(db)
@@ -116,11 +117,11 @@ def _staff_kind(db: Database, config: Config, columns: Mapping[str, str]) -> _Ki
         row["outlet_id"] = outlet_ids[code]
         return (code, row["name"]), row
 
-    return _Kind(clean, "name", {"name": "x", "role": roles[0] if roles else ""},
+    return SheetKind(clean, "name", {"name": "x", "role": roles[0] if roles else ""},
                  staff.upsert_staff)
 
 
-def _every_error(kind: _Kind, values: dict[str, Any],
+def _every_error(kind: SheetKind, values: dict[str, Any],
                  first: ValidationError) -> list[ValidationError]:
     """Every bad cell of a row: the rules stop at the first, so retry without it."""
     found, probe, exc = [first], dict(values), first
@@ -151,6 +152,16 @@ def import_rows(db: Database, kind: str, rows: Sequence[Mapping[str, str]], conf
         raise WorkbenchError("cli.usage", detail=kind, prog="workbench import")
     columns = match_headers(kind, list(rows[0].keys())) if rows else {}
     sheet = (_outlet_kind if kind == "outlets" else _staff_kind)(db, config, columns)
+    return import_sheet(db, sheet, columns, rows, skip_invalid=skip_invalid, now=now,
+                        progress=progress)
+
+
+def import_sheet(db: Database, sheet: SheetKind, columns: Mapping[str, str],
+                 rows: Sequence[Mapping[str, str]], *, skip_invalid: bool, now: datetime,
+                 progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+    """The importer's rules over any kind of sheet: every row cleaned, every bad cell
+    reported, a key once per file, all rows written in one transaction or none (unless
+    ``skip_invalid``). ``columns``: column id -> the header as written."""
     total = len(rows)
     errors: list[RowError] = []
     valid: list[dict[str, Any]] = []

@@ -64,6 +64,14 @@ PLAIN |= {
                             "updated_at"}),
     "campaign_outlets": frozenset(),
 }
+
+# The customers' structure (their names, phones, notes and initials leave hashed).
+PLAIN |= {
+    "customers": frozenset({"source", "stage", "erased_at", "created_at", "updated_at"}),
+    "deposits": frozenset({"band", "matures_on", "created_at"}),
+    "followups": frozenset({"kind", "due", "status", "about", "done_at", "created_at"}),
+    "customer_policies": frozenset({"frequency"}),
+}
 # Columns masked as phone numbers rather than hashed (bank staff, not customers).
 PHONES = {("staff", "phone")}
 

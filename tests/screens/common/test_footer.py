@@ -27,7 +27,7 @@ async def test_mode_switches_and_closed_forms_leave_nothing_behind(app):
         await wait_ready(app, pilot)
 
         async def round_trip() -> None:
-            for key in "23451":
+            for key in "234561":
                 await pilot.press(key)
                 await wait_loaded(pilot)
             await pilot.press("2", "enter")  # an outlet's card (a Header of its own)

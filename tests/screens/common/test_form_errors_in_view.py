@@ -58,6 +58,7 @@ def demo(tmp_path, demo_template, config):
         "policy": one("SELECT id FROM policies ORDER BY id LIMIT 1"),
         "registrable": registrable,
         "staffed_outlet": one("SELECT outlet_id FROM staff WHERE active = 1 LIMIT 1"),
+        "customer": one("SELECT id FROM customers ORDER BY id LIMIT 1"),
     }
     db.close()
     assert all(v is not None for v in facts.values()), facts
@@ -131,9 +132,24 @@ def _opener(name: str):
                 "campaign": lambda: open_campaign_form(app),
                 "settings": lambda: open_settings(app),
                 "import_targets": lambda: open_target_import(app),
+                **_customer_openers(app, f),
             }
             simple[name]()
     return run
+
+
+def _customer_openers(app, f) -> dict:
+    """The customers' forms (#19)."""
+    from workbench.screens.customers import forms as customer_forms
+
+    return {
+        "customer_add": lambda: customer_forms.add_customer(app, prospect=True),
+        "customer_edit": lambda: customer_forms.edit_customer(app, f["customer"]),
+        "customer_talk": lambda: customer_forms.talk(app, f"customer:{f['customer']}"),
+        "customer_deposit": lambda: customer_forms.add_deposit(app, f["customer"]),
+        "customer_case": lambda: customer_forms.add_case(app, f["customer"]),
+        "customer_erase": lambda: customer_forms.erase(app, f["customer"]),
+    }
 
 
 FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "check_out",
@@ -142,6 +158,8 @@ FORMS = ["outlet_add", "outlet_edit", "staff_add", "staff_edit", "check_in", "ch
          "void_policy", "goal", "grade", "task", "contact"]
 FORMS += ["training", "displays"]
 FORMS += ["target", "campaign", "settings", "import_targets"]
+FORMS += ["customer_add", "customer_edit", "customer_talk", "customer_deposit",
+          "customer_case", "customer_erase"]
 
 
 def assert_in_view(app, widget, what: str) -> None:

@@ -53,13 +53,13 @@ async def test_tab_reaches_every_section(db, db_path, config):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         seen = [highlighted(app).split(":")[0]]
-        for _ in range(11):
+        for _ in range(12):
             await pilot.press("tab")
             seen.append(highlighted(app).split(":")[0])
-        # The field work's sections: today's route, the displays, the route against the
-        # visits (its missed stops are route items too).
-        assert seen == ["mood", "must", "route", "visit", "doc", "task", "bday", "display",
-                        "habit", "audit", "route", "mood"]
+        # The field work's sections (today's route, the displays, the route against the
+        # visits: its missed stops are route items too) and the customers' follow-ups.
+        assert seen == ["mood", "must", "route", "visit", "cust", "doc", "task", "bday",
+                        "display", "habit", "audit", "route", "mood"]
         await pilot.press("shift+tab")
         assert highlighted(app).endswith(":missed")
 

@@ -8,6 +8,7 @@ from workbench.core.messages import (
     assessment,
     core,
     counter,
+    customers,
     deliveries,
     fieldwork,
     importer,
@@ -26,3 +27,4 @@ ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES
        team.MESSAGES, serve.MESSAGES, counter.MESSAGES]
 ALL += [fieldwork.MESSAGES]
 ALL += [targets.MESSAGES]
+ALL += [customers.MESSAGES]

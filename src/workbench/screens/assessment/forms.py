@@ -14,6 +14,7 @@ from typing import Any
 from workbench.assessment import career, grades, journal, policies
 from workbench.core.config import GRADES
 from workbench.core.i18n import t
+from workbench.customers.renewals import FREQUENCIES
 from workbench.roster import outlets, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.form import Field, FormScreen
@@ -105,16 +106,22 @@ def policy_fields(app) -> list[Field]:
         Field("policy_issue_date", t("field.policy_issue_date"), kind="date", required=True),
         Field("policy_customer", t("field.policy_customer"), required=True),
         Field("policy_phone", t("field.policy_phone")),
+        Field("policy_frequency", t("field.policy_frequency"), kind="select",
+              options=[(t(f"customers.frequency.{f}"), f) for f in FREQUENCIES], required=True),
         Field("policy_standard", t("field.policy_standard")),
         Field("policy_override_reason", t("field.policy_override_reason")),
     ]
 
 
-def open_policy_form(app, done: Done = None) -> None:
+def open_policy_form(app, done: Done = None, customer: Any = None) -> None:
     """Log a policy sold (出单); the standard premium comes from the factor table.
 
-    Once saved, the form that registers its original policy follows (esc skips it).
+    The policy links to its customer (``customer``: converting one from their card;
+    else the holder's customer, created when none matches), with the payment frequency
+    its renewals are computed from. Once saved, the form that registers its original
+    policy follows (esc skips it).
     """
+    from workbench.customers import links
 
     def submit(v: dict[str, str]) -> policies.Policy:
         draft = policies.PolicyDraft(
@@ -123,12 +130,24 @@ def open_policy_form(app, done: Done = None) -> None:
             issue_date=v["policy_issue_date"], customer_name=v["policy_customer"],
             customer_phone=v["policy_phone"], standard_override=v["policy_standard"],
             override_reason=v["policy_override_reason"])
-        pid = policies.log_policy(app.db, draft, app.config.goals, app.today, app.now())
+        frequency = v.get("policy_frequency") or "annual"
+        with app.db.atomic():  # the policy and its customer's link, or neither
+            if customer is not None:
+                pid = links.log_policy_for(app.db, customer.id, draft, frequency, app.config,
+                                           app.today, app.now())
+            else:
+                pid = policies.log_policy(app.db, draft, app.config.goals, app.today,
+                                          app.now())
+                links.link_or_create(app.db, pid, frequency, app.now())
+        announce(app, "customers", "customer_policies")
         return policies.get_policy(app.db, pid)
 
-    values = {"policy_issue_date": app.today.isoformat()}
+    values = {"policy_issue_date": app.today.isoformat(), "policy_frequency": "annual"}
+    if customer is not None:
+        values.update(policy_customer=customer.name, policy_phone=customer.phone or "",
+                      policy_outlet=str(customer.outlet_id or ""))
     visit = visits.open_visit(app.db)
-    if visit is not None:
+    if visit is not None and customer is None:
         # Checked in at an outlet: the policy was most likely sold there.
         values["policy_outlet"] = str(visit.outlet_id)
     saved = _after(app, done, "policies",

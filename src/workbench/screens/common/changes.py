@@ -28,6 +28,8 @@ TABLES = ROSTER | REGISTER | JOURNAL | GOALS | PLAN | REVIEW
 TABLES |= FIELDWORK
 TARGETS = frozenset({"outlet_targets", "campaigns", "campaign_outlets"})
 TABLES |= TARGETS
+CUSTOMERS = frozenset({"customers", "deposits", "followups", "customer_policies"})
+TABLES |= CUSTOMERS
 
 
 class DataChanged(Message, bubble=False):

@@ -65,6 +65,10 @@ class ImportOutletsScreen(ModalScreen[int]):
     how many outlets were added or updated."""
 
     BINDINGS = [Binding("escape", "close", "key.back", id="import_close")]
+    # What a subclass importing another list (the customers') says and announces.
+    TITLE_KEY = "onboard.import_title"
+    HELP_KEY = "onboard.import_help"
+    TABLES: tuple[str, ...] = ("outlets", "staff")
     DEFAULT_CSS = """
     ImportOutletsScreen { align: center middle; }
     ImportOutletsScreen > Vertical { width: 90%; height: auto; max-height: 90%;
@@ -78,8 +82,8 @@ class ImportOutletsScreen(ModalScreen[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("onboard.import_title"), classes="title")
-            yield Static(t("onboard.import_help"))
+            yield Static(t(self.TITLE_KEY), classes="title")
+            yield Static(t(self.HELP_KEY))
             yield PathInput(placeholder=t("onboard.import_placeholder"), id="import-path",
                             suggester=PathSuggester())
             yield ProgressBar(id="import-progress", show_eta=False)
@@ -101,8 +105,6 @@ class ImportOutletsScreen(ModalScreen[int]):
         """The roster's importer on a connection of this thread; the outcome posted back."""
         from workbench.core.db import file_of
         from workbench.core.failures import line_for
-        from workbench.roster.headers import match_headers
-        from workbench.roster.importer import import_rows
         from workbench.roster.sheets import read_rows
         from workbench.storage import open_db
 
@@ -112,18 +114,30 @@ class ImportOutletsScreen(ModalScreen[int]):
 
         try:
             rows = read_rows(path)  # before the database: a bad file writes nothing
-            match_headers("outlets", list(rows[0].keys()))
+            self.check_headers(rows)
             db = open_db(file_of(app.db))
             try:
-                summary = import_rows(db, "outlets", rows, app.config, skip_invalid=True,
-                                      now=datetime.combine(app.today, datetime.now().time()),
-                                      progress=progress)
+                summary = self.import_rows(db, rows, app, progress)
             finally:
                 db.close()
         except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
             app.call_from_thread(self.failed, line_for(exc, where="import"))
             return
         app.call_from_thread(self.done, summary)
+
+    def check_headers(self, rows: list[dict[str, str]]) -> None:
+        """Refuse a file whose columns are not this list's (WorkbenchError)."""
+        from workbench.roster.headers import match_headers
+
+        match_headers("outlets", list(rows[0].keys()))
+
+    def import_rows(self, db: Any, rows: list[dict[str, str]], app: Any, progress: Any) -> Any:
+        """Run the importer (the valid rows written, the bad ones listed)."""
+        from workbench.roster.importer import import_rows
+
+        return import_rows(db, "outlets", rows, app.config, skip_invalid=True,
+                           now=datetime.combine(app.today, datetime.now().time()),
+                           progress=progress)
 
     def failed(self, line: str) -> None:
         self.query_one("#import-status", Static).update(line)
@@ -138,7 +152,7 @@ class ImportOutletsScreen(ModalScreen[int]):
               unchanged=summary.unchanged, skipped=summary.skipped)
             + ("  " + t("onboard.import_fix_rows") if summary.errors else ""))
         self.added += summary.added + summary.updated
-        announce(self.app, "outlets", "staff")
+        announce(self.app, *self.TABLES)
 
     def action_close(self) -> None:
         self.dismiss(self.added)

@@ -74,12 +74,16 @@ def log_contact(app: Any, kind: str = "staff",
               [(f"{name} · {outlet}", str(sid)) for sid, name, outlet in staff]),
         Field("contact_customer", t("field.contact_customer"),
               placeholder=t("contact.customer_hint")),
+        _known_customer_field(app),
         _outlet_field(app),
         Field("time", t("field.time"), placeholder="09:30", required=True),
         Field("contact_note", t("field.contact_note"), "area"),
     ]
 
     def submit(values: dict[str, str]) -> int:
+        known = values.get("contact_customer_id")
+        if values["contact_kind"] == "customer" and known:
+            return _known_customer_contact(app, known, values)
         return contacts.log_contact(
             app.db, values["contact_kind"], v.time_on("time", values["time"], app.today),
             staff_id=values["staff"] or None, customer=values["contact_customer"],
@@ -88,9 +92,33 @@ def log_contact(app: Any, kind: str = "staff",
     def after(result: object) -> None:
         if result:
             app.notify(t("plan.contact_logged"))
-            announce(app, "contacts")
+            announce(app, "contacts", "followups")
 
     initial = {"contact_kind": kind, "staff": str(staff_id) if staff_id else "",
                "outlet": str(outlet_id) if outlet_id else "",
                "time": app.now().strftime("%H:%M")}
     app.push_screen(FormScreen(t("contact.title"), fields, initial, submit), after)
+
+
+def _known_customer_field(app: Any) -> Field:
+    """A customer of the customers' list, named instead of typed (masked, found by pinyin):
+    the conversation then goes into their history too."""
+    from workbench.customers import records
+
+    known = [c for c in records.list_customers(app.db) if not c.erased]
+    return Field("contact_customer_id", t("field.contact_customer_id"), "select",
+                 [(f"{c.masked_name} · {c.outlet_name or ''}", str(c.id)) for c in known],
+                 keys={str(c.id): c.initials for c in known})
+
+
+def _known_customer_contact(app: Any, customer_id: str, values: dict[str, str]) -> int:
+    """The contact with a known customer: logged as a conversation in their history (one
+    write: the contact and the follow-up, ``plan.customers``)."""
+    from workbench.customers.followups import Conversation
+    from workbench.plan import customers as plan_customers
+
+    plan_customers.log_conversation(
+        app.db, f"customer:{v.record_id('contact_customer_id', customer_id)}",
+        Conversation(note=values["contact_note"]), app.today,
+        v.time_on("time", values["time"], app.today), app.now())
+    return 1

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.screens.common.changes import (
+    CUSTOMERS,
     FIELDWORK,
     JOURNAL,
     PLAN,
@@ -45,6 +46,7 @@ class PlanScreen(DataScreen):
     # work, policies awaiting their original, the morning score and the five ones.
     SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | {"policies"}
     SHOWS |= FIELDWORK
+    SHOWS |= CUSTOMERS
     BINDINGS = [
         Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
                 show=False),
@@ -65,6 +67,7 @@ class PlanScreen(DataScreen):
                 show=False),
         Binding("b", "fieldwork('displays')", "key.check_displays", id="plan_displays",
                 show=False),
+        Binding("k", "add_prospect", "key.plan_prospect", id="plan_prospect", show=False),
     ]
 
     def __init__(self) -> None:
@@ -240,6 +243,8 @@ class PlanScreen(DataScreen):
             from workbench.screens.fieldwork import actions
 
             actions.act(self, kind, ref)
+        elif kind == "cust":
+            self._customer(ref)
         elif kind == "audit":
             visit = next((a for a in self.agenda.audit if a.visit_id == int(ref)), None)
             if visit is not None and visit.end is None:
@@ -265,6 +270,26 @@ class PlanScreen(DataScreen):
         if section is None or len(section.items) <= SECTION_ROWS:
             return f"h:{key}"
         return section.items[SECTION_ROWS].id or f"h:{key}"
+
+    # --- customers --------------------------------------------------------------------
+
+    def _customer(self, ref: str) -> None:
+        """Enter on a customer follow-up: one form logs the talk and sets the next step."""
+        from workbench.screens.customers import forms
+
+        if ref == "add":
+            self.action_add_prospect()
+            return
+        item = next((i for i in self.agenda.customers if i.ref == ref), None)
+        if item is not None:
+            forms.talk(self.app, ref, forms.next_text(item))
+
+    def action_add_prospect(self) -> None:
+        """准客户: a prospect a teller referred, noted from the plan."""
+        from workbench.screens.customers import forms
+
+        if self.app.db is not None:
+            forms.add_customer(self.app, prospect=True)
 
     # --- morning score, five ones, documents ----------------------------------------
 

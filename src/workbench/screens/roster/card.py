@@ -29,8 +29,22 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def referral_lines(found) -> list[tuple[str, str]]:
+    """The tellers' referrals (customers.referrals) as the card's figure lines."""
+    if found is None or not found.total.referred:
+        return []
+    total = found.total
+    lines = [(t("card.referrals"), t("card.referrals_line", referred=total.referred,
+                                     converted=total.converted,
+                                     premium=f"{total.premium:,.0f}"))]
+    if found.key:
+        lines.append((t("card.key_tellers"), t("plan.list_sep").join(
+            t("card.key_teller", name=r.name, converted=r.converted) for r in found.key)))
+    return lines
+
+
 class OutletCardScreen(DataScreen):
-    SHOWS = ROSTER | FIELDWORK | TARGETS | {"policies"}
+    SHOWS = ROSTER | FIELDWORK | TARGETS | {"customers", "customer_policies", "policies"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
@@ -106,6 +120,7 @@ class OutletCardScreen(DataScreen):
         figures.append((t("card.next_visit"),
                         f"{due.isoformat()} ({due_text((due - app.today).days)})"))
         figures.append(last_trained_line(data.last_trained, app.today))
+        figures += referral_lines(data.referrals)
         self.query_one("#card-main", Static).update(
             "\n".join(columns([[k, str(val)] for k, val in main])))
         self.query_one("#card-figures", Static).update(

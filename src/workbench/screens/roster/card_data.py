@@ -28,6 +28,7 @@ class CardData:
     due: date
     last_trained: date | None = None  # the staff's last 早会, 培训 or 宣导 here
     targets: list[Progress] = field(default_factory=list)  # this month, quarter, year
+    referrals: Any = None  # customers.referrals.OutletReferrals: the tellers' referrals
 
 
 def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
@@ -39,7 +40,13 @@ def card_data(db: Database, app: Any, outlet_id: int) -> CardData:
     people = roster_staff.list_staff(db, outlet_id, include_inactive=True)
     return CardData(outlet, people, history, due,
                     trainings.last_trained(db, outlet_id, app.today),
-                    outlet_progress(db, outlet_id, app.today))
+                    outlet_progress(db, outlet_id, app.today), _referrals(db, outlet_id))
+
+
+def _referrals(db: Database, outlet_id: int) -> Any:
+    from workbench.customers.referrals import for_outlet
+
+    return for_outlet(db, outlet_id)
 
 
 def last_trained_line(last: date | None, today: date) -> tuple[str, str]:

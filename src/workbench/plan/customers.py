@@ -1,0 +1,46 @@
+"""The plan's part of the customers' work: the follow-ups due, one conversation logged as
+a contact and a follow-up at once, and erasure with the contacts.
+
+The follow-ups and their order are the customers' (``customers.followups``); the plan
+adds what only it owns: the contacts table (a conversation is also one of the day's
+customer contacts, the must-do 与客户交流), in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from workbench.core.config import Config
+from workbench.customers import erasure, followups, records
+from workbench.plan import contacts
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def due_followups(db: Database, today: date, config: Config) -> tuple[followups.FollowUp, ...]:
+    """The agenda's customer section: due today and overdue, most urgent first."""
+    return tuple(followups.pending(db, today, config))
+
+
+def log_conversation(db: Database, ref: str, talk: followups.Conversation, today: date,
+                     at: datetime, now: datetime) -> int | None:
+    """One form: the conversation (a customer contact at ``at``) closes ``ref`` and sets
+    the next step; nothing is written when any part is refused."""
+    kind, _, rest = ref.partition(":")
+    customer_id = (int(rest) if kind == "customer" and rest.isdigit()
+                   else followups.customer_of_ref(db, ref))
+    customer = records.get_customer(db, customer_id)
+    with db.atomic():
+        contact_id = contacts.log_contact(db, "customer", at, customer=customer.name,
+                                          outlet_id=customer.outlet_id, note=talk.note)
+        return followups.log_conversation(db, ref, talk, today, now, contact_id=contact_id)
+
+
+def erase_customer(db: Database, customer_id: int, now: datetime) -> erasure.Erased:
+    """Erase a customer on request, the contacts logged with them too (one write)."""
+    with db.atomic():
+        done = erasure.erase(db, customer_id, now)
+        contacts.forget_customer(db, list(done.contact_ids), erasure.placeholder(customer_id))
+    return done

@@ -1,0 +1,1 @@
+"""The customers screens: the list with its stage filter, the card, the forms."""
