@@ -23,7 +23,7 @@ def test_the_plan_section_most_urgent_first_names_masked(db):
     plan = agenda.build_agenda(db, TODAY, Config())
     assert [i.kind for i in plan.customers] == ["claim", "next_step", "deposit"]
     section = next(s for s in view.sections(plan) if s.key == "customers")
-    assert [i.id for i in section.items][-1] == "cust:add"
+    assert [i for i, _ in section.lines()][-1] == "cust:add"
     i18n.set_language("zh")
     text = view.plain_text(plan)
     assert "客户跟进(3)" in text and "欧***" in text and "司*" in text

@@ -70,7 +70,8 @@ def test_every_item_of_the_demo_plan_has_its_own_id(tmp_path):
     db = open_db(tmp_path / "demo.db")
     try:
         populate(db, Config(), TODAY)
-        ids = [i.id for s in sections(build_agenda(db, TODAY, Config())) for i in s.items
+        ids = [i.id for s in sections(build_agenda(db, TODAY, Config()), whole=True)
+               for i in s.items
                if i.id is not None]
         assert len(ids) == len(set(ids))
         assert any(i.startswith("display:") for i in ids)
