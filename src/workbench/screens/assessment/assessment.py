@@ -41,6 +41,7 @@ from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import (
     FitTable,
     PendingRows,
+    cursor_key,
     cut_end,
     outlet_cell,
     replace_rows,
@@ -351,10 +352,7 @@ class AssessmentScreen(DataScreen):
     # --- actions ------------------------------------------------------------------
 
     def _selected(self, tab: str) -> str | None:
-        table = self.query_one(f"#self-{tab}", DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return cursor_key(self.query_one(f"#self-{tab}", DataTable))
 
     def action_mood(self) -> None:
         forms.open_mood_form(self.app)

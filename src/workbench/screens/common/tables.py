@@ -120,6 +120,19 @@ def put_in_order(table: DataTable, keys: Sequence[str]) -> None:
     table.refresh()
 
 
+def cursor_key(table: DataTable) -> str | None:
+    """The key of the row under the cursor (None in an empty table)."""
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def cursor_id(table: DataTable) -> int | None:
+    """The row under the cursor as the database id its key holds (None: no row)."""
+    key = cursor_key(table)
+    return int(key) if key is not None else None
+
+
 def outlet_cell(code: str, name: str) -> Text:
     """An outlet as a table shows it: its code, then its name cut at the end if need be.
 

@@ -22,7 +22,7 @@ from workbench.screens.common.changes import CUSTOMERS, PLAN, ROSTER
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_key, replace_rows
 from workbench.screens.customers import forms
 
 if TYPE_CHECKING:
@@ -137,10 +137,7 @@ class CustomerCardScreen(DataScreen):
         replace_rows(self.query_one(DataTable), rows)
 
     def _row(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return cursor_key(self.query_one(DataTable))
 
     def action_talk(self) -> None:
         row = self._row() or ""

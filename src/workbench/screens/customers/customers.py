@@ -22,7 +22,7 @@ from workbench.screens.common.changes import CUSTOMERS, PLAN, ROSTER
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, replace_rows
 from workbench.screens.customers import forms
 from workbench.screens.customers.forms import next_text
 
@@ -98,11 +98,7 @@ class CustomersScreen(DataScreen):
         self.query_one("#customers-status", Static).update("")
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.query_one(DataTable))
 
     @on(DataTable.RowSelected, "#customers")
     def _open(self, event: DataTable.RowSelected) -> None:

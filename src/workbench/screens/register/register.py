@@ -35,6 +35,7 @@ from workbench.screens.common.tables import (
     PendingRows,
     cell_width,
     code_width,
+    cursor_key,
     cut_end,
     outlet_cell,
     replace_rows,
@@ -358,11 +359,8 @@ class DeliveriesScreen(DataScreen):
                        awaiting=sum(r.awaiting_signature for r in rows)))
 
     def selected(self) -> Any:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.items[self.view].get(key)
+        key = cursor_key(self.table)
+        return None if key is None else self.items[self.view].get(key)
 
     # --- actions ------------------------------------------------------------------
 

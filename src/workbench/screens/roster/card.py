@@ -18,7 +18,7 @@ from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.common.tables import PendingRows, cursor_id, replace_rows
 from workbench.screens.roster import targets as roster_targets
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import CardData, card_data, last_trained_line
@@ -147,11 +147,7 @@ class OutletCardScreen(DataScreen):
         replace_rows(self.query_one("#visits", DataTable), visits.rows)
 
     def _selected_staff(self) -> int | None:
-        table = self.query_one("#staff", DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value)
+        return cursor_id(self.query_one("#staff", DataTable))
 
     def action_edit(self) -> None:
         edit_outlet(self, self.outlet_id)

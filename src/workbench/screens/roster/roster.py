@@ -25,7 +25,7 @@ from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cut_end, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, cut_end, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
@@ -198,11 +198,7 @@ class OutletsScreen(DataScreen):
         self.query_one("#roster-status", Static).update(status)
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.query_one(DataTable))
 
     # --- actions ----------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, replace_rows
 from workbench.screens.roster.targets import wan, wan_plain
 from workbench.targets import campaigns as domain
 
@@ -137,8 +137,6 @@ class CampaignsScreen(DataScreen):
         open_campaign_form(self.app)
 
     def action_edit(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        open_campaign_form(self.app, int(key.value))
+        campaign = cursor_id(self.query_one(DataTable))
+        if campaign is not None:
+            open_campaign_form(self.app, campaign)
