@@ -201,6 +201,14 @@ class TrainingWeek:
     minutes: int
 
 
+def trainings_by_outlet(db: Database, start: date, end: date) -> dict[int, int]:
+    """Outlet id -> trainings, morning meetings and events held there from ``start`` to
+    ``end`` inclusive (the reports' per-outlet table)."""
+    return dict(db.execute(
+        "SELECT outlet_id, count(*) FROM trainings WHERE held_on >= ? AND held_on <= ? "
+        "GROUP BY outlet_id", [start.isoformat(), end.isoformat()]).fetchall())
+
+
 def week_figures(db: Database, start: date, end: date) -> TrainingWeek:
     """The records held from ``start`` to ``end`` (inclusive)."""
     lo, hi = start.isoformat(), end.isoformat()

@@ -3,7 +3,7 @@ register per outlet. Plain values (numbers stay numbers), each column with its k
 the .xlsx writer gives it a number format and the CSV writes it plainly.
 
 A column is one entry of ``OUTLET_COLUMNS``: another capability's figure per outlet
-(trainings, say) is one more entry and one more value in ``outlet_rows``.
+(the field work's trainings are one) is one more entry and one more value in the row.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.assessment.policies import policies_between, totals_by_outlet
 from workbench.core.i18n import t
+from workbench.fieldwork.trainings import trainings_by_outlet
 from workbench.register.outlet_status import register_by_outlet
 from workbench.roster.outlets import roster
 from workbench.roster.visits import visits_by_outlet
@@ -46,7 +47,7 @@ class Table:
 # (column id, kind): labels are report.col.<id>
 OUTLET_COLUMNS = (
     ("code", "text"), ("name", "text"), ("tier", "text"),
-    ("visits", "count"), ("hours", "hours"),
+    ("visits", "count"), ("hours", "hours"), ("trainings", "count"),
     ("deliveries", "count"), ("signoffs", "count"),
     ("policies", "count"), ("premium", "money"), ("standard_premium", "money"),
     ("target_period", "text"), ("period_premium", "money"), ("target_premium", "money"),
@@ -67,13 +68,15 @@ def outlet_table(db: Database, start: date, end: date, span_kind: str,
     cut = min(end, today)
     period = period_for(cut, target_kind(span_kind))
     visits = visits_by_outlet(db, start, end)
+    trained = trainings_by_outlet(db, start, end)
     register = register_by_outlet(db, start, end)
     sold = totals_by_outlet(db, start, end)
     to_date = totals_by_outlet(db, period.start, cut)
     goals = {x.outlet_id: x for x in targets_on(db, cut) if x.period.kind == period.kind}
     rows = []
     for r in roster(db, today, config.visits.cadence_days, include_inactive=True, sort="code"):
-        busy = r.id in visits or r.id in sold or r.id in register or r.id in goals
+        busy = (r.id in visits or r.id in sold or r.id in register or r.id in goals
+                or r.id in trained)
         if not r.active and not busy:
             continue
         count, hours = visits.get(r.id, (0, 0.0))
@@ -81,7 +84,8 @@ def outlet_table(db: Database, start: date, end: date, span_kind: str,
         n, premium, standard = sold.get(r.id, (0, 0.0, 0.0))
         achieved = to_date.get(r.id, (0, 0.0, 0.0))[1]
         goal = goals[r.id].premium if r.id in goals else None
-        rows.append((r.code, r.name, r.tier, count, hours, reg.delivered if reg else 0,
+        rows.append((r.code, r.name, r.tier, count, hours, trained.get(r.id, 0),
+                     reg.delivered if reg else 0,
                      reg.signoffs if reg else 0, n, premium, standard, period_label(period),
                      achieved, goal, achieved / goal if goal else None))
     return Table("outlets", tuple(t(f"report.col.{c}") for c, _ in OUTLET_COLUMNS),

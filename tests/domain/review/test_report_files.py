@@ -65,6 +65,10 @@ def test_the_monthly_xlsx_has_its_sheets_with_formatted_numbers(demo, tmp_path):
         assert row[done - 1].number_format == "0.0%"
         assert row[target - 1].number_format == "#,##0.00"
     assert outlets.column_dimensions["B"].width > outlets.column_dimensions["C"].width
+    # The field work's trainings, 早会 and events per outlet (the demo holds some).
+    trained = header.index("Trainings, meetings, events")
+    counts = [row[trained].value for row in body]
+    assert all(isinstance(n, int) for n in counts) and sum(counts) > 0
     policies = book["Policies"]
     first = [c for c in policies[2]]
     assert isinstance(first[0].value, datetime) and first[0].number_format == "yyyy-mm-dd"

@@ -99,6 +99,7 @@ MESSAGES.update({
     "report.col.tier": ("等级", "Tier"),
     "report.col.visits": ("拜访次数", "Visits"),
     "report.col.hours": ("驻点小时", "Hours"),
+    "report.col.trainings": ("培训/早会/活动", "Trainings, meetings, events"),
     "report.col.deliveries": ("配送笔数", "Deliveries"),
     "report.col.quantity": ("配送数量", "Items"),
     "report.col.signoffs": ("签收次数", "Sign-offs"),
