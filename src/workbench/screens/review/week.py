@@ -154,6 +154,11 @@ class WeekScreen(DataScreen):
     def action_leave_summary(self) -> None:
         self.query_one("#figures", DataTable).focus()
 
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.week is not None and self.app.db is not None:
+            self.read_ahead_week(self.week.shift(-1))  # nothing to do if kept and current
+
     def action_move(self, step: int) -> None:
         if self.week is not None:
             self.go(self.week.shift(step))
@@ -188,7 +193,8 @@ class WeekScreen(DataScreen):
         week, data = loaded
         if self.shown_stamp is not None:
             self.keep(week, ReadAhead(self.shown_stamp, loaded))
-            if self.app.db is not None:
+            # Out of view (caught up after a write), the week before is read on return.
+            if self.app.db is not None and self.in_view():
                 self.call_after_refresh(self.read_ahead_week, week.shift(-1))
         self.query_one("#week-title", Static).update(
             t("review.title", week=week.label, start=week.start.isoformat(),

@@ -162,7 +162,8 @@ class OutletsScreen(DataScreen):
         if self.select_after is not None and str(self.select_after) in self.table.rows:
             self.table.move_cursor(row=self.table.get_row_index(str(self.select_after)))
             self.select_after = None
-        self.read_selected_ahead()
+        if self.in_view():  # out of view (caught up after a write): read ahead on return
+            self.read_selected_ahead()
 
     @property
     def table(self) -> DataTable:
