@@ -153,9 +153,8 @@ class WorkbenchApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     # Textual's system commands through our provider (translated, found by aliases).
     COMMANDS = {_system_commands, _outlet_commands, _delivery_commands, _self_commands,
-                _plan_commands, _customer_commands}
-    COMMANDS |= {_fieldwork_commands}
-    COMMANDS |= {_target_commands}  # campaigns and the profile settings
+                _plan_commands, _customer_commands, _fieldwork_commands,
+                _target_commands}  # the last: campaigns and the profile settings
     BINDINGS = [
         Binding("1,p", "switch_mode('plan')", "key.mode_plan", id="mode_plan"),
         Binding("2,o", "switch_mode('outlets')", "key.mode_outlets", id="mode_outlets"),

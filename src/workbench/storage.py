@@ -43,28 +43,20 @@ if TYPE_CHECKING:
 
 def _declared() -> list:
     from workbench.assessment import schema as assessment_schema
+    from workbench.customers import schema as customers_schema
+    from workbench.fieldwork import schema as fieldwork_schema
     from workbench.plan import contacts, tasks
     from workbench.register import schema as register_schema
     from workbench.review import week as review
     from workbench.roster import schema as roster_schema
     from workbench.targets import schema as targets_schema
 
-    declared = [roster_schema.migrations, register_schema.migrations,
-                assessment_schema.migrations, review.migrations, tasks.migrations,
-                contacts.migrations]
-    from workbench.fieldwork import schema as fieldwork_schema
-
-    declared.append(fieldwork_schema.migrations)
-    declared.append(targets_schema.migrations)
-    declared += _customer_sets()
-    return declared
-
-
-def _customer_sets() -> list:
-    # Last: its tables refer to the roster's, the policies and the plan's contacts.
-    from workbench.customers import schema as customers_schema
-
-    return [customers_schema.migrations]
+    # The customers last: their tables refer to the roster's, the policies and the
+    # plan's contacts.
+    return [roster_schema.migrations, register_schema.migrations,
+            assessment_schema.migrations, review.migrations, tasks.migrations,
+            contacts.migrations, fieldwork_schema.migrations, targets_schema.migrations,
+            customers_schema.migrations]
 
 
 def migration_sets() -> list[Migrations]:

@@ -124,23 +124,17 @@ def _sources() -> tuple[list[Source], list[ListSource]]:
     goals modules are not needed before then.
     """
     from workbench.assessment import week as self_week
+    from workbench.customers import week as customers_week
+    from workbench.fieldwork import week as fieldwork_week
     from workbench.plan import week as plan_week
     from workbench.register import week as register_week
-
-    figures = [visit_figures, plan_week.week_figures, register_week.week_figures,
-               self_week.week_figures]
-    from workbench.fieldwork import week as fieldwork_week
-
-    figures.insert(2, fieldwork_week.week_figures)
     from workbench.targets import week as targets_week
 
-    # Outlet targets and campaigns: among the results, before the assessment's own.
-    figures.insert(-1, targets_week.week_figures)
-    lists = [self_week.week_lists, register_week.week_lists]
-    from workbench.customers import week as customers_week
-
-    figures.append(customers_week.week_figures)
-    lists.append(customers_week.week_lists)
+    # Outlet targets and campaigns among the results, before the assessment's own.
+    figures = [visit_figures, plan_week.week_figures, fieldwork_week.week_figures,
+               register_week.week_figures, targets_week.week_figures,
+               self_week.week_figures, customers_week.week_figures]
+    lists = [self_week.week_lists, register_week.week_lists, customers_week.week_lists]
     return figures, lists
 
 

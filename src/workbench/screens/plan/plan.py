@@ -43,10 +43,9 @@ if TYPE_CHECKING:
 
 class PlanScreen(DataScreen):
     # The agenda reads nearly everything: visits, contacts, tasks, the register's open
-    # work, policies awaiting their original, the morning score and the five ones.
-    SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | {"policies"}
-    SHOWS |= FIELDWORK
-    SHOWS |= CUSTOMERS
+    # work, policies awaiting their original, the morning score and the five ones, the
+    # field work and the customers' follow-ups.
+    SHOWS = ROSTER | REGISTER | PLAN | JOURNAL | FIELDWORK | CUSTOMERS | {"policies"}
     BINDINGS = [
         Binding("tab", "section(1)", "key.plan_next_section", id="plan_next_section",
                 show=False),
