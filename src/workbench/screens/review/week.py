@@ -156,8 +156,10 @@ class WeekScreen(DataScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        if self.week is not None and self.app.db is not None:
-            self.read_ahead_week(self.week.shift(-1))  # nothing to do if kept and current
+        # A reload the return started reads ahead when it shows; otherwise read now
+        # (nothing to do when the week before is kept and current).
+        if self.week is not None and self.app.db is not None and not self.data_pending:
+            self.read_ahead_week(self.week.shift(-1))
 
     def action_move(self, step: int) -> None:
         if self.week is not None:
