@@ -18,6 +18,12 @@ The screen's keys sit in a strip of their own that ends where the palette key be
 Textual lets them run on underneath that key (docked on the right); the compositor then
 cuts the lines at every widget's edge, and a Chinese character astride a cut is drawn as
 blanks: ``^p   令`` instead of ``^p 命令`` at 80 columns.
+
+Each new key is born ``compact`` (Textual's default) and bound to the footer's value,
+which at 120 columns is not: the bind then flips a class on every key, restyling each
+one by one — a sixth of the first frame's work. The keys are built with the footer's
+value instead, and the footer takes its own from the terminal's width before its first
+compose rather than on its first resize.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 # Where textual.reactive keeps an object's watchers (a literal attribute name).
 WATCHERS = "__watchers"
@@ -70,6 +77,12 @@ class Footer(TextualFooter):
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < self.COMPACT_BELOW
 
+    def born_like_footer(self, key: FooterKey) -> FooterKey:
+        """A new key already as compact as the footer, so binding it changes nothing."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
+        return key
+
     shown: tuple[Any, ...] | None = None  # what the keys last composed showed
 
     def keys_shown(self) -> tuple[Any, ...]:
@@ -94,11 +107,15 @@ class Footer(TextualFooter):
             self.shown = self.keys_shown()
         drop_dead_watchers(self)
         drop_dead_watchers(self.app)
+        if not self.children:  # the first compose: before any resize told the width
+            self.compact = self.app.size.width < self.COMPACT_BELOW
         palette = []
         with FooterKeys():
             for widget in super().compose():
                 if widget.has_class("-command-palette"):
                     palette.append(widget)
+                elif isinstance(widget, FooterKey):
+                    yield self.born_like_footer(widget)
                 else:
                     yield widget
         yield from palette
