@@ -229,13 +229,16 @@ class WorkbenchApp(App[int]):
         when the snapshot began, whatever is written meanwhile, and its head is read in
         the same snapshot.
         """
-        from workbench.core.backup import daily_backup
+        from workbench.core.backup import daily_backup, daily_target
         from workbench.register.witness import head_line
 
+        backup = self.config.backup
         try:
+            if daily_target(path, self.today, backup.folder).exists():
+                return  # not the day's first open: no snapshot, no head (it counts the ledger)
             with self.readers.snapshot() as snapshot:
-                daily_backup(snapshot, path, self.today, self.config.backup.keep,
-                             self.config.backup.folder, head=head_line(snapshot))
+                daily_backup(snapshot, path, self.today, backup.keep, backup.folder,
+                             head=head_line(snapshot))
         except (OSError, sqlite3.Error, WorkbenchError) as exc:
             self.call_from_thread(self.notify, t("backup.daily_failed", error=str(exc)),
                                   severity="warning", timeout=10)

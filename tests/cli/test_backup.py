@@ -126,3 +126,21 @@ async def test_app_makes_the_daily_backup_on_first_open(db_path, config):
     from workbench.register import witness
 
     assert witness.parse(backup.read_head(daily)) is not None  # its head, beside it
+
+
+async def test_a_later_open_of_the_day_neither_copies_nor_reads_the_head(db_path, config,
+                                                                      monkeypatch):
+    from tests.conftest import TODAY, wait_ready
+    from workbench.app import WorkbenchApp
+    from workbench.register import witness
+
+    for _ in range(2):
+        heads = []
+        real = witness.head_line
+        monkeypatch.setattr(witness, "head_line", lambda db: heads.append(1) or real(db))
+        app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+        async with app.run_test() as pilot:
+            await wait_ready(app, pilot)
+        monkeypatch.undo()
+    assert heads == []  # the second open found the day's copy: the ledger was not counted
+    assert len(backup.backups(db_path)) == 1

@@ -57,6 +57,11 @@ def _stem(db_path: Path) -> str:
     return db_path.stem or "workbench"
 
 
+def daily_target(db_path: Path, today: date, folder: str = "") -> Path:
+    """Where the day's copy of ``db_path`` goes (it exists once the day's first open made it)."""
+    return backup_folder(db_path, folder) / f"{_stem(db_path)}-{DAILY_PREFIX}{today.isoformat()}.db"
+
+
 def daily_backup(db: Database, db_path: Path, today: date, keep: int,
                  folder: str = "", head: str = "") -> Path | None:
     """Back up once per day (the first open), then keep only the newest ``keep`` copies.
@@ -64,9 +69,8 @@ def daily_backup(db: Database, db_path: Path, today: date, keep: int,
     ``head`` (the register's head as a witness line) goes in the copy's sidecar.
     Returns the new backup's path, or None when today's copy already exists.
     """
-    target_dir = backup_folder(db_path, folder)
-    target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = target_dir / f"{_stem(db_path)}-{DAILY_PREFIX}{today.isoformat()}.db"
+    target = daily_target(db_path, today, folder)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if target.exists():
         return None
     partial = target.with_suffix(".partial")
@@ -74,7 +78,7 @@ def daily_backup(db: Database, db_path: Path, today: date, keep: int,
     backup_to(db, partial)
     partial.replace(target)  # a crash mid-copy never leaves a file that looks complete
     write_head(target, head)
-    rotate(target_dir, _stem(db_path), keep)
+    rotate(target.parent, _stem(db_path), keep)
     return target
 
 
