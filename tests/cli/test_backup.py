@@ -134,13 +134,17 @@ async def test_a_later_open_of_the_day_neither_copies_nor_reads_the_head(db_path
     from workbench.app import WorkbenchApp
     from workbench.register import witness
 
+    heads = []
+    real = witness.head_line
+
+    def counted(db):
+        heads.append(1)
+        return real(db)
+
+    monkeypatch.setattr(witness, "head_line", counted)
     for _ in range(2):
-        heads = []
-        real = witness.head_line
-        monkeypatch.setattr(witness, "head_line", lambda db: heads.append(1) or real(db))
         app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
         async with app.run_test() as pilot:
             await wait_ready(app, pilot)
-        monkeypatch.undo()
-    assert heads == []  # the second open found the day's copy: the ledger was not counted
+    assert heads == [1]  # the first open copied; the second found the copy and counted nothing
     assert len(backup.backups(db_path)) == 1
