@@ -37,6 +37,7 @@ from textual.widgets import Static
 from workbench.core.db import data_stamp
 from workbench.core.i18n import t
 from workbench.screens.common.changes import DataChanged
+from workbench.screens.common.sizing import born_sized
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -75,6 +76,7 @@ class DataScreen(Screen):
 
     def __init__(self, read_ahead: ReadAhead | None = None) -> None:
         super().__init__()
+        born_sized(self)
         self.read_ahead = read_ahead
         self.unshown: frozenset[str] = frozenset()  # announced, not yet redrawn
         self.announced = False  # a write was announced since the stamp was taken

@@ -77,10 +77,15 @@ class Footer(TextualFooter):
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < self.COMPACT_BELOW
 
-    def born_like_footer(self, key: FooterKey) -> FooterKey:
-        """A new key already as compact as the footer, so binding it changes nothing."""
-        key.set_reactive(FooterKey.compact, self.compact)
-        key.set_class(self.compact, "-compact", update=False)
+    def born_like_footer(self, key: FooterKey, bound: bool = True) -> FooterKey:
+        """A new key already as compact as the footer (the palette key, not bound to it,
+        as compact as it stays), so binding and mounting it change no class."""
+        # Unbound, a key keeps Textual's default (compact); reading it here would run its
+        # watcher before the key is mounted.
+        compact = self.compact if bound else True
+        if bound:
+            key.set_reactive(FooterKey.compact, compact)
+        key.set_class(compact, "-compact", update=False)
         return key
 
     shown: tuple[Any, ...] | None = None  # what the keys last composed showed
@@ -113,7 +118,7 @@ class Footer(TextualFooter):
         with FooterKeys():
             for widget in super().compose():
                 if widget.has_class("-command-palette"):
-                    palette.append(widget)
+                    palette.append(self.born_like_footer(widget, bound=False))
                 elif isinstance(widget, FooterKey):
                     yield self.born_like_footer(widget)
                 else:

@@ -24,8 +24,10 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
 from workbench.screens.common.failures import failure_line
+from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.search_select import SEARCH_OVER, SearchSelect
+from workbench.screens.common.sizing import born_sized
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class FormScreen(ModalScreen[Any]):
     def __init__(self, title: str, fields: list[Field], values: Mapping[str, Any],
                  submit: Callable[[dict[str, str]], Any]) -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.form_title = title
         self.fields = fields
@@ -88,7 +91,7 @@ class FormScreen(ModalScreen[Any]):
                 elif f.kind == "area":
                     yield TextArea(value, id=f"f-{f.name}", classes="form-area")
                 else:
-                    yield Input(value, placeholder=f.placeholder, id=f"f-{f.name}")
+                    yield PlainInput(value, placeholder=f.placeholder, id=f"f-{f.name}")
                 yield Static("", id=f"e-{f.name}", classes="form-error")
             yield Static("", id="e-_form", classes="form-error")
             with Horizontal(classes="form-buttons"):

@@ -18,7 +18,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.core.matching import matches
+from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.sizing import born_sized
 
 
 def move_highlight(options: OptionList, event: Key) -> bool:
@@ -74,6 +76,7 @@ class OutletPicker(TypeAheadPicker):
     def __init__(self, title: str, rows: list[tuple[int, str, str, str]],
                  hints: dict[int, str] | None = None, all_label: str | None = None) -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.picker_title = title
         self.hints = hints or {}
@@ -84,7 +87,7 @@ class OutletPicker(TypeAheadPicker):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="modal-box"):
             yield Static(self.picker_title, classes="form-title")
-            yield Input(id="picker-input")
+            yield PlainInput(id="picker-input")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:

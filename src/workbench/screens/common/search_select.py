@@ -19,8 +19,10 @@ from textual.widgets.option_list import Option
 
 from workbench.core.i18n import t
 from workbench.core.matching import matches
+from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import TypeAheadPicker
+from workbench.screens.common.sizing import born_sized
 
 # Longer lists than this get type-to-search (and any list given search keys); up to it,
 # Down reaches any option quickly.
@@ -42,6 +44,7 @@ class ChoicePicker(TypeAheadPicker):
     def __init__(self, title: str, options: list[tuple[str, str]],
                  keys: Mapping[str, str] | None = None, typed: str = "") -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.picker_title = title
         self.options = options
@@ -51,7 +54,7 @@ class ChoicePicker(TypeAheadPicker):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="modal-box"):
             yield Static(self.picker_title, classes="form-title")
-            yield Input(self.typed, placeholder=t("picker.type_to_search"), id="picker-input")
+            yield PlainInput(self.typed, placeholder=t("picker.type_to_search"), id="picker-input")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:

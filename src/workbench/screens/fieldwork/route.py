@@ -26,6 +26,7 @@ from workbench.screens.common.changes import announce
 from workbench.screens.common.failures import notify_failure
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker
+from workbench.screens.common.sizing import born_sized
 
 
 class RouteScreen(ModalScreen[None]):
@@ -38,6 +39,7 @@ class RouteScreen(ModalScreen[None]):
 
     def __init__(self, suggestions: list[Suggestion]) -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.suggestions = suggestions
         self.stops: list[tuple[int, str, str]] = []  # outlet id, code, name

@@ -24,6 +24,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from workbench.core.i18n import t
 from workbench.screens.common.changes import announce
+from workbench.screens.common.sizing import born_sized
 
 MAX_SHOWN_ERRORS = 20
 
@@ -78,6 +79,7 @@ class ImportOutletsScreen(ModalScreen[int]):
 
     def __init__(self) -> None:
         super().__init__()
+        born_sized(self)
         self.added = 0
 
     def compose(self) -> ComposeResult:

@@ -29,8 +29,10 @@ from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
 from workbench.screens.common.failures import failure_line
+from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import OutletPicker, move_highlight
+from workbench.screens.common.sizing import born_sized
 
 
 def line_label(line: deliveries.Line) -> str:
@@ -48,6 +50,7 @@ class SignOffScreen(ModalScreen[int | None]):
 
     def __init__(self, outlet_id: int) -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.outlet_id = outlet_id
         self.staff_id: int | None = None
@@ -59,18 +62,18 @@ class SignOffScreen(ModalScreen[int | None]):
             with VerticalScroll(id="so-body"):
                 yield SelectionList[int](id="so-lines")
                 yield Label(t("signoff.signer_label"), classes="form-label")
-                yield Input(placeholder=t("signoff.signer_placeholder"), id="so-signer")
+                yield PlainInput(placeholder=t("signoff.signer_placeholder"), id="so-signer")
                 yield OptionList(id="so-staff")
                 with Horizontal(id="so-extra"):
                     with Vertical():
                         yield Label(t("field.page_no"), classes="form-label")
-                        yield Input(id="so-page")
+                        yield PlainInput(id="so-page")
                     with Vertical():
                         yield Label(t("field.signed_at"), classes="form-label")
-                        yield Input(id="so-time")
+                        yield PlainInput(id="so-time")
                     with Vertical():
                         yield Label(t("signoff.reason_label"), classes="form-label")
-                        yield Input(id="so-reason")
+                        yield PlainInput(id="so-reason")
                 yield Static("", id="so-error", classes="form-error")
             yield Static(t("signoff.hint"), classes="status")
 

@@ -30,6 +30,7 @@ from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
+from workbench.screens.common.sizing import born_sized
 from workbench.screens.common.tables import PendingRows, replace_rows
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        born_sized(self)
         translate_bindings(self)
         self.question = question
 

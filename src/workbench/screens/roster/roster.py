@@ -24,6 +24,7 @@ from workbench.screens.common.changes import ROSTER, TARGETS, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
+from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import FitTable, cursor_id, cut_end, replace_rows
 from workbench.screens.roster import visit_actions
@@ -110,7 +111,7 @@ class OutletsScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("roster.filter_placeholder"), id="filter")
+        yield PlainInput(placeholder=t("roster.filter_placeholder"), id="filter")
         # Names give up width first (cut at the end: the code beside them tells two
         # alike apart); the year target folds away on a narrow terminal (its completion stays).
         yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
