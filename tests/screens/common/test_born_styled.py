@@ -68,3 +68,36 @@ async def test_a_resize_still_moves_the_size_class(app):
         await pilot.resize_terminal(80, 24)
         await wait_loaded(pilot)
         assert app.screen.has_class("-short") and not app.screen.has_class("-tall")
+
+
+async def switch_round(pilot, keys: str = "234561") -> None:
+    for key in keys:
+        await pilot.press(key)
+        await wait_loaded(pilot)
+
+
+async def test_a_mode_switched_back_to_is_not_restyled_when_nothing_changed(app, restyled):
+    from workbench.screens.common.data_screen import DataScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        for _ in range(3):  # every widget kind mounted once: the style sheet is settled
+            await switch_round(pilot)
+        restyled.clear()
+        await switch_round(pilot)
+        assert restyled_kinds(restyled, DataScreen) == 0
+
+
+async def test_a_theme_or_size_changed_out_of_view_restyles_on_return(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await switch_round(pilot)
+        await switch_round(pilot)
+        dark = app.screen.styles.background
+        await switch_round(pilot, "2")
+        app.theme = "textual-light"
+        await pilot.resize_terminal(80, 24)
+        await wait_loaded(pilot)
+        await switch_round(pilot, "1")
+        assert app.screen.styles.background != dark  # the plan took the new theme
+        assert app.screen.has_class("-short") and not app.screen.has_class("-tall")

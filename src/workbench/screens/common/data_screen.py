@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, on, work
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -37,6 +37,7 @@ from textual.widgets import Static
 from workbench.core.db import data_stamp
 from workbench.core.i18n import t
 from workbench.screens.common.changes import DataChanged
+from workbench.screens.common.restyle import StyledUnder, restyle_only_if_changed
 from workbench.screens.common.sizing import born_sized
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class DataScreen(Screen):
         self.requested = 0  # the newest load asked for; only its result is shown
         self.shown = 0  # the load whose data the screen shows (0: none yet)
         self.idle_timer: Timer | None = None  # out of view: the catch-up once idle
+        self.styled_under: StyledUnder | None = None  # for a return without a restyle
 
     # --- what subclasses write ------------------------------------------------------
 
@@ -245,6 +247,11 @@ class DataScreen(Screen):
             self.catch_up_when_idle(self.IDLE_CATCH_UP_SECONDS - quiet)
             return
         self.catch_up()
+
+    @on(events.ScreenResume)
+    def keep_styles(self, event: events.ScreenResume) -> None:
+        """Before Textual's own handler: skip its restyle when nothing styling us changed."""
+        self.styled_under = restyle_only_if_changed(self, event, self.styled_under)
 
     def on_screen_resume(self) -> None:
         if self.idle_timer is not None:
