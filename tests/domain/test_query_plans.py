@@ -220,3 +220,21 @@ def test_the_week_reads_open_policies_and_the_events_after_its_end(demo, config)
                   if line.startswith("SEARCH e USING INDEX policy_events_on (on_date>?)")]
         lines = [n for n, line in enumerate(plan) if line.startswith("SEARCH d ")]
         assert events and events[0] < lines[0], plan
+
+
+def test_the_start_up_look_for_unsealed_rows_reads_indexes_only(demo):
+    """``unsealed(newest_only=True)`` asks each kind for a row above its newest sealed
+    one. A kind filtered on more than its id (corrections: lines that correct one) must
+    find it through an index: with no correction sealed yet, a search "above id 0" on
+    the lines' own key read every line of the register."""
+    from workbench.register import ledger
+
+    db = demo
+    with traced(db) as statements:
+        ledger.unsealed(db, newest_only=True)
+    plans = {sql: [r[3] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+             for sql in statements if sql.lstrip().upper().startswith("SELECT")}
+    filtered = {sql: plan for sql, plan in plans.items() if "corrects_id" in sql}
+    assert filtered, "the corrections' statement was not traced"
+    for sql, plan in filtered.items():
+        assert any("deliveries_corrections" in line for line in plan), (sql, plan)

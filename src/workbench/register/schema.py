@@ -315,6 +315,18 @@ def m004_ledger(db: Database) -> None:
     ledger.build_over_existing(db)
 
 
+@migrations()
+def m005_corrections_index(db: Database) -> None:
+    """Corrections found through an index of their own (the few lines that correct one).
+
+    The start-up look for rows no link seals asks for the first correction above the
+    newest sealed one; with none sealed yet that read every line of the register
+    (0.03–0.2 s at 200,000 lines, on every start).
+    """
+    db.execute("CREATE INDEX IF NOT EXISTS deliveries_corrections ON deliveries(id) "
+               "WHERE corrects_id IS NOT NULL")
+
+
 def _guarded_table(sql: str) -> str:
     return sql.split(" ON ", 1)[1].split()[0]
 
