@@ -91,10 +91,10 @@ def run(db_path: Path, rounds: int, settle: float = 0.5, log=print) -> list[Row]
             "minimal app", statistics.median(app_paint) / med_base, 1.3,
             note=ratio_note(app_paint)),
         Row("terminal", f"data on screen ({screen}: '{data_text}')", secs(app_data),
-            "minimal app", statistics.median(app_data) / med_base, 2.0,
+            "minimal app", statistics.median(app_data) / med_base, 1.6,
             note=ratio_note(app_data)),
         Row("terminal", "data on screen, first open of the day (daily backup first)",
-            secs(first_data), "minimal app", statistics.median(first_data) / med_base, 2.0,
+            secs(first_data), "minimal app", statistics.median(first_data) / med_base, 1.6,
             note=ratio_note(first_data)),
         Row("memory", f"peak RSS ({screen} filled + {settle:g} s)",
             f"app med {statistics.median(app_rss):.1f} MiB · minimal med "

@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.contact_note": ("交流内容", "Note"),
     # keys
     "key.mode_plan": ("今日", "Today"),
+    "key.modes": ("切换", "modes"),
     "key.plan_act": ("执行", "Act"),
     "key.plan_next_section": ("下一栏", "Next section"),
     "key.plan_prev_section": ("上一栏", "Previous section"),
