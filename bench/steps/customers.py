@@ -111,7 +111,7 @@ def _prospect(ctx: Context, rng, staff_of: dict[int, list[int]],
         last = min(ctx.today, created + timedelta(days=rng.randint(5, 180)))
         stage = rng.choice(("prospect", "prospect", "intention"))
     customer_id = _add(ctx, rng, staff_of, created, stage, outlet_id)
-    count = rng.randint(1, 7) if open_due is not None or rng.random() < 0.85 else 0
+    count = rng.randint(1, 8) if open_due is not None or rng.random() < 0.85 else 0
     if count and last > created:
         _history(ctx, rng, customer_id, created, last, count, open_due)
     if rng.random() < 0.45:
