@@ -52,17 +52,20 @@ def generate(ctx: Context) -> None:
     sold = rng.sample(sold, min(len(sold), ctx.n(LINKED)))
     n = ctx.n(CUSTOMERS)
     n_open = ctx.n(OPEN)
-    plan = [("linked", p) for p in sold] + [("open", None)] * n_open
+    # Half the open next steps are due today or overdue (up to 10 days), half coming.
+    dues = [ctx.today + timedelta(days=rng.randint(-10, 0) if k % 2 == 0 else rng.randint(1, 14))
+            for k in range(n_open)]
+    plan: list[tuple[str, object]] = [("linked", p) for p in sold]
+    plan += [("open", due) for due in dues]
     plan += [("other", None)] * max(0, n - len(plan))
     rng.shuffle(plan)
     for lo, hi in batches(len(plan), 500):
         with ctx.db.atomic():
-            for kind, policy in plan[lo:hi]:
+            for kind, what in plan[lo:hi]:
                 if kind == "linked":
-                    _linked(ctx, rng, staff_of, policy)
+                    _linked(ctx, rng, staff_of, what)
                 elif kind == "open":
-                    _prospect(ctx, rng, staff_of, open_due=ctx.today + timedelta(
-                        days=rng.randint(-10, 14)))
+                    _prospect(ctx, rng, staff_of, open_due=what)
                 else:
                     _prospect(ctx, rng, staff_of, open_due=None)
 

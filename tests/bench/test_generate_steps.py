@@ -69,8 +69,9 @@ def test_customers_have_a_history_and_work_due_around_the_day(db):
     due = followups.pending(db, TODAY, Config())
     kinds = {item.kind for item in due}
     assert "next_step" in kinds and kinds & {"renewal", "cooling_off", "deposit"}
-    assert any(item.overdue for item in due) and any(item.days == 0 or item.days > 0
-                                                      for item in due)
+    assert any(item.kind == "next_step" and item.days <= 0 for item in due)
+    coming = followups.pending(db, TODAY, Config(), ahead=14)
+    assert any(item.kind == "next_step" and item.days > 0 for item in coming)
     assert deposits.maturing(db, TODAY, TODAY + timedelta(days=28))
     assert referrals.by_outlet(db)
 
