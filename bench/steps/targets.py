@@ -22,11 +22,12 @@ from workbench.roster.outlets import ids_by_code
 from workbench.targets import campaigns, targets
 from workbench.targets.periods import period_for
 
+from . import assessment
 from .assessment import PRODUCTS
 from .context import Context
 
 YEARS = 3
-WAN_MONTHS = targets.WAN * YEARS * 12  # yuan over the three years -> 万元 a month
+DAYS_A_MONTH = 365.25 / 12
 CAMPAIGNS = 30
 SEASON = (1.6, 1.3, 1.2, 1.0, 0.9, 0.9, 0.9, 0.9, 1.0, 0.9, 0.9, 0.8)  # by month
 SEASONAL = sum(SEASON) / len(SEASON)
@@ -35,9 +36,12 @@ NAMES = ("开门红冲刺", "春季期缴竞赛", "年中攻坚", "金秋营销�
 
 def generate(ctx: Context) -> None:
     rng = ctx.rng("targets")
-    sold = totals_by_outlet(ctx.db, ctx.today - timedelta(days=YEARS * 365), ctx.today)
+    # The assessment step's policies span this many days (fewer at a small scale).
+    span = min(ctx.n(assessment.DAYS), assessment.SOLD_DAYS)
+    sold = totals_by_outlet(ctx.db, ctx.today - timedelta(days=span - 1), ctx.today)
     # 万元 a month and the standard premium's share, per outlet (a typical one without sales)
-    monthly = {o: premium / WAN_MONTHS for o, (_, premium, _) in sold.items()}
+    months = span / DAYS_A_MONTH
+    monthly = {o: premium / targets.WAN / months for o, (_, premium, _) in sold.items()}
     typical = sum(monthly.values()) / len(monthly) if monthly else 8.0
     share = {o: standard / premium for o, (_, premium, standard) in sold.items() if premium}
     _targets(ctx, rng, monthly, typical, share)

@@ -17,7 +17,7 @@ from workbench.core.config import Config
 from workbench.customers import deposits, followups, referrals
 from workbench.fieldwork import displays, route, trainings
 from workbench.storage import open_db
-from workbench.targets import campaigns, targets
+from workbench.targets import campaigns, progress, targets
 
 SCALE = 0.01
 
@@ -95,3 +95,16 @@ def test_every_outlet_has_three_years_of_targets_and_campaigns_run(db):
     assert count(db, "outlet_targets") == outlets * (36 + 12 + 3)
     assert len(targets.targets_on(db, TODAY)) == outlets * 3
     assert campaigns.campaigns(db, TODAY, running_only=True)
+
+
+def test_targets_ask_about_what_the_outlets_sell(db):
+    # This month so far (the one period a hundredth of the heavy user has sales for in
+    # full): each outlet's task is near its sales, so progress reads like a real file's,
+    # neither all far past nor all far short.
+    month = progress.progress_by_outlet(db, TODAY, "month")
+    shares = [p.share for p in month.values() if p.share is not None]
+    assert len(shares) == count(db, "outlets")
+    assert all(0.4 < share < 2.5 for share in shares)
+    total = sum(p.premium for p in month.values()) / sum(
+        p.target_premium or 0 for p in month.values())
+    assert 0.6 < total < 1.4
