@@ -82,7 +82,9 @@ def test_field_work_leaves_the_plan_something_to_do(db):
     assert count(db, "display_checks") >= round(10000 * SCALE)
     config = Config().fieldwork
     assert trainings.untrained(db, TODAY, config.training_days)
-    assert displays.stale_displays(db, TODAY, config.display_days)
+    stale = displays.stale_displays(db, TODAY, config.display_days)
+    assert any(item.up for item in stale)  # not seen for too long
+    assert count(db, "display_checks", "up = 0")  # found down now and then
     assert route.route_for(db, TODAY)
     days = count(db, "(SELECT DISTINCT day FROM route_stops)")
     assert days == round(700 * SCALE) + 1  # the past days and today
