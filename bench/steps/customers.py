@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from workbench.assessment import policies
 from workbench.customers import deposits, followups, links, records, renewals
+from workbench.roster import staff
 
 from .context import Context, batches
 
@@ -43,9 +44,7 @@ FREQUENCIES = ("single", "single", "single", "annual", "annual", "annual", "annu
 
 def generate(ctx: Context) -> None:
     rng = ctx.rng("customers")
-    staff_of: dict[int, list[int]] = {}
-    for staff_id, outlet_id in ctx.db.execute("SELECT id, outlet_id FROM staff WHERE active = 1"):
-        staff_of.setdefault(outlet_id, []).append(staff_id)
+    staff_of = {o: [s.id for s in staff.list_staff(ctx.db, o)] for o in ctx.outlet_ids}
     start = ctx.today - timedelta(days=DAYS)
     sold = policies.policies_between(ctx.db, start, ctx.today, limit=10 ** 9)
     sold.sort(key=lambda p: p.id)

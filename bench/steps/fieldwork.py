@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from workbench.fieldwork import displays, route, trainings
 from workbench.fieldwork.trainings import TrainingDraft
-from workbench.roster import visits
+from workbench.roster import staff, visits
 
 from .context import Context, batches
 
@@ -36,9 +36,7 @@ MATERIALS = ("", "", "新产品彩页", "期缴话术手册", "年金险收益�
 
 def generate(ctx: Context) -> None:
     rng = ctx.rng("fieldwork")
-    staff_of: dict[int, list[int]] = {}
-    for staff_id, outlet_id in ctx.db.execute("SELECT id, outlet_id FROM staff WHERE active = 1"):
-        staff_of.setdefault(outlet_id, []).append(staff_id)
+    staff_of = {o: [s.id for s in staff.list_staff(ctx.db, o)] for o in ctx.outlet_ids}
     _trainings(ctx, rng, staff_of)
     _displays(ctx, rng)
     _routes(ctx, rng)
@@ -53,7 +51,7 @@ def _trainings(ctx: Context, rng, staff_of: dict[int, list[int]]) -> None:
     topics = list(ctx.config.fieldwork.topics)
     kinds = list(KINDS)
     weights = [KINDS[k][0] for k in kinds]
-    with_staff = [o for o in ctx.outlet_ids if o in staff_of]
+    with_staff = [o for o in ctx.outlet_ids if staff_of[o]]
     plan = []
     for i in range(ctx.n(TRAININGS)):
         back = rng.randrange(RECENT) if i % 3 == 0 else rng.randrange(DAYS)
