@@ -30,3 +30,6 @@ def _later(name: str, product: str) -> None:
 _later("deliveries", "workbench.register.deliveries")
 _later("assessment", "workbench.assessment.journal")
 _later("plan", "workbench.plan.tasks")
+_later("customers", "workbench.customers.records")
+_later("fieldwork", "workbench.fieldwork.trainings")
+_later("targets", "workbench.targets.targets")

@@ -15,6 +15,7 @@ from .context import Context, batches
 
 DAYS = 4_000
 POLICIES = 40_000
+SOLD_DAYS = 3 * 365  # policies are issued over the last this many days (at most)
 PRODUCTS = ("鑫享年金", "福寿安康终身寿", "金玉满堂两全", "e享健康医疗", "稳盈增额终身寿")
 
 
@@ -34,7 +35,7 @@ def generate(ctx: Context) -> None:
                     if rng.random() < 0.7:
                         journal.tick_habit(db, day, habit, day)
     n = ctx.n(POLICIES)
-    span = min(days, 3 * 365)
+    span = min(days, SOLD_DAYS)
     for lo, hi in batches(n, 2000):
         with db.atomic():
             for i in range(lo, hi):
