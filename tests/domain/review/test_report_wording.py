@@ -1,0 +1,88 @@
+"""A month's or quarter's report says 本月 / 本季 where the week's says 本周: every
+figure, list and summary title, in both languages and every format; the week's own
+wording (screen and weekly report) is unchanged."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import TODAY, copy_database
+from workbench.core.config import Config, ManagerConfig
+from workbench.core.i18n import catalogue, set_language, t
+from workbench.review import reports
+from workbench.review import week as review
+from workbench.review.periods import span_of
+from workbench.review.wording import span_label
+from workbench.storage import open_db
+
+CONFIG = replace(Config(), manager=ManagerConfig(name="王小明", grade=9))
+WEEK_WORDS = ("本周", "上周", "week")
+REVIEW_LABELS = [key for key in catalogue()
+                 if key.startswith(("review.fig.", "review.list.", "review.summary_title"))
+                 and not key.endswith((".month", ".quarter"))]
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path):
+    path = tmp_path / "demo.db"
+    copy_database(demo_template, path)
+    database = open_db(path)
+    yield database
+    database.close()
+
+
+def week_worded(text: str) -> list[str]:
+    return [word for word in WEEK_WORDS if word in text.lower()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", ["month", "quarter"])
+def test_no_review_label_says_week_for_a_month_or_quarter(lang, kind):
+    set_language(lang)  # the autouse ``english`` fixture sets English back
+    said = {key: span_label(key, kind) for key in REVIEW_LABELS}
+    assert {key: text for key, text in said.items() if week_worded(text)} == {}
+    if lang == "zh":  # 本月 / 本季: the span's own word where the week's was
+        assert said["review.list.policies"].startswith(t(f"report.col.this.{kind}"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_week_keeps_its_own_wording(lang):
+    set_language(lang)
+    assert all(span_label(key) == span_label(key, "week") == t(key) for key in REVIEW_LABELS)
+
+
+def report_text(demo, kind: str, fmt: str, tmp_path) -> str:
+    span = span_of(TODAY, kind) if kind != "week" else review.week_of(TODAY)
+    data = reports.build(demo, span, CONFIG, fmt, today=TODAY, kind=kind, include_self=True)
+    if fmt != "xlsx":
+        return data.decode("utf-8-sig")
+    path = tmp_path / f"{kind}.xlsx"
+    path.write_bytes(data)
+    summary = load_workbook(path)[t("report.sheet.summary")]  # the 汇总 sheet
+    return "\n".join(str(value) for row in summary.iter_rows(values_only=True)
+                     for value in row if value is not None)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", ["month", "quarter"])
+def test_a_month_or_quarter_report_never_says_this_week(demo, tmp_path, lang, kind):
+    set_language(lang)
+    for fmt in reports.FORMATS:
+        text = report_text(demo, kind, fmt, tmp_path)
+        assert week_worded(text) == [], (fmt, kind, lang)
+        if fmt == "md":
+            assert f"## {span_label('review.list.policies', kind)}" in text
+        if fmt == "csv":  # the titled lists under the figures
+            titles = {row[0] for row in csv.reader(io.StringIO(text)) if row}
+            assert span_label("review.list.broke_zero", kind) in titles
+
+
+def test_the_weekly_report_still_says_this_week(demo, tmp_path):
+    set_language("zh")
+    text = report_text(demo, "week", "md", tmp_path)
+    assert "## 本周出单" in text and "本周结束时仍待签收" in text and "## 本周总结" in text
