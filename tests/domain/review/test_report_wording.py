@@ -11,29 +11,19 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import TODAY, copy_database
+from tests.conftest import TODAY
 from workbench.core.config import Config, ManagerConfig
 from workbench.core.i18n import catalogue, set_language, t
 from workbench.review import reports
 from workbench.review import week as review
 from workbench.review.periods import span_of
 from workbench.review.wording import span_label
-from workbench.storage import open_db
 
 CONFIG = replace(Config(), manager=ManagerConfig(name="王小明", grade=9))
 WEEK_WORDS = ("本周", "上周", "week")
 REVIEW_LABELS = [key for key in catalogue()
                  if key.startswith(("review.fig.", "review.list.", "review.summary_title"))
                  and not key.endswith((".month", ".quarter"))]
-
-
-@pytest.fixture
-def demo(demo_template, tmp_path):
-    path = tmp_path / "demo.db"
-    copy_database(demo_template, path)
-    database = open_db(path)
-    yield database
-    database.close()
 
 
 def week_worded(text: str) -> list[str]:
@@ -70,10 +60,10 @@ def report_text(demo, kind: str, fmt: str, tmp_path) -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("kind", ["month", "quarter"])
-def test_a_month_or_quarter_report_never_says_this_week(demo, tmp_path, lang, kind):
+def test_a_month_or_quarter_report_never_says_this_week(demo_copy, tmp_path, lang, kind):
     set_language(lang)
     for fmt in reports.FORMATS:
-        text = report_text(demo, kind, fmt, tmp_path)
+        text = report_text(demo_copy, kind, fmt, tmp_path)
         assert week_worded(text) == [], (fmt, kind, lang)
         if fmt == "md":
             assert f"## {span_label('review.list.policies', kind)}" in text
@@ -82,7 +72,7 @@ def test_a_month_or_quarter_report_never_says_this_week(demo, tmp_path, lang, ki
             assert span_label("review.list.broke_zero", kind) in titles
 
 
-def test_the_weekly_report_still_says_this_week(demo, tmp_path):
+def test_the_weekly_report_still_says_this_week(demo_copy, tmp_path):
     set_language("zh")
-    text = report_text(demo, "week", "md", tmp_path)
+    text = report_text(demo_copy, "week", "md", tmp_path)
     assert "## 本周出单" in text and "本周结束时仍待签收" in text and "## 本周总结" in text
