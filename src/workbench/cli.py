@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     files.add_parsers(sub)
-    outputs.add_parsers(sub)
+    outputs.add_report(sub)
+    files.add_backups(sub)
+    outputs.add_exports(sub)
     team.add_parsers(sub)
     sheets.add_parsers(sub)
     return parser

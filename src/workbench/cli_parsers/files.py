@@ -7,6 +7,7 @@ from workbench.cli_parsers.base import Commands, add_common
 
 
 def add_parsers(sub: Commands) -> None:
+    """``demo``, ``import``, ``check``, ``repair``."""
     demo = sub.add_parser("demo", help="write the demo database to PATH")
     demo.add_argument("path", metavar="PATH")
     add_common(demo, suppress=True)
@@ -21,6 +22,10 @@ def add_parsers(sub: Commands) -> None:
     repair = sub.add_parser("repair", help="re-create the file's guards, after showing what")
     repair.add_argument("--yes", action="store_true", help="do it without asking")
     add_common(repair, suppress=True)
+
+
+def add_backups(sub: Commands) -> None:
+    """``backup``, ``restore`` (listed after ``report``)."""
     backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
     backup.add_argument("path", metavar="PATH", nargs="?")
     add_common(backup, suppress=True)

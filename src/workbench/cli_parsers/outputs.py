@@ -8,7 +8,8 @@ from __future__ import annotations
 from workbench.cli_parsers.base import Commands, add_common
 
 
-def add_parsers(sub: Commands) -> None:
+def add_report(sub: Commands) -> None:
+    """``report``."""
     report = sub.add_parser("report", help="write a report (the weekly, monthly or "
                                            "quarterly review)")
     report.add_argument("what", choices=("week", "month", "quarter"))
@@ -24,6 +25,10 @@ def add_parsers(sub: Commands) -> None:
     report.add_argument("--with-self", action="store_true",
                         help="include mood and habits (default: [review] share_self)")
     add_common(report, suppress=True)
+
+
+def add_exports(sub: Commands) -> None:
+    """``export``, ``today``, ``remind``, ``calendar`` (listed after ``restore``)."""
     export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
     export.add_argument("what", choices=("register", "handover"))
     export.add_argument("--outlet", metavar="CODE", help="outlet code (register)")
