@@ -52,8 +52,9 @@ class Report:
                 (t("report.meta.grade"), self.grade)]
 
 
-def without_self(review: WeekReview, kind: str = "week") -> WeekReview:
-    """The review without the manager's own figures (mood, setbacks, habits, mood line)."""
+def without_self(review: WeekReview, kind: str) -> WeekReview:
+    """The review without the manager's own figures (mood, setbacks, habits, mood line);
+    ``kind`` (week, month, quarter) names the mood line as the review titled it."""
     mood = span_label("review.list.mood", kind)
     return replace(review, figures=tuple(f for f in review.figures
                                          if f.section != SELF_SECTION),

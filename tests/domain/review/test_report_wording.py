@@ -76,3 +76,22 @@ def test_the_weekly_report_still_says_this_week(demo_copy, tmp_path):
     set_language("zh")
     text = report_text(demo_copy, "week", "md", tmp_path)
     assert "## 本周出单" in text and "本周结束时仍待签收" in text and "## 本周总结" in text
+
+
+@pytest.mark.parametrize("kind", ["week", "month", "quarter"])
+def test_the_span_worded_titles_still_pick_their_lists(demo_copy, tmp_path, kind):
+    """The mood line stays out unless shared, and the policies list gives way to the
+    policies table, under a month's or quarter's titles as under the week's."""
+    set_language("zh")
+    span = span_of(TODAY, kind) if kind != "week" else review.week_of(TODAY)
+    mood, policies = span_label("review.list.mood", kind), span_label("review.list.policies", kind)
+    kept = reports.build(demo_copy, span, CONFIG, "md", today=TODAY, kind=kind,
+                         include_self=True).decode()
+    assert f"## {mood}" in kept and f"## {policies}" in kept
+    left_out = reports.build(demo_copy, span, CONFIG, "md", today=TODAY, kind=kind,
+                             include_self=False).decode()
+    assert mood not in left_out and f"## {policies}" in left_out
+    rows = csv.reader(io.StringIO(reports.build(demo_copy, span, CONFIG, "csv", today=TODAY,
+                                                kind=kind, include_self=False).decode("utf-8-sig")))
+    titles = {row[0] for row in rows if row}
+    assert mood not in titles and policies not in titles
