@@ -212,3 +212,13 @@ class Gate:
             return real(*args, **kwargs)
 
         monkeypatch.setattr(owner, name, held)
+
+
+@pytest.fixture
+def demo_copy(demo_template, db_path):
+    """The test's file (``db_path``) holding a copy of the session's demo, open: what
+    ``populate`` would write, without building it again."""
+    copy_database(demo_template, db_path)
+    database = open_db(db_path)
+    yield database
+    database.close()

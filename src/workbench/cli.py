@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from workbench.cli_parsers import files, outputs, sheets, team
+from workbench.cli_parsers.base import Parser, UsageError, add_common
 from workbench.core import config as config_mod
 from workbench.core import validate as v
 from workbench.core.errors import ValidationError, WorkbenchError
@@ -23,166 +25,21 @@ from workbench.core.i18n import set_language, t
 T = TypeVar("T")
 
 
-class UsageError(WorkbenchError):
-    """Bad arguments; exit code 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would exit with its own text
-        raise UsageError("cli.usage", detail=message, prog=self.prog)
-
-
-def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
-    default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--db", metavar="PATH", default=default, help="database file")
-    parser.add_argument("--config", metavar="PATH", default=default, help="config file")
-    parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", default=default,
-                        help="work as if today were this date (back-fill)")
-
-
-def _port(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
-        raise argparse.ArgumentTypeError(f"--port {text}: 1..65535")
-    return int(text)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="workbench", description="Workbench 银保客户经理工作台")
-    _common(parser, suppress=False)
+    """The command line: the app's own options, then each group's commands, in the
+    order ``--help`` lists them (a new group: its module in ``cli_parsers``, one line)."""
+    parser = Parser(prog="workbench", description="Workbench 银保客户经理工作台")
+    add_common(parser, suppress=False)
     parser.add_argument("--demo", action="store_true", help="open the app on demo data")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    demo = sub.add_parser("demo", help="write the demo database to PATH")
-    demo.add_argument("path", metavar="PATH")
-    _common(demo, suppress=True)
-    imp = sub.add_parser("import", help="import outlets or staff from CSV or .xlsx")
-    imp.add_argument("kind", choices=("outlets", "staff"))
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--skip-invalid", action="store_true",
-                     help="import the valid rows and skip the invalid ones")
-    _common(imp, suppress=True)
-    check = sub.add_parser("check", help="verify the database file (read-only)")
-    _common(check, suppress=True)
-    repair = sub.add_parser("repair", help="re-create the file's guards, after showing what")
-    repair.add_argument("--yes", action="store_true", help="do it without asking")
-    _common(repair, suppress=True)
-    report = sub.add_parser("report", help="write a report (the weekly, monthly or "
-                                           "quarterly review)")
-    report.add_argument("what", choices=("week", "month", "quarter"))
-    report.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
-    report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
-    report.add_argument("--out", metavar="FILE",
-                        help="write to FILE (default: the reports folder; - : the terminal)")
-    report.add_argument("--force", action="store_true", help="replace an existing FILE")
-    report.add_argument("--unmasked", action="store_true",
-                        help="show customer names and phones in full")
-    report.add_argument("--period", metavar="2026-11|2026-Q4",
-                        help="the month or quarter (default: the current one)")
-    report.add_argument("--with-self", action="store_true",
-                        help="include mood and habits (default: [review] share_self)")
-    _common(report, suppress=True)
-    backup = sub.add_parser("backup", help="copy the database now (to PATH or the backup folder)")
-    backup.add_argument("path", metavar="PATH", nargs="?")
-    _common(backup, suppress=True)
-    restore = sub.add_parser("restore", help="replace the database with a backup FILE that "
-                                             "passes the full check (the current file kept)")
-    restore.add_argument("file", metavar="FILE", nargs="?")
-    restore.add_argument("--list", action="store_true", help="list the backups and their heads")
-    _common(restore, suppress=True)
-    export = sub.add_parser("export", help="export an outlet's register book or a hand-over sheet")
-    export.add_argument("what", choices=("register", "handover"))
-    export.add_argument("--outlet", metavar="CODE", help="outlet code (register)")
-    export.add_argument("--id", dest="handover_id", metavar="N",
-                        help="hand-over number (handover)")
-    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
-    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
-    export.add_argument("--format", choices=("csv", "md"), default="md")
-    export.add_argument("--unmasked", action="store_true", help="show customers' names")
-    export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
-    export.add_argument("--force", action="store_true", help="replace an existing FILE")
-    _common(export, suppress=True)
-    today_cmd = sub.add_parser("today", help="print today's plan as plain text")
-    _common(today_cmd, suppress=True)
-    today_cmd.add_argument("--all", action="store_true",
-                           help="every row of every section, not the first few")
-    remind = sub.add_parser("remind", help="what is due today and overdue, most urgent "
-                                           "first (or install a daily reminder)")
-    remind.add_argument("--at", choices=("now", "morning", "evening"), default="now",
-                        help="evening: what is still open, and what is due tomorrow")
-    remind.add_argument("--notify", action="store_true", help="also as a desktop notification")
-    remind.add_argument("--quiet-if-empty", action="store_true",
-                        help="print nothing when nothing is due")
-    schedule = remind.add_mutually_exclusive_group()
-    schedule.add_argument("--install", action="store_true",
-                          help="run it every day (systemd timer, crontab, launchd, schtasks)")
-    schedule.add_argument("--uninstall", action="store_true", help="remove the daily run")
-    remind.add_argument("--time", metavar="HH:MM", help="with --install (default 08:30)")
-    remind.add_argument("--workdays", action="store_true",
-                        help="with --install: Monday to Friday only")
-    _common(remind, suppress=True)
-    calendar = sub.add_parser("calendar", help="write the coming days as an .ics calendar file")
-    calendar.add_argument("--out", metavar="FILE", required=True, help="e.g. week.ics")
-    calendar.add_argument("--days", metavar="N", default="30", help="days from today (1-366)")
-    calendar.add_argument("--force", action="store_true",
-                          help="replace an existing FILE that is not an earlier export")
-    _common(calendar, suppress=True)
-    # The team roll-up (#16): the manager's key and bundle, the channel manager's team.
-    key_cmd = sub.add_parser("key", help="print your public key's fingerprint (made on first use)")
-    _common(key_cmd, suppress=True)
-    bundle_cmd = sub.add_parser("bundle", help="write a signed, masked bundle of a week "
-                                               "for your channel manager")
-    bundle_cmd.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W48 (default: this week)")
-    bundle_cmd.add_argument("--out", metavar="FILE", help="write to FILE")
-    bundle_cmd.add_argument("--force", action="store_true", help="replace an existing FILE")
-    _common(bundle_cmd, suppress=True)
-    team = sub.add_parser("team", help="the channel manager's team database and dashboard")
-    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True,
-                                   metavar="add-manager|merge|list|password|serve")
-    add_manager = team_sub.add_parser("add-manager", help="register a manager's public key")
-    add_manager.add_argument("name", metavar="NAME")
-    add_manager.add_argument("pubkey", metavar="PUBKEY")
-    merge = team_sub.add_parser("merge", help="verify bundles and merge them")
-    merge.add_argument("bundles", metavar="BUNDLE", nargs="+")
-    listed = team_sub.add_parser("list", help="the registered managers and their last week")
-    password = team_sub.add_parser("password", help="set the dashboard's login password")
-    serve = team_sub.add_parser("serve", help="serve the dashboard (Datasette) on this machine")
-    serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: this machine only)")
-    for team_parser in (add_manager, merge, listed, password, serve):
-        team_parser.add_argument("--team", metavar="PATH", help="team database file")
-        _common(team_parser, suppress=True)
-    # workbench serve: the app in a browser (a tablet or phone at the counter).
-    serve = sub.add_parser("serve", help="serve the app to a browser (one-time link, "
-                                         "127.0.0.1 unless --host; TLS for other hosts)")
-    serve.add_argument("--host", metavar="ADDRESS", help="address to listen on "
-                       "(default 127.0.0.1; another needs --tls-cert/--tls-key or --insecure)")
-    serve.add_argument("--port", metavar="N", default="8000", help="port (default 8000)")
-    serve.add_argument("--tls-cert", metavar="FILE", help="TLS certificate (PEM)")
-    serve.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
-    serve.add_argument("--insecure", action="store_true",
-                       help="allow plain HTTP on a non-local address (not recommended)")
-    serve.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                       help="serve a fresh demo database")
-    _common(serve, suppress=True)
-    # workbench targets import FILE: the company's per-outlet tasks (commands/targets.py).
-    targets_cmd = sub.add_parser("targets", help="import the company's outlet targets "
-                                                 "(CSV or .xlsx: code, period, starts, premium)")
-    targets_cmd.add_argument("what", choices=("import",))
-    targets_cmd.add_argument("file", metavar="FILE")
-    _common(targets_cmd, suppress=True)
     # Each served tab opens the demo serve built, without the daily backup of a real file.
     parser.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
-    # Customers (#19): import a list from CSV/.xlsx, export it (masked unless --unmasked).
-    customers = sub.add_parser("customers", help="import or export customers (CSV or .xlsx)")
-    customers.add_argument("action", choices=("import", "export"))
-    customers.add_argument("file", metavar="FILE")
-    customers.add_argument("--skip-invalid", action="store_true",
-                           help="import: the valid rows, skipping the invalid ones")
-    customers.add_argument("--unmasked", action="store_true",
-                           help="export: names and phones in full")
-    customers.add_argument("--force", action="store_true", help="export: replace FILE")
-    _common(customers, suppress=True)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    files.add_parsers(sub)
+    outputs.add_report(sub)
+    files.add_backups(sub)
+    outputs.add_exports(sub)
+    team.add_parsers(sub)
+    sheets.add_parsers(sub)
     return parser
 
 

@@ -40,6 +40,7 @@ def test_every_import_contract_is_kept() -> None:
     ("roster/outlets.py", "from workbench.register import deliveries", "Layers"),
     ("screens/common/form.py", "from workbench.screens.plan import plan", "Screens of one"),
     ("core/i18n.py", "from workbench.core import errors", "No import circles"),
+    ("cli_parsers/files.py", "from workbench import storage", "parsers import argparse"),
 ])
 def test_a_deliberate_violation_is_caught(tmp_path: Path, module: str, line: str,
                                           contract: str) -> None:

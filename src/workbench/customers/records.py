@@ -60,6 +60,7 @@ class Customer:
     consent: bool
     erased: bool
     initials: str = ""
+    outlet_code: str | None = None  # what tells outlets apart when a table cuts the name
 
     @property
     def masked_name(self) -> str:
@@ -149,7 +150,7 @@ def move_stage(db: Database, customer_id: int, stage: str, now: datetime) -> Non
 
 _SQL = """
     SELECT c.id, c.name, c.phone, c.outlet_id, o.name, c.referrer_id, s.name, c.source,
-           c.stage, c.notes, c.consent, c.erased_at IS NOT NULL, c.initials
+           c.stage, c.notes, c.consent, c.erased_at IS NOT NULL, c.initials, o.code
     FROM customers c LEFT JOIN outlets o ON o.id = c.outlet_id
     LEFT JOIN staff s ON s.id = c.referrer_id
 """
@@ -158,7 +159,8 @@ _SQL = """
 def _customer(r: tuple) -> Customer:
     return Customer(id=r[0], name=r[1], phone=r[2], outlet_id=r[3], outlet_name=r[4],
                     referrer_id=r[5], referrer_name=r[6], source=r[7], stage=r[8], notes=r[9],
-                    consent=bool(r[10]), erased=bool(r[11]), initials=r[12])
+                    consent=bool(r[10]), erased=bool(r[11]), initials=r[12],
+                    outlet_code=r[13])
 
 
 def get_customer(db: Database, customer_id: int) -> Customer:

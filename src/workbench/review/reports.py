@@ -22,6 +22,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.review.tables import Table
 from workbench.review.week import Figure, WeekReview
+from workbench.review.wording import span_label
 
 FORMATS = ("md", "csv", "xlsx")
 SELF_SECTION = "self"  # mood, setbacks, habits: the manager's own, shared on opt-in
@@ -51,9 +52,10 @@ class Report:
                 (t("report.meta.grade"), self.grade)]
 
 
-def without_self(review: WeekReview) -> WeekReview:
-    """The review without the manager's own figures (mood, setbacks, habits, mood line)."""
-    mood = t("review.list.mood")
+def without_self(review: WeekReview, kind: str) -> WeekReview:
+    """The review without the manager's own figures (mood, setbacks, habits, mood line);
+    ``kind`` (week, month, quarter) names the mood line as the review titled it."""
+    mood = span_label("review.list.mood", kind)
     return replace(review, figures=tuple(f for f in review.figures
                                          if f.section != SELF_SECTION),
                    lists=tuple((title, items) for title, items in review.lists
@@ -99,8 +101,8 @@ def format_change(figure: Figure) -> str:
     return sign + format_value(abs(change), figure.kind)
 
 
-def _rows(review: WeekReview) -> list[list[str]]:
-    return [[t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"),
+def _rows(review: WeekReview, kind: str) -> list[list[str]]:
+    return [[t(f"review.section.{f.section}"), span_label(f"review.fig.{f.key}", kind),
              format_value(f.value, f.kind), format_value(f.previous, f.kind), format_change(f)]
             for f in review.figures]
 
@@ -118,13 +120,13 @@ def render_markdown(report: Report) -> str:
                manager=report.manager or t("app.manager_unnamed")) + f" · {report.grade}", ""]
     header = _header(report.kind)
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for row in _rows(review):
+    for row in _rows(review, report.kind):
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     for title, items in review.lists:
         lines += ["", f"## {title}", ""] + [f"- {item}" for item in items]
     if not report.self_included:
         lines += ["", f"_{t('report.self_left_out')}_"]
-    lines += ["", f"## {t('review.summary_title')}", "",
+    lines += ["", f"## {span_label('review.summary_title', report.kind)}", "",
               review.summary.strip() or t("review.no_summary"), ""]
     if head_hash:
         lines += [t("review.head_hash", hash=head_hash), ""]
@@ -134,10 +136,10 @@ def render_markdown(report: Report) -> str:
 def _tail(report: Report) -> list[list[str]]:
     """Under the figures: the titled lists, the written summary, the register's head."""
     review = report.review
-    policies = t("review.list.policies")  # the policies are a table of their own
+    policies = span_label("review.list.policies", report.kind)  # a table of their own
     rows = [[title, "; ".join(items)] for title, items in review.lists
             if title != policies or not report.tables]
-    rows.append([t("review.summary_title"), review.summary])
+    rows.append([span_label("review.summary_title", report.kind), review.summary])
     if report.head_hash:
         rows.append([t("review.head_hash_label"), report.head_hash])
     return rows
@@ -151,7 +153,8 @@ def render_csv(report: Report) -> str:
                   *_header(report.kind)[2:]]]
     for f in report.review.figures:
         change = f.change
-        rows.append([t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"),
+        rows.append([t(f"review.section.{f.section}"),
+                     span_label(f"review.fig.{f.key}", report.kind),
                      t(f"report.unit.{f.kind}") if f.kind != "count" else "",
                      plain(f.value, f.kind), plain(f.previous, f.kind),
                      plain(change, f.kind) if change is not None else ""])
@@ -168,8 +171,8 @@ def render_csv(report: Report) -> str:
 def render_xlsx(report: Report) -> bytes:
     from workbench.review import xlsx
 
-    figures = [(t(f"review.section.{f.section}"), t(f"review.fig.{f.key}"), f.kind, f.value,
-                f.previous, f.change) for f in report.review.figures]
+    figures = [(t(f"review.section.{f.section}"), span_label(f"review.fig.{f.key}", report.kind),
+                f.kind, f.value, f.previous, f.change) for f in report.review.figures]
     return xlsx.workbook(report.meta(), _header(report.kind), figures, _tail(report),
                          report.tables, t("report.sheet.summary"))
 
@@ -195,10 +198,11 @@ def build(db, week, config: Config, fmt: str, masked: bool = True, today=None,
     from workbench.review import tables
     from workbench.review.week import compute_week, register_head
 
-    review = compute_week(db, week, config, masked=masked, today=today)
+    review = compute_week(db, week, config, masked=masked, today=today,
+                          span_kind=kind)
     shared = config.review.share_self if include_self is None else include_self
     if not shared:
-        review = without_self(review)
+        review = without_self(review, kind)
     cut = today or week.end
     found = () if fmt == "md" else (
         tables.outlet_table(db, week.start, week.end, kind, config, cut),

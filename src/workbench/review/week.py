@@ -155,13 +155,14 @@ def register_head(db: Database, full: bool = False) -> str | None:
 
 
 def compute_week(db: Database, week: Week, config: Config, masked: bool = True,
-                 today: date | None = None) -> WeekReview:
+                 today: date | None = None, span_kind: str = "week") -> WeekReview:
     """The review of ``week``: every source's figures beside the week before.
 
     ``today`` cuts "as at the week's end" figures in the current week (default: the
-    week's last day). ``masked`` hides customer names and phones in the lists.
+    week's last day). ``masked`` hides customer names and phones in the lists. ``span_kind``
+    (week, month, quarter: what ``week`` spans) words the lists' titles.
     """
-    from workbench.core.i18n import t
+    from workbench.review.wording import span_label
 
     cut = today or week.end
     before = week.shift(-1)
@@ -172,7 +173,7 @@ def compute_week(db: Database, week: Week, config: Config, masked: bool = True,
                     source(db, before.start, before.end, config, min(cut, before.end))}
         for section, key, value, kind in source(db, week.start, week.end, config, cut):
             figures.append(Figure(section, key, value, previous.get(key), kind))
-    lists = tuple((t(f"review.list.{key}"), tuple(items))
+    lists = tuple((span_label(f"review.list.{key}", span_kind), tuple(items))
                   for source in list_sources
                   for key, items in source(db, week.start, week.end, config, cut, masked))
     return WeekReview(week=week, figures=tuple(figures), summary=summary_for(db, week),

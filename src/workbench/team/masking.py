@@ -50,12 +50,12 @@ PLAIN: dict[str, frozenset[str]] = {
 }
 # The field work: kinds, topics, items and dates leave plain (the CHECKs compare the dates);
 # materials and notes are the manager's words and are hashed.
-PLAIN.update({
+PLAIN |= {
     "trainings": frozenset({"held_on", "kind", "topic", "follow_up", "created_at"}),
     "training_attendees": frozenset(),
     "display_checks": frozenset({"item", "checked_on", "created_at"}),
     "route_stops": frozenset({"day"}),
-})
+}
 
 # Targets and campaigns (workbench.targets): structure; a campaign's notes stay hashed.
 PLAIN |= {

@@ -3,53 +3,24 @@
 
 from __future__ import annotations
 
-from textual.widgets import Select
-
-from tests.conftest import TODAY, wait_loaded, wait_ready, wait_until
-from workbench.app import WorkbenchApp
-from workbench.demo.build import populate
+from tests.screens.common.conftest import delivery_kind_select, pick, policy_outlet_select
 from workbench.roster import outlets
-from workbench.screens.common.form import FormScreen
-from workbench.screens.common.search_select import ChoicePicker, SearchSelect
+from workbench.screens.common.search_select import SearchSelect
 
 
-async def pick(pilot, select, typed: str) -> None:
-    select.focus()
-    await pilot.pause()
-    await pilot.press(*typed)
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoicePicker),
-                     "the search picker to open")
-    await pilot.pause()
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormScreen),
-                     "the form to come back")
-
-
-async def test_the_policy_outlet_is_found_by_jtyhdx(db, db_path, config):
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    daxing = next(oid for oid, _, name, _ in outlets.all_active_outlets(db)
+async def test_the_policy_outlet_is_found_by_jtyhdx(demo_copy, demo_app):
+    daxing = next(oid for oid, _, name, _ in outlets.all_active_outlets(demo_copy)
                   if name == "交通银行北京大兴支行")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("4", "n")
-        await wait_loaded(pilot)
-        select = app.screen.query_one("#f-policy_outlet", Select)
+    async with demo_app() as (app, pilot):
+        select = await policy_outlet_select(app, pilot)
         assert isinstance(select, SearchSelect)
         await pick(pilot, select, "jtyhdx")
         assert select.value == str(daxing)
 
 
-async def test_the_delivery_kind_is_found_by_its_english_name(db, db_path, config):
-    from workbench.screens.register.forms import delivery_fields
-
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        app.push_screen(FormScreen("t", delivery_fields(app), {}, lambda v: None))
-        await wait_loaded(pilot)
-        select = app.screen.query_one("#f-kind", Select)
+async def test_the_delivery_kind_is_found_by_its_english_name(demo_app):
+    async with demo_app() as (app, pilot):
+        select = await delivery_kind_select(app, pilot)
         assert isinstance(select, SearchSelect)
         assert select.prompt.startswith("请选择")
         await pick(pilot, select, "poster")

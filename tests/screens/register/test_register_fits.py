@@ -8,10 +8,9 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Static
 
-from tests.conftest import TODAY, wait_loaded, wait_ready, wait_until
+from tests.conftest import wait_until
 from workbench.app import WorkbenchApp
 from workbench.core import i18n
-from workbench.demo.build import populate
 from workbench.register import deliveries as reg
 from workbench.screens.common.tables import FitTable
 
@@ -22,14 +21,8 @@ def detail(app: WorkbenchApp) -> str:
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("view", ["r", "u", "k", "f", "e"])
-async def test_every_view_fits_80_columns(db, db_path, config, language, view):
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language=language)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3", view)
-        await wait_loaded(pilot)
-        await pilot.pause()
+async def test_every_view_fits_80_columns(demo_copy, register_app, language, view):
+    async with register_app((80, 24), "3", view, language=language) as (app, _pilot):
         table = app.screen.table
         assert table.row_count
         assert table.virtual_size.width <= table.size.width
@@ -50,13 +43,9 @@ async def test_every_view_fits_80_columns(db, db_path, config, language, view):
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-async def test_the_cursor_row_reads_whole_in_the_detail_line(db, db_path, config, language):
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language=language)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await wait_loaded(pilot)
+async def test_the_cursor_row_reads_whole_in_the_detail_line(demo_copy, register_app, language):
+    db = demo_copy
+    async with register_app((80, 24), language=language) as (app, pilot):
         table = app.screen.query_one("#table-register", FitTable)
         keys = [row.key.value for row in table.ordered_rows]
         lines = {str(x.id): x for x in reg.register(db, reg.RegisterFilter(), limit=300)}
@@ -79,28 +68,16 @@ async def test_the_cursor_row_reads_whole_in_the_detail_line(db, db_path, config
                 assert str(line.serials) in text
 
 
-async def test_a_row_shown_whole_leaves_the_detail_line_empty(db, db_path, config):
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(200, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await wait_loaded(pilot)
-        await pilot.pause()
+async def test_a_row_shown_whole_leaves_the_detail_line_empty(demo_copy, register_app):
+    async with register_app((200, 40)) as (app, _pilot):
         table = app.screen.table
         assert table.hidden == ()
         assert table.unseen_cells(table.cursor_row) == []
         assert detail(app) == ""
 
 
-async def test_width_left_over_goes_to_the_outlets_name_first(db, db_path, config):
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await wait_loaded(pilot)
-        await pilot.pause()
+async def test_width_left_over_goes_to_the_outlets_name_first(demo_copy, register_app):
+    async with register_app((120, 40)) as (app, _pilot):
         table = app.screen.query_one("#table-register", FitTable)
         widths = {str(c.key.value): c.width for c in table.ordered_columns}
         natural = table.natural_widths()

@@ -10,8 +10,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable
 
-from tests.conftest import NOW, TODAY, wait_loaded, wait_ready
-from workbench.app import WorkbenchApp
+from tests.conftest import NOW, wait_loaded
 from workbench.register import deliveries as reg
 from workbench.register import stock, voids
 from workbench.roster import outlets
@@ -42,14 +41,8 @@ def alike(db, config) -> list[int]:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @pytest.mark.parametrize("view", ["r", "k"])
-async def test_outlets_sharing_a_long_prefix_read_differently(alike, db_path, config, size,
-                                                              view):
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=size) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3", view)
-        await wait_loaded(pilot)
-        await pilot.pause()
+async def test_outlets_sharing_a_long_prefix_read_differently(alike, register_app, size, view):
+    async with register_app(size, "3", view) as (app, _pilot):
         table = app.screen.table
         lines = [line for line in rendered(table)[1:] if line.strip()]
         assert len(lines) == 2
@@ -60,39 +53,22 @@ async def test_outlets_sharing_a_long_prefix_read_differently(alike, db_path, co
         assert table.virtual_size.width <= table.size.width
 
 
-async def test_a_wide_terminal_shows_the_whole_name(alike, db_path, config):
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(200, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await wait_loaded(pilot)
-        await pilot.pause()
+async def test_a_wide_terminal_shows_the_whole_name(alike, register_app):
+    async with register_app((200, 40)) as (app, _pilot):
         text = "\n".join(rendered(app.screen.table))
         assert BRANCH in text and SUB_BRANCH in text and "…" not in text
 
 
-async def test_the_void_reason_shows_in_the_register(alike, db, db_path, config):
+async def test_the_void_reason_shows_in_the_register(alike, db, register_app):
     voids.void_line(db, alike[0], "送错网点 [b]x[/b]", NOW)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(160, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("3")
-        await wait_loaded(pilot)
-        await pilot.pause()
+    async with register_app((160, 40)) as (app, _pilot):
         text = "\n".join(rendered(app.screen.table))
         assert "送错网点 [b]x[/b]" in text  # as typed: markup is not drawn
 
 
-async def test_the_sign_off_at_80x24_has_one_scrollbar_at_most(db, db_path, config):
+async def test_the_sign_off_at_80x24_has_one_scrollbar_at_most(demo_copy, register_app):
     """Issue #15: the sign-off box and its staff list both showed a scrollbar."""
-    from workbench.demo.build import populate
-
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("g")
-        await wait_loaded(pilot)
+    async with register_app((80, 24), "g") as (app, pilot):
         await pilot.press("enter")
         await wait_loaded(pilot)
         await pilot.pause()

@@ -17,6 +17,7 @@ from workbench.core.messages import (
     reminders,
     review,
     serve,
+    spans,
     targets,
     team,
     trust,
@@ -28,3 +29,4 @@ ALL = [core.MESSAGES, outlets.MESSAGES, deliveries.MESSAGES, assessment.MESSAGES
 ALL += [fieldwork.MESSAGES]
 ALL += [targets.MESSAGES]
 ALL += [customers.MESSAGES]
+ALL += [spans.MESSAGES]

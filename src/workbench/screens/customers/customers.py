@@ -22,7 +22,13 @@ from workbench.screens.common.changes import CUSTOMERS, PLAN, ROSTER
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cursor_id, replace_rows
+from workbench.screens.common.tables import (
+    FitTable,
+    code_width,
+    cursor_id,
+    outlet_cell,
+    replace_rows,
+)
 from workbench.screens.customers import forms
 from workbench.screens.customers.forms import next_text
 
@@ -84,13 +90,16 @@ class CustomersScreen(DataScreen):
 
     def show(self, data: CustomersData) -> None:
         self.data = data
-        table = self.query_one(DataTable)
+        table = self.query_one("#customers", FitTable)
         rows = []
         for c in data.rows:
             name = t("customers.erased") if c.erased else c.masked_name
             rows.append((str(c.id), (Text(name), c.masked_phone, stage_label(c.stage),
-                                     Text(c.outlet_name or ""), Text(c.referrer_name or ""),
+                                     _outlet(c), Text(c.referrer_name or ""),
                                      next_text(data.next.get(c.id)))))
+        codes = sorted({c.outlet_code for c in data.rows if c.outlet_code})
+        if codes:  # every code whole, then what is left of the name
+            table.flexible["outlet"] = code_width(codes, name_cells=4)
         replace_rows(table, rows)
         stage = stage_label(self.stage) if self.stage else t("customers.all")
         self.query_one("#customers-filter", Static).update(
@@ -139,6 +148,13 @@ class CustomersScreen(DataScreen):
             forms.talk(self.app, item.ref, next_text(item))
         else:
             forms.talk(self.app, f"customer:{chosen}")
+
+
+def _outlet(customer: records.Customer) -> Text:
+    """The outlet cell: its code first, so a cut name still tells outlets apart."""
+    if customer.outlet_code:
+        return outlet_cell(customer.outlet_code, customer.outlet_name or "")
+    return Text(customer.outlet_name or "")
 
 
 def open_card(app, customer_id: int) -> None:

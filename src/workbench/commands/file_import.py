@@ -1,0 +1,69 @@
+"""The one shape of a ``workbench … import FILE`` run (outlets and staff, customers,
+targets): read the file and check its columns before the database is opened (a bad
+file creates nothing), write its rows in one transaction, close, then print each bad
+cell and, when the rows' errors kept the file out, why.
+
+Each command brings what is its own: the column check, the write, the summary line.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench import storage
+from workbench.core.db import write_error_key
+from workbench.core.errors import WorkbenchError
+from workbench.core.i18n import t
+from workbench.roster.importer import ImportSummary
+from workbench.roster.sheets import read_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MAX_SHOWN_ERRORS = 20
+
+Rows = list[dict[str, Any]]
+
+
+def run_file_import(db_path: Path | None, path: Path, today: date, *,
+                    check: Callable[[Rows], None],
+                    write: Callable[[Database, Rows, datetime], ImportSummary],
+                    skip_invalid: bool = False,
+                    failed_key: str = "import.failed") -> ImportSummary | None:
+    """Import ``path``: its summary, or None when its rows' errors kept it out (the
+    command's exit code is 1; ``failed_key`` says why). ``check`` refuses unknown
+    columns before the database is touched; ``write`` writes in one transaction at ``now``
+    (``today`` at the clock's time)."""
+    rows = read_rows(path)  # before opening the database: a bad file creates nothing
+    check(rows)
+    now = datetime.combine(today, datetime.now().time())
+    db = storage.open_db(db_path)
+    try:
+        summary = write(db, rows, now)
+    except sqlite3.OperationalError as exc:  # rolled back by db.atomic(): nothing written
+        raise WorkbenchError(write_error_key(exc), path=str(db_path or "")) from None
+    finally:
+        db.close()
+    if report_errors(summary, skip_invalid, failed_key):
+        return None
+    return summary
+
+
+def report_errors(summary: ImportSummary, skip_invalid: bool,
+                  failed_key: str = "import.failed") -> bool:
+    """Print each bad cell (the first ``MAX_SHOWN_ERRORS``) and, when the rows' errors
+    kept the whole file out, why; True then (the command's exit code is 1)."""
+    for error in summary.errors[:MAX_SHOWN_ERRORS]:
+        print(str(error), file=sys.stderr)
+    if len(summary.errors) > MAX_SHOWN_ERRORS:
+        print(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS),
+              file=sys.stderr)
+    if summary.errors and not skip_invalid:
+        print(f"workbench: {t(failed_key, rows=summary.bad_rows)}", file=sys.stderr)
+        return True
+    return False
