@@ -180,6 +180,13 @@ def list_customers(db: Database, stage: str | None = None, limit: int = 2000) ->
         [*params, limit]).fetchall()]
 
 
+def count_customers(db: Database, stage: str | None = None) -> int:
+    """How many customers ``list_customers`` would list without its limit."""
+    if stage:
+        return db.execute("SELECT count(*) FROM customers WHERE stage = ?", [stage]).fetchone()[0]
+    return db.execute("SELECT count(*) FROM customers").fetchone()[0]
+
+
 def find_customer(db: Database, name: str, phone: str | None,
                   outlet_id: int | None) -> int | None:
     """The customer a policy holder is: same name and phone, or (without a phone) the same
@@ -191,7 +198,3 @@ def find_customer(db: Database, name: str, phone: str | None,
         rows = db.execute("SELECT id FROM customers WHERE name = ? AND outlet_id IS ? "
                           "AND erased_at IS NULL", [name, outlet_id]).fetchall()
     return rows[0][0] if len(rows) == 1 else None
-
-
-def count_customers(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM customers").fetchone()[0]

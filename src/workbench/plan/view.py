@@ -27,7 +27,7 @@ __all__ = ["DONE", "OPEN", "SECTION_ROWS", "Item", "Section", "plain_text", "sec
 
 # The sections cut to their first ``SECTION_ROWS`` rows (the documents keep their own
 # per-kind limit, plan.documents.DOC_LIMIT).
-CUT_SECTIONS = ("visits", "customers", "tasks", "relations")
+CUT_SECTIONS = ("visits", "customers", "tasks", "relations", "displays")
 
 
 def waiting_text(days: int) -> str:

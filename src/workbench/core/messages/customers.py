@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customers.loading": ("正在读取客户……", "Loading customers…"),
     "customers.all": ("全部", "All"),
     "customers.filter": ("阶段:{stage} · {count} 位客户", "Stage: {stage} · {count} customer(s)"),
+    "customers.filter_cut": ("阶段:{stage} · 共 {count} 位客户,列出按网点代码的前 {shown} 位"
+                             "(按 f 换阶段缩小范围)",
+                             "Stage: {stage} · {count} customers, the first {shown} by outlet "
+                             "code listed (f: narrow by stage)"),
     "customers.empty": ("还没有客户。按 a 记下柜员推荐的准客户,或在今日计划按 k;"
                         "也可以用 workbench customers import 导入客户清单。",
                         "No customers yet. Press a to note a prospect a teller referred, or k on "

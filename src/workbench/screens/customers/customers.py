@@ -43,6 +43,7 @@ NEXT_DAYS = 31
 class CustomersData:
     rows: list[records.Customer]
     next: dict[int, followups.FollowUp]  # customer id -> their most urgent item
+    total: int = 0  # customers of the stage, listed or not (the list stops at its limit)
 
 
 class CustomersScreen(DataScreen):
@@ -83,7 +84,7 @@ class CustomersScreen(DataScreen):
         first: dict[int, followups.FollowUp] = {}
         for item in followups.pending(db, app.today, app.config, ahead=NEXT_DAYS):
             first.setdefault(item.customer_id, item)
-        return CustomersData(rows, first)
+        return CustomersData(rows, first, records.count_customers(db, self.stage))
 
     def is_empty(self, data: CustomersData) -> bool:
         return not data.rows and self.stage is None
@@ -102,8 +103,10 @@ class CustomersScreen(DataScreen):
             table.flexible["outlet"] = code_width(codes, name_cells=4)
         replace_rows(table, rows)
         stage = stage_label(self.stage) if self.stage else t("customers.all")
-        self.query_one("#customers-filter", Static).update(
-            t("customers.filter", stage=stage, count=len(data.rows)))
+        line = (t("customers.filter", stage=stage, count=data.total)
+                if data.total <= len(data.rows) else
+                t("customers.filter_cut", stage=stage, count=data.total, shown=len(data.rows)))
+        self.query_one("#customers-filter", Static).update(line)
         self.query_one("#customers-status", Static).update("")
 
     def selected_id(self) -> int | None:
