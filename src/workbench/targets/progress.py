@@ -47,13 +47,13 @@ class Progress:
         return self.target_premium is not None or self.target_standard is not None
 
 
-def _progress(db: Database, day: date, outlet_ids: list[int] | None
-              ) -> dict[int, dict[str, Progress]]:
+def _progress(db: Database, day: date, outlet_ids: list[int] | None,
+              kinds: Sequence[str] = PERIODS) -> dict[int, dict[str, Progress]]:
     found: dict[int, dict[str, Progress]] = {}
     targets = {(x.outlet_id, x.period.kind): x
                for x in targets_on(db, day, None if outlet_ids is None or len(outlet_ids) > 1
                                    else outlet_ids[0])}
-    for kind in PERIODS:
+    for kind in kinds:  # each period sums its policies: only the ones asked for
         period = period_for(day, kind)
         totals = totals_by_outlet(db, period.start, min(period.end, day),
                                   outlet_ids=outlet_ids)
@@ -77,7 +77,7 @@ def outlet_progress(db: Database, outlet_id: int, day: date) -> list[Progress]:
 
 def progress_by_outlet(db: Database, day: date, kind: str) -> dict[int, Progress]:
     """Every outlet with a target or a policy in the ``kind`` period holding ``day``."""
-    return {oid: p[kind] for oid, p in _progress(db, day, None).items() if kind in p}
+    return {oid: p[kind] for oid, p in _progress(db, day, None, (kind,)).items() if kind in p}
 
 
 def total_progress(db: Database, day: date) -> list[Progress]:
