@@ -170,11 +170,14 @@ def get_customer(db: Database, customer_id: int) -> Customer:
     return _customer(r)
 
 
+def _stage_filter(stage: str | None) -> tuple[str, list[str]]:
+    """The WHERE clause (on ``customers c``) for one stage, or none for all."""
+    return (" WHERE c.stage = ?", [stage]) if stage else ("", [])
+
+
 def list_customers(db: Database, stage: str | None = None, limit: int = 2000) -> list[Customer]:
     """Customers (of one stage, or all), erased ones last, then by outlet and name."""
-    where, params = "", []
-    if stage:
-        where, params = " WHERE c.stage = ?", [stage]
+    where, params = _stage_filter(stage)
     return [_customer(r) for r in db.execute(
         _SQL + where + " ORDER BY c.erased_at IS NOT NULL, o.code, c.initials, c.id LIMIT ?",
         [*params, limit]).fetchall()]
@@ -182,9 +185,8 @@ def list_customers(db: Database, stage: str | None = None, limit: int = 2000) ->
 
 def count_customers(db: Database, stage: str | None = None) -> int:
     """How many customers ``list_customers`` would list without its limit."""
-    if stage:
-        return db.execute("SELECT count(*) FROM customers WHERE stage = ?", [stage]).fetchone()[0]
-    return db.execute("SELECT count(*) FROM customers").fetchone()[0]
+    where, params = _stage_filter(stage)
+    return db.execute(f"SELECT count(*) FROM customers c{where}", params).fetchone()[0]
 
 
 def find_customer(db: Database, name: str, phone: str | None,

@@ -74,8 +74,11 @@ class Footer(TextualFooter):
     # screen's own keys (which come first) then fit, the week's "l 导出 Excel" too.
     COMPACT_BELOW = 120
 
+    def compact_at(self, width: int) -> bool:
+        return width < self.COMPACT_BELOW
+
     def on_resize(self, event: events.Resize) -> None:
-        self.compact = event.size.width < self.COMPACT_BELOW
+        self.compact = self.compact_at(event.size.width)
 
     def born_like_footer(self, key: FooterKey, bound: bool = True) -> FooterKey:
         """A new key already as compact as the footer (the palette key, not bound to it,
@@ -113,7 +116,7 @@ class Footer(TextualFooter):
         drop_dead_watchers(self)
         drop_dead_watchers(self.app)
         if not self.children:  # the first compose: before any resize told the width
-            self.compact = self.app.size.width < self.COMPACT_BELOW
+            self.compact = self.compact_at(self.app.size.width)
         palette = []
         with FooterKeys():
             for widget in super().compose():

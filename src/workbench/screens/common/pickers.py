@@ -43,6 +43,10 @@ class TypeAheadPicker(ModalScreen):
     the chosen option's id into its result in ``_take``.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        born_sized(self)
+
     def _fill(self, query: str) -> None:
         raise NotImplementedError
 
@@ -76,7 +80,6 @@ class OutletPicker(TypeAheadPicker):
     def __init__(self, title: str, rows: list[tuple[int, str, str, str]],
                  hints: dict[int, str] | None = None, all_label: str | None = None) -> None:
         super().__init__()
-        born_sized(self)
         translate_bindings(self)
         self.picker_title = title
         self.hints = hints or {}

@@ -22,7 +22,6 @@ from workbench.core.matching import matches
 from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import TypeAheadPicker
-from workbench.screens.common.sizing import born_sized
 
 # Longer lists than this get type-to-search (and any list given search keys); up to it,
 # Down reaches any option quickly.
@@ -44,7 +43,6 @@ class ChoicePicker(TypeAheadPicker):
     def __init__(self, title: str, options: list[tuple[str, str]],
                  keys: Mapping[str, str] | None = None, typed: str = "") -> None:
         super().__init__()
-        born_sized(self)
         translate_bindings(self)
         self.picker_title = title
         self.options = options
