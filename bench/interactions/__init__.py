@@ -92,6 +92,19 @@ async def settle(pilot, until: Callable[[], bool] | None = None, timeout: float 
     app.screen._on_timer_update()
 
 
+async def reads_done(pilot, timeout: float = 30.0) -> None:
+    """Wait until no thread reads the file: what the last action started in the
+    background (the week before, computed ahead) is done before the next is timed, as
+    it is while a person reads the screen. Polled with short sleeps (not timed)."""
+    readers = getattr(pilot.app, "readers", None)
+    deadline = time.perf_counter() + timeout
+    while readers is not None and readers.lent:
+        if time.perf_counter() > deadline:
+            raise TimeoutError("a read in the background never ended")
+        await asyncio.sleep(0.005)
+    await settle(pilot)
+
+
 # (product module, bench module): a capability's interactions run once it has landed.
 CAPABILITIES = (("workbench.roster.outlets", "outlets"), ("workbench.review.week", "review"),
                 ("workbench.register.deliveries", "deliveries"),
@@ -200,6 +213,7 @@ async def _measure(db_path: Path, runs: int, log) -> dict[str, list[float]]:
                 await settle(pilot)  # nothing left over from the set-up is timed
                 await settle(pilot, lambda: not app.catch_ups_pending(), timeout=30)
                 await settle(pilot)
+                await reads_done(pilot)
                 if action.twin and not r:  # the warm-up round records the screens
                     before = stack_prints(app)
                 stalls.reset()

@@ -66,11 +66,14 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class WeekReadAhead(Message, bubble=False):
-    """A week's figures, computed in a worker before the user asked for them."""
+    """A week's figures, computed in a worker before the user asked for them (None:
+    the computation failed; ← then computes the week itself and says why)."""
 
-    def __init__(self, week: review.Week, read_ahead: ReadAhead) -> None:
+    def __init__(self, week: review.Week, stamp: tuple[int, int],
+                 read_ahead: ReadAhead | None) -> None:
         super().__init__()
         self.week = week
+        self.stamp = stamp
         self.read_ahead = read_ahead
 
 
@@ -106,6 +109,9 @@ class WeekScreen(DataScreen):
         self._text_week: review.Week | None = None  # the week whose summary is loaded
         self._typed_during = 0  # the newest load asked for when the summary was last saved
         self.weeks: dict[review.Week, ReadAhead] = {}  # computed, with the file's stamp
+        # The week being computed ahead, and the stamp it is read at: asked again before
+        # it lands (the mode left and came back), it is not computed twice.
+        self.reading_ahead: tuple[review.Week, tuple[int, int]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,20 +177,30 @@ class WeekScreen(DataScreen):
         """Compute ``week`` in a worker unless it is kept and still current."""
         stamp = data_stamp(self.app.db)  # before the read: a later write makes it stale
         kept = self.weeks.get(week)
-        if kept is None or kept.stamp != stamp:
-            self.run_read_ahead(week, stamp, self.app)
+        if (kept is not None and kept.stamp == stamp) or self.reading_ahead == (week, stamp):
+            return
+        self.reading_ahead = (week, stamp)
+        self.run_read_ahead(week, stamp, self.app)
 
-    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    # Not exclusive: a newer read-ahead (another week, or after a write) must not cancel
+    # this one's worker while its thread runs on; each lands and is kept by its stamp.
+    @work(thread=True, group="read-ahead", exit_on_error=False)
     def run_read_ahead(self, week: review.Week, stamp: tuple[int, int], app) -> None:
         try:
             with app.read_db() as db:
                 data = review.compute_week(db, week, app.config, today=app.today)
         except Exception:  # noqa: BLE001 - not computed ahead, then: ← computes it
+            self.post_message(WeekReadAhead(week, stamp, None))
             return
-        self.post_message(WeekReadAhead(week, ReadAhead(stamp, (week, data))))
+        self.post_message(WeekReadAhead(week, stamp, ReadAhead(stamp, (week, data))))
 
     def on_week_read_ahead(self, message: WeekReadAhead) -> None:
-        self.keep(message.week, message.read_ahead)
+        if self.reading_ahead == (message.week, message.stamp):
+            self.reading_ahead = None
+        # Read before a write that landed since: stale, and keeping it would drop the
+        # weeks computed after that write.
+        if message.read_ahead is not None and message.stamp == data_stamp(self.app.db):
+            self.keep(message.week, message.read_ahead)
 
     def keep(self, week: review.Week, computed: ReadAhead) -> None:
         """Keep ``week``'s figures; only those computed at the file's latest stamp."""
