@@ -72,7 +72,7 @@ def outlet_table(db: Database, start: date, end: date, span_kind: str,
     register = register_by_outlet(db, start, end)
     sold = totals_by_outlet(db, start, end)
     to_date = totals_by_outlet(db, period.start, cut)
-    goals = {x.outlet_id: x for x in targets_on(db, cut) if x.period.kind == period.kind}
+    goals = {x.outlet_id: x for x in targets_on(db, cut, kinds=(period.kind,))}
     rows = []
     for r in roster(db, today, config.visits.cadence_days, include_inactive=True, sort="code"):
         busy = (r.id in visits or r.id in sold or r.id in register or r.id in goals

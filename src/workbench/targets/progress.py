@@ -50,9 +50,8 @@ class Progress:
 def _progress(db: Database, day: date, outlet_ids: list[int] | None,
               kinds: Sequence[str] = PERIODS) -> dict[int, dict[str, Progress]]:
     found: dict[int, dict[str, Progress]] = {}
-    targets = {(x.outlet_id, x.period.kind): x
-               for x in targets_on(db, day, None if outlet_ids is None or len(outlet_ids) > 1
-                                   else outlet_ids[0])}
+    one = None if outlet_ids is None or len(outlet_ids) > 1 else outlet_ids[0]
+    targets = {(x.outlet_id, x.period.kind): x for x in targets_on(db, day, one, kinds)}
     for kind in kinds:  # each period sums its policies: only the ones asked for
         period = period_for(day, kind)
         totals = totals_by_outlet(db, period.start, min(period.end, day),
@@ -105,11 +104,16 @@ def total_progress(db: Database, day: date) -> list[Progress]:
 ROSTER_PERIOD = "year"
 
 
-def with_progress(db: Database, rows: Sequence[RosterRow], day: date, sort: str
+def roster_progress(db: Database, day: date) -> dict[int, Progress]:
+    """What the roster shows beside each outlet: this year's progress (``with_progress``)."""
+    return progress_by_outlet(db, day, ROSTER_PERIOD)
+
+
+def with_progress(rows: Sequence[RosterRow], year: dict[int, Progress], sort: str
                   ) -> list[RosterRow]:
-    """The roster's rows with this year's target and achieved premium (yuan) in place of
-    the card's old typed figures; sorted by completion when ``sort`` is "achieved"."""
-    year = progress_by_outlet(db, day, ROSTER_PERIOD)
+    """The roster's rows with ``year``'s target and achieved premium (yuan, from
+    ``roster_progress``) in place of the card's old typed figures; sorted by completion
+    when ``sort`` is "achieved"."""
     out = []
     for r in rows:
         p = year.get(r.id)

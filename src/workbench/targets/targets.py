@@ -8,6 +8,7 @@ the resource card write them) and stored in yuan.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
 from workbench.roster import outlets
-from workbench.targets.periods import check_period, check_start, period_for
+from workbench.targets.periods import PERIODS, check_period, check_start, period_for
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -100,17 +101,22 @@ _SQL = ("SELECT outlet_id, period, starts, premium, standard_premium, source "
         "FROM outlet_targets")
 
 
-def targets_on(db: Database, day: date, outlet_id: int | None = None) -> list[Target]:
-    """The targets of the month, quarter and year holding ``day`` (one outlet's or all)."""
-    starts = [(kind, period_for(day, kind).start.isoformat()) for kind in ("month", "quarter",
-                                                                           "year")]
-    where = " OR ".join("(period = ? AND starts = ?)" for _ in starts)
-    params: list[Any] = [x for pair in starts for x in pair]
+def targets_on(db: Database, day: date, outlet_id: int | None = None,
+               kinds: Sequence[str] = PERIODS) -> list[Target]:
+    """The targets of the periods ``kinds`` (month, quarter, year) holding ``day``, one
+    outlet's or all."""
+    periods = {(kind, period.start.isoformat()): period
+               for kind in kinds for period in [period_for(day, kind)]}
+    where = " OR ".join("(period = ? AND starts = ?)" for _ in periods)
+    params: list[Any] = [x for pair in periods for x in pair]
     sql = f"{_SQL} WHERE ({where})"
     if outlet_id is not None:
         sql += " AND outlet_id = ?"
         params.append(outlet_id)
-    return [_target(r) for r in db.execute(sql + " ORDER BY outlet_id", params).fetchall()]
+    # Every row shares one of these few periods: built once, not once per row (a heavy
+    # roster has 1,500 targets a day).
+    return [Target(r[0], periods[(r[1], r[2])], r[3], r[4], r[5])
+            for r in db.execute(sql + " ORDER BY outlet_id", params).fetchall()]
 
 
 def outlet_targets(db: Database, outlet_id: int, limit: int = 50) -> list[Target]:

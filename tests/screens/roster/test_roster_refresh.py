@@ -121,3 +121,41 @@ async def test_after_a_write_the_card_under_the_cursor_is_read_again_without_a_k
         await wait_loaded(pilot)
         assert roster.selected_id() == outlet_id
         await wait_until(pilot, current, "the card read again after the write")
+
+
+async def test_the_year_progress_is_computed_once_until_a_write(db, db_path, config,
+                                                                monkeypatch):
+    """Filter keys and sorts reuse the year's progress; a policy logged is counted."""
+    from tests.assessment_helpers import draft
+    from workbench.assessment import policies
+    from workbench.screens.common.changes import announce
+    from workbench.screens.roster import roster as roster_screen
+    from workbench.targets import targets
+
+    populate(db, config, TODAY)
+    outlet_id = outlets.outlet_by_code(db, "CCB-101").id
+    targets.set_target(db, targets.TargetDraft(outlet=outlet_id, period="year",
+                                               starts="2026", premium="100"), NOW)
+    computed = []
+    real = roster_screen.roster_progress
+    monkeypatch.setattr(roster_screen, "roster_progress",
+                        lambda *a, **k: computed.append(1) or real(*a, **k))
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        screen = app.screen
+        table = screen.query_one("#roster", DataTable)
+        assert computed == [1]
+        await pilot.press("slash", "c", "c", "backspace", "backspace", "enter")
+        await wait_loaded(pilot)
+        await pilot.press("s", "s")
+        await wait_loaded(pilot)
+        assert computed == [1]
+        before = table.get_cell(str(outlet_id), "achieved")
+        policies.log_policy(app.db, draft(policy_no="P-NEW", outlet="CCB-101",
+                                          premium="500000", issue_date="2026-11-26"),
+                            config.goals, TODAY, NOW)
+        announce(app, "policies")
+        await wait_loaded(pilot)
+        assert computed == [1, 1]
+        assert table.get_cell(str(outlet_id), "achieved") != before

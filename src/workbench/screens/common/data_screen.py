@@ -25,9 +25,11 @@ whole screen as for a write nobody announced.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from time import monotonic
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.message import Message
@@ -43,6 +45,9 @@ from workbench.screens.common.sizing import born_sized
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from textual.timer import Timer
+
+
+T = TypeVar("T")
 
 
 class Loaded(Message, bubble=False):
@@ -86,6 +91,9 @@ class DataScreen(Screen):
         self.shown = 0  # the load whose data the screen shows (0: none yet)
         self.idle_timer: Timer | None = None  # out of view: the catch-up once idle
         self.styled_under: StyledUnder | None = None  # for a return without a restyle
+        self.load_thread = threading.local()  # per load's thread: the stamp it was asked at
+        self.kept_lock = threading.Lock()
+        self.kept_values: dict[str, tuple[tuple[int, int], Any]] = {}  # see ``kept``
 
     # --- what subclasses write ------------------------------------------------------
 
@@ -114,15 +122,17 @@ class DataScreen(Screen):
     def reload(self) -> None:
         """Load in a thread worker; ``show`` the data when it arrives (if still the newest)."""
         self.requested += 1
-        self.run_load(self.requested, self.app)
+        self.run_load(self.requested, self.app, data_stamp(self.app.db))
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def run_load(self, generation: int, app: Any) -> None:
+    def run_load(self, generation: int, app: Any, stamp: tuple[int, int]) -> None:
         """The worker: ``load`` on the app's read connection, the outcome posted back.
 
         Exclusive per screen, so a newer load cancels this worker; the thread still runs
-        to its end, and ``on_loaded`` drops what it posts.
+        to its end, and ``on_loaded`` drops what it posts. ``stamp`` is the file's
+        ``data_stamp`` when the load was asked for (``kept`` keys on it).
         """
+        self.load_thread.stamp = stamp
         try:
             with app.read_db() as db:
                 data = self.load(db)
@@ -131,6 +141,24 @@ class DataScreen(Screen):
                 self.post_message(Loaded(generation, error=str(exc) or type(exc).__name__))
             return
         self.post_message(Loaded(generation, data))
+
+    def kept(self, name: str, compute: Callable[[], T]) -> T:
+        """From ``load``: ``compute()``, or its value from an earlier load when the file
+        has not changed since (a filter key or a sort reads the same derived figures).
+
+        Keyed on the stamp taken when the load was asked for, before its read began: the
+        value kept is of the file at that stamp or later, and a later stamp means a
+        write, so a value is never reused across one.
+        """
+        stamp = self.load_thread.stamp
+        with self.kept_lock:
+            held = self.kept_values.get(name)
+        if held is not None and held[0] == stamp:
+            return held[1]
+        value = compute()
+        with self.kept_lock:
+            self.kept_values[name] = (stamp, value)
+        return value
 
     def on_loaded(self, message: Loaded) -> None:
         message.stop()

@@ -31,7 +31,7 @@ from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
 from workbench.screens.roster.targets import wan
-from workbench.targets.progress import with_progress
+from workbench.targets.progress import roster_progress, with_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -136,7 +136,9 @@ class OutletsScreen(DataScreen):
         rows = outlets.roster(db, app.today, app.config.visits.cadence_days,
                               query=self.query_text, include_inactive=self.include_inactive,
                               sort=self.sort)
-        rows = with_progress(db, rows, app.today, self.sort)
+        # The same for every filter key and sort: computed again only after a write.
+        year = self.kept("year_progress", lambda: roster_progress(db, app.today))
+        rows = with_progress(rows, year, self.sort)
         visit = visits.open_visit(db)
         checked_in = None
         if visit is not None:
