@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from time import monotonic
 from typing import Any
@@ -76,6 +76,20 @@ def keep_witness(database, path) -> None:
     here = witness.path_for(database)
     if here is not None and here.exists():
         shutil.copy(here, Path(path).with_suffix(".witness"))
+
+
+@pytest.fixture(autouse=True)
+def working_clock(monkeypatch):
+    """The app's clock reads 20:00 on its working day, whatever the hour of the run.
+
+    Forms refuse a time later than the clock (a check-in, a sign-off), so a test typing
+    09:00 failed when the suite ran before nine in the morning. Tests that need another
+    hour set ``app.now`` themselves (the layout snapshots).
+    """
+    from workbench.app import WorkbenchApp
+
+    monkeypatch.setattr(WorkbenchApp, "now",
+                        lambda self: datetime.combine(self.today, time(20, 0)))
 
 
 @pytest.fixture(autouse=True)

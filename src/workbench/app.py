@@ -276,6 +276,11 @@ class WorkbenchApp(App[int]):
         # initials (filters, pickers and sorting read the stored ones).
         for module in WARM_UP:
             importlib.import_module(module)
+        # The file opened without sqlite-utils (``core.db.LazyDatabase``); the first
+        # write needs it.
+        from workbench.core.db import prepare_writes
+
+        prepare_writes()
         self.call_from_thread(self._collect_when_idle)
 
     def _collect_when_idle(self) -> None:

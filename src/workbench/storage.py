@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from workbench.core import db as core_db
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
+from workbench.core.migrations import pending_steps
 
 # Set names that older files record but that no longer run (see the module docstring).
 RETIRED_SETS = ("workbench.plan",)
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
     from workbench.register.proof import Proof
 
 
-def _declared() -> list:
+def declared_migrations() -> list:
+    """Every capability's migration set as declared (``core.migrations``: no sqlite-utils),
+    in dependency order; ``migration_sets`` builds them to apply."""
     from workbench.assessment import schema as assessment_schema
     from workbench.customers import schema as customers_schema
     from workbench.fieldwork import schema as fieldwork_schema
@@ -61,7 +64,7 @@ def _declared() -> list:
 
 def migration_sets() -> list[Migrations]:
     """Every capability's migration set, in dependency order (roster first)."""
-    return [m.build() for m in _declared()]
+    return [m.build() for m in declared_migrations()]
 
 
 def guard_hooks() -> list[Callable[[Database], None]]:
@@ -72,7 +75,8 @@ def guard_hooks() -> list[Callable[[Database], None]]:
 
 
 def pending_migrations(db: Database) -> list[str]:
-    return core_db.pending(db, migration_sets())
+    """The migration steps ``db`` has not run (read without importing sqlite-utils)."""
+    return pending_steps(db, declared_migrations())
 
 
 def newer_than_this(db: Database) -> str | None:
@@ -83,8 +87,8 @@ def newer_than_this(db: Database) -> str | None:
     if version > USER_VERSION:
         parts.append(t("check.newer_version", value=version))
     if "_sqlite_migrations" in db.table_names():
-        steps = {m.name: {step for step, _, _ in m.steps} for m in _declared()}
-        running = {m.name for m in migration_sets()}
+        steps = {m.name: {step for step, _, _ in m.steps} for m in declared_migrations()}
+        running = {m.name for m in declared_migrations()}
         unknown = [f"{name}/{step}" for name, step in db.execute(
             "SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid")
             if name not in RETIRED_SETS and (name not in running
@@ -126,13 +130,17 @@ def apply_migrations(db: Database, path: Path | None = None) -> Path | None:
     return backup
 
 
-def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+            lazy: bool = False) -> Database:
     """Open (creating if needed) the workbench database at ``path`` and bring it up to date.
 
     A file from a newer release, or with its guards dropped, is refused (``refuse_unsafe``).
+    ``lazy`` (the app): a ``core.db.LazyDatabase``; a file already up to date is then
+    opened without importing sqlite-utils (its guards are all there: ``refuse_unsafe``
+    checked, so re-asserting them would change nothing).
     """
     try:
-        db = core_db.open_file(path)
+        db = core_db.open_file(path, lazy=lazy)
     except WorkbenchError as exc:
         _say_damaged(exc, Path(path) if path else core_db.default_db_path())
         raise
@@ -141,9 +149,11 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
             where = core_db.file_of(db)
             try:
                 refuse_unsafe(db, where)
+                up_to_date = lazy and not pending_migrations(db)
             except sqlite3.DatabaseError:
                 raise WorkbenchError("db.damaged", path=str(where)) from None
-            apply_migrations(db, where)
+            if not up_to_date:
+                apply_migrations(db, where)
         except WorkbenchError as exc:
             db.close()
             _say_damaged(exc, where)
@@ -290,7 +300,7 @@ def open_checked(path: Path) -> Opened:
         opened = Opened(core_db.open_readonly(path), False, [reason])
     else:
         try:
-            opened = Opened(open_db(path))
+            opened = Opened(open_db(path, lazy=True))
         except WorkbenchError as exc:
             if exc.key not in _READABLE_REFUSALS:
                 raise

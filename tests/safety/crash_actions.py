@@ -27,7 +27,7 @@ NOW = datetime(2026, 11, 27, 9, 30)
 
 def extra_migrations():
     """A later release's migration: rebuild the register's line table (drops its triggers)."""
-    from sqlite_utils.migrations import Migrations
+    from workbench.core.migrations import Migrations
 
     extra = Migrations("workbench.safety_test")
 
@@ -40,8 +40,8 @@ def extra_migrations():
 
 
 def with_extra(storage) -> None:
-    original = storage.migration_sets
-    storage.migration_sets = lambda: [*original(), extra_migrations()]
+    original = storage.declared_migrations
+    storage.declared_migrations = lambda: [*original(), extra_migrations()]
 
 
 def signoff(path: str, outlet_id: str, staff_id: str, batch: str) -> None:

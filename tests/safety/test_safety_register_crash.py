@@ -187,8 +187,9 @@ def test_kill_9_during_a_migration_that_rebuilds_the_register(register_file, tmp
               for t in ("deliveries", "signoffs", "signoff_lines", "open_lines", "open_policies")}
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    original = storage.migration_sets
-    monkeypatch.setattr(storage, "migration_sets", lambda: [*original(), extra_migrations()])
+    original = storage.declared_migrations
+    monkeypatch.setattr(storage, "declared_migrations",
+                        lambda: [*original(), extra_migrations()])
     rng = random.Random(5)
     shutil.copy(source, tmp_path / "timed.db")
     spread = write_phase(["migrate", tmp_path / "timed.db"])

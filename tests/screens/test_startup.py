@@ -33,3 +33,30 @@ def test_the_first_screen_needs_no_domain_module():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ""
+
+
+def test_an_up_to_date_file_opens_and_the_plan_loads_without_sqlite_utils(demo_copy, db_path):
+    """The start-up path to the first data (open with its checks, the plan's load on a
+    reader) reads through plain sqlite3; sqlite-utils is imported for the first write."""
+    demo_copy.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from datetime import date\n"
+        "from workbench.core.config import Config\n"
+        "from workbench.core.db import ReadConnections\n"
+        "from workbench.plan.agenda import build_agenda\n"
+        "from workbench.storage import open_checked\n"
+        f"opened = open_checked(Path({str(db_path)!r}))\n"
+        "assert opened.writable and not opened.warnings, opened.warnings\n"
+        f"readers = ReadConnections(Path({str(db_path)!r}))\n"
+        "with readers.snapshot() as db:\n"
+        "    build_agenda(db, date(2026, 11, 27), Config())\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "from workbench.assessment import journal\n"
+        "journal.rate_mood(opened.db, date(2026, 11, 27), 71, '', date(2026, 11, 27))\n"
+        "mood = journal.mood_on(opened.db, date(2026, 11, 27))\n"
+        "print('sqlite_utils' in sys.modules, mood.score)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True", "71"]

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from dateutil.relativedelta import relativedelta
-
 from workbench.assessment import policies
 from workbench.core.config import GRADES, GoalsConfig
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
+from workbench.core.months import plus_months
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -100,7 +99,7 @@ def period_of(day: date, kind: str) -> Period:
                               options=t("list.sep").join(PERIOD_MONTHS))
     first_month = (day.month - 1) // months * months + 1
     start = date(day.year, first_month, 1)
-    end = start + relativedelta(months=months) - relativedelta(days=1)
+    end = plus_months(start, months) - timedelta(days=1)
     return Period(kind, start, end)
 
 

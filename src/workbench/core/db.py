@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.failures import sqlite_key
@@ -101,23 +101,72 @@ def _database_class() -> type[Database]:
     return WorkbenchDatabase
 
 
-def connect(path: Path) -> Database:
-    """A sqlite-utils Database on ``path`` with the pragmas every connection needs."""
-    Database = _database_class()
-
+def connect(path: Path, *, lazy: bool = False) -> Database:
+    """A sqlite-utils Database on ``path`` with the pragmas every connection needs
+    (``lazy``: a ``LazyDatabase``, which becomes one on the first write)."""
     # check_same_thread=False: the app opens the file in a worker thread, then uses it
     # from the UI thread; only one thread touches it at a time.
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db = Database(conn, execute_plugins=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # What sqlite-utils' Database sets when it wraps a connection: set here too, so
+        # a LazyDatabase's triggers behave the same before it becomes one.
+        conn.execute("PRAGMA recursive_triggers=on")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise open_refusal(path, exc) from None
-    return db
+    lazy_db = LazyDatabase(conn)
+    return lazy_db if lazy else lazy_db.full()  # type: ignore[return-value]
+
+
+class LazyDatabase:
+    """A connection that reads like sqlite-utils' Database and becomes one when needed.
+
+    Reads use ``execute``, ``table_names`` and ``conn``, which need nothing but sqlite3;
+    any other attribute (``atomic``, ``table``, ...) builds the real Database over the
+    same connection first (``full``). The app's start-up and its screens' loads read
+    through these, so the first screen never waits for sqlite-utils to import (~50 ms
+    and ~6 MB with click and pluggy); the warm-up imports it once the data shows.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._full: Database | None = None
+
+    def execute(self, sql: str, parameters: Sequence | dict | None = None) -> sqlite3.Cursor:
+        if parameters is not None:
+            return self.conn.execute(sql, parameters)
+        return self.conn.execute(sql)
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def full(self) -> Database:
+        """sqlite-utils' Database over this connection (built on the first call)."""
+        if self._full is None:
+            self._full = _database_class()(self.conn, execute_plugins=False)
+        return self._full
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for what this class lacks: everything a write needs.
+        return getattr(self.full(), name)
+
+
+def full_database(db: Database | LazyDatabase) -> Database:
+    """The sqlite-utils Database behind ``db`` (itself, when it already is one)."""
+    return db.full() if isinstance(db, LazyDatabase) else db
+
+
+def prepare_writes() -> None:
+    """Import sqlite-utils ahead of the first write (the app's warm-up, in a thread)."""
+    _database_class()
 
 
 def open_refusal(path: Path, exc: sqlite3.DatabaseError) -> WorkbenchError:
@@ -143,9 +192,10 @@ def connect_reader(path: Path) -> Database:
     """A connection on ``path`` that can only read (``PRAGMA query_only``).
 
     Screens load their data on these, in worker threads, beside the one writing
-    connection: in WAL mode readers never wait for the writer, nor it for them.
+    connection: in WAL mode readers never wait for the writer, nor it for them. Lazy:
+    a load only reads (``LazyDatabase``).
     """
-    db = connect(path)
+    db = connect(path, lazy=True)
     db.conn.execute("PRAGMA query_only=ON")
     return db
 
@@ -236,15 +286,16 @@ def _has_user_tables(db: Database) -> bool:
     return bool(db.table_names())
 
 
-def open_file(path: str | os.PathLike[str] | None = None) -> Database:
-    """Open (creating if needed) the SQLite file at ``path``, without migrating it."""
+def open_file(path: str | os.PathLike[str] | None = None, *, lazy: bool = False) -> Database:
+    """Open (creating if needed) the SQLite file at ``path``, without migrating it
+    (``lazy``: as ``connect``)."""
     target = Path(path) if path else default_db_path()
     if not path:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = target.expanduser()
     check_target(target)
     create_private(target)
-    return connect(target)
+    return connect(target, lazy=lazy)
 
 
 def file_of(db: Database) -> Path:
@@ -266,6 +317,7 @@ def migrate(db: Database, path: Path | None, sets: Sequence[Migrations],
     A refused write becomes a translated ``WorkbenchError``; the caller closes ``db``.
     Returns the backup path, if one was made.
     """
+    db = full_database(db)
     try:
         backup = None
         if pending(db, sets) and _has_user_tables(db) and path is not None:

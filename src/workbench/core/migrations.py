@@ -37,3 +37,14 @@ class Migrations:
         for step, fn, transactional in self.steps:
             built(name=step, transactional=transactional)(fn)
         return built
+
+
+def pending_steps(db: Any, declared: list[Migrations]) -> list[str]:
+    """The steps of ``declared`` that ``db`` has not run, as sqlite-utils records them
+    (``_sqlite_migrations``: one row per set and step), read without importing it: the
+    app's start-up asks this of every file before its first screen shows."""
+    applied: set[tuple[str, str]] = set()
+    if "_sqlite_migrations" in db.table_names():
+        applied = {(r[0], r[1]) for r in db.execute(
+            "SELECT migration_set, name FROM _sqlite_migrations")}
+    return [step for m in declared for step, _, _ in m.steps if (m.name, step) not in applied]

@@ -2,7 +2,7 @@
 
 Renewal dates are computed, never stored: the first premium is paid on the issue day,
 then one every 12, 6 or 1 months (annual, semi-annual, monthly) for the payment term
-(``term_years``), each counted from the issue day with dateutil's ``relativedelta`` (so
+(``term_years``), each counted from the issue day in calendar months (``core.months``, so
 a policy issued on 31 January renews on 28 or 29 February and again on 31 March, and
 one issued on 29 February renews on 28 February in common years). A single premium
 (趸交) has no renewal.
@@ -18,9 +18,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
-
 from workbench.core.config import Config
+from workbench.core.months import plus_months
 from workbench.register import deadlines
 from workbench.register.schema import NOT_VOIDED
 
@@ -37,7 +36,7 @@ def renewal_dates(issued: date, term_years: int, frequency: str) -> list[date]:
         return []
     step = MONTHS[frequency]
     payments = term_years * 12 // step
-    return [issued + relativedelta(months=step * k) for k in range(1, payments)]
+    return [plus_months(issued, step * k) for k in range(1, payments)]
 
 
 def renewals_between(issued: date, term_years: int, frequency: str, first: date,
@@ -57,7 +56,7 @@ def renewals_between(issued: date, term_years: int, frequency: str, first: date,
     # it by days, never out of its month), so only these k can fall in the window.
     low = max(1, months_to(first) // step)
     high = min(payments - 1, months_to(last) // step)
-    found = (issued + relativedelta(months=step * k) for k in range(low, high + 1))
+    found = (plus_months(issued, step * k) for k in range(low, high + 1))
     return [d for d in found if first <= d <= last]
 
 

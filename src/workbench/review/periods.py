@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
+from workbench.core.months import plus_months
 from workbench.targets.periods import check_start, period_for, period_label
 
 KINDS = ("week", "month", "quarter")
@@ -32,7 +31,7 @@ class Span:
 
     def shift(self, steps: int) -> Span:
         months = steps * (1 if self.kind == "month" else 3)
-        return Span(self.kind, self.start + relativedelta(months=months))
+        return Span(self.kind, plus_months(self.start, months))
 
 
 def span_of(day: date, kind: str) -> Span:

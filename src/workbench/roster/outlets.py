@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-
-from dateutil.relativedelta import relativedelta
 
 from workbench.core import validate as v
 from workbench.core.clock import stamp
@@ -253,7 +251,7 @@ def next_due(last_visit: date | None, tier: str, cadence: Mapping[str, int], tod
     if last_visit is None:
         return today
     days = cadence.get(tier, max(cadence.values(), default=30))
-    return last_visit + relativedelta(days=days)
+    return last_visit + timedelta(days=days)
 
 
 ROSTER_SORTS = ("due", "code", "name", "tier", "last_visit", "staff", "achieved")

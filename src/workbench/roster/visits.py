@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
-
 from workbench.core import validate as v
 from workbench.core.clock import parse_stamp, stamp
 from workbench.core.errors import ValidationError
@@ -218,7 +216,7 @@ def visits_for(db: Database, outlet_id: int, limit: int = 50) -> list[Visit]:
 def visits_on(db: Database, day: date) -> list[Visit]:
     """Visits started on ``day`` (uses the started_at index)."""
     start = day.isoformat()
-    end = (day + relativedelta(days=1)).isoformat()
+    end = (day + timedelta(days=1)).isoformat()
     return [_visit(r) for r in db.execute(
         f"SELECT {_VISIT_COLS} FROM visits WHERE started_at >= ? AND started_at < ? "
         "ORDER BY started_at", [start, end]).fetchall()]
@@ -263,7 +261,7 @@ def visit_stats(db: Database, start: date, end: date, cadence: Mapping[str, int]
     An active outlet is due in the range when its next visit, counted from its last
     completed visit before ``start``, falls on or before ``end``.
     """
-    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     rows = db.execute(
         "SELECT outlet_id, started_at, ended_at, clears_due FROM visits WHERE started_at >= ? "
         "AND started_at < ? AND ended_at IS NOT NULL", [lo, hi]).fetchall()
@@ -279,7 +277,7 @@ def coverage_by_tier(db: Database, start: date, end: date,
                      cadence: Mapping[str, int]) -> dict[str, tuple[int, int, int]]:
     """Per outlet tier: (active outlets, due in the range, due and visited in it), by the
     same rule as ``visit_stats`` (the team dashboard's coverage)."""
-    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     visited = {r[0] for r in db.execute(
         "SELECT DISTINCT outlet_id FROM visits WHERE started_at >= ? AND started_at < ? "
         "AND ended_at IS NOT NULL AND clears_due = 1", [lo, hi])}
@@ -295,7 +293,7 @@ def coverage_by_tier(db: Database, start: date, end: date,
 def visits_by_outlet(db: Database, start: date, end: date) -> dict[int, tuple[int, float]]:
     """Outlet id -> (completed visits, hours) from ``start`` to ``end`` inclusive, by the
     same rule as ``visit_stats`` (the reports' per-outlet table)."""
-    lo, hi = start.isoformat(), (end + relativedelta(days=1)).isoformat()
+    lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     out: dict[int, tuple[int, float]] = {}
     for outlet_id, started, ended in db.execute(
             "SELECT outlet_id, started_at, ended_at FROM visits WHERE started_at >= ? "

@@ -7,15 +7,14 @@ added here, since the grade lines are never set per month.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
-
-from dateutil.relativedelta import relativedelta
 
 from workbench.assessment.grades import Period, period_of
 from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
+from workbench.core.months import plus_months
 
 PERIODS = ("month", "quarter", "year")
 
@@ -24,7 +23,7 @@ def period_for(day: date, kind: str) -> Period:
     """The month, quarter or year holding ``day`` (first and last day inclusive)."""
     if kind == "month":
         start = day.replace(day=1)
-        return Period("month", start, start + relativedelta(months=1, days=-1))
+        return Period("month", start, plus_months(start, 1) - timedelta(days=1))
     if kind not in PERIODS:
         raise ValidationError("target_period", "error.bad_choice",
                               options=t("list.sep").join(PERIODS))
