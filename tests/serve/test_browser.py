@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic
 
@@ -71,10 +72,23 @@ class Served:
     db_path: Path
 
 
+def midday_zone() -> str:
+    """A POSIX ``TZ`` whose local time is now between 12:00 and 13:00.
+
+    The tabs' apps read the machine's clock (the working day is ``--today``): a sign-off
+    before the delivery it signs for is refused, so a test delivering at 08:00 failed
+    when run between midnight and eight (UTC).
+    """
+
+    return f"WBT{datetime.now(UTC).hour - 12:+d}"
+
+
 @pytest.fixture
-async def served(tmp_path: Path, demo_template: Path) -> AsyncIterator[Served]:
-    """The demo served on a free port: each tab runs ``workbench --lang zh`` on it."""
+async def served(tmp_path: Path, demo_template: Path, monkeypatch) -> AsyncIterator[Served]:
+    """The demo served on a free port: each tab runs ``workbench --lang zh`` on it, at
+    midday (``midday_zone``)."""
     need_browser()
+    monkeypatch.setenv("TZ", midday_zone())  # read by each tab's process as it starts
     i18n.set_language("zh")  # the page's own words (the keys bar) in the tabs' language
     db_path = tmp_path / "wb.db"
     copy_database(demo_template, db_path)  # with its witness: no banner over the app
@@ -277,7 +291,6 @@ async def test_sign_with_taps_on_a_tablet(served: Served, tmp_path: Path) -> Non
     db = open_db(served.db_path)
     try:
         outlet = db.execute("SELECT id FROM outlets WHERE code = 'BOCOM-108'").fetchone()[0]
-        from datetime import datetime
 
         from workbench.core.config import Config
 

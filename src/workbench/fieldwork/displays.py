@@ -64,15 +64,22 @@ class DisplayState:
         return (today - self.last_up).days if self.last_up else None
 
 
-def _states(db: Database, where: str, params: list[object]) -> list[DisplayState]:
+def _states(db: Database, params: list[object], *, checks: str = "",
+            outlets: str = "") -> list[DisplayState]:
+    """Items' states; ``checks`` and ``outlets``: WHERE clauses on each table (or none)."""
+    # Each (outlet, item)'s last check and last day up, from the index alone, before the
+    # outlets are joined (one lookup per item, not per check); then the up of that last
+    # check (the newest row on its day).
     rows = db.execute(f"""
-        SELECT d.outlet_id, o.code, o.name, d.item, max(d.checked_on),
-          (SELECT e.up FROM display_checks e WHERE e.outlet_id = d.outlet_id
-             AND e.item = d.item ORDER BY e.checked_on DESC, e.id DESC LIMIT 1),
-          max(CASE WHEN d.up = 1 THEN d.checked_on END)
-        FROM display_checks d JOIN outlets o ON o.id = d.outlet_id
-        WHERE {where} GROUP BY d.outlet_id, d.item ORDER BY o.code, d.item""",
-                      params).fetchall()
+        SELECT g.outlet_id, o.code, o.name, g.item, g.last,
+          (SELECT e.up FROM display_checks e WHERE e.outlet_id = g.outlet_id
+             AND e.item = g.item ORDER BY e.checked_on DESC, e.id DESC LIMIT 1),
+          g.last_up
+        FROM (SELECT d.outlet_id, d.item, max(d.checked_on) AS last,
+                max(CASE WHEN d.up = 1 THEN d.checked_on END) AS last_up
+              FROM display_checks d {checks} GROUP BY d.outlet_id, d.item) g
+        JOIN outlets o ON o.id = g.outlet_id
+        {outlets} ORDER BY o.code, g.item""", params).fetchall()
     return [DisplayState(outlet_id=r[0], code=r[1], name=r[2], item=r[3],
                          last_checked=date.fromisoformat(r[4]), up=bool(r[5]),
                          last_up=date.fromisoformat(r[6]) if r[6] else None) for r in rows]
@@ -80,13 +87,13 @@ def _states(db: Database, where: str, params: list[object]) -> list[DisplayState
 
 def displays_at(db: Database, outlet_id: int) -> list[DisplayState]:
     """Every item ever checked at the outlet, with its last check."""
-    return _states(db, "d.outlet_id = ?", [outlet_id])
+    return _states(db, [outlet_id], checks="WHERE d.outlet_id = ?")
 
 
 def stale_displays(db: Database, today: date, days: int) -> list[DisplayState]:
     """Items at active outlets found down at their last check or not seen up for
     ``days`` or more days; longest first (down or never up before all)."""
-    found = [s for s in _states(db, "o.active = 1", []) if s.stale(today, days)]
+    found = [s for s in _states(db, [], outlets="WHERE o.active = 1") if s.stale(today, days)]
     found.sort(key=lambda s: (s.up and s.last_up is not None,
                               -(s.days_since_up(today) or 0), s.code, s.item))
     return found
