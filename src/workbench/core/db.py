@@ -1,9 +1,10 @@
 """The one SQLite file: checks before opening, pragmas, permissions, the write lock, backups.
 
 This module knows no capability. ``open_file(path)`` returns a connected
-``sqlite_utils.Database``; ``migrate(db, path, sets, hooks)`` applies the migration sets
-it is given, copying the file with SQLite's online backup API first when it already
-holds data. Which sets exist, and in which order, is decided above every capability,
+``sqlite_utils.Database`` (for the app, a ``LazyDatabase``: it reads through plain
+sqlite3 and becomes one on its first write); ``migrate(db, path, sets, hooks)`` applies
+the migration sets it is given, copying the file with SQLite's online backup API first
+when it already holds data. Which sets exist, and in which order, is decided above every capability,
 in ``workbench.storage``. Files we create are readable by their owner only.
 """
 
