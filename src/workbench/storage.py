@@ -63,7 +63,8 @@ def declared_migrations() -> list:
 
 
 def migration_sets() -> list[Migrations]:
-    """Every capability's migration set, in dependency order (roster first)."""
+    """Every capability's migration set built for sqlite-utils, in dependency order
+    (roster first): what the tests inspect; ``core.db.migrate`` builds its own."""
     return [m.build() for m in declared_migrations()]
 
 
@@ -124,7 +125,7 @@ def apply_migrations(db: Database, path: Path | None = None) -> Path | None:
     from workbench.register import witness
 
     builds_ledger = LEDGER_STEP in pending_migrations(db)
-    backup = core_db.migrate(db, path, migration_sets(), guard_hooks())
+    backup = core_db.migrate(db, path, declared_migrations(), guard_hooks())
     if builds_ledger:
         witness.start(db)
     return backup

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.failures import sqlite_key
+from workbench.core.migrations import pending_steps
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
+
+    from workbench.core.migrations import Migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 8000
@@ -304,15 +306,11 @@ def file_of(db: Database) -> Path:
     return Path(db.execute("PRAGMA database_list").fetchone()[2])
 
 
-def pending(db: Database, sets: Sequence[Migrations]) -> list[str]:
-    """Names of the migrations in ``sets`` not yet applied to ``db``."""
-    return [m.name for s in sets for m in s.pending(db)]
-
-
 def migrate(db: Database, path: Path | None, sets: Sequence[Migrations],
             hooks: Sequence[Callable[[Database], None]] = ()) -> Path | None:
     """Apply pending migrations, then every hook; back the file up first when it holds data.
 
+    ``sets`` are declared (``core.migrations``); sqlite-utils applies what each builds.
     Hooks re-assert schema guards (triggers): ``table.transform()`` silently drops
     triggers, so guards are re-created on every open rather than trusted to survive.
     A refused write becomes a translated ``WorkbenchError``; the caller closes ``db``.
@@ -321,11 +319,11 @@ def migrate(db: Database, path: Path | None, sets: Sequence[Migrations],
     db = full_database(db)
     try:
         backup = None
-        if pending(db, sets) and _has_user_tables(db) and path is not None:
+        if pending_steps(db, sets) and _has_user_tables(db) and path is not None:
             when = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = backup_to(db, path.with_name(f"{path.stem}.pre-migrate-{when}{path.suffix}"))
         for migrations in sets:
-            migrations.apply(db)
+            migrations.build().apply(db)
         for hook in hooks:
             hook(db)
     except sqlite3.OperationalError as exc:

@@ -9,7 +9,7 @@ the file is opened, and sqlite-utils does all the work of applying them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -39,7 +39,7 @@ class Migrations:
         return built
 
 
-def pending_steps(db: Any, declared: list[Migrations]) -> list[str]:
+def pending_steps(db: Any, declared: Sequence[Migrations]) -> list[str]:
     """The steps of ``declared`` that ``db`` has not run, as sqlite-utils records them
     (``_sqlite_migrations``: one row per set and step), read without importing it: the
     app's start-up asks this of every file before its first screen shows."""

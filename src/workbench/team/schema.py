@@ -125,7 +125,7 @@ def open_team(path: Path) -> Database:
         if tables and "team_managers" not in tables:
             # A manager's own file (or any other) named by mistake: never add tables to it.
             raise WorkbenchError("team.not_team_db", path=str(path))
-        core_db.migrate(db, None, [TEAM.build()])
+        core_db.migrate(db, None, [TEAM])
     except BaseException:
         db.close()
         raise

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlite_utils.migrations import Migrations
 
 from workbench import storage
 from workbench.core import db as dbmod
 from workbench.core.errors import WorkbenchError
+from workbench.core.migrations import Migrations
 
 
 def test_migrates_from_empty_and_re_runs_cleanly(db_path):
@@ -49,8 +49,8 @@ def test_backup_before_migrating_an_existing_file(db_path, monkeypatch):
     def m001_add_column(d):
         d.execute("ALTER TABLE outlets ADD COLUMN extra TEXT")
 
-    original = storage.migration_sets
-    monkeypatch.setattr(storage, "migration_sets", lambda: [*original(), extra])
+    original = storage.declared_migrations
+    monkeypatch.setattr(storage, "declared_migrations", lambda: [*original(), extra])
     database = storage.open_db(db_path)
     database.close()
     backups = list(db_path.parent.glob("wb.pre-migrate-*.db"))
