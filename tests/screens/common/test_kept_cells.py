@@ -17,7 +17,10 @@ COLUMNS = ("code", "name", "due")
 
 
 class TwinTables(App):
-    CSS = "DataTable { height: 10; width: 40; }"
+    CSS = """
+    DataTable { height: 10; width: 40; }
+    .alarm DataTable > .datatable--cursor { background: red; }
+    """
     AUTO_FOCUS = None  # neither focused: both drawn in the same state
 
     def compose(self) -> ComposeResult:
@@ -94,3 +97,56 @@ async def test_a_click_after_a_reorder_selects_the_row_under_the_pointer():
         await pilot.click("#kept", offset=(2, 3))
         await pilot.pause()
         assert kept.coordinate_to_cell_key(kept.cursor_coordinate).row_key.value == "e"
+
+
+async def test_a_restyle_that_changes_only_the_cursor_colour_draws_it_again():
+    app = TwinTables()
+    async with app.run_test(size=(100, 30)) as pilot:
+        kept, plain = app.query_one("#kept", DataTable), app.query_one("#plain", DataTable)
+        for table in (kept, plain):
+            replace_rows(table, [(key, row_cells(key, 1)) for key in "abc"])
+        await pilot.pause()
+        app.screen.add_class("alarm")  # the table's own style and state are unchanged
+        await pilot.pause()
+        assert drawn(kept) == drawn(plain)
+
+
+async def frames_over_focus_changes(table_class) -> tuple[list, list[int]]:
+    """What a table draws as it gains and loses the focus (a filter typed above it) and
+    its cursor moves; and the cells it drew afresh at each step."""
+    from textual.widgets import Input
+
+    class Filtered(App):
+        def compose(self) -> ComposeResult:
+            yield Input(id="filter")
+            yield table_class(id="rows", cursor_type="row", zebra_stripes=True)
+
+    app = Filtered()
+    frames, misses = [], []
+    async with app.run_test(size=(60, 20)) as pilot:
+        table = app.query_one("#rows", DataTable)
+        table.add_columns(*COLUMNS)
+        replace_rows(table, [(key, row_cells(key, 0)) for key in "abcdef"])
+        for step, target in enumerate(("#rows", "#filter", "#rows", "#filter", "#rows")):
+            app.query_one(target).focus()
+            await pilot.pause()
+            before = getattr(table, "kept_cells", None) and table.kept_cells.misses
+            frames.append(drawn(table))
+            table.move_cursor(row=step % 2)  # a row drawn with the cursor in this state
+            await pilot.pause()
+            frames.append(drawn(table))
+            if before is not None:
+                misses.append(table.kept_cells.misses - before)
+    return frames, misses
+
+
+async def test_rows_drawn_while_focused_and_not_are_kept_apart_and_stay_right():
+    """Each focus state's drawn rows are kept (not drawn afresh at each change) and are
+    what DataTable draws (the cursor's colours follow the focus)."""
+    from workbench.screens.common.tables import FitTable
+
+    kept, misses = await frames_over_focus_changes(KeptCellsTable)
+    plain, _ = await frames_over_focus_changes(DataTable)
+    assert kept == plain
+    assert misses[2:] == [0, 0, 0]  # both states seen: the cursor's moves reuse cells
+    assert issubclass(FitTable, KeptCellsTable)

@@ -1,4 +1,4 @@
-"""Table cells drawn once per content and kept across sorts, filters and pages.
+"""Table cells drawn once per content, kept across sorts, filters, pages and restyles.
 
 DataTable keys each cell it has drawn on the cell's row and on a counter it bumps
 whenever a row is added, removed or moved. So a sort, a filter key or another page draws
@@ -13,8 +13,16 @@ row and column as metadata (what a mouse click reads), and these are stamped aga
 the cell lands at another place.
 
 Only one-line cells of text are kept; anything else is drawn by DataTable as before.
-The kept cells are dropped when the table's styles are applied again (a theme, the
-style sheet), as DataTable drops its own.
+
+Textual also applies the style sheet again to every widget of a screen each time it is
+shown, and to a table each time it gains or loses the focus, and DataTable then drops
+every row it has drawn: switching to the register drew each visible cell through Rich
+again (~150 ms of a 200 ms switch), and each filter typed over the roster drew its
+rows afresh. Its caches (and these) are keyed on the focus and hover state already, so
+they stay valid as long as the styles each state resolves to are those they were drawn
+with. That is checked before the next frame is drawn (the styles of a table's parts,
+the cursor's colours, are resolved only after it is told of a restyle), and every drawn
+cell is dropped when a state's styles changed (a theme, the style sheet).
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 # Cells kept per table: a roster of 500 outlets has 4,500 cells, each drawn at most twice
@@ -54,18 +65,49 @@ def stamped(lines: Lines, row: int, column: int) -> Lines:
 
 
 class KeptCellsTable(DataTable):
-    """A DataTable that draws a cell once per content, not once per place."""
+    """A DataTable that draws a cell once per content, not once per place, and keeps
+    what it drew when restyled with the same styles."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # key -> (row, column the lines carry, lines)
         self.kept_cells: LRUCache[Hashable, tuple[int, int, Lines]] = LRUCache(KEPT_CELLS)
+        self.looks: dict[Any, tuple[Any, ...]] = {}  # per focus/hover state: drawn with
+        self.restyled = False
+
+    def look(self) -> tuple[Any, ...]:
+        """Every style the drawn cells depend on, as resolved for the current state."""
+        return (self.app.theme, self.rich_style,
+                *(self.get_component_rich_style(name) for name in
+                  sorted(self.COMPONENT_CLASSES)))
 
     def notify_style_update(self) -> None:
-        # The cells were drawn with the styles resolved before (the theme, the cursor's
-        # colours): DataTable drops its own drawn rows here too.
-        self.kept_cells.clear()
-        super().notify_style_update()
+        if not self.is_mounted:
+            super().notify_style_update()
+            return
+        ScrollView.notify_style_update(self)  # the widget's part, not DataTable's
+        self.restyled = True  # kept or dropped before the next frame: keep_or_drop
+        self.refresh()
+
+    def keep_or_drop(self) -> None:
+        """After a restyle: keep the drawn cells if this state's styles are those they
+        were drawn with, drop every one if not."""
+        state, look = self.get_pseudo_class_state(), self.look()
+        known = self.looks.get(state)
+        if known is not None and known != look:
+            self.looks = {}
+            self._clear_caches()
+            self.kept_cells.clear()
+        self.looks[state] = look
+        # The cells' part styles (the cursor's colours) as resolved for this state:
+        # DataTable keeps them in a cache of its own, not keyed on the state.
+        self._get_styles_to_render_cell.cache_clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.restyled:
+            self.restyled = False
+            self.keep_or_drop()
+        return super().render_lines(crop)
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style,
                      width: int, cursor: bool = False, hover: bool = False) -> Lines:

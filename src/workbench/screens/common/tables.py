@@ -27,7 +27,6 @@ from rich.text import Text
 from textual import events
 from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
-from textual.scroll_view import ScrollView
 from textual.widgets import DataTable
 
 from workbench.screens.common.kept_cells import KeptCellsTable
@@ -195,7 +194,6 @@ class FitTable(KeptCellsTable):
         self.keep_whole = tuple(keep_whole)
         self.spare_first = tuple(spare_first)
         self.hidden: tuple[str, ...] = ()
-        self.looks: dict[Any, tuple[Any, ...]] = {}  # per focus/hover state: drawn with
 
     def on_resize(self, _event: events.Resize) -> None:
         self.fit()
@@ -209,32 +207,6 @@ class FitTable(KeptCellsTable):
             new_rows = [key for key in new_rows if (row := self.rows.get(key)) is not None
                         and (row.label is not None or row.auto_height)]
         super()._update_dimensions(new_rows)
-
-    def look(self) -> tuple[Any, ...]:
-        """Every style the drawn cells depend on, as resolved for the current state."""
-        return (self.app.theme, self.rich_style,
-                *(self.get_component_rich_style(name) for name in
-                  sorted(self.COMPONENT_CLASSES)))
-
-    def notify_style_update(self) -> None:
-        """Keep the drawn rows when the styles they were drawn with did not change.
-
-        Textual re-applies the style sheet to every widget of a screen each time it is
-        shown again, and DataTable then drops every row it had drawn: switching to the
-        register re-rendered each visible cell through Rich (~150 ms of a 200 ms switch).
-        Its caches are keyed on the focus and hover state already, so they stay valid
-        as long as the resolved styles for each state are those they were drawn with.
-        """
-        if not self.is_mounted:
-            super().notify_style_update()
-            return
-        state, look = self.get_pseudo_class_state(), self.look()
-        if self.looks.get(state) == look:
-            ScrollView.notify_style_update(self)  # the widget's part, not DataTable's
-            self.refresh()
-            return
-        self.looks = {state: look}  # the caches are cleared: no other state's rows kept
-        super().notify_style_update()
 
     def unseen_cells(self, row: int,
                      whole: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
