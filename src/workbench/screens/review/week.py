@@ -29,6 +29,7 @@ from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.footer import Footer
+from workbench.screens.common.kept_cells import KeptCellsTable
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.sizing import born_sized
 from workbench.screens.common.tables import PendingRows, replace_rows
@@ -116,7 +117,7 @@ class WeekScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="week-title", classes="section-title")
-        yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield KeptCellsTable(id="figures", cursor_type="row", zebra_stripes=True)
         yield Static("", id="week-lists", markup=False)
         yield Static(t("review.summary_title"), id="summary-title", classes="section-title")
         yield TextArea(id="summary", soft_wrap=True)

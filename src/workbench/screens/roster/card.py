@@ -17,6 +17,7 @@ from workbench.screens.common.changes import FIELDWORK, ROSTER, TARGETS, announc
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
+from workbench.screens.common.kept_cells import KeptCellsTable
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.tables import PendingRows, cursor_id, replace_rows
 from workbench.screens.roster import targets as roster_targets
@@ -71,9 +72,9 @@ class OutletCardScreen(DataScreen):
             yield Static("", id="card-figures", classes="card")
         with Vertical(id="card-lists"):
             yield Static(t("card.staff"), classes="section-title")
-            yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
+            yield KeptCellsTable(id="staff", cursor_type="row", zebra_stripes=True)
             yield Static(t("card.visits"), classes="section-title")
-            yield DataTable(id="visits", cursor_type="row", zebra_stripes=True)
+            yield KeptCellsTable(id="visits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
