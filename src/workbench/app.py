@@ -31,6 +31,7 @@ from workbench.screens.common.changes import DataChanged
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import notify_failure
+from workbench.screens.common.key_order import ran_on_arrival
 from workbench.screens.common.keys import translate_bindings
 
 if TYPE_CHECKING:
@@ -290,6 +291,8 @@ class WorkbenchApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.touched()
+        if isinstance(event, events.Key) and await ran_on_arrival(self, event):
+            return  # keys read with it go where its action put the focus (key_order)
         await super().on_event(event)
 
     def _warn(self, warnings: list[str], writable: bool) -> None:

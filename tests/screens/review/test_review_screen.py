@@ -82,3 +82,26 @@ async def test_at_80_columns_the_footer_shows_the_week_keys_up_to_the_excel_expo
         for key in ("left", "t", "m", "v", "l"):
             region = keys[key].region
             assert region.width and region.right <= palette.region.x, key
+
+
+async def test_text_typed_in_one_burst_after_tab_lands_in_the_summary(db, db_path, config):
+    """Tab and the words after it read at once (a lagging terminal): the words are the
+    summary's, not the week's keys (m exports, t goes to this week)."""
+    from textual import events
+
+    populate(db, config, TODAY)
+    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("w")
+        await wait_loaded(pilot)
+        area = app.screen.query_one("#summary", TextArea)
+        before = area.text
+        for key, char in [("tab", "\t"), *((c, c) for c in "met")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # all queued before the app handles one
+        await wait_loaded(pilot)
+        await pilot.pause()
+        assert area.has_focus and area.text.replace(before, "", 1) == "met"
+        assert len(app.screen_stack) == 1  # no export asked about

@@ -28,6 +28,26 @@ async def test_filter_by_pinyin_initials(db, db_path, config):
         assert names and all("建设银行" in n for n in names)
 
 
+async def test_keys_typed_in_one_burst_after_the_filter_key_land_in_the_filter(db, db_path,
+                                                                              config):
+    """A terminal that lags (or a fast typist) delivers "/jsyh" in one read: the keys
+    after "/" are the filter's text, never the roster's keys (s sorts, h shows the
+    inactive outlets)."""
+    from textual import events
+
+    app = demo_app(db, db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(app, pilot)
+        screen = app.screen
+        for key, char in [("slash", "/"), *((c, c) for c in "jsyh")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # all queued before the app handles one
+        await wait_loaded(pilot)
+        assert screen.query_one("#filter", Input).value == "jsyh"
+        assert (screen.sort, screen.include_inactive) == ("due", False)
+
+
 async def test_add_outlet_through_form_with_validation_error(db, db_path, config):
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
