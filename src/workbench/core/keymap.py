@@ -50,9 +50,9 @@ BINDING_IDS = frozenset({
     # screens.targets.campaigns.CampaignsScreen
     "campaigns_back", "campaigns_add", "campaigns_edit",
     # screens.roster.roster.OutletsScreen
-    "roster_filter", "roster_add", "roster_edit", "roster_check_in", "roster_check_out",
-    "roster_sort", "roster_deactivate", "roster_inactive", "roster_next_page",
-    "roster_prev_page", "roster_import",
+    "roster_filter", "roster_filter_done", "roster_add", "roster_edit", "roster_check_in",
+    "roster_check_out", "roster_sort", "roster_deactivate", "roster_inactive",
+    "roster_next_page", "roster_prev_page", "roster_import",
     # screens.customers (the list and the card)
     "customers_add", "customers_stage", "customers_edit", "customers_talk", "customers_import",
     "customer_back",

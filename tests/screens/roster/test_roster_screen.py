@@ -32,20 +32,22 @@ async def test_keys_typed_in_one_burst_after_the_filter_key_land_in_the_filter(d
                                                                               config):
     """A terminal that lags (or a fast typist) delivers "/jsyh" in one read: the keys
     after "/" are the filter's text, never the roster's keys (s sorts, h shows the
-    inactive outlets)."""
+    inactive outlets); after Enter they are the roster's again."""
     from textual import events
 
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         screen = app.screen
-        for key, char in [("slash", "/"), *((c, c) for c in "jsyh")]:
+        for key, char in [("slash", "/"), *((c, c) for c in "jsyh"), ("enter", "\r"),
+                          ("s", "s")]:
             event = events.Key(key, char)
             event.set_sender(app)
             app._driver.send_message(event)  # all queued before the app handles one
         await wait_loaded(pilot)
         assert screen.query_one("#filter", Input).value == "jsyh"
-        assert (screen.sort, screen.include_inactive) == ("due", False)
+        assert (screen.sort, screen.include_inactive) == ("code", False)  # s: sorted
+        assert screen.query_one("#roster", DataTable).has_focus
 
 
 async def test_add_outlet_through_form_with_validation_error(db, db_path, config):

@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.cancel": ("取消", "Cancel"),
     "key.edit": ("编辑", "Edit"),
     "key.filter": ("筛选", "Filter"),
+    "key.filter_done": ("筛选完成,回到列表", "Done filtering: back to the list"),
     "key.sort": ("排序", "Sort"),
     "key.next_page": ("下一页", "Next page"),
     "key.prev_page": ("上一页", "Previous page"),

@@ -11,6 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -82,6 +83,10 @@ class OutletsScreen(DataScreen):
     SHOWS = ROSTER | TARGETS | {"policies"}
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
+        # Checked as the key arrives (a priority binding), not once the filter has posted
+        # its submission: "/jsyh⏎i" read at once checks in, "i" is not typed after jsyh.
+        Binding("enter", "filter_done", "key.filter_done", id="roster_filter_done",
+                priority=True, show=False),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
         Binding("u", "import_list", "key.import_outlets", id="roster_import", show=False),
         Binding("e", "edit", "key.edit", id="roster_edit"),
@@ -213,10 +218,6 @@ class OutletsScreen(DataScreen):
         if self.app.db is not None:
             self.refresh_data()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
-
     @on(DataTable.RowSelected, "#roster")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
@@ -265,6 +266,11 @@ class OutletsScreen(DataScreen):
 
     def on_card_read_ahead(self, message: CardReadAhead) -> None:
         self.card_ahead = {message.outlet_id: message.read_ahead}  # one card kept
+
+    def action_filter_done(self) -> None:
+        if self.focused is not self.query_one("#filter", Input):
+            raise SkipAction  # Enter on the list: it opens the outlet's card
+        self.set_focus(self.table)
 
     def action_filter(self) -> None:
         # Focus now, not on the next cycle (Widget.focus): a fast typist's "/jsyh" must
