@@ -12,7 +12,11 @@ computes them when a name is written), so searching never loads pypinyin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+Terms = tuple[Sequence[str | None], Sequence[str | None]]  # (texts, keys), as score takes
 
 # Skipping letters with a shorter query finds nearly everything ("jx" is in most
 # names' initials), so gaps are allowed from three letters on.
@@ -63,6 +67,21 @@ def score(query: str, texts: Iterable[str | None], keys: Iterable[str | None] = 
 def matches(query: str, texts: Iterable[str | None], keys: Iterable[str | None] = ()) -> bool:
     """``query`` finds the item (see ``score``)."""
     return score(query, texts, keys) > NONE
+
+
+def found(query: str, items: Iterable[T], terms: Callable[[T], Terms]) -> list[T]:
+    """The items a list filtered by ``query`` shows, in their order.
+
+    Those the query finds as typed (in a name, a code, a reading) when there are any;
+    only when there are none, those it finds with letters skipped. Skipping is for a
+    reading half remembered: when some names hold the letters as typed, the ones that
+    hold them only far apart are noise (``jsyh`` finds the 28 建设银行 outlets of 500,
+    not 147 whose initials hold j, s, y and h somewhere in that order, such as
+    中国农业银行北京石景山营业部's). ``terms(item)`` gives the item's (texts, keys).
+    """
+    scored = [(score(query, *terms(item)), item) for item in items]
+    floor = IN_ORDER if any(value > IN_ORDER for value, _item in scored) else NONE
+    return [item for value, item in scored if value > floor]
 
 
 def command_score(query: str, texts: Iterable[str | None], keys: Iterable[str | None],

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
-from workbench.core.matching import matches
+from workbench.core.matching import found
 from workbench.core.text import search_keys
 from workbench.roster import bulk
 
@@ -149,8 +149,8 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
 
 
 def _code_taken(db: Database, code: str, outlet_id: int | None) -> bool:
-    found = db.execute("SELECT id FROM outlets WHERE code = ?", [code]).fetchone()
-    return found is not None and found[0] != outlet_id
+    taken = db.execute("SELECT id FROM outlets WHERE code = ?", [code]).fetchone()
+    return taken is not None and taken[0] != outlet_id
 
 
 def tiers_by_code(db: Database) -> dict[str, str]:
@@ -275,9 +275,8 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
         FROM outlets o {"WHERE " + " AND ".join(where) if where else ""}
     """
     rows = []
-    for r in db.execute(sql).fetchall():
-        if not matches(query, (r[2], r[1], r[5], r[3]), (r[11],)):
-            continue
+    for r in found(query, db.execute(sql).fetchall(),
+                   lambda r: ((r[2], r[1], r[5], r[3]), (r[11],))):
         last = date.fromisoformat(r[9][:10]) if r[9] else None
         due = next_due(last, r[4], cadence, today)
         rows.append(RosterRow(
@@ -300,8 +299,8 @@ def roster(db: Database, today: date, cadence: Mapping[str, int], *, query: str 
 
 def find_outlets(db: Database, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
     """(id, code, name) of active outlets matching name, code or pinyin initials."""
-    return [(i, code, name) for i, code, name, keys in all_active_outlets(db)
-            if matches(text, (name, code), (keys,))][:limit]
+    return [(i, code, name) for i, code, name, _keys in
+            found(text, all_active_outlets(db), lambda o: ((o[2], o[1]), (o[3],)))][:limit]
 
 
 def count_outlets(db: Database) -> int:

@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.matching import (
+    IN_ORDER,
     MIN_GAPPED,
     PLACE_ONLY,
     command_score,
+    found,
     in_order,
     matches,
     score,
@@ -146,3 +148,31 @@ def test_the_tables_keys_are_what_core_text_stores():
     assert search_keys(ZG[0]) == ZG_KEYS[0]
     assert search_keys("谢涛") == XT_KEYS[0]
     assert XCZL_KEYS[0].endswith(READINGS["brochure"])
+
+
+def test_a_filter_shows_the_names_that_hold_the_letters_as_typed_when_there_are_any():
+    from workbench.core.text import search_keys
+
+    names = ["中国建设银行北京门头沟营业部427", "中国农业银行北京石景山营业部63",
+             "交通银行北京顺义支行125"]
+    terms = {name: ((name,), (search_keys(name),)) for name in names}
+    # 农业银行…石景山 and 顺义 hold j, s, y, h only far apart: not shown beside 建设银行.
+    assert found("jsyh", names, terms.get) == ["中国建设银行北京门头沟营业部427"]
+    # Nothing holds "nyysy" as typed: the names that hold it with gaps are shown.
+    assert found("nyysy", names, terms.get) == ["中国农业银行北京石景山营业部63"]
+
+
+reading_lists = st.lists(letters, min_size=1, max_size=6)
+
+
+@given(reading_lists, letters)
+def test_found_is_the_matches_at_the_best_kind_of_match(readings, query):
+    def terms(reading):
+        return ((), (reading,))
+
+    shown = found(query, readings, terms)
+    matching = [r for r in readings if matches(query, *terms(r))]
+    assert set(shown) <= set(matching) and (shown or not matching)
+    assert [r for r in readings if r in shown] == shown  # in the list's order
+    as_typed = [r for r in matching if score(query, *terms(r)) > IN_ORDER]
+    assert shown == (as_typed or matching)

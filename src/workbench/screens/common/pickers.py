@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbench.core.matching import matches
+from workbench.core.matching import found
 from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.sizing import born_sized
@@ -103,11 +103,11 @@ class OutletPicker(TypeAheadPicker):
         items = []
         if self.all_label and not query.strip():
             items.append(Option(self.all_label, id="all"))
-        for outlet_id, code, name, initials in self.rows:
-            if matches(query, (name, code), (initials,)):
-                hint = self.hints.get(outlet_id)
-                label = f"{name}  [dim]{code}[/]" + (f"  [b]{hint}[/]" if hint else "")
-                items.append(Option(label, id=str(outlet_id)))
+        for outlet_id, code, name, _initials in found(
+                query, self.rows, lambda row: ((row[2], row[1]), (row[3],))):
+            hint = self.hints.get(outlet_id)
+            label = f"{name}  [dim]{code}[/]" + (f"  [b]{hint}[/]" if hint else "")
+            items.append(Option(label, id=str(outlet_id)))
         options.add_options(items)
         if items:
             options.highlighted = 0

@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workbench.core.i18n import t
-from workbench.core.matching import matches
+from workbench.core.matching import found
 from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.pickers import TypeAheadPicker
@@ -64,8 +64,9 @@ class ChoicePicker(TypeAheadPicker):
     def _fill(self, query: str) -> None:
         options = self.query_one("#picker-options", OptionList)
         options.clear_options()
-        items = [Option(label, id=value) for label, value in self.options
-                 if matches(query, (label, value), (self.keys.get(value, ""),))]
+        items = [Option(label, id=value) for label, value in
+                 found(query, self.options,
+                       lambda option: (option, (self.keys.get(option[1], ""),)))]
         options.add_options(items)
         if items:
             options.highlighted = 0

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from workbench.core import validate
 from workbench.core.errors import ValidationError
 from workbench.core.i18n import t
-from workbench.core.matching import matches
+from workbench.core.matching import found
 from workbench.register import chain, deliveries
 from workbench.roster import outlets, staff, visits
 from workbench.screens.common.changes import announce
@@ -100,7 +100,7 @@ class SignOffScreen(ModalScreen[int | None]):
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
         items = [Option(f"{s.name}  [dim]{staff.role_label(s.role)}[/]", id=str(s.id))
-                 for s in self.staff if matches(query, (s.name,), (s.initials,))]
+                 for s in found(query, self.staff, lambda s: ((s.name,), (s.initials,)))]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (
                 not items or not typed.isascii()):
