@@ -92,8 +92,10 @@ def displays_at(db: Database, outlet_id: int) -> list[DisplayState]:
 
 def stale_displays(db: Database, today: date, days: int) -> list[DisplayState]:
     """Items at active outlets found down at their last check or not seen up for
-    ``days`` or more days; longest first (down or never up before all)."""
+    ``days`` or more days. Down or never up before all, the oldest check first (the
+    plan shows a down item with the day it was found down); then the longest unseen."""
     found = [s for s in _states(db, [], outlets="WHERE o.active = 1") if s.stale(today, days)]
     found.sort(key=lambda s: (s.up and s.last_up is not None,
+                              s.last_checked if not s.up else date.min,
                               -(s.days_since_up(today) or 0), s.code, s.item))
     return found

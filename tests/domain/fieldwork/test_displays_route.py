@@ -26,6 +26,18 @@ def ago(days: int) -> str:
     return (TODAY - timedelta(days=days)).isoformat()
 
 
+def test_stale_items_come_down_first_by_the_day_found_down_then_longest_unseen(db):
+    a, b, c = add(db, "A"), add(db, "B"), add(db, "C")
+    # A's poster was up longer ago than C's, but C's was found down earlier: the plan
+    # shows each down item with that day, so C comes first.
+    displays.record_check(db, a, {"poster": True}, ago(90), TODAY, NOW)
+    displays.record_check(db, a, {"poster": False}, ago(3), TODAY, NOW)
+    displays.record_check(db, c, {"poster": True}, ago(40), TODAY, NOW)
+    displays.record_check(db, c, {"poster": False}, ago(20), TODAY, NOW)
+    displays.record_check(db, b, {"poster": True}, ago(60), TODAY, NOW)  # up, unseen since
+    assert [s.code for s in displays.stale_displays(db, TODAY, 30)] == ["C", "A", "B"]
+
+
 def test_an_item_is_stale_from_the_configured_day_on_or_when_found_down(db):
     a, b = add(db, "A"), add(db, "B")
     displays.record_check(db, a, {"poster": True, "display_board": True}, ago(30), TODAY, NOW)
