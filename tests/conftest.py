@@ -177,6 +177,19 @@ async def wait_loaded(pilot) -> None:
     await wait_until(pilot, lambda: not pilot.app.loads_pending(), "the screens' data to load")
 
 
+def keys_at_once(app, *keys: str) -> None:
+    """Queue ``keys`` as one read from the terminal (a lagging one, a fast typist): all
+    of them reach the app before it handles the first. A key is its name (``slash``,
+    ``enter``) or one character."""
+    from textual import events
+
+    names = {"slash": "/", "enter": "\r", "tab": "\t"}
+    for key in keys:
+        event = events.Key(key, names.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 async def run_from_palette(pilot, typed: str) -> None:
     """Open the command palette, type ``typed``, wait for its search to highlight a hit
     (the providers answer in a worker), and run that hit with Enter."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.widgets import Static, TextArea
 
-from tests.conftest import TODAY, wait_loaded, wait_ready
+from tests.conftest import TODAY, keys_at_once, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.review import week as review
@@ -14,13 +16,20 @@ def title(app) -> str:
     return str(app.screen.query_one("#week-title", Static).render())
 
 
-async def test_move_between_weeks_and_summary_survives_restart(db, db_path, config):
+@asynccontextmanager
+async def week_open(db, db_path, config):
+    """The demo's file open on the week (in English, 120x40), loaded."""
     populate(db, config, TODAY)
     app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("w")
         await wait_loaded(pilot)
+        yield app, pilot
+
+
+async def test_move_between_weeks_and_summary_survives_restart(db, db_path, config):
+    async with week_open(db, db_path, config) as (app, pilot):
         assert "2026-W48" in title(app)
         await pilot.press("left")
         await wait_loaded(pilot)
@@ -87,20 +96,10 @@ async def test_at_80_columns_the_footer_shows_the_week_keys_up_to_the_excel_expo
 async def test_text_typed_in_one_burst_after_tab_lands_in_the_summary(db, db_path, config):
     """Tab and the words after it read at once (a lagging terminal): the words are the
     summary's, not the week's keys (m exports, t goes to this week)."""
-    from textual import events
-
-    populate(db, config, TODAY)
-    app = WorkbenchApp(db_path=db_path, config=config, today=TODAY, language="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        await pilot.press("w")
-        await wait_loaded(pilot)
+    async with week_open(db, db_path, config) as (app, pilot):
         area = app.screen.query_one("#summary", TextArea)
         before = area.text
-        for key, char in [("tab", "\t"), *((c, c) for c in "met")]:
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)  # all queued before the app handles one
+        keys_at_once(app, "tab", *"met")
         await wait_loaded(pilot)
         await pilot.pause()
         assert area.has_focus and area.text.replace(before, "", 1) == "met"

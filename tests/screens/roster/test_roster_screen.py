@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import NOW, TODAY, open_roster, run_from_palette, wait_loaded
+from tests.conftest import (
+    NOW,
+    TODAY,
+    keys_at_once,
+    open_roster,
+    run_from_palette,
+    wait_loaded,
+)
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.roster import outlets, visits
@@ -33,17 +40,11 @@ async def test_keys_typed_in_one_burst_after_the_filter_key_land_in_the_filter(d
     """A terminal that lags (or a fast typist) delivers "/jsyh" in one read: the keys
     after "/" are the filter's text, never the roster's keys (s sorts, h shows the
     inactive outlets); after Enter they are the roster's again."""
-    from textual import events
-
     app = demo_app(db, db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(app, pilot)
         screen = app.screen
-        for key, char in [("slash", "/"), *((c, c) for c in "jsyh"), ("enter", "\r"),
-                          ("s", "s")]:
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)  # all queued before the app handles one
+        keys_at_once(app, "slash", *"jsyh", "enter", "s")
         await wait_loaded(pilot)
         assert screen.query_one("#filter", Input).value == "jsyh"
         assert (screen.sort, screen.include_inactive) == ("code", False)  # s: sorted
