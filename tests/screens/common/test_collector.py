@@ -12,7 +12,14 @@ from tests.conftest import TODAY, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.screens.common import collector as collector_module
-from workbench.screens.common.collector import BUSY_LIMIT, DUE_AFTER, NEVER, IdleCollector
+from workbench.screens.common.collector import (
+    BUSY_GAP,
+    BUSY_LIMIT,
+    DUE_AFTER,
+    HARD_LIMIT,
+    NEVER,
+    IdleCollector,
+)
 
 
 def young_collections(n: int) -> None:
@@ -35,6 +42,10 @@ def quiet(c: IdleCollector) -> None:
     c.last_input -= collector_module.QUIET_SECONDS
 
 
+def between_keys(c: IdleCollector) -> None:
+    c.last_input -= BUSY_GAP
+
+
 def test_start_freezes_and_keeps_automatic_collections_young(collector):
     assert gc.get_freeze_count() > 0
     assert gc.get_threshold()[2] == NEVER
@@ -44,7 +55,9 @@ def test_the_deep_collection_waits_for_a_quiet_moment(collector):
     gc.collect()
     young_collections(DUE_AFTER)
     collector.touched()
-    assert collector.tick()  # a key was just pressed: only what is not frozen
+    assert not collector.tick()  # a key was just pressed: its work is not held up
+    between_keys(collector)
+    assert collector.tick()  # a gap between keys: only what is not frozen
     assert (collector.full_runs, collector.busy_runs) == (0, 1)
     young_collections(DUE_AFTER)
     quiet(collector)
@@ -76,6 +89,7 @@ def test_a_pause_collects_garbage_among_frozen_objects_too(collector):
     del node
     young_collections(BUSY_LIMIT)
     collector.touched()
+    between_keys(collector)
     assert collector.tick() and collector.busy_runs == 1
     assert gone() is not None  # a busy collection walks only what is not frozen
     young_collections(DUE_AFTER)
@@ -92,9 +106,20 @@ def test_a_busy_collection_frees_what_was_made_since_and_freezes_the_rest(collec
     kept = Node()
     young_collections(BUSY_LIMIT)
     collector.touched()
+    between_keys(collector)
     assert collector.tick()
     assert gone() is None and gc.get_freeze_count() > frozen_before
     assert kept.me is kept
+
+
+def test_keys_without_a_gap_hold_the_busy_collection_off_only_so_long(collector):
+    gc.collect()
+    young_collections(BUSY_LIMIT)
+    collector.touched()
+    assert not collector.tick()
+    young_collections(HARD_LIMIT - BUSY_LIMIT)  # still no gap: it runs all the same
+    collector.touched()
+    assert collector.tick() and collector.busy_runs == 1
 
 
 def test_a_stopped_collector_does_nothing():
