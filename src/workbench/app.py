@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
     from workbench.core.db import ReadConnections
 
+# How long the toast of a file opened writable but not proven stays (the header keeps
+# saying so): long enough to read what to run, not over the forms all morning.
+UNPROVEN_TOAST_SECONDS = 30
 
 # Screens and forms imported on first use (the first paint does not wait for them);
 # the warm-up imports them once the first data is on screen, so no key does.
@@ -296,13 +299,18 @@ class WorkbenchApp(App[int]):
         await super().on_event(event)
 
     def _warn(self, warnings: list[str], writable: bool) -> None:
-        """The banner: what is wrong with the file, until the user closes the app."""
+        """The banner: what is wrong with the file, in the header until the user closes
+        the app."""
         self.writable = writable
         head = t("trust.read_only") if not writable else t("trust.unproven")
         self.banner = f"{head}: {warnings[0]}"
         self.show_manager()
+        # Read-only stays in a toast until the app closes; an unproven file that works
+        # as usual says so in the header all day, and its toast (what to run) goes after
+        # a while: it covered the lower fields of every form at the counter.
         self.notify("\n".join([self.banner, *warnings[1:3]]),
-                    severity="error" if not writable else "warning", timeout=24 * 3600)
+                    severity="error" if not writable else "warning",
+                    timeout=24 * 3600 if not writable else UNPROVEN_TOAST_SECONDS)
 
     def show_manager(self) -> None:
         """The header's line: the working day, the manager (as the config names them now:
@@ -312,6 +320,8 @@ class WorkbenchApp(App[int]):
         line = f"{self.today.isoformat()} {weekday} · {manager}"
         if not self.writable:
             line += f" · {t('trust.read_only')}"
+        elif self.banner is not None:
+            line += f" · {t('trust.unproven')}"
         self.sub_title = line
 
     def _failed(self, message: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import TODAY, wait_ready
 from tests.safety.test_safety_witness import register, tamper  # noqa: F401 - the fixture
-from workbench.app import WorkbenchApp
+from workbench.app import UNPROVEN_TOAST_SECONDS, WorkbenchApp
 from workbench.register import ledger, witness
 from workbench.storage import open_db
 
@@ -97,6 +97,10 @@ async def test_a_missing_witness_is_a_warning_and_the_file_stays_writable(
     db.close()
     app, shown, _ = await opened(db_path, config)
     assert app.writable and app.banner.startswith("Not proven: No outside witness")
+    # The header says so all day; the toast (what to run) goes after a while, so it
+    # does not cover the forms at the counter.
+    assert "Not proven" in app.sub_title
+    assert [n.timeout for n in app._notifications] == [UNPROVEN_TOAST_SECONDS]
 
 
 async def test_a_forged_void_opens_read_only(register, db_path, config):  # noqa: F811
