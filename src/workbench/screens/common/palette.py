@@ -7,12 +7,12 @@ catalogue instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette, Hit, Hits
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
@@ -80,3 +80,26 @@ class SystemCommands(SystemCommandsProvider):
             score = command_score(query, (name,), (words.get(name, ""),))
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class FixedCommands(Provider):
+    """A provider of a few commands found by their label or by their ``WORDS`` (English,
+    pinyin initials, full pinyin: no IME needed); listed as they are when nothing is
+    typed. A subclass says which (``commands``) and what each does."""
+
+    WORDS: dict[str, str] = {}  # command key -> the words that find it
+
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(label, key in ``WORDS``, action) of each command, in the order shown."""
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for label, _key, action in self.commands():
+            yield DiscoveryHit(label, action)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, key, action in self.commands():
+            score = command_score(query, (label,), (self.WORDS[key],))
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), action)

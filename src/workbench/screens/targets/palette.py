@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from workbench.core.i18n import t
-from workbench.core.matching import command_score
+from workbench.screens.common.palette import FixedCommands
 
 # Words that find each command without an IME: English, pinyin initials, full pinyin.
 COMMAND_WORDS = {
@@ -18,8 +16,10 @@ COMMAND_WORDS = {
 }
 
 
-class TargetCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, object]]:
+class TargetCommands(FixedCommands):
+    WORDS = COMMAND_WORDS
+
+    def commands(self) -> list[tuple[str, str, object]]:
         return [(t("palette.campaigns"), "campaigns", self._campaigns),
                 (t("campaign.add_title"), "new_campaign", self._new_campaign),
                 (t("palette.settings"), "settings", self._settings),
@@ -47,14 +47,3 @@ class TargetCommands(Provider):
         from workbench.screens.targets.settings import open_settings
 
         open_settings(self.app)
-
-    async def discover(self) -> Hits:
-        for label, _, action in self._commands():
-            yield DiscoveryHit(label, action)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, key, action in self._commands():
-            score = command_score(query, (label,), (COMMAND_WORDS[key],))
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), action)
