@@ -93,8 +93,11 @@ def set_target(db: Database, draft: TargetDraft, now: datetime) -> Period:
     return period_for(date.fromisoformat(row["starts"]), row["period"])
 
 
-def _target(r: tuple) -> Target:
-    return Target(r[0], period_for(date.fromisoformat(r[2]), r[1]), r[3], r[4], r[5])
+def _target(r: tuple, period: Period | None = None) -> Target:
+    """A row of ``_SQL`` as a Target (``period``: the row's, when the caller has it)."""
+    if period is None:
+        period = period_for(date.fromisoformat(r[2]), r[1])
+    return Target(r[0], period, r[3], r[4], r[5])
 
 
 _SQL = ("SELECT outlet_id, period, starts, premium, standard_premium, source "
@@ -115,7 +118,7 @@ def targets_on(db: Database, day: date, outlet_id: int | None = None,
         params.append(outlet_id)
     # Every row shares one of these few periods: built once, not once per row (a heavy
     # roster has 1,500 targets a day).
-    return [Target(r[0], periods[(r[1], r[2])], r[3], r[4], r[5])
+    return [_target(r, periods[(r[1], r[2])])
             for r in db.execute(sql + " ORDER BY outlet_id", params).fetchall()]
 
 
