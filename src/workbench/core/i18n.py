@@ -80,16 +80,27 @@ def pad(text: str, width: int, align: str = "left") -> str:
     return " " * gap + text if align == "right" else text + " " * gap
 
 
+def kept_ends(text: str, width: int, middle: bool = False) -> tuple[int, int]:
+    """How many characters of ``text`` stay at its start and at its end when it is cut
+    to ``width`` cells with one … between them (at the end: none kept at the end)."""
+    tail = 0
+    if middle:
+        room = (width - 1) // 2 + (width - 1) % 2
+        while tail < len(text) and cell_len(text[len(text) - tail - 1:]) <= room:
+            tail += 1
+    room = width - 1 - cell_len(text[len(text) - tail:]) if tail else width - 1
+    head = 0
+    while head < len(text) - tail and cell_len(text[:head + 1]) <= room:
+        head += 1
+    return head, tail
+
+
 def cut(text: str, width: int) -> str:
     """``text`` in at most ``width`` cells: cut at the end with … when it is wider."""
     if cell_len(text) <= width:
         return text
-    kept = ""
-    for ch in text:
-        if cell_len(kept + ch) > width - 1:
-            break
-        kept += ch
-    return kept + "…"
+    head, _tail = kept_ends(text, width)
+    return text[:head] + "…"
 
 
 def cut_middle(text: str, width: int) -> str:
@@ -97,12 +108,14 @@ def cut_middle(text: str, width: int) -> str:
     outlet's name (昌平支行, 昌平分理处) is what tells two of them apart."""
     if cell_len(text) <= width:
         return text
-    tail = ""
-    for ch in reversed(text):
-        if cell_len(ch + tail) > (width - 1) // 2 + (width - 1) % 2:
-            break
-        tail = ch + tail
-    return cut(text[: len(text) - len(tail)], width - cell_len(tail)) + tail
+    head, tail = kept_ends(text, width, middle=True)
+    return text[:head] + "…" + (text[len(text) - tail:] if tail else "")
+
+
+def holds_figure(cell: str) -> bool:
+    """A cell holding a number, an amount, a date or a code (any digit): never cut, as a
+    cut figure reads as another one (¥100,000 cut to ¥10, 2026-11-02 to 2026-1…)."""
+    return any(ch.isdigit() for ch in cell)
 
 
 # The narrowest a column is cut to so that rows fit a width (a name keeps a few cells).
@@ -115,7 +128,8 @@ def columns(rows: list[list[str]], right: set[int] | None = None,
 
     With ``width``, rows wider than that give up cells from their widest columns, one at
     a time (a name, cut in its middle, never under ``MIN_CUT``), so the last column (a
-    count of days, a state) stays whole on a narrow terminal.
+    count of days, a state) stays whole on a narrow terminal. A cell holding a figure
+    (``holds_figure``) is never cut: its column gives way no further than its widest figure.
     """
     if not rows:
         return []
@@ -123,18 +137,22 @@ def columns(rows: list[list[str]], right: set[int] | None = None,
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     if width is not None and len(widths) > 1:
         # A cell at a time off the widest column but the last (a state, a count of days),
-        # never under MIN_CUT; prose in one column is left to the screen to cut.
+        # never under MIN_CUT nor under its widest figure; prose in one column is left to
+        # the screen to cut.
         natural = list(widths)
+        floor = [max([MIN_CUT, *(cell_len(row[i]) for row in rows if holds_figure(row[i]))])
+                 for i in range(len(widths))]
         over = sum(widths) + 2 * (len(widths) - 1) - width
         while over > 0:
-            widest = max(range(len(widths) - 1), key=lambda i: widths[i])
-            if widths[widest] <= MIN_CUT:
+            cuttable = [i for i in range(len(widths) - 1) if widths[i] > floor[i]]
+            if not cuttable:
                 break
+            widest = max(cuttable, key=lambda i: widths[i])
             widths[widest] -= 1
             over -= 1
         # A Chinese name keeps its end (昌平分理处); a label in English its start.
         rows = [[(cut(cell, widths[i]) if cell.isascii() else cut_middle(cell, widths[i]))
-                 if widths[i] < natural[i] else cell
+                 if widths[i] < natural[i] and not holds_figure(cell) else cell
                  for i, cell in enumerate(row)] for row in rows]
     return [
         "  ".join(

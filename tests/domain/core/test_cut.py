@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from workbench.core.i18n import MIN_CUT, columns, cut, cut_middle
+from workbench.core.i18n import MIN_CUT, columns, cut, cut_middle, holds_figure, kept_ends
 
 texts = st.text(st.sampled_from("中国农业银行北京昌平分理处支abcXYZ-12 "), max_size=30)
 
@@ -49,9 +49,12 @@ def test_rows_fit_the_width_by_the_widest_column():
 
 
 def test_columns_are_cut_widest_first_never_below_their_minimum():
-    lines = columns(ROWS, width=10)  # far too narrow: every column down to its minimum
+    lines = columns(ROWS, width=10)  # far too narrow: every name down to its minimum
     assert all(line.endswith(row[-1]) for line, row in zip(lines, ROWS, strict=True))
-    assert cell_len(lines[0]) == 3 * (MIN_CUT + 2) + cell_len(ROWS[0][-1])
+    # The policy number is a code: whole, its column as wide as it.
+    assert cell_len(lines[0]) == 2 * (MIN_CUT + 2) + cell_len("P202600016  ") + cell_len(
+        ROWS[0][-1])
+    assert "P202600016" in lines[0]
     assert "中…处" in lines[0]  # a Chinese name keeps its end
     label = columns([["Original to register", "x", "z"]], width=16)[0]
     assert label.startswith("Original ") and "…" in label  # English keeps its start
@@ -60,3 +63,38 @@ def test_columns_are_cut_widest_first_never_below_their_minimum():
 def test_prose_in_one_column_is_left_whole():
     prose = [["今天还没有早晨打分:给今天的情绪、精力、态度和感受打个分(100 分制)"]]
     assert columns(prose, width=20) == [prose[0][0]]
+
+
+@given(texts, st.integers(1, 40))
+def test_a_middle_cut_name_keeps_its_start_and_its_end(text, width):
+    got = cut_middle(text, width)
+    if cell_len(text) <= width:
+        assert got == text
+        return
+    head, tail = kept_ends(text, width, middle=True)
+    assert got == text[:head] + "…" + (text[len(text) - tail:] if tail else "")
+    if width >= 5 and len(text) >= 4:  # room for a character on each side of …
+        assert head > 0 and tail > 0
+
+
+figures = st.from_regex(r"¥?[0-9][0-9,]{0,9}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|[A-Z]{1,5}-[0-9]{1,4}"
+                        r"|P20[0-9]{8}|[0-9]{1,3}%", fullmatch=True)
+names = st.text(st.sampled_from("中国建设银行北京朝阳丰台支行分理处abc "), min_size=1, max_size=20)
+
+
+@given(st.lists(st.lists(st.one_of(figures, names), min_size=3, max_size=3), min_size=1,
+                max_size=5), st.integers(1, 80))
+def test_a_figure_is_never_cut_at_any_width(rows, width):
+    lines = columns(rows, width=width)
+    for line, row in zip(lines, rows, strict=True):
+        for cell in row:
+            if holds_figure(cell):
+                assert cell in line, (cell, line)
+
+
+def test_a_premium_stays_whole_where_a_name_gives_way():
+    rows = [["保单", "中国建设银行北京丰台分理处", "¥100,000"], ["保单", "工行三年期", "¥3,000"]]
+    line = columns(rows, width=24)[0]
+    assert "¥100,000" in line and "…" in line and line.endswith("¥100,000")
+    amounts = [["建行", "¥100,000", "待签收"]]
+    assert "¥100,000" in columns(amounts, width=10)[0]  # wider than asked: never ¥10…
