@@ -139,11 +139,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True,
     opened without importing sqlite-utils (its guards are all there: ``refuse_unsafe``
     checked, so re-asserting them would change nothing).
     """
-    try:
-        db = core_db.open_file(path, lazy=lazy)
-    except WorkbenchError as exc:
-        _say_damaged(exc, Path(path) if path else core_db.default_db_path())
-        raise
+    db = core_db.open_file(path, lazy=lazy)
     if migrate:
         try:
             where = core_db.file_of(db)
@@ -154,20 +150,10 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                 raise WorkbenchError("db.damaged", path=str(where)) from None
             if not up_to_date:
                 apply_migrations(db, where)
-        except WorkbenchError as exc:
-            db.close()
-            _say_damaged(exc, where)
-            raise
         except BaseException:
             db.close()
             raise
     return db
-
-
-def _say_damaged(exc: WorkbenchError, path: Path) -> None:
-    """"Not an SQLite file" is false for an SQLite file SQLite cannot read: it is damaged."""
-    if exc.key == "db.not_sqlite" and _sqlite_header(Path(path).expanduser()):
-        raise WorkbenchError("db.damaged", path=str(path)) from None
 
 
 def repair(path: Path) -> None:
@@ -201,9 +187,11 @@ class Inspection:
 
 def unreadable(path: Path, exc: sqlite3.Error) -> str:
     """Why ``check`` could not read ``path``: a read-only folder is named as such (a WAL
-    file needs its folder writable even to be read), anything else as damage."""
+    file needs its folder writable even to be read), a file that is no database as such,
+    anything else as damage."""
     refusal = core_db.open_refusal(path, exc) if isinstance(exc, sqlite3.DatabaseError) else None
-    if refusal is not None and refusal.key.startswith(("db.folder_readonly", "db.readonly")):
+    if refusal is not None and refusal.key.startswith(("db.folder_readonly", "db.readonly",
+                                                      "db.not_sqlite")):
         return str(refusal)
     return t("check.unreadable", path=str(path), detail=str(exc))
 
@@ -220,12 +208,7 @@ def inspect(path: Path, witness_path: Path | None = None) -> Inspection:
     if path.stat().st_size == 0:
         found.problems.append(t("check.empty_file", path=str(path)))
         return found
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(16) != core_db.SQLITE_HEADER:
-                found.problems.append(t("db.not_sqlite", path=str(path)))
-                return found
-    except PermissionError:
+    if not os.access(path, os.R_OK):
         found.problems.append(t("db.unreadable", path=str(path)))
         return found
     try:
@@ -275,14 +258,6 @@ class Opened:
 # Refusals of ``open_db`` after which the file can still be read, read-only. A damaged
 # file is not one: the screens could not read it either (the app stops with the line).
 _READABLE_REFUSALS = ("db.newer", "db.guards_missing", "db.readonly", "db.folder_readonly")
-
-
-def _sqlite_header(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == core_db.SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def open_checked(path: Path) -> Opened:

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from workbench.core.migrations import Migrations
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 8000
 
 
@@ -40,22 +39,51 @@ def default_db_path() -> Path:
 
 
 def check_target(path: Path) -> None:
+    """Refuse, in one translated line, a path that cannot hold the database: a missing
+    folder, a folder, an unreadable file, a file SQLite says is no database or damaged.
+
+    The file itself is read through SQLite only (``probe``): this runs beside open
+    connections (the in-app import opens one of its own), and a plain ``open()`` and
+    ``close()`` of the file would drop every lock SQLite holds on it in this process.
+    """
     if not path.parent.is_dir():
         raise WorkbenchError("db.folder_missing", folder=str(path.parent))
+    if path.is_dir():
+        raise WorkbenchError("db.is_folder", path=str(path))
     if path.exists():
-        if path.is_dir():
-            raise WorkbenchError("db.is_folder", path=str(path))
+        if not os.access(path, os.R_OK):
+            raise WorkbenchError("db.unreadable", path=str(path))
+        probe(path)
+
+
+def probe(path: Path) -> None:
+    """Read the file's header through SQLite (``mode=ro``: nothing is created or changed);
+    raise the refusal when SQLite says the file is no database or damaged.
+
+    Anything else (a read-only folder, a lock held) is left to the open that follows,
+    which knows whether it may still read the file.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            with open(path, "rb") as fh:
-                header = fh.read(16)
-        except PermissionError:
-            raise WorkbenchError("db.unreadable", path=str(path)) from None
-        if header and header != SQLITE_HEADER:
-            raise WorkbenchError("db.not_sqlite", path=str(path))
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        refusal = open_refusal(path, exc)
+        if refusal.key in ("db.not_sqlite", "db.damaged"):
+            raise refusal from None
 
 
 def create_private(path: Path) -> None:
-    """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it."""
+    """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it.
+
+    An existing file is left alone without an ``open()``: another connection of this
+    process may hold it (``O_EXCL`` would refuse it anyway, but only after asking).
+    """
+    if path.exists():
+        return
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -173,12 +201,19 @@ def prepare_writes() -> None:
 
 
 def open_refusal(path: Path, exc: sqlite3.DatabaseError) -> WorkbenchError:
-    """What to tell the user when SQLite refuses to open ``path`` (the header said SQLite).
+    """What to tell the user when SQLite refuses to open or read ``path``.
 
     A read-only folder is the usual cause of a "readonly" or "unable to open" error on
     a good file: WAL keeps ``-wal`` / ``-shm`` files beside the database, so the folder
     must be writable too. Only an error that is none of these means "not an SQLite file".
     """
+    # SQLite's own verdict on the bytes: no database (a wrong header), or a damaged one
+    # (a right header over pages it cannot read: truncated, overwritten).
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_NOTADB":
+        return WorkbenchError("db.not_sqlite", path=str(path))
+    if name.startswith("SQLITE_CORRUPT"):
+        return WorkbenchError("db.damaged", path=str(path))
     key = sqlite_key(exc)
     text = str(exc).lower()
     if key == "db.readonly" or "unable to open" in text:
@@ -217,54 +252,61 @@ def open_readonly(path: Path) -> Database:
 
 
 class ReadConnections:
-    """One read-only connection per thread on one file, opened on first use.
+    """Read-only connections on one file, lent one per load and kept for the next.
 
-    ``snapshot()`` lends the calling thread its connection inside a read transaction,
-    so a load that runs several queries sees one state of the file, never half of a
-    write that committed in between. ``close()`` closes every idle connection at once
-    and each lent one when its thread gives it back (closing a connection another
-    thread is reading on is not safe).
+    ``snapshot()`` lends the calling thread an idle connection (a new one when all are
+    in use) inside a read transaction, so a load that runs several queries sees one state
+    of the file, never half of a write that committed in between; it comes back idle
+    afterwards. Textual runs each thread worker on a new thread: a connection per thread
+    would be a connection, and descriptors, per load until the app closes. ``close()``
+    closes every idle connection at once and each lent one when it is given back
+    (closing a connection another thread is reading on is not safe).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.local = threading.local()
         self.lock = threading.Lock()
-        self.opened: list[Database] = []
-        self.lent: set[int] = set()  # id() of the connections in use now
+        self.idle: list[Database] = []
+        self.lent = 0  # connections in use now
         self.closed = False
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Database]:
-        """The calling thread's connection, in a read transaction for the ``with`` block."""
-        db = getattr(self.local, "db", None)
+        """A connection of its own for the ``with`` block, in a read transaction."""
         with self.lock:
             if self.closed:
                 raise RuntimeError("the read connections are closed")
-            if db is None:
-                db = self.local.db = connect_reader(self.path)
-                self.opened.append(db)
-            self.lent.add(id(db))
+            db = self.idle.pop() if self.idle else None
+            self.lent += 1
         try:
+            if db is None:
+                db = connect_reader(self.path)
             db.conn.execute("BEGIN")
             try:
                 yield db
             finally:
                 db.conn.execute("ROLLBACK")
+        except BaseException:
+            if db is not None:  # in an unknown state: not lent again
+                db.close()
+                db = None
+            raise
         finally:
             with self.lock:
-                self.lent.discard(id(db))
-                if self.closed:
-                    db.close()
+                self.lent -= 1
+                if db is not None:
+                    if self.closed:
+                        db.close()
+                    else:
+                        self.idle.append(db)
 
     def close(self) -> None:
         """Close the idle connections now, the lent ones as they come back."""
         with self.lock:
             self.closed = True
-            for db in self.opened:
-                if id(db) not in self.lent:
-                    db.close()
-            self.opened = []
+            for db in self.idle:
+                db.close()
+            self.idle = []
 
 
 def write_error_key(exc: sqlite3.OperationalError) -> str:
@@ -330,8 +372,8 @@ def migrate(db: Database, path: Path | None, sets: Sequence[Migrations],
         if any(word in str(exc) for word in ("locked", "busy", "full", "readonly")):
             raise WorkbenchError(write_error_key(exc), path=str(path)) from None
         raise
-    except sqlite3.DatabaseError:
-        raise WorkbenchError("db.not_sqlite", path=str(path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise open_refusal(path or file_of(db), exc) from None
     return backup
 
 

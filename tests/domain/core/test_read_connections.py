@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_a_load_runs_beside_an_open_write_and_never_sees_it_half_done(db, reader
         assert count(reader) == 2
 
 
-def test_one_connection_per_thread_kept_between_loads(readers):
+def test_a_connection_is_kept_for_the_next_load_whichever_thread_runs_it(readers):
     with readers.snapshot() as first:
         pass
     with readers.snapshot() as again:
@@ -68,12 +69,50 @@ def test_one_connection_per_thread_kept_between_loads(readers):
     thread = threading.Thread(target=elsewhere)
     thread.start()
     thread.join()
-    assert seen and seen[0] is not first
+    assert seen == [first]  # a worker's thread is new each time: the connection is not
+
+
+def test_two_loads_at_once_read_on_two_connections(readers):
+    with readers.snapshot() as one, readers.snapshot() as two:
+        assert one is not two
+        assert count(one) == count(two) == 0
+
+
+def open_descriptors(path) -> int:
+    """Descriptors of this process open on ``path`` (Linux's /proc)."""
+    import os
+
+    fds = "/proc/self/fd"
+    found = 0
+    for fd in os.listdir(fds):
+        try:
+            found += os.readlink(f"{fds}/{fd}") == str(path)
+        except OSError:
+            pass
+    return found
+
+
+def test_loads_from_many_short_lived_threads_do_not_pile_up_connections(readers, db_path):
+    """Each of Textual's thread workers runs on a thread of its own: a connection per
+    thread, kept for the app's life, was a connection (and a descriptor) per load."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc")
+    before = open_descriptors(db_path)
+
+    def load():
+        with readers.snapshot() as reader:
+            count(reader)
+
+    for _ in range(50):
+        thread = threading.Thread(target=load)
+        thread.start()
+        thread.join()
+    assert open_descriptors(db_path) <= before + 1
 
 
 def test_close_waits_for_a_connection_in_use_and_refuses_new_loads(readers):
-    with readers.snapshot() as idle:
-        pass
+    with readers.snapshot() as one, readers.snapshot() as two:
+        pass  # two kept: the load below is lent one, the other stays idle
     lent = threading.Event()
     release = threading.Event()
     used, counted = [], []
@@ -88,6 +127,7 @@ def test_close_waits_for_a_connection_in_use_and_refuses_new_loads(readers):
     thread = threading.Thread(target=load)
     thread.start()
     assert lent.wait(5)
+    idle = two if used[0] is one else one
     readers.close()
     with pytest.raises(sqlite3.ProgrammingError):
         idle.execute("SELECT 1")  # idle: closed at once
