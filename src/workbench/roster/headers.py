@@ -1,8 +1,11 @@
 """Matching what a sheet's author wrote to the app's ids: column headers and role names.
 
 Headers are accepted in Chinese or English, as the column id, either catalogue label or
-a common alias, compared without case, spaces, ``_``/``-`` or a trailing unit such as
-(万元). Unknown headers are errors, never ignored.
+a synonym a branch's own list uses (手机号, 开户网点, 推荐柜员, 存款到期日 …), compared
+without case, spaces, ``_``/``-``, full or half width, or a trailing unit such as (万元)
+or （元） (``vocabulary.header_unit`` reads the unit itself). Unknown headers are errors,
+never ignored. The customers' columns are named here too: one vocabulary for every list,
+on the command line and in the app.
 """
 
 from __future__ import annotations
@@ -12,16 +15,17 @@ from collections.abc import Callable, Sequence
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import catalogue, t
+from workbench.roster.vocabulary import ROLE_WORDS, kind_lookup, plain
 
 # column id -> extra accepted headers (the column id and both catalogue labels count too)
 OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
-    "code": ("网点代码", "代码", "网点编号", "编号", "outlet code"),
-    "name": ("名称", "网点名称", "网点", "outlet", "outlet name"),
+    "code": ("网点代码", "代码", "网点编号", "编号", "网点号", "机构号", "机构代码", "outlet code"),
+    "name": ("名称", "网点名称", "网点", "机构名称", "outlet", "outlet name"),
     "bank": ("银行", "所属银行"),
     "tier": ("等级", "网点等级", "级别"),
     "address": ("地址", "网点地址"),
-    "phone": ("电话", "联系电话", "telephone", "tel"),
-    "head": ("负责人", "网点负责人", "person in charge"),
+    "phone": ("电话", "联系电话", "网点电话", "座机", "telephone", "tel"),
+    "head": ("负责人", "网点负责人", "网点主任", "person in charge"),
     "deposits_time": ("定期存款", "定期"),
     "deposits_demand": ("活期存款", "活期"),
     "history": ("历史数据",),
@@ -32,21 +36,40 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
     "enquiries": ("客户询问次数", "询问次数"),
     "notes": ("备注",),
 }
+# A person's or a customer's outlet, by code or by name (``outlets.outlet_finder``).
+OUTLET_WORDS = ("网点代码", "网点编号", "代码", "网点", "所属网点", "开户网点", "网点名称",
+                "所属支行", "机构号", "code", "outlet")
+PHONE_WORDS = ("电话", "手机", "手机号", "手机号码", "联系电话", "移动电话", "联系方式",
+               "mobile", "telephone", "tel")
 STAFF_ALIASES: dict[str, tuple[str, ...]] = {
-    "outlet_code": ("网点代码", "代码", "网点编号", "code", "outlet"),
-    "name": ("姓名", "名字", "人员"),
-    "role": ("岗位", "职务"),
-    "phone": ("电话", "手机", "联系电话", "mobile", "telephone", "tel"),
-    "birthday": ("生日", "出生日期"),
+    "outlet_code": OUTLET_WORDS,
+    "name": ("姓名", "名字", "人员", "员工姓名"),
+    "role": ("岗位", "职务", "职位", "角色", "岗位名称"),
+    "phone": PHONE_WORDS,
+    "birthday": ("生日", "出生日期", "出生年月日"),
     "notes": ("备注",),
+}
+# The customers' sheet (``customers.sheet``).
+CUSTOMER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "客户", "客户姓名", "客户名称", "名字", "customer"),
+    "phone": PHONE_WORDS,
+    "outlet_code": OUTLET_WORDS,
+    "referrer": ("推荐人", "推荐柜员", "介绍人", "推荐员工", "柜员", "referred by", "teller"),
+    "source": ("来源", "客户来源", "获客渠道", "渠道"),
+    "stage": ("阶段", "客户阶段", "状态"),
+    "notes": ("备注",),
+    "consent": ("同意联系", "联系许可", "是否同意联系", "授权联系"),
+    "deposit_band": ("存款金额", "到期金额", "金额", "存款档位", "金额档位", "定期存款金额"),
+    "deposit_matures": ("存款到期", "到期日", "存款到期日", "到期日期", "到期时间", "matures"),
 }
 REQUIRED = {"outlets": ("code", "name"), "staff": ("outlet_code", "name")}
 
 
 def _norm(header: str) -> str:
-    """Headers compare without case, spaces, _ - and a trailing unit such as (万元)."""
-    s = re.sub(r"[\(（][^)）]*[\)）]\s*$", "", str(header).strip())
-    return re.sub(r"[\s_\-]+", "", s).lower()
+    """Headers compare without case, spaces, _ -, width, a trailing unit such as (万元)."""
+    s = re.sub(r"\([^)]*\)$", "", plain(header))
+    s = re.sub(r"/(万元|万|元)$", "", s)
+    return re.sub(r"[_\-]+", "", s).lower()
 
 
 def _alias_map(kind: str, aliases: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
@@ -100,32 +123,20 @@ def match_headers(kind: str, headers: Sequence[str],
     return matched
 
 
-# role id -> what sheets also call it (the id and both catalogue labels count too)
-ROLE_ALIASES: dict[str, tuple[str, ...]] = {
-    "head": ("网点负责人", "负责人", "网点主任", "支行负责人", "支行长"),
-    "deputy": ("网点副主任", "副经理"),
-    "president": ("支行行长",),
-    "vice_president": ("支行副行长", "副支行长"),
-    "lobby_manager": ("大堂", "大堂主管", "大堂助理"),
-    "wealth_manager": ("理财", "理财师", "个人客户经理", "客户经理"),
-    "key_teller": ("主办柜员", "柜员主管"),
-    "teller": ("综合柜员", "普通柜员", "柜台"),
-}
+def role_reader(roles: Sequence[str]) -> Callable[[str], tuple[str, str | None]]:
+    """A function from a role as written to (role id, the words kept as its title):
+    综合柜员 -> (teller, 综合柜员), 柜员 -> (teller, None), 客户经理 -> (other, 客户经理).
+    The words are ``vocabulary.ROLE_WORDS``."""
+    labels = catalogue()
+    return kind_lookup(ROLE_WORDS, roles, {r: labels.get(f"role.{r}", ()) for r in roles})
 
 
 def role_lookup(roles: Sequence[str]) -> Callable[[str], str]:
-    """A function from a role as written (id, label in either language or a common
-    alias such as 网点负责人) to its id.
-
-    Text that names no role comes back as written, so the role's validator rejects it
-    with the options listed.
-    """
-    labels = catalogue()
-    found: dict[str, str] = {}
-    for role in roles:
-        for name in (role, *labels.get(f"role.{role}", ()), *ROLE_ALIASES.get(role, ())):
-            found.setdefault(_norm(name), role)
-    return lambda text: found.get(_norm(text), text)
+    """A role as written (id, label in either language or a bank's word for it) to its
+    id; text naming no role is ``other`` when the roles have it, else comes back as
+    written for the role's validator to refuse with the options listed."""
+    read = role_reader(roles)
+    return lambda text: read(text)[0]
 
 
 def normalise_header(header: str) -> str:

@@ -8,9 +8,11 @@ owners to write in one transaction: outlets are matched by code, staff by (outle
 name), so importing the same file twice never duplicates anything.
 
 What is the importer's own: a file's columns may be a subset (a missing column keeps
-the stored values), an empty tier or role cell keeps a known row's value, roles may be
-written as labels, a staff row names its outlet by code, a key may appear once per
-file, and every bad cell of a row is reported, not only the first.
+the stored values), an empty tier or role cell keeps a known row's value, a role is
+read in the bank's words and kept as written (``headers.role_reader``), an outlet's bank
+is taken from its name when no bank is written and a short bank name is the app's
+(``vocabulary.bank_of``), a staff row names its outlet by code or by name, a key may
+appear once per file, and every bad cell of a row is reported, not only the first.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from workbench.core.config import Config
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.i18n import t
 from workbench.roster import bulk, outlets, staff
-from workbench.roster.headers import match_headers, role_lookup
+from workbench.roster.headers import match_headers, role_reader
+from workbench.roster.vocabulary import bank_of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -88,8 +91,12 @@ def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> Sh
         code = str(draft.get("code", "")).strip()
         if not str(draft.get("tier", "")).strip():
             draft["tier"] = stored_tier.get(code, new_tier)
+        # 建行 is 中国建设银行; with no bank written, the bank the name begins with
+        draft["bank"] = (bank_of(draft.get("bank", "")) or str(draft.get("bank", "")).strip()
+                         or bank_of(draft.get("name", "")) or "")
         row = outlets.clean_outlet(outlets.OutletDraft(**draft), tiers)
-        keep = [c for c in row if c in columns or c in ("initials", "tier")]
+        keep = [c for c in row if c in columns or c in ("initials", "tier")
+                or (c == "bank" and row["bank"])]
         return row["code"], {c: row[c] for c in keep}
 
     return SheetKind(clean, "code", {"code": "X", "name": "x", "tier": tiers[0] if tiers else ""},
@@ -98,24 +105,26 @@ def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> Sh
 
 def _staff_kind(db: Database, config: Config, columns: Mapping[str, str]) -> SheetKind:
     roles = list(config.staff.roles)
-    role_of = role_lookup(roles)
-    outlet_ids = outlets.ids_by_code(db)
+    role_of = role_reader(roles)
+    outlet_of = outlets.outlet_finder(db)
 
     def clean(values: dict[str, Any]) -> Cleaned:
         role_text = str(values.get("role", "")).strip()
         # an empty role cell keeps an existing person's role; new people get the default
-        role = role_of(role_text) if role_text else staff.DEFAULT_ROLE
+        role, title = role_of(role_text) if role_text else (staff.DEFAULT_ROLE, None)
         row = staff.clean_staff(staff.StaffDraft(
             name=values.get("name", ""), role=role, phone=values.get("phone", ""),
-            birthday=values.get("birthday", ""), notes=values.get("notes", "")), roles)
+            birthday=values.get("birthday", ""), notes=values.get("notes", ""),
+            title=title or ""), roles)
         code = str(values.get("outlet_code", "")).strip()
-        if code not in outlet_ids:
+        outlet_id = outlet_of(code)
+        if outlet_id is None:
             raise ValidationError("outlet_code", "import.no_outlet", code=code)
-        keep = [c for c in row if (c in columns or c == "initials")
-                and not (c == "role" and not role_text)]
+        keep = [c for c in row if (c in columns or c in ("initials", "title"))
+                and not (c in ("role", "title") and not role_text)]
         row = {c: row[c] for c in keep}
-        row["outlet_id"] = outlet_ids[code]
-        return (code, row["name"]), row
+        row["outlet_id"] = outlet_id
+        return (outlet_id, row["name"]), row
 
     return SheetKind(clean, "name", {"name": "x", "role": roles[0] if roles else ""},
                  staff.upsert_staff)

@@ -8,7 +8,7 @@ input before anything is written. The table itself is created in ``roster.schema
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from workbench.core.errors import ValidationError
 from workbench.core.matching import found
 from workbench.core.text import search_keys
 from workbench.roster import bulk
+from workbench.roster.vocabulary import BANK_ALIASES, bank_of, plain
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -161,6 +162,35 @@ def tiers_by_code(db: Database) -> dict[str, str]:
 def ids_by_code(db: Database) -> dict[str, int]:
     """code -> id of every outlet, inactive ones included."""
     return dict(db.execute("SELECT code, id FROM outlets").fetchall())
+
+
+def outlet_finder(db: Database) -> Callable[[Any], int | None]:
+    """A function from an outlet as a branch's list names it to its id (None: none):
+    its code, or its name written whole, the bank long or short (建行合肥三孝口分理处 is
+    中国建设银行合肥三孝口分理处). A name two outlets share names neither."""
+    by_code = ids_by_code(db)
+    by_name: dict[str, int | None] = {}
+    for oid, name in db.execute("SELECT id, name FROM outlets ORDER BY id").fetchall():
+        for key in {plain(name), _bank_long(name)}:
+            by_name[key] = None if key in by_name and by_name[key] != oid else oid
+
+    def find(text: Any) -> int | None:
+        written = str(text if text is not None else "").strip()
+        if written in by_code:
+            return by_code[written]
+        return by_name.get(plain(written)) or by_name.get(_bank_long(written))
+
+    return find
+
+
+def _bank_long(name: str) -> str:
+    """A name with the bank it begins with written as the app writes banks."""
+    text = plain(name)
+    bank = bank_of(text)
+    if bank is None:
+        return text
+    short = next(a for a, b in BANK_ALIASES if b == bank and text.startswith(a))
+    return bank + text[len(short):]
 
 
 def add_outlet(db: Database, draft: OutletDraft, tiers: list[str], now: datetime) -> int:

@@ -103,3 +103,10 @@ def m005_visit_rules(db: Database) -> None:
     db.execute("ALTER TABLE visits ADD COLUMN clipped_from TEXT")
     db.execute("ALTER TABLE visits ADD COLUMN clears_due INTEGER NOT NULL DEFAULT 1 "
                "CHECK (clears_due IN (0, 1))")
+
+
+@migrations()
+def m006_staff_title(db: Database) -> None:
+    # A role as the bank writes it (综合柜员, 网点主任, 客户经理) beside the kind it is
+    # filed under (``role``); NULL when the kind's own name says it.
+    db.execute("ALTER TABLE staff ADD COLUMN title TEXT")

@@ -1,7 +1,10 @@
 """The outlets' staff (网点人员): drafts, cleaning, writes and look-ups.
 
 Owns every write to the ``staff`` table (one person from a form, many from an
-import). A person belongs to one outlet and is deactivated, never deleted.
+import). A person belongs to one outlet and is deactivated, never deleted. A role is
+stored as the kind it is (``role``: head, teller, other …) and, when the bank's list
+named it otherwise, as written (``title``: 综合柜员, 网点主任, 客户经理), which is what
+the app shows (``role_shown``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from workbench.core.i18n import catalogue, t
 from workbench.core.text import search_keys
 from workbench.roster import bulk
 from workbench.roster.outlets import get_outlet
+from workbench.roster.vocabulary import sheet_date
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -27,9 +31,12 @@ if TYPE_CHECKING:
 DEFAULT_ROLE = "teller"
 
 
-def role_label(role: str) -> str:
-    """A role as the user reads it: its catalogue name, or the id as configured (a
-    role added in the config, e.g. 客户经理, is its own name)."""
+def role_label(role: str, title: str | None = None) -> str:
+    """A role as the user reads it: the bank's own words for it when kept (``title``),
+    else its catalogue name, or the id as configured (a role added in the config, e.g.
+    客户经理, is its own name)."""
+    if title:
+        return title
     return t(f"role.{role}") if f"role.{role}" in catalogue() else role
 
 
@@ -44,6 +51,11 @@ class Staff:
     notes: str | None
     active: bool
     initials: str = ""  # stored pinyin (core.text.search_keys): matching loads no dictionary
+    title: str | None = None  # the role as the bank wrote it, when not the kind's name
+
+    @property
+    def role_shown(self) -> str:
+        return role_label(self.role, self.title)
 
 
 @dataclass(frozen=True)
@@ -55,11 +67,12 @@ class StaffDraft:
     phone: Any = ""
     birthday: Any = ""
     notes: Any = ""
+    title: Any = None  # None: a form's draft, which keeps the stored title (see update)
 
 
 def clean_staff(draft: StaffDraft, roles: list[str] | tuple[str, ...]) -> dict[str, Any]:
     """Validate a draft; return the column values to store. Raises ValidationError."""
-    birthday = v.iso_date("birthday", draft.birthday)
+    birthday = sheet_date("birthday", draft.birthday)
     row = {
         "name": v.name("name", draft.name),
         "role": _role(draft.role, roles),
@@ -67,6 +80,8 @@ def clean_staff(draft: StaffDraft, roles: list[str] | tuple[str, ...]) -> dict[s
         "birthday": birthday.isoformat() if birthday else None,
         "notes": v.text("notes", draft.notes),
     }
+    if draft.title is not None:
+        row["title"] = v.name("role", draft.title, required=False)
     row["initials"] = search_keys(row["name"])
     return row
 
@@ -92,6 +107,8 @@ def add_staff(db: Database, outlet_id: int, draft: StaffDraft, roles: list[str],
 def update_staff(db: Database, staff_id: int, draft: StaffDraft, roles: list[str],
                  now: datetime) -> None:
     row = clean_staff(draft, roles)
+    if "title" not in row and get_staff(db, staff_id).role != row["role"]:
+        row["title"] = None  # a role chosen anew in the form: the bank's words no longer fit
     row["updated_at"] = stamp(now)
     with db.atomic():
         db.table("staff").update(staff_id, row)
@@ -120,10 +137,10 @@ def set_staff_active(db: Database, staff_id: int, active: bool, now: datetime) -
 def _staff(r: sqlite3.Row | tuple) -> Staff:
     return Staff(id=r[0], outlet_id=r[1], name=r[2], role=r[3], phone=r[4],
                  birthday=date.fromisoformat(r[5]) if r[5] else None, notes=r[6],
-                 active=bool(r[7]), initials=r[8])
+                 active=bool(r[7]), initials=r[8], title=r[9])
 
 
-_STAFF_COLS = "id, outlet_id, name, role, phone, birthday, notes, active, initials"
+_STAFF_COLS = "id, outlet_id, name, role, phone, birthday, notes, active, initials, title"
 
 
 def list_staff(db: Database, outlet_id: int, include_inactive: bool = False) -> list[Staff]:

@@ -24,6 +24,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.duplicate_in_file": ("与第 {other} 行重复", "duplicates row {other}"),
     "import.no_outlet": ("网点代码 {code} 不存在,请先导入网点",
                          "no outlet with code {code}; import the outlets first"),
+    "import.bad_date": ("“{value}”不是日期(可写 2026-12-08、2026/12/8、2026.12.8、2026年12月8日"
+                        "或 20261208)",
+                        "“{value}” is not a date (write 2026-12-08, 2026/12/8, 2026.12.8, "
+                        "2026年12月8日 or 20261208)"),
+    "import.bad_amount": ("“{value}”不是金额(可写 50000、5万、50,000元;单位可写在表头,"
+                          "如 到期金额(万元))",
+                          "“{value}” is not an amount (write 50000, 5万 or 50,000元; the unit "
+                          "may be in the header, e.g. 到期金额(万元))"),
     "import.row_error": ("第 {row} 行,{column}:{message}", "row {row}, {column}: {message}"),
     "import.more_errors": ("……另有 {count} 处错误未列出", "... and {count} more error(s)"),
     "import.failed": ("{rows} 行有错误,未导入任何数据"

@@ -23,7 +23,7 @@ def training_fields(topics: list[str], people: list[roster_staff.Staff]) -> list
               [(label_of("topic", x), x) for x in topics], required=True),
         Field("topic_other", t("field.topic_other"), placeholder=t("train.topic_hint")),
         Field("attendees", t("field.attendees"), "multi",
-              [(f"{p.name} {roster_staff.role_label(p.role)}", str(p.id)) for p in people]),
+              [(f"{p.name} {p.role_shown}", str(p.id)) for p in people]),
         Field("held_on", t("field.held_on"), "date", placeholder="2026-11-27", required=True),
         Field("minutes", t("field.minutes"), "number", placeholder="30", required=True),
         Field("materials", t("field.materials")),

@@ -99,7 +99,7 @@ class SignOffScreen(ModalScreen[int | None]):
     def _fill_staff(self, query: str) -> None:
         options = self.query_one("#so-staff", OptionList)
         options.clear_options()
-        items = [Option(f"{s.name}  [dim]{staff.role_label(s.role)}[/]", id=str(s.id))
+        items = [Option(f"{s.name}  [dim]{s.role_shown}[/]", id=str(s.id))
                  for s in found(query, self.staff, lambda s: ((s.name,), (s.initials,)))]
         typed = query.strip()
         if typed and not any(s.name == typed for s in self.staff) and (

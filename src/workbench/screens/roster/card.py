@@ -130,7 +130,7 @@ class OutletCardScreen(DataScreen):
         staff = PendingRows()
         for s in data.staff:
             name = s.name if s.active else f"{s.name} ({t('roster.inactive')})"
-            staff.add_row(name, roster_staff.role_label(s.role), s.phone or "",
+            staff.add_row(name, s.role_shown, s.phone or "",
                           s.birthday.isoformat() if s.birthday else "", s.notes or "",
                           key=str(s.id))
         replace_rows(self.query_one("#staff", DataTable), staff.rows)
