@@ -212,14 +212,12 @@ def _export(args: argparse.Namespace, config: config_mod.Config) -> int:
 
 def _print_today(args: argparse.Namespace, config: config_mod.Config, today: date) -> int:
     """``workbench today``: the plan the app opens on, as plain text on stdout."""
-    from workbench.core.db import default_db_path
+    from workbench.core.db import named_or_default
     from workbench.plan.agenda import build_agenda
     from workbench.plan.view import plain_text
     from workbench.storage import open_db
 
-    path = _db_path(args, config) or default_db_path()
-    if not path.exists():
-        raise WorkbenchError("cli.today_no_db", path=str(path))
+    path = named_or_default(_db_path(args, config))
     db = open_db(path)
     try:
         text = plain_text(build_agenda(db, today, config, -1 if args.all else None),

@@ -6,19 +6,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from workbench.core.config import Config
-from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 
 
 def run_calendar(db_path: Path | None, config: Config, today: date, out: Path, days: int,
                  force: bool = False) -> int:
-    from workbench.core.db import default_db_path
+    from workbench.core.db import named_or_default
     from workbench.reminders import ics
     from workbench.storage import open_db
 
-    path = db_path or default_db_path()
-    if not path.exists():
-        raise WorkbenchError("cli.today_no_db", path=str(path))
+    path = named_or_default(db_path)
     db = open_db(path)
     try:
         found = ics.entries(db, today, config, days)

@@ -8,7 +8,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from workbench.core.config import Config
-from workbench.core.errors import WorkbenchError
 from workbench.reminders import notify, schedule
 from workbench.reminders.runner import Runner, run
 
@@ -17,13 +16,11 @@ def run_remind(db_path: Path | None, config: Config, today: date, at: str, *,
                notify_desktop: bool = False, quiet_if_empty: bool = False,
                runner: Runner = run, platform: str = sys.platform) -> int:
     """Print what is due today and overdue; exit 0 whether or not anything is."""
-    from workbench.core.db import default_db_path
+    from workbench.core.db import named_or_default
     from workbench.reminders.digest import build_digest, text
     from workbench.storage import open_db
 
-    path = db_path or default_db_path()
-    if not path.exists():
-        raise WorkbenchError("cli.today_no_db", path=str(path))
+    path = named_or_default(db_path)
     db = open_db(path)
     try:
         digest = build_digest(db, today, config, at)

@@ -38,6 +38,17 @@ def default_db_path() -> Path:
     return Path(user_data_dir("workbench")) / "workbench.db"
 
 
+def named_or_default(path: Path | None) -> Path:
+    """The file a command of the day reads (``today``, ``remind``, ``calendar``): the one
+    named, which must exist (a typo must not start an empty register), else the default
+    one, made on first use as the app makes it (``open_file``)."""
+    if path is None:
+        return default_db_path()
+    if not path.exists():
+        raise WorkbenchError("db.missing", path=str(path))
+    return path
+
+
 def check_target(path: Path) -> None:
     """Refuse, in one translated line, a path that cannot hold the database: a missing
     folder, a folder, an unreadable file, a file SQLite says is no database or damaged.
@@ -333,11 +344,15 @@ def _has_user_tables(db: Database) -> bool:
 
 def open_file(path: str | os.PathLike[str] | None = None, *, lazy: bool = False) -> Database:
     """Open (creating if needed) the SQLite file at ``path``, without migrating it
-    (``lazy``: as ``connect``)."""
-    target = Path(path) if path else default_db_path()
-    if not path:
+    (``lazy``: as ``connect``).
+
+    The default file's folder is made (owner-only) on first use, whoever opens it first:
+    the app or a command. A folder the user named is never made: a typo stays an error.
+    """
+    default = default_db_path()
+    target = (Path(path) if path else default).expanduser()
+    if target == default:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = target.expanduser()
     check_target(target)
     create_private(target)
     return connect(target, lazy=lazy)

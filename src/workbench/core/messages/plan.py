@@ -143,7 +143,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contact.kind.staff": ("银行员工", "Bank staff"),
     "contact.kind.customer": ("客户", "Customer"),
     "contact.customer_hint": ("客户姓名(列表中会隐去)", "name (lists show it masked)"),
-    # CLI
-    "cli.today_no_db": ("找不到数据库 {path}(先打开一次工作台)",
-                        "No database at {path} (open the workbench once first)"),
 }
