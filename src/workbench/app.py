@@ -31,7 +31,7 @@ from workbench.screens.common.changes import DataChanged
 from workbench.screens.common.collector import EVERY_SECONDS, IdleCollector
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import notify_failure
-from workbench.screens.common.key_order import ran_on_arrival
+from workbench.screens.common.key_order import KeysInTurn
 from workbench.screens.common.keys import translate_bindings
 
 if TYPE_CHECKING:
@@ -199,6 +199,8 @@ class WorkbenchApp(App[int]):
         self._waiting: list[Callable[[], Any]] = []
         self.error: str | None = None
         self.collector = IdleCollector()
+        # Typed keys one at a time, each after the one before has acted (key_order).
+        self.keys_in_turn = KeysInTurn(self, super().on_event)
         self.writable = True  # False: the file opened read-only (self.banner says why)
         self.backup_done = False  # the day's copy made (or not needed, or failed: warned)
         self.banner: str | None = None
@@ -294,8 +296,9 @@ class WorkbenchApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.touched()
-        if isinstance(event, events.Key) and await ran_on_arrival(self, event):
-            return  # keys read with it go where its action put the focus (key_order)
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys_in_turn.arrived(event)  # in the order typed (key_order)
+            return
         await super().on_event(event)
 
     def _warn(self, warnings: list[str], writable: bool) -> None:
@@ -346,8 +349,10 @@ class WorkbenchApp(App[int]):
         return self.readers.snapshot()
 
     def now(self) -> datetime:
-        """The current clock time on the working day (``--today`` back-fills keep the clock)."""
-        return datetime.combine(self.today, datetime.now().time()).replace(microsecond=0)
+        """The clock on the working day (``core.clock.working_now``)."""
+        from workbench.core.clock import working_now
+
+        return working_now(self.today, datetime.now())
 
     # --- keeping the screens current ----------------------------------------------
 
