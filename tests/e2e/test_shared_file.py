@@ -103,3 +103,40 @@ def test_command_line_writes_beside_the_open_app_keep_its_file(
     check = subprocess.run([str(workbench_bin), "--db", str(db), "--lang", "en", "check"],
                            env=fresh_home, capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_stress_the_app_and_command_line_writers_and_readers_at_once(
+        workbench_bin, fresh_home, tmp_path, request):
+    """Rounds of everything at once: the app-like process writing, importing and reading
+    while command-line imports, backups, plans and checks run beside it; after each round
+    the file is sound and holds every row. ``pytest --slow`` runs the long loop."""
+    rounds = 30 if request.config.getoption("--slow") else 4
+    db = tmp_path / "busy.db"
+    run(workbench_bin, fresh_home, db, "import", "outlets",
+        str(outlet_sheet(tmp_path / "first.csv", 0, 5)))
+    holder = Holder(db, fresh_home)
+    expected, cli = 5, 5
+    try:
+        for r in range(rounds):
+            sheet = outlet_sheet(tmp_path / f"r{r}.csv", cli, 25)
+            cli += 25
+            commands = [["import", "outlets", str(sheet)], ["backup", str(tmp_path / f"b{r}.db")],
+                        ["today"], ["check"]]
+            running = [subprocess.Popen([str(workbench_bin), "--db", str(db), "--lang", "en",
+                                         *command], env=fresh_home, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+                       for command in commands]
+            for step in ("write 10", "import 5", "write 3"):
+                holder.step(step)
+            expected += 18 + 25
+            for command, proc in zip(commands, running, strict=True):
+                out, err = proc.communicate(timeout=120)
+                assert proc.returncode == 0, f"round {r}, {command[0]}: {out}{err}"
+            count, wal = holder.step("write 1")
+            expected += 1
+            assert wal and count == expected, f"round {r}: {count} of {expected}, WAL {wal}"
+            assert sound(db) == ("ok", expected), f"round {r}"
+    finally:
+        raw = holder.quit()
+    assert raw == []
+    assert sound(db) == ("ok", expected)
