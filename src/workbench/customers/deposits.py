@@ -1,7 +1,11 @@
 """A customer's time deposits (定期存款): the amount band and the day it matures.
 
 The maturity is the moment a bank customer decides where the money goes, so it is what
-the manager keeps; the amount only as a band (no account numbers, no exact sums).
+the manager keeps; the amount only as a band (no account numbers, no exact sums). An
+amount a branch's list gives (到期金额(万元) 30) becomes its band on import and is not
+stored: the band is all the plan needs to rank a conversation, and an exact sum is a
+customer's financial data the manager's laptop (and a team bundle, or a lost machine)
+would otherwise carry for no use of the app.
 """
 
 from __future__ import annotations
@@ -20,6 +24,15 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BANDS = ("under_50k", "50k_200k", "200k_500k", "500k_1m", "over_1m")
+# Each band's lowest amount in yuan (the band holds up to the next one's, not included).
+BAND_FLOORS = (0, 50_000, 200_000, 500_000, 1_000_000)
+
+
+def band_of_amount(yuan: float) -> str:
+    """The band an amount falls in: a sheet's 到期金额 is kept as its band only (see the
+    module docstring: no exact sums in the manager's file)."""
+    return next(b for b, floor in zip(BANDS[::-1], BAND_FLOORS[::-1], strict=True)
+                if yuan >= floor)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ def erase(db: Database, customer_id: int, now: datetime) -> Erased:
     stand_in = placeholder(customer_id)
     with db.atomic():
         db.execute("UPDATE customers SET name = ?, phone = NULL, notes = NULL, initials = '', "
+                   "source_text = NULL, "
                    "consent = 0, erased_at = ?, updated_at = ? WHERE id = ?",
                    [stand_in, stamp(now), stamp(now), customer_id])
         db.execute("DELETE FROM deposits WHERE customer_id = ?", [customer_id])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core import validate as v
 from workbench.core.clock import stamp
 from workbench.core.errors import ValidationError
+from workbench.core.i18n import t
 from workbench.core.privacy import mask_name, mask_phone
 from workbench.core.text import search_keys
 from workbench.customers.stages import STAGES, check_move
@@ -25,7 +26,7 @@ from workbench.roster import outlets
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SOURCES = ("referral", "walk_in", "event", "existing_policy")
+SOURCES = ("referral", "walk_in", "event", "existing_policy", "other")
 # What a consent cell or field may say (forms give 1/0; sheets say 是/否, yes/no ...).
 YES = ("1", "y", "yes", "true", "是", "同意", "有")
 NO = ("", "0", "n", "no", "false", "否", "不同意", "无")
@@ -43,6 +44,7 @@ class CustomerDraft:
     stage: Any = "prospect"
     notes: Any = ""
     consent: Any = ""
+    source_text: Any = None  # a sheet's source as written; None: a form's (kept, see update)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class Customer:
     erased: bool
     initials: str = ""
     outlet_code: str | None = None  # what tells outlets apart when a table cuts the name
+    source_text: str | None = None  # the source as a branch's list wrote it (产说会)
+
+    @property
+    def source_shown(self) -> str:
+        return self.source_text or t(f"customers.source.{self.source}")
 
     @property
     def masked_name(self) -> str:
@@ -112,10 +119,13 @@ def clean_customer(db: Database, draft: CustomerDraft) -> dict[str, Any]:
                       SOURCES)
     stage = v.choice("customer_stage", str(draft.stage or "").strip() or "prospect", STAGES)
     notes = v.text("customer_notes", draft.notes, max_len=2000)
-    return {"name": name, "phone": phone, "outlet_id": outlet_id, "referrer_id": referrer_id,
-            "source": source, "stage": stage, "notes": notes,
-            "consent": consent_value("customer_consent", draft.consent),
-            "initials": search_keys(name)}
+    row = {"name": name, "phone": phone, "outlet_id": outlet_id, "referrer_id": referrer_id,
+           "source": source, "stage": stage, "notes": notes,
+           "consent": consent_value("customer_consent", draft.consent),
+           "initials": search_keys(name)}
+    if draft.source_text is not None:
+        row["source_text"] = v.name("customer_source", draft.source_text, required=False)
+    return row
 
 
 def add_customer(db: Database, draft: CustomerDraft, now: datetime) -> int:
@@ -134,6 +144,8 @@ def update_customer(db: Database, customer_id: int, draft: CustomerDraft,
         raise ValidationError("customer_name", "customers.error.erased")
     row = clean_customer(db, draft)
     check_move(current.stage, row["stage"])
+    if "source_text" not in row and row["source"] != current.source:
+        row["source_text"] = None  # a source chosen anew: the list's words no longer fit
     row["updated_at"] = stamp(now)
     with db.atomic():
         db.table("customers").update(customer_id, row)
@@ -150,7 +162,8 @@ def move_stage(db: Database, customer_id: int, stage: str, now: datetime) -> Non
 
 _SQL = """
     SELECT c.id, c.name, c.phone, c.outlet_id, o.name, c.referrer_id, s.name, c.source,
-           c.stage, c.notes, c.consent, c.erased_at IS NOT NULL, c.initials, o.code
+           c.stage, c.notes, c.consent, c.erased_at IS NOT NULL, c.initials, o.code,
+           c.source_text
     FROM customers c LEFT JOIN outlets o ON o.id = c.outlet_id
     LEFT JOIN staff s ON s.id = c.referrer_id
 """
@@ -160,7 +173,7 @@ def _customer(r: tuple) -> Customer:
     return Customer(id=r[0], name=r[1], phone=r[2], outlet_id=r[3], outlet_name=r[4],
                     referrer_id=r[5], referrer_name=r[6], source=r[7], stage=r[8], notes=r[9],
                     consent=bool(r[10]), erased=bool(r[11]), initials=r[12],
-                    outlet_code=r[13])
+                    outlet_code=r[13], source_text=r[14])
 
 
 def get_customer(db: Database, customer_id: int) -> Customer:

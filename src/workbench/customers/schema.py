@@ -91,3 +91,60 @@ def m002_policy_links(db: Database) -> None:
                 CHECK (frequency IN ('single', 'annual', 'semiannual', 'monthly'))
         ) STRICT""")
     db.execute("CREATE INDEX customer_policies_customer ON customer_policies(customer_id)")
+
+
+@migrations(transactional=False)
+def m003_source_as_written(db: Database) -> None:
+    # A branch's list names sources the app had no kind for (电话, 网点活动…): they are
+    # ``other`` now, and every source is kept as written (``source_text``) when it is not
+    # its kind's own name. SQLite cannot widen a CHECK in place, so the table is rebuilt
+    # with its rows and ids as SQLite's ALTER TABLE page describes: foreign keys off
+    # (they can only be turned off outside a transaction, hence a non-transactional
+    # step), the copy, the swap and the check in one transaction.
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'customers'").fetchone()[0]
+    if "'other'" in sql:
+        return  # done, and the step's record was lost to a crash: nothing to do again
+    db.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with db.atomic():
+            db.execute(CUSTOMERS_TABLE.format(name="customers_new"))
+            db.execute("INSERT INTO customers_new (id, name, phone, outlet_id, referrer_id, "
+                       "source, stage, notes, consent, initials, erased_at, created_at, "
+                       "updated_at) SELECT id, name, phone, outlet_id, referrer_id, source, "
+                       "stage, notes, consent, initials, erased_at, created_at, updated_at "
+                       "FROM customers")
+            db.execute("DROP TABLE customers")
+            db.execute("ALTER TABLE customers_new RENAME TO customers")
+            for index in CUSTOMER_INDEXES:
+                db.execute(index)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"customers rebuilt with broken references: {broken[:3]}")
+    finally:
+        db.execute("PRAGMA foreign_keys=ON")
+
+
+CUSTOMERS_TABLE = """
+    CREATE TABLE {name} (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        phone TEXT,
+        outlet_id INTEGER REFERENCES outlets(id),
+        referrer_id INTEGER REFERENCES staff(id),
+        source TEXT NOT NULL
+            CHECK (source IN ('referral', 'walk_in', 'event', 'existing_policy', 'other')),
+        stage TEXT NOT NULL
+            CHECK (stage IN ('prospect', 'intention', 'sold', 'service')),
+        notes TEXT,
+        consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+        initials TEXT NOT NULL DEFAULT '',
+        erased_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        source_text TEXT
+    ) STRICT"""
+CUSTOMER_INDEXES = (
+    "CREATE INDEX customers_outlet ON customers(outlet_id, stage)",
+    "CREATE INDEX customers_referrer ON customers(referrer_id)",
+    "CREATE INDEX customers_created ON customers(created_at)",
+)

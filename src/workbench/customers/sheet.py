@@ -1,11 +1,18 @@
 """Customers from and to a spreadsheet: the outlets' importer rules, customers' columns.
 
 Import reads the file with ``roster.sheets`` (CSV as Excel writes it: UTF-8, BOM,
-GB18030; .xlsx), matches the headers with ``roster.headers`` and runs the rows through
+GB18030; .xlsx), matches the headers with ``roster.headers`` (``CUSTOMER_ALIASES``:
+手机号, 开户网点, 推荐柜员, 到期金额(万元), 存款到期日 …) and runs the rows through
 ``roster.importer.import_sheet``: each row cleaned by the form's own rule
 (``records.clean_customer``), every bad cell reported, a customer (name + phone) once
 per file, all rows written in one transaction or none. A customer already known (same
 name and phone) is updated, not duplicated; a deposit on the row is added once.
+The branch's words are read by ``roster.vocabulary``: the outlet by code or name, dates
+in every form a list writes them, a source kept as written and filed under its kind
+(产说会 is an event; 电话 is other), an amount (in the header's unit) as its band only
+(``deposits.band_of_amount``: the exact sum is not kept). A list without a consent
+column leaves consent at no: the plan then asks for consent before any call
+(``plan.customers``).
 
 Export writes the same columns (so an export imports again), names and phones masked
 unless the caller asks for them whole (``workbench customers export --unmasked``), every
@@ -20,7 +27,6 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from workbench.core import validate as v
 from workbench.core.cells import csv_text, xlsx_row
 from workbench.core.clock import stamp
 from workbench.core.config import Config
@@ -29,26 +35,21 @@ from workbench.core.i18n import catalogue, t
 from workbench.customers import deposits, records
 from workbench.customers.stages import STAGES, check_move
 from workbench.roster import bulk, outlets
-from workbench.roster.headers import match_headers
+from workbench.roster.headers import CUSTOMER_ALIASES, match_headers
 from workbench.roster.importer import ImportSummary, SheetKind, import_sheet
+from workbench.roster.vocabulary import (
+    SOURCE_WORDS,
+    amount_yuan,
+    header_unit,
+    kind_lookup,
+    sheet_date,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 COLUMNS = ("name", "phone", "outlet_code", "referrer", "source", "stage", "notes", "consent",
            "deposit_band", "deposit_matures")
-ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "客户", "客户姓名", "名字", "customer"),
-    "phone": ("电话", "手机", "联系电话", "mobile", "tel"),
-    "outlet_code": ("网点代码", "网点编号", "代码", "outlet", "code"),
-    "referrer": ("推荐人", "推荐柜员", "柜员", "referred by", "teller"),
-    "source": ("来源", "客户来源"),
-    "stage": ("阶段", "客户阶段", "状态"),
-    "notes": ("备注",),
-    "consent": ("同意联系", "联系许可"),
-    "deposit_band": ("存款金额", "存款档位", "金额档位"),
-    "deposit_matures": ("存款到期", "到期日", "到期日期", "matures"),
-}
 # A sheet's column -> the form field whose rule cleans it (errors name the column).
 FIELD_OF = {"name": "customer_name", "phone": "customer_phone", "outlet_code": "customer_outlet",
             "referrer": "customer_referrer", "source": "customer_source",
@@ -86,21 +87,32 @@ def _lookup(field: str, prefix: str, ids: Sequence[str]) -> Callable[[Any], str]
 
 
 def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
-    outlet_ids = outlets.ids_by_code(db)
+    outlet_of = outlets.outlet_finder(db)
     staff = {(oid, name): sid for sid, oid, name in db.execute(
         "SELECT id, outlet_id, name FROM staff").fetchall()}
-    source_of = _lookup("source", "customers.source", records.SOURCES)
+    labels = catalogue()
+    source_of = kind_lookup(SOURCE_WORDS, records.SOURCES, {
+        s: labels.get(f"customers.source.{s}", ()) for s in records.SOURCES})
     stage_of = _lookup("stage", "customers.stage", STAGES)
     band_of = _lookup("deposit_band", "customers.band", deposits.BANDS)
+    unit = header_unit(columns.get("deposit_band", ""))
+
+    def band(text: Any) -> str:
+        """A band as labelled (5-20万), else the band of an amount (30, 30万, 300,000元)."""
+        try:
+            return band_of(text)
+        except ValidationError:
+            yuan = amount_yuan("deposit_band", text, unit)
+            return deposits.band_of_amount(yuan) if yuan is not None else ""
 
     def clean(values: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        source = source_of(values.get("source", "")) or "referral"
+        source, source_text = source_of(values.get("source", ""))
         stage = stage_of(values.get("stage", "")) or "prospect"
-        band = band_of(values.get("deposit_band", ""))
+        held = band(values.get("deposit_band", ""))
         code = str(values.get("outlet_code", "")).strip()
-        if code and code not in outlet_ids:
+        outlet_id = outlet_of(code) if code else None
+        if code and outlet_id is None:
             raise ValidationError("outlet_code", "import.no_outlet", code=code)
-        outlet_id = outlet_ids.get(code)
         referrer = str(values.get("referrer", "")).strip()
         referrer_id = ""
         if referrer:
@@ -111,10 +123,12 @@ def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
         draft = records.CustomerDraft(
             name=values.get("name", ""), phone=values.get("phone", ""),
             outlet=str(outlet_id) if outlet_id else "", referrer=referrer_id,
-            source=source, stage=stage,
-            notes=values.get("notes", ""), consent=values.get("consent", ""))
+            source=source or "referral", stage=stage, notes=values.get("notes", ""),
+            consent=values.get("consent", ""), source_text=source_text or "")
         try:
             row = records.clean_customer(db, draft)
+            if "source" not in columns:
+                del row["source_text"]
             known = records.find_customer(db, row["name"], row["phone"], row["outlet_id"])
             if known is not None:
                 # An empty stage cell keeps a known customer's stage; a stage written must
@@ -122,15 +136,15 @@ def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
                 current = records.get_customer(db, known).stage
                 row["stage"] = check_move(current, stage_of(values.get("stage", ""))
                                           or current)
-            matures = v.iso_date("deposit_matures", values.get("deposit_matures", ""))
-            if band and matures is None:
+            matures = sheet_date("deposit_matures", values.get("deposit_matures", ""))
+            if held and matures is None:
                 raise ValidationError("deposit_matures", "error.required")
-            if matures and not band:
+            if matures and not held:
                 raise ValidationError("deposit_band", "error.required")
         except ValidationError as exc:
             raise ValidationError(COLUMN_OF.get(exc.field, exc.field), exc.key,
                                   **exc.params) from None
-        row["deposit"] = (band, matures.isoformat()) if matures else None
+        row["deposit"] = (held, matures.isoformat()) if matures else None
         # A customer may be on several rows, one per deposit.
         return (row["name"], row["phone"], row["deposit"]), row
 
@@ -173,8 +187,8 @@ def import_customers(db: Database, rows: Sequence[Mapping[str, str]], config: Co
 def match_customer_headers(rows: Sequence[Mapping[str, str]]) -> dict[str, str]:
     labels = catalogue()
     # The label in the user's language first: an unknown column's message lists those.
-    known = {c: (t(f"field.customer_{c}"), *ALIASES[c], *labels.get(f"field.customer_{c}", ()))
-             for c in COLUMNS}
+    known = {c: (t(f"field.customer_{c}"), *CUSTOMER_ALIASES[c],
+                 *labels.get(f"field.customer_{c}", ())) for c in COLUMNS}
     return match_headers("customers", list(rows[0].keys()) if rows else [], known, ("name",))
 
 
@@ -187,7 +201,7 @@ def export_rows(db: Database, unmasked: bool = False) -> list[list[Any]]:
         name = c.name if unmasked or c.erased else c.masked_name
         phone = (c.phone or "") if unmasked else c.masked_phone
         base = [name, phone, codes.get(c.outlet_id, "") if c.outlet_id else "",
-                c.referrer_name or "", t(f"customers.source.{c.source}"),
+                c.referrer_name or "", c.source_shown,
                 t(f"customers.stage.{c.stage}"), c.notes or "", t("customers.yes") if c.consent
                 else t("customers.no")]
         held = deposits.deposits_of(db, c.id)

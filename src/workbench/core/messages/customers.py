@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customers.source.walk_in": ("自然到访", "walk-in"),
     "customers.source.event": ("活动", "event"),
     "customers.source.existing_policy": ("已有保单", "existing policy"),
+    "customers.source.other": ("其他", "other"),
     "customers.band.under_50k": ("5万以下", "under 50k"),
     "customers.band.50k_200k": ("5–20万", "50k–200k"),
     "customers.band.200k_500k": ("20–50万", "200k–500k"),

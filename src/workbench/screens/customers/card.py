@@ -18,11 +18,12 @@ from textual.widgets import DataTable, Header, Static
 from workbench.core.i18n import columns, t
 from workbench.customers import deposits, followups, links, records, renewals
 from workbench.customers.stages import stage_label
+from workbench.screens.common.cell_cuts import Shortened
 from workbench.screens.common.changes import CUSTOMERS, PLAN, ROSTER
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cursor_key, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_key, cut_end, replace_rows
 from workbench.screens.customers import forms
 
 if TYPE_CHECKING:
@@ -76,8 +77,10 @@ class CustomerCardScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="customer-main", classes="card")
+        # What an item is about and a deposit's notes give way; a policy's number and
+        # premium, a band and every date stay whole (cell_cuts).
         yield FitTable(id="customer-lines", cursor_type="row", zebra_stripes=True,
-                       show_header=False, flexible={"what": 10})
+                       show_header=False, flexible={"what": 10, "state": 8})
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +104,7 @@ class CustomerCardScreen(DataScreen):
             (t("customers.col.stage"), stage_label(c.stage)),
             (t("customers.col.outlet"), c.outlet_name or dash),
             (t("customers.col.referrer"), c.referrer_name or dash),
-            (t("customers.card.source"), t(f"customers.source.{c.source}")),
+            (t("customers.card.source"), c.source_shown),
             (t("customers.card.consent"), t("customers.yes") if c.consent else t("customers.no")),
         ]
         lines = columns([[k, v] for k, v in main])
@@ -114,25 +117,28 @@ class CustomerCardScreen(DataScreen):
             state = (t("plan.overdue", days=-item.days) if item.days < 0 else
                      t("plan.due_today") if item.days == 0 else
                      t("plan.cust.in_days", days=item.days))
-            rows.append((f"item:{item.ref}", (t(f"customers.kind.{item.kind}"), Text(item.what),
-                                              when, state)))
+            rows.append((f"item:{item.ref}", (t(f"customers.kind.{item.kind}"),
+                                              cut_end(item.what), when, state)))
         for d in data.deposits:
             rows.append((f"dep:{d.id}", (t("customers.card.deposits"), Text(d.band_label),
-                                         d.matures_on.isoformat(), Text(d.notes or ""))))
+                                         d.matures_on.isoformat(), cut_end(d.notes or ""))))
         for linked, renewal, cooling in data.policies:
             p = linked.policy
-            what = t("customers.card.policy_line", number=p.policy_no, product=p.product,
-                     premium=f"{p.premium:,.0f}", term=p.term_years,
-                     frequency=t(f"customers.frequency.{linked.frequency}"),
-                     voided=t("customers.card.voided") if linked.voided else "")
+            # Only the product gives way: the number, premium and term read whole.
+            before, after = t("customers.card.policy_line", number=p.policy_no, product="\0",
+                              premium=f"{p.premium:,.0f}", term=p.term_years,
+                              frequency=t(f"customers.frequency.{linked.frequency}"),
+                              voided=t("customers.card.voided") if linked.voided else ""
+                              ).split("\0")
+            what = Shortened.around(before, p.product, after)
             state = (t("customers.card.next_renewal", date=renewal.isoformat())
                      if renewal else t("customers.card.cooling_off", date=cooling.isoformat()))
-            rows.append((f"pol:{p.id}", (t("customers.card.policies"), Text(what),
+            rows.append((f"pol:{p.id}", (t("customers.card.policies"), what,
                                          p.issue_date.isoformat(), state)))
         for h in data.history[:50]:
             rows.append((f"done:{h.id}", (t(f"customers.kind.{h.kind}"),
-                                          Text(h.notes or (h.what if ":" not in h.what
-                                                           else "")),
+                                          cut_end(h.notes or (h.what if ":" not in h.what
+                                                              else "")),
                                           (h.done_at or "")[:10], t("customers.status.done"))))
         replace_rows(self.query_one(DataTable), rows)
 
