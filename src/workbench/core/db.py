@@ -87,6 +87,27 @@ def probe(path: Path) -> None:
             raise refusal from None
 
 
+def holds_database(path: Path) -> bool:
+    """Whether the file at ``path`` is an SQLite database (ours or another), asked of
+    SQLite: a file to import or to write a report over is looked at this way, never
+    opened first, since it may be the database this process holds."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        # No database (a sheet, a report) or one SQLite cannot open here; a busy or a
+        # damaged one is still a database.
+        return getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CANTOPEN")
+    except OSError:
+        return False
+    return True
+
+
 def create_private(path: Path) -> None:
     """Create an empty file with mode 0600 so SQLite (and its -wal/-shm) inherit it.
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from workbench.core.cells import csv_text
 from workbench.core.config import Config, grade_label
+from workbench.core.db import holds_database
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.review.tables import Table
@@ -231,6 +232,8 @@ def write_file(path: Path, data: bytes, force: bool = False) -> Path:
         raise WorkbenchError("db.folder_missing", folder=str(path.parent))
     if path.exists() and not force:
         raise WorkbenchError("report.exists", path=str(path))
+    if holds_database(path):  # --force over the register (or a backup) would replace it
+        raise WorkbenchError("report.is_database", path=str(path))
     tmp = path.with_name(f".{path.name}.partial")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from workbench.core.db import holds_database
 from workbench.core.errors import WorkbenchError
 
 
@@ -82,6 +83,8 @@ def _read_csv(data: bytes, path: Path) -> list[list[str]]:
 def read_table(path: Path) -> list[list[str]]:
     """Every row of the file's first table as lists of cell text (header first)."""
     path = Path(path)
+    if holds_database(path):  # perhaps the app's own file: never opened outside SQLite
+        raise WorkbenchError("import.is_database", path=str(path))
     try:
         with open(path, "rb") as fh:
             data = fh.read()

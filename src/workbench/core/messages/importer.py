@@ -4,6 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.no_file": ("找不到文件 {path}", "File not found: {path}"),
     "import.is_folder": ("{path} 是文件夹,不是表格文件", "{path} is a folder, not a table file"),
     "import.unreadable": ("无法读取文件 {path}", "Cannot read file {path}"),
+    "import.is_database": ("{path} 是一个数据库,不是可导入的清单(CSV 或 .xlsx)", "{path} is a database, not a list to import (CSV or .xlsx)"),
     "import.empty": ("{path} 是空文件,没有可导入的内容", "{path} is empty: nothing to import"),
     "import.no_rows": ("{path} 只有表头,没有数据行", "{path} has a header but no data rows"),
     "import.binary": ("{path} 不是表格文件,请另存为 CSV 或 .xlsx 后再导入",

@@ -36,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.exported": ("周报已导出:{path}", "Report written: {path}"),
     "report.xlsx_needs_out": ("xlsx 不能输出到终端:去掉 --out -,或给一个文件名",
                               "an xlsx report cannot go to the terminal: drop --out - or name a file"),
+    "report.is_database": ("{path} 是一个数据库,导出文件不会覆盖它(换一个文件名)", "{path} is a database: an export never replaces it (choose another file name)"),
     "report.exists": ("{path} 已存在(加 --force 覆盖)", "{path} already exists (use --force to replace it)"),
     "report.bad_format": ("不支持的格式 {fmt}(可用:{formats})", "Unknown format {fmt} (use {formats})"),
     "report.write_failed": ("写入 {path} 失败:{error}", "Could not write {path}: {error}"),
