@@ -180,12 +180,14 @@ async def wait_loaded(pilot) -> None:
 def keys_at_once(app, *keys: str) -> None:
     """Queue ``keys`` as one read from the terminal (a lagging one, a fast typist): all
     of them reach the app before it handles the first. A key is its name (``slash``,
-    ``enter``) or one character."""
+    ``enter``, ``backspace``, ``left``) or one character, sent with the character a
+    terminal sends for it (none for the arrows)."""
     from textual import events
 
-    names = {"slash": "/", "enter": "\r", "tab": "\t"}
+    names = {"slash": "/", "enter": "\r", "tab": "\t", "backspace": "\x7f",
+             "escape": "\x1b", "space": " ", "ctrl+s": "\x13"}
     for key in keys:
-        event = events.Key(key, names.get(key, key))
+        event = events.Key(key, names.get(key, key if len(key) == 1 else None))
         event.set_sender(app)
         app._driver.send_message(event)
 

@@ -81,6 +81,9 @@ class CardReadAhead(Message, bubble=False):
 
 class OutletsScreen(DataScreen):
     SHOWS = ROSTER | TARGETS | {"policies"}
+    # The list has the keys from the start, while it loads too: the filter takes them
+    # only after "/" ("2" then "q" quits, never types q into the filter).
+    AUTO_FOCUS = "#roster"
     BINDINGS = [
         Binding("slash", "filter", "key.filter", id="roster_filter"),
         # Checked as the key arrives (a priority binding), not once the filter has posted
@@ -131,7 +134,6 @@ class OutletsScreen(DataScreen):
         # This year's target (万元) and its completion, computed from the policies.
         table.add_column(t("roster.col.year_target"), key="target")
         table.add_column(t("roster.col.completion"), key="achieved")
-        table.focus()
         self.app.when_ready(self.refresh_data)
 
     # --- data ----------------------------------------------------------------
