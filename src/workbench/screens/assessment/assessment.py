@@ -43,6 +43,7 @@ from workbench.screens.common.tables import (
     PendingRows,
     cursor_key,
     cut_end,
+    name_cell,
     outlet_cell,
     replace_rows,
 )
@@ -265,7 +266,7 @@ class AssessmentScreen(DataScreen):
             mark = ("[green]✔[/]" if s.done_today
                     else (t("self.habit_skip") if skipped else "·"))
             strength = f"{progress_bar(s.strength, 1.0, 10)} {s.strength:>4.0%}"
-            pending.add_row(habit_label(s.habit), mark, t("self.days", n=s.current_streak),
+            pending.add_row(cut_end(habit_label(s.habit)), mark, t("self.days", n=s.current_streak),
                             t("self.days", n=s.best_streak), strength, f"{s.done_last_30}/30",
                             key=s.habit)
         replace_rows(table, pending.rows)
@@ -286,7 +287,7 @@ class AssessmentScreen(DataScreen):
         pending = PendingRows()
         for p in rows:
             outlet = (outlet_cell(p.outlet_code, p.outlet_name) if p.outlet_code
-                      else cut_end(p.outlet_name))
+                      else name_cell(p.outlet_name))
             pending.add_row(p.issue_date.isoformat(), p.policy_no, outlet, cut_end(p.product),
                             num(p.premium, 0), str(p.term_years), num(p.standard_premium, 0),
                             p.masked_name, p.masked_phone,

@@ -51,8 +51,9 @@ def cell_signature(value: Any) -> Hashable | None:
     if isinstance(value, str):
         return value
     if isinstance(value, Text):
+        # A Shortened cell is drawn to its width by its own rule (screens.common.cell_cuts).
         return (value.plain, value.style, value.justify, value.overflow, value.no_wrap,
-                value.end, tuple(value.spans))
+                value.end, tuple(value.spans), getattr(value, "cut_range", None))
     return None
 
 

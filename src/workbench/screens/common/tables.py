@@ -12,9 +12,10 @@ page of rows one by one costs the square of its length; so it is when most cells
 (each narrower cell re-measures its whole column).
 
 ``FitTable`` fits a table to the terminal: the columns of names (outlets, staff) take
-the width the others leave, cut at the end with an ellipsis, while codes, dates and
-figures keep their full width; ``outlet_cell`` puts an outlet's code before its name, so
-two outlets whose names share a long prefix never read the same.
+the width the others leave, while codes, dates and figures keep their full width. What a
+cell may give up is the cell's own rule (``cell_cuts``: a name cut in its middle, prose at
+its end, an outlet's code always whole); a column is never narrower than what its cells
+cannot give up (``fit_widths``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,17 @@ from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from workbench.screens.common.cell_cuts import (
+    cell_width,
+    cut_end,
+    least_width,
+    name_cell,
+    outlet_cell,
+)
 from workbench.screens.common.kept_cells import KeptCellsTable
+
+# The cells that give way live in cell_cuts; screens take them from here with the table.
+__all__ = ["FitTable", "cell_width", "cut_end", "name_cell", "outlet_cell", "replace_rows"]
 
 Rows = Sequence[tuple[str, Sequence[Any]]]
 
@@ -134,35 +145,9 @@ def cursor_id(table: DataTable) -> int | None:
     return int(key) if key is not None else None
 
 
-def outlet_cell(code: str, name: str) -> Text:
-    """An outlet as a table shows it: its code, then its name cut at the end if need be.
-
-    The code is what tells 中国农业银行北京昌平支行 from …昌平分理处 when the column is
-    too narrow for either name.
-    """
-    return Text.assemble((code, "bold"), " ", name, no_wrap=True, overflow="ellipsis")
-
-
-def cut_end(value: str) -> Text:
-    """A cell of a flexible column: cut with … at the end when the column is narrow
-    (markup in ``value`` is drawn)."""
-    text = Text.from_markup(value) if "[" in value else Text(value)
-    text.no_wrap = True
-    text.overflow = "ellipsis"
-    return text
-
-
 def code_width(codes: Sequence[str], name_cells: int = 5) -> int:
     """The narrowest outlet column that shows every code whole and a little of the name."""
     return max((cell_len(code) for code in codes), default=0) + 1 + name_cells
-
-
-def cell_width(value: Any) -> int:
-    """Cells ``value`` takes in a table (markup in a string is not drawn)."""
-    if isinstance(value, Text):
-        return value.cell_len
-    value = str(value)
-    return Text.from_markup(value).cell_len if "[" in value else cell_len(value)
 
 
 class FitTable(KeptCellsTable):
@@ -229,62 +214,35 @@ class FitTable(KeptCellsTable):
     def natural_widths(self) -> dict[str, int]:
         """Each column's widest cell or label, measured now (DataTable measures new
         rows only when next idle, and a frame drawn before that keeps stale widths)."""
-        widths = {}
+        return self.measure()[0]
+
+    def measure(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Each column's natural width, and the fewest cells its cells can be drawn in
+        (a figure all of it: cell_cuts.least_width)."""
+        natural, least = {}, {}
         for column in self.ordered_columns:
             key = str(column.key.value)
-            cells = [cell_width(value) for value in self.get_column(column.key)]
-            widths[key] = max([column.label.cell_len, *cells])
-        return widths
+            values = list(self.get_column(column.key))
+            natural[key] = max([column.label.cell_len, *map(cell_width, values)])
+            least[key] = (max(map(least_width, values), default=0) if key in self.flexible
+                          else natural[key])
+        return natural, least
 
     def fit(self) -> None:
         """Give each column its width for the table's current size."""
         if not self.columns or not self.size.width:
             return
-        natural = self.natural_widths()
-        pad = 2 * self.cell_padding
+        natural, least = self.measure()
         # Room for a vertical scrollbar whether or not one shows: the widths must not
         # depend on the number of rows, or adding one could make every name jump.
-        room = self.size.width - self.styles.scrollbar_size_vertical
-        flexible = [key for key in natural if key in self.flexible]
-        narrowest = {key: min(self.flexible[key], natural[key]) for key in flexible}
-        wanted = {key: natural[key] if key in self.keep_whole else narrowest[key]
-                  for key in flexible}
-        fixed = sum(width for key, width in natural.items() if key not in flexible)
-        spare = room - pad * len(natural) - fixed - sum(wanted.values())
-        hidden = []
-        for key in self.optional:
-            if spare >= 0:
-                break
-            if key in natural and key not in flexible:
-                hidden.append(key)
-                wanted[key] = 0  # its padding stays: a slightly wider gap
-                spare += natural[key]
-        self.hidden = tuple(hidden)
-        for key in self.keep_whole:  # all folded and still too wide: these give way too
-            if spare < 0 and key in wanted:
-                give = min(-spare, wanted[key] - narrowest[key])
-                wanted[key] -= give
-                spare += give
-        # What is left goes first to the ``spare_first`` columns (an outlet's name before
-        # a void's reason), then is shared out evenly, each flexible column up to its
-        # widest cell.
-        for key in self.spare_first:
-            if key in wanted and spare > 0:
-                extra = min(spare, natural[key] - wanted[key])
-                wanted[key] += extra
-                spare -= extra
-        short = [key for key in flexible if wanted[key] < natural[key]]
-        while spare > 0 and short:
-            share = max(1, spare // len(short))
-            for key in short:
-                extra = min(share, spare, natural[key] - wanted[key])
-                wanted[key] += extra
-                spare -= extra
-            short = [key for key in short if wanted[key] < natural[key]]
+        room = (self.size.width - self.styles.scrollbar_size_vertical
+                - 2 * self.cell_padding * len(natural))
+        wanted, self.hidden = fit_widths(natural, least, self.flexible, room,
+                                         self.optional, self.keep_whole, self.spare_first)
         changed = False
         for column in self.ordered_columns:
             key = str(column.key.value)
-            width = wanted.get(key, natural[key])
+            width = wanted[key]
             if column.auto_width or column.width != width:
                 column.auto_width = False
                 column.width = width
@@ -295,3 +253,48 @@ class FitTable(KeptCellsTable):
             self._clear_caches()
             self._require_update_dimensions = True
             self.refresh()
+
+
+def fit_widths(natural: Mapping[str, int], least: Mapping[str, int],
+               flexible: Mapping[str, int], room: int, optional: Sequence[str] = (),
+               keep_whole: Sequence[str] = (), spare_first: Sequence[str] = (),
+               ) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Each column's width in ``room`` cells (paddings taken out), and the optional
+    columns folded away. A column not ``flexible`` gets its ``natural`` width (a figure,
+    a date, a code: never cut); a flexible one at least its ``least`` (what its cells
+    cannot give up) and its declared narrowest, shares what is left, and may be cut."""
+    flex = [key for key in natural if key in flexible]
+    narrowest = {key: max(least.get(key, 0), min(flexible[key], natural[key])) for key in flex}
+    wanted = {key: natural[key] if key in keep_whole else narrowest[key] for key in flex}
+    fixed = sum(width for key, width in natural.items() if key not in flexible)
+    spare = room - fixed - sum(wanted.values())
+    hidden = []
+    for key in optional:
+        if spare >= 0:
+            break
+        if key in natural and key not in flexible:
+            hidden.append(key)
+            wanted[key] = 0  # its padding stays: a slightly wider gap
+            spare += natural[key]
+    for key in keep_whole:  # all folded and still too wide: these give way too
+        if spare < 0 and key in wanted:
+            give = min(-spare, wanted[key] - narrowest[key])
+            wanted[key] -= give
+            spare += give
+    # What is left goes first to the ``spare_first`` columns (an outlet's name before
+    # a void's reason), then is shared out evenly, each flexible column up to its
+    # widest cell.
+    for key in spare_first:
+        if key in wanted and spare > 0:
+            extra = min(spare, natural[key] - wanted[key])
+            wanted[key] += extra
+            spare -= extra
+    short = [key for key in flex if wanted[key] < natural[key]]
+    while spare > 0 and short:
+        share = max(1, spare // len(short))
+        for key in short:
+            extra = min(share, spare, natural[key] - wanted[key])
+            wanted[key] += extra
+            spare -= extra
+        short = [key for key in short if wanted[key] < natural[key]]
+    return {key: wanted.get(key, natural[key]) for key in natural}, tuple(hidden)

@@ -26,6 +26,7 @@ from workbench.screens.common.tables import (
     FitTable,
     code_width,
     cursor_id,
+    name_cell,
     outlet_cell,
     replace_rows,
 )
@@ -96,7 +97,7 @@ class CustomersScreen(DataScreen):
         for c in data.rows:
             name = t("customers.erased") if c.erased else c.masked_name
             rows.append((str(c.id), (Text(name), c.masked_phone, stage_label(c.stage),
-                                     _outlet(c), Text(c.referrer_name or ""),
+                                     _outlet(c), name_cell(c.referrer_name or ""),
                                      next_text(data.next.get(c.id)))))
         codes = sorted({c.outlet_code for c in data.rows if c.outlet_code})
         if codes:  # every code whole, then what is left of the name
@@ -157,7 +158,7 @@ def _outlet(customer: records.Customer) -> Text:
     """The outlet cell: its code first, so a cut name still tells outlets apart."""
     if customer.outlet_code:
         return outlet_cell(customer.outlet_code, customer.outlet_name or "")
-    return Text(customer.outlet_name or "")
+    return name_cell(customer.outlet_name or "")
 
 
 def open_card(app, customer_id: int) -> None:

@@ -24,6 +24,7 @@ from workbench.core.privacy import mask_name
 from workbench.register import applications as apps
 from workbench.register import deliveries, receipts, stock
 from workbench.roster import outlets
+from workbench.screens.common.cell_cuts import Shortened
 from workbench.screens.common.changes import REGISTER
 from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
@@ -33,7 +34,6 @@ from workbench.screens.common.pickers import OutletPicker
 from workbench.screens.common.tables import (
     FitTable,
     PendingRows,
-    cell_width,
     code_width,
     cursor_key,
     cut_end,
@@ -103,9 +103,11 @@ def status_text(status: str, void_reason: str | None = None) -> Text:
     voided line stays, with why)."""
     text = t(f"deliveries.status.{status}")
     style = {"awaiting": "b yellow", "voided": "dim strike"}.get(status, "")
-    cell = Text(text, style=style, no_wrap=True, overflow="ellipsis")
-    if status == "voided" and void_reason:
-        cell.append(" " + " ".join(void_reason.split()), style="italic")  # typed: no markup
+    reason = " " + " ".join(void_reason.split()) if status == "voided" and void_reason else ""
+    # The status whole, the reason (typed: no markup) giving way at its end.
+    cell = Shortened.around(text, reason, middle=False)
+    cell.stylize(style, 0, len(text))
+    cell.stylize("italic", len(text))
     return cell
 
 
@@ -204,12 +206,10 @@ class DeliveriesScreen(DataScreen):
         pending = PendingRows()
         getattr(self, f"_fill_{data.view}")(pending, data.rows)
         table.flexible["outlet"] = code_width(sorted(self.codes))
-        if data.view == "register":  # a void reason is cut, never the status itself:
-            # room for the longest status and the ellipsis (已作废…), the cell taken from
-            # the outlet's name (the detail line has it whole)
-            table.flexible["status"] = max(cell_width(status_text(status))
-                                           for status in STATUS_CYCLE[1:]) + 1
-            table.flexible["outlet"] = code_width(sorted(self.codes), name_cells=4)
+        if data.view == "register":
+            # A void reason gives way, never the status (status_text), nor the kind or a
+            # serial range: the outlet's name does (the detail line has it whole).
+            table.flexible["outlet"] = code_width(sorted(self.codes), name_cells=3)
         replace_rows(table, pending.rows)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
@@ -267,7 +267,7 @@ class DeliveriesScreen(DataScreen):
             what = what_text(x, x.short_what)
             signed = x.signed_at.strftime("%m-%d %H:%M") if x.signed_at else ""
             table.add_row(str(x.id), self.outlet(x.outlet_code, x.outlet_name),
-                          cut_end(t(f"kind.{x.kind}")), cut_end(what),
+                          cut_end(t(f"kind.{x.kind}")), what,
                           x.delivered_at.strftime("%m-%d %H:%M"),
                           status_text(x.status, x.void_reason), cut_end(x.signer or ""),
                           signed, x.page_no or "", key=str(x.id))

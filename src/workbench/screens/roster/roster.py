@@ -27,7 +27,7 @@ from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cursor_id, cut_end, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, name_cell, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
@@ -92,6 +92,7 @@ class OutletsScreen(DataScreen):
                 priority=True, show=False),
         Binding("a", "add", "key.add_outlet", id="roster_add"),
         Binding("u", "import_list", "key.import_outlets", id="roster_import", show=False),
+        Binding("U", "import_staff", "key.import_staff", id="roster_import_staff", show=False),
         Binding("e", "edit", "key.edit", id="roster_edit"),
         Binding("i", "check_in", "key.check_in", id="roster_check_in"),
         Binding("c", "check_out", "key.check_out", id="roster_check_out"),
@@ -120,10 +121,11 @@ class OutletsScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlainInput(placeholder=t("roster.filter_placeholder"), id="filter")
-        # Names give up width first (cut at the end: the code beside them tells two
-        # alike apart); the year target folds away on a narrow terminal (its completion stays).
+        # Names give up width first, in their middle: 中国建设…丰台分理处 keeps the bank and
+        # the end that tells two outlets apart. On a narrow terminal the bank (in most
+        # names already) folds away, then the year target (its completion stays).
         yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
-                       flexible={"name": 10, "bank": 4}, optional=("target",))
+                       flexible={"name": 18}, optional=("bank", "target"))
         yield Static("", id="roster-status", classes="status")
         yield Footer()
 
@@ -163,6 +165,11 @@ class OutletsScreen(DataScreen):
 
         self.app.push_screen(ImportOutletsScreen())
 
+    def action_import_staff(self) -> None:
+        from workbench.screens.roster.import_staff import ImportStaffScreen
+
+        self.app.push_screen(ImportStaffScreen())
+
     def show(self, data: RosterData) -> None:
         self.rows = data.rows
         self.checked_in = data.checked_in
@@ -193,7 +200,7 @@ class OutletsScreen(DataScreen):
                 due = f"[b red]{due}[/]"
             elif r.days_left == 0:
                 due = f"[b yellow]{due}[/]"
-            cells.append((r.code, cut_end(name), cut_end(r.bank or ""), r.tier,
+            cells.append((r.code, name_cell(name), r.bank or "", r.tier,
                           r.last_visit.isoformat() if r.last_visit else t("roster.never"),
                           due, str(r.staff_count), wan(r.target) if r.target else "",
                           f"{(r.achieved or 0) / r.target:.0%}" if r.target else ""))

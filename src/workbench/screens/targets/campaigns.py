@@ -14,7 +14,7 @@ from workbench.screens.common.data_screen import DataScreen
 from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import Field, FormScreen
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cursor_id, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, cut_end, replace_rows
 from workbench.screens.roster.targets import wan, wan_plain
 from workbench.targets import campaigns as domain
 
@@ -127,7 +127,8 @@ class CampaignsScreen(DataScreen):
                 window = f"{c.starts.isoformat()}~{c.ends.strftime('%m-%d')}"
             outlets = " ".join(c.outlet_codes) or t("campaign.all_outlets")
             target = f"/{wan(c.target_premium)}" if c.target_premium is not None else ""
-            rows.append((str(c.id), (c.name, t(f"campaign.kind.{c.kind}"), window, outlets,
+            rows.append((str(c.id), (cut_end(c.name), t(f"campaign.kind.{c.kind}"), window,
+                                     cut_end(outlets),
                                      wan(p.premium) + target,
                                      f"{p.share:.0%}" if p.share is not None else "",
                                      state_text(p))))
