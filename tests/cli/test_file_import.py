@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import TODAY
-from workbench.commands.file_import import MAX_SHOWN_ERRORS, run_file_import
+from workbench.commands.file_import import run_file_import
+from workbench.roster.importer import MAX_SHOWN_ERRORS
 from workbench.core.errors import ValidationError
 from workbench.roster.importer import ImportSummary, RowError
 

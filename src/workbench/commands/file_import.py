@@ -19,13 +19,11 @@ from workbench import storage
 from workbench.core.db import write_error_key
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
-from workbench.roster.importer import ImportSummary
+from workbench.roster.importer import ImportSummary, error_lines
 from workbench.roster.sheets import read_rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-MAX_SHOWN_ERRORS = 20
 
 Rows = list[dict[str, Any]]
 
@@ -56,13 +54,10 @@ def run_file_import(db_path: Path | None, path: Path, today: date, *,
 
 def report_errors(summary: ImportSummary, skip_invalid: bool,
                   failed_key: str = "import.failed") -> bool:
-    """Print each bad cell (the first ``MAX_SHOWN_ERRORS``) and, when the rows' errors
-    kept the whole file out, why; True then (the command's exit code is 1)."""
-    for error in summary.errors[:MAX_SHOWN_ERRORS]:
-        print(str(error), file=sys.stderr)
-    if len(summary.errors) > MAX_SHOWN_ERRORS:
-        print(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS),
-              file=sys.stderr)
+    """Print each bad cell (``importer.error_lines``: the app shows the same) and, when
+    the rows' errors kept the whole file out, why; True then (the exit code is 1)."""
+    for line in error_lines(summary):
+        print(line, file=sys.stderr)
     if summary.errors and not skip_invalid:
         print(f"workbench: {t(failed_key, rows=summary.bad_rows)}", file=sys.stderr)
         return True

@@ -46,13 +46,14 @@ BINDING_IDS = frozenset({
     # screens.roster.card.OutletCardScreen
     "card_back", "card_edit", "card_add_staff", "card_edit_staff", "card_deactivate_staff",
     "card_check_in", "card_check_out",
+    "card_next_part",  # tab: the card's fields, staff and visits in turn (80x24)
     "card_target",  # the outlet's targets (screens.roster.targets)
     # screens.targets.campaigns.CampaignsScreen
     "campaigns_back", "campaigns_add", "campaigns_edit",
     # screens.roster.roster.OutletsScreen
     "roster_filter", "roster_filter_done", "roster_add", "roster_edit", "roster_check_in",
     "roster_check_out", "roster_sort", "roster_deactivate", "roster_inactive",
-    "roster_next_page", "roster_prev_page", "roster_import",
+    "roster_next_page", "roster_prev_page", "roster_import", "roster_import_staff",
     # screens.customers (the list and the card)
     "customers_add", "customers_stage", "customers_edit", "customers_talk", "customers_import",
     "customer_back",

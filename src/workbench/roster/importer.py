@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 2000
 KINDS = ("outlets", "staff")
+MAX_SHOWN_ERRORS = 20
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,15 @@ class ImportSummary:
     @property
     def bad_rows(self) -> int:
         return len({e.row for e in self.errors})
+
+
+def error_lines(summary: ImportSummary) -> list[str]:
+    """The bad cells as the user reads them, the first ``MAX_SHOWN_ERRORS`` and a line
+    counting the rest: the same lines on the command line and in the app."""
+    lines = [str(e) for e in summary.errors[:MAX_SHOWN_ERRORS]]
+    if len(summary.errors) > MAX_SHOWN_ERRORS:
+        lines.append(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS))
+    return lines
 
 
 Cleaned = tuple[Hashable, dict[str, Any]]

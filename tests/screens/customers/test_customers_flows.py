@@ -131,6 +131,10 @@ async def test_a_customer_list_imported_from_inside_the_app(db, db_path, config,
         await pilot.press("enter")
         await wait_until(pilot, lambda: "row 3" in str(
             app.screen.query_one("#import-errors", Static).render()), "the bad row listed")
+        # all or nothing, as `workbench customers import`: the bad row kept the file out
+        assert records.list_customers(app.db) == []
+        await pilot.click("#import-valid")  # the explicit second step: the valid rows only
+        await wait_until(pilot, lambda: records.list_customers(app.db), "the valid row in")
         assert [c.name for c in records.list_customers(app.db)] == ["赵六"]
 
 

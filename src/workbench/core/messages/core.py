@@ -166,6 +166,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.import_placeholder": ("文件路径,如 ~/网点清单.csv", "file path, e.g. ~/outlets.csv"),
     "onboard.import_no_file": ("请先输入文件路径", "Type the file's path first"),
     "onboard.importing": ("正在导入……", "Importing…"),
+    "onboard.import_refused": ("{rows} 行有错误,未导入任何数据:改好文件后再导入,"
+                               "或选下面的按钮只导入无误的行",
+                               "{rows} row(s) have errors; nothing was imported: fix them and "
+                               "import again, or choose the button below to import the valid "
+                               "rows only"),
+    "onboard.import_valid_rows": ("只导入无误的行(跳过 {rows} 行)",
+                                  "Import the valid rows only (skip {rows})"),
     "onboard.import_fix_rows": ("下列有错的行未导入:改好文件后再导入一次(已导入的不会重复)",
                                 "The rows listed below were not imported: fix them in the file and "
                                 "import it again (rows already in are not doubled)"),

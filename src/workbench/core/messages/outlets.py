@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # keys
     "key.add_outlet": ("新增网点", "Add outlet"),
     "key.edit_outlet": ("编辑网点", "Edit outlet"),
+    "key.next_part": ("下一部分", "Next part"),
     "key.check_in": ("签到", "Check in"),
     "key.check_out": ("签退", "Check out"),
     "key.deactivate": ("停用/启用", "Deactivate/restore"),
@@ -61,6 +62,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.edit_staff": ("编辑人员", "Edit staff"),
     "key.deactivate_staff": ("人员停用/启用", "Staff off/on"),
     # roster
+    "roster.import_staff_title": ("导入网点人员清单", "Import a staff list"),
+    "roster.import_staff_help": ("CSV(UTF-8 或 GB18030)或 xlsx,与 workbench import staff 相同的列"
+                                 "(网点代码或网点名称、姓名、岗位、手机号…);先导入网点。"
+                                 "输入文件路径(Tab 补全),回车导入,Esc 返回",
+                                 "CSV (UTF-8 or GB18030) or xlsx, the columns of workbench "
+                                 "import staff (outlet code or name, name, role, phone…); "
+                                 "import the outlets first. Type the file's path (tab "
+                                 "completes), Enter imports, Esc returns"),
+    "key.import_staff": ("导入人员清单", "Import a staff list"),
     "roster.filter_placeholder": ("/ 筛选:名称、代码、地址、拼音或首字母(如 jsyh)",
                                   "/ filter: name, code, address, pinyin or initials (e.g. jsyh)"),
     "roster.col.code": ("代码", "Code"),

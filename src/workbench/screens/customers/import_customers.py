@@ -1,5 +1,6 @@
 """Import a customer list from inside the app (``u`` on the customers screen): the
-outlets' import screen with the customers' importer (``customers.sheet``)."""
+outlets' import screen (all or nothing, the valid rows only as a second step) with the
+customers' importer (``customers.sheet``)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ class ImportCustomersScreen(ImportOutletsScreen):
 
         match_customer_headers(rows)
 
-    def import_rows(self, db: Any, rows: list[dict[str, str]], app: Any, progress: Any) -> Any:
+    def import_rows(self, db: Any, rows: list[dict[str, str]], app: Any, progress: Any,
+                    skip_invalid: bool) -> Any:
         from workbench.customers.sheet import import_customers
 
-        return import_customers(db, rows, app.config, skip_invalid=True,
+        return import_customers(db, rows, app.config, skip_invalid=skip_invalid,
                                 now=datetime.combine(app.today, datetime.now().time()),
                                 progress=progress)

@@ -1,11 +1,13 @@
 """Import an outlet list from inside the app: a file path (tab completes it), the roster's
 own importer in a thread worker with a progress bar, and the same error list as
-``workbench import outlets``.
+``workbench import outlets`` (``importer.error_lines``).
 
-The valid rows are imported and the bad ones listed (the CLI's ``--skip-invalid``): a
-manager at the counter fixes the few bad rows afterwards rather than the whole file.
-The import writes on a connection of its own in the worker (as the CLI does beside a
-running app), then announces the tables so that every screen fills.
+All or nothing, as on the command line: a file with a bad row writes nothing and lists
+the bad cells. Importing only the valid rows (the command line's ``--skip-invalid``) is
+a second, explicit step: a button offered under the list, naming how many rows it
+leaves out. The import writes on a connection of its own in the worker (as the command
+line does beside a running app), then announces the tables so that every screen fills.
+The staff's and the customers' import screens are this one with their own importer.
 """
 
 from __future__ import annotations
@@ -20,13 +22,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from workbench.core.i18n import t
 from workbench.screens.common.changes import announce
 from workbench.screens.common.sizing import born_sized
-
-MAX_SHOWN_ERRORS = 20
 
 
 class PathSuggester(Suggester):
@@ -70,6 +70,7 @@ class ImportOutletsScreen(ModalScreen[int]):
     TITLE_KEY = "onboard.import_title"
     HELP_KEY = "onboard.import_help"
     TABLES: tuple[str, ...] = ("outlets", "staff")
+    KIND = "outlets"  # the roster's kind of list (the staff's screen: "staff")
     DEFAULT_CSS = """
     ImportOutletsScreen { align: center middle; }
     ImportOutletsScreen > Vertical { width: 90%; height: auto; max-height: 90%;
@@ -81,6 +82,7 @@ class ImportOutletsScreen(ModalScreen[int]):
         super().__init__()
         born_sized(self)
         self.added = 0
+        self.path: Path | None = None  # the file last asked for (the second step's)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -91,6 +93,10 @@ class ImportOutletsScreen(ModalScreen[int]):
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static("", id="import-status")
             yield Static("", id="import-errors")
+            yield Button("", id="import-valid", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-valid", Button).display = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -98,12 +104,23 @@ class ImportOutletsScreen(ModalScreen[int]):
         if not text:
             self.query_one("#import-status", Static).update(t("onboard.import_no_file"))
             return
+        self.path = Path(text).expanduser()
+        self.start(skip_invalid=False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The second step: the same file again, its valid rows only."""
+        event.stop()
+        if event.button.id == "import-valid" and self.path is not None:
+            self.start(skip_invalid=True)
+
+    def start(self, skip_invalid: bool) -> None:
         self.query_one("#import-status", Static).update(t("onboard.importing"))
         self.query_one("#import-errors", Static).update("")
-        self.run_import(Path(text).expanduser(), self.app)
+        self.query_one("#import-valid", Button).display = False
+        self.run_import(self.path, self.app, skip_invalid)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def run_import(self, path: Path, app: Any) -> None:
+    def run_import(self, path: Path, app: Any, skip_invalid: bool = False) -> None:
         """The roster's importer on a connection of this thread; the outcome posted back."""
         from workbench.core.db import file_of
         from workbench.core.failures import line_for
@@ -119,36 +136,44 @@ class ImportOutletsScreen(ModalScreen[int]):
             self.check_headers(rows)
             db = open_db(file_of(app.db))
             try:
-                summary = self.import_rows(db, rows, app, progress)
+                summary = self.import_rows(db, rows, app, progress, skip_invalid)
             finally:
                 db.close()
         except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
             app.call_from_thread(self.failed, line_for(exc, where="import"))
             return
-        app.call_from_thread(self.done, summary)
+        app.call_from_thread(self.done, summary, skip_invalid)
 
     def check_headers(self, rows: list[dict[str, str]]) -> None:
         """Refuse a file whose columns are not this list's (WorkbenchError)."""
         from workbench.roster.headers import match_headers
 
-        match_headers("outlets", list(rows[0].keys()))
+        match_headers(self.KIND, list(rows[0].keys()))
 
-    def import_rows(self, db: Any, rows: list[dict[str, str]], app: Any, progress: Any) -> Any:
-        """Run the importer (the valid rows written, the bad ones listed)."""
+    def import_rows(self, db: Any, rows: list[dict[str, str]], app: Any, progress: Any,
+                    skip_invalid: bool) -> Any:
+        """Run the importer: every row or none, unless ``skip_invalid`` (the second step)."""
         from workbench.roster.importer import import_rows
 
-        return import_rows(db, "outlets", rows, app.config, skip_invalid=True,
+        return import_rows(db, self.KIND, rows, app.config, skip_invalid=skip_invalid,
                            now=datetime.combine(app.today, datetime.now().time()),
                            progress=progress)
 
     def failed(self, line: str) -> None:
         self.query_one("#import-status", Static).update(line)
 
-    def done(self, summary: Any) -> None:
-        lines = [str(e) for e in summary.errors[:MAX_SHOWN_ERRORS]]
-        if len(summary.errors) > MAX_SHOWN_ERRORS:
-            lines.append(t("import.more_errors", count=len(summary.errors) - MAX_SHOWN_ERRORS))
-        self.query_one("#import-errors", Static).update("\n".join(lines))
+    def done(self, summary: Any, skip_invalid: bool) -> None:
+        from workbench.roster.importer import error_lines
+
+        self.query_one("#import-errors", Static).update("\n".join(error_lines(summary)))
+        if summary.errors and not skip_invalid:
+            # Nothing written: the command line's refusal, and the explicit second step.
+            self.query_one("#import-status", Static).update(
+                t("onboard.import_refused", rows=summary.bad_rows))
+            valid = self.query_one("#import-valid", Button)
+            valid.label = t("onboard.import_valid_rows", rows=summary.bad_rows)
+            valid.display = True
+            return
         self.query_one("#import-status", Static).update(
             t("import.summary", added=summary.added, updated=summary.updated,
               unchanged=summary.unchanged, skipped=summary.skipped)
