@@ -27,7 +27,7 @@ from workbench.screens.common.footer import Footer
 from workbench.screens.common.form import FormScreen
 from workbench.screens.common.inputs import PlainInput
 from workbench.screens.common.keys import translate_bindings
-from workbench.screens.common.tables import FitTable, cursor_id, cut_end, replace_rows
+from workbench.screens.common.tables import FitTable, cursor_id, name_cell, replace_rows
 from workbench.screens.roster import visit_actions
 from workbench.screens.roster.card_data import card_data
 from workbench.screens.roster.forms import outlet_fields
@@ -121,10 +121,11 @@ class OutletsScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlainInput(placeholder=t("roster.filter_placeholder"), id="filter")
-        # Names give up width first (cut at the end: the code beside them tells two
-        # alike apart); the year target folds away on a narrow terminal (its completion stays).
+        # Names give up width first, in their middle: 中国建设…丰台分理处 keeps the bank and
+        # the end that tells two outlets apart. On a narrow terminal the bank (in most
+        # names already) folds away, then the year target (its completion stays).
         yield FitTable(id="roster", cursor_type="row", zebra_stripes=True,
-                       flexible={"name": 10, "bank": 4}, optional=("target",))
+                       flexible={"name": 18}, optional=("bank", "target"))
         yield Static("", id="roster-status", classes="status")
         yield Footer()
 
@@ -199,7 +200,7 @@ class OutletsScreen(DataScreen):
                 due = f"[b red]{due}[/]"
             elif r.days_left == 0:
                 due = f"[b yellow]{due}[/]"
-            cells.append((r.code, cut_end(name), cut_end(r.bank or ""), r.tier,
+            cells.append((r.code, name_cell(name), r.bank or "", r.tier,
                           r.last_visit.isoformat() if r.last_visit else t("roster.never"),
                           due, str(r.staff_count), wan(r.target) if r.target else "",
                           f"{(r.achieved or 0) / r.target:.0%}" if r.target else ""))
