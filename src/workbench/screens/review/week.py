@@ -29,10 +29,9 @@ from workbench.screens.common.changes import REVIEW, TABLES, announce
 from workbench.screens.common.data_screen import DataScreen, ReadAhead
 from workbench.screens.common.failures import failure_line
 from workbench.screens.common.footer import Footer
-from workbench.screens.common.kept_cells import KeptCellsTable
 from workbench.screens.common.keys import translate_bindings
 from workbench.screens.common.sizing import born_sized
-from workbench.screens.common.tables import PendingRows, replace_rows
+from workbench.screens.common.tables import FitTable, PendingRows, cut_end, replace_rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -117,7 +116,10 @@ class WeekScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="week-title", classes="section-title")
-        yield KeptCellsTable(id="figures", cursor_type="row", zebra_stripes=True)
+        # The labels give way on a narrow terminal, never a figure: this week, last week
+        # and the change stay on screen at 80 columns.
+        yield FitTable(id="figures", cursor_type="row", zebra_stripes=True,
+                       flexible={"figure": 12, "section": 4})
         yield Static("", id="week-lists", markup=False)
         yield Static(t("review.summary_title"), id="summary-title", classes="section-title")
         yield TextArea(id="summary", soft_wrap=True)
@@ -225,7 +227,8 @@ class WeekScreen(DataScreen):
         for n, f in enumerate(data.figures):  # the same figures every week, in one order
             section = t(f"review.section.{f.section}") if f.section != last_section else ""
             last_section = f.section
-            rows.add_row(section, t(f"review.fig.{f.key}"), reports.format_value(f.value, f.kind),
+            rows.add_row(cut_end(section), cut_end(t(f"review.fig.{f.key}")),
+                         reports.format_value(f.value, f.kind),
                          reports.format_value(f.previous, f.kind), reports.format_change(f),
                          key=str(n))
         replace_rows(self.query_one("#figures", DataTable), rows.rows)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from workbench.core.i18n import columns, t
+from workbench.core.i18n import columns, pad, t
 from workbench.plan.visit_notes import visit_rule_notes
 from workbench.roster import staff as roster_staff
 from workbench.screens.common.changes import FIELDWORK, ROSTER, TARGETS, announce
@@ -48,6 +49,9 @@ class OutletCardScreen(DataScreen):
     SHOWS = ROSTER | FIELDWORK | TARGETS | {"customers", "customer_policies", "policies"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
+        # The fields, the staff and the visits in turn: on a short terminal the fields
+        # scroll in their half (↑↓, PgUp/PgDn once tab has put the focus there).
+        Binding("tab", "app.focus_next", "key.next_part", id="card_next_part"),
         Binding("e", "edit", "key.edit_outlet", id="card_edit"),
         Binding("n", "add_staff", "key.add_staff", id="card_add_staff"),
         Binding("E", "edit_staff", "key.edit_staff", id="card_edit_staff"),
@@ -64,10 +68,11 @@ class OutletCardScreen(DataScreen):
         super().__init__(read_ahead)
         translate_bindings(self)
         self.outlet_id = outlet_id
+        self.figures: list[tuple[str, str]] = []  # (label, value); no value: a title
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="card-top"):
+        with VerticalScroll(id="card-top"), Horizontal(id="card-boxes"):
             yield Static("", id="card-main", classes="card")
             yield Static("", id="card-figures", classes="card")
         with Vertical(id="card-lists"):
@@ -124,8 +129,8 @@ class OutletCardScreen(DataScreen):
         figures += referral_lines(data.referrals)
         self.query_one("#card-main", Static).update(
             "\n".join(columns([[k, str(val)] for k, val in main])))
-        self.query_one("#card-figures", Static).update(
-            "\n".join(columns([[k, val] for k, val in figures], right={1})))
+        self.figures = figures
+        self.draw_figures()
 
         staff = PendingRows()
         for s in data.staff:
@@ -146,6 +151,26 @@ class OutletCardScreen(DataScreen):
                                v.ended_at is not None and not v.clears_due),
                            key=str(v.id))
         replace_rows(self.query_one("#visits", DataTable), visits.rows)
+
+    def on_resize(self) -> None:
+        self.draw_figures()
+
+    def draw_figures(self) -> None:
+        """The figures in the box's width, never cut: aligned when they fit, else a
+        value beside its label, or under it when even that is too wide."""
+        box = self.query_one("#card-figures", Static)
+        # Half the screen less the scrollbar, border and padding: known before the box
+        # is laid out, so the first frame is already right.
+        width = max(20, self.app.size.width // 2 - 6)
+        valued = [(k, val) for k, val in self.figures if val]
+        lines = columns([list(row) for row in valued], right={1})
+        if lines and max(map(cell_len, lines)) > width:
+            label = max(cell_len(k) for k, _val in valued)
+            lines = [pad(k, label) + "  " + val if label + 2 + cell_len(val) <= width
+                     else f"{k}  {val}" if cell_len(k) + 2 + cell_len(val) <= width
+                     else f"{k}\n  {val}" for k, val in valued]
+        rows = iter(lines)
+        box.update("\n".join(next(rows) if val else k for k, val in self.figures))
 
     def _selected_staff(self) -> int | None:
         return cursor_id(self.query_one("#staff", DataTable))
