@@ -40,7 +40,7 @@ def test_four_outlets_of_one_bank_read_apart():
     names = ["中国建设银行北京朝阳支行", "中国建设银行北京丰台支行", "中国建设银行北京海淀分理处",
              "中国建设银行北京丰台分理处"]
     drawn = {outlet_cell("CCB-1", name).fitted(25).plain for name in names}
-    assert len(drawn) == 4 and "CCB-1 中国建设…丰台分理处" in drawn
+    assert len(drawn) == 4 and "CCB-1 中国建设银…台分理处" in drawn
 
 
 columns = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 30), min_size=1)
