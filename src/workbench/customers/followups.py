@@ -50,6 +50,8 @@ class FollowUp:
     due: date
     what: str  # a next step's text, a deposit's band, a policy's number and product
     days: int  # due - today: negative when overdue
+    consent: bool = True  # the customer agreed to be contacted (同意联系); the plan calls
+    # only those who did (``plan.customers``)
 
     @property
     def overdue(self) -> bool:
@@ -82,12 +84,12 @@ def _handled(db: Database, prefix: str) -> set[str]:
         "SELECT about FROM followups WHERE about LIKE ? || '%'", [prefix]).fetchall()}
 
 
-def _names(db: Database, ids: set[int]) -> dict[int, tuple[str, str | None]]:
+def _names(db: Database, ids: set[int]) -> dict[int, tuple[str, str | None, int]]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r[0]: (r[1], r[2]) for r in db.execute(
-        f"SELECT c.id, c.name, o.name FROM customers c LEFT JOIN outlets o "
+    return {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+        f"SELECT c.id, c.name, o.name, c.consent FROM customers c LEFT JOIN outlets o "
         f"ON o.id = c.outlet_id WHERE c.id IN ({marks})", sorted(ids)).fetchall()}
 
 
@@ -131,7 +133,8 @@ def pending(db: Database, today: date, config: Config, ahead: int = 0,
                 items.append((ref, "cooling_off", cid, end, f"{number} {product}"))
     names = _names(db, {i[2] for i in items})
     out = [FollowUp(ref, kind, cid, mask_name(names[cid][0]), names[cid][1], due, what,
-                    (due - today).days) for ref, kind, cid, due, what in items]
+                    (due - today).days, bool(names[cid][2]))
+           for ref, kind, cid, due, what in items]
     return sorted(out, key=urgency)
 
 

@@ -118,6 +118,7 @@ class Agenda:
     outlet_count: int = -1  # outlets in the file (0: nothing to plan yet; -1: not counted)
     fieldwork: FieldworkAgenda | None = None  # trainings, displays, today's route
     customers: tuple = ()  # customer follow-ups due (plan.customers), most urgent first
+    awaiting_consent: tuple = ()  # customers with something due but no consent to call
 
 
 # --- rules -------------------------------------------------------------------------
@@ -282,14 +283,15 @@ def build_agenda(db: Database, today: date, config: Config,
         documents=tuple(documents(db, today, config, doc_limit)),
         outlet_count=outlets.count_outlets(db),
         fieldwork=_fieldwork(db, today, config),
-        customers=_customer_followups(db, today, config),
+        **_customer_followups(db, today, config),
     )
 
 
-def _customer_followups(db: Database, today: date, config: Config) -> tuple:
+def _customer_followups(db: Database, today: date, config: Config) -> dict[str, tuple]:
     from workbench.plan.customers import due_followups
 
-    return due_followups(db, today, config)
+    calls, asks = due_followups(db, today, config)
+    return {"customers": calls, "awaiting_consent": asks}
 
 
 def _fieldwork(db: Database, today: date, config: Config) -> FieldworkAgenda:

@@ -1,4 +1,5 @@
-"""The plan's rows of customer follow-ups (``plan.customers``), one per item, as cells."""
+"""The plan's rows of customer follow-ups (``plan.customers``), one per item, as cells;
+and one row per customer with something due who gave no consent to be contacted."""
 
 from __future__ import annotations
 
@@ -30,3 +31,10 @@ def customer_rows(items: tuple[FollowUp, ...]) -> list[tuple[str, tuple[str, ...
     follow-up."""
     return [(f"cust:{i.ref}", (t(f"customers.kind.{i.kind}"), _what(i), i.name,
                                i.outlet_name or "", _when(i))) for i in items]
+
+
+def consent_rows(items: tuple[FollowUp, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """(``cust:consent:<customer>``, cells) per customer awaiting consent: what is due
+    is shown, but as consent to ask for, never as a call."""
+    return [(f"cust:consent:{i.customer_id}", (t("plan.cust.consent"), _what(i), i.name,
+                                                i.outlet_name or "", _when(i))) for i in items]

@@ -1,6 +1,12 @@
 """The plan's part of the customers' work: the follow-ups due, one conversation logged as
 a contact and a follow-up at once, and erasure with the contacts.
 
+Consent (同意联系) decides what the plan asks of the manager: a customer who agreed is
+called about what is due; one who did not (a list imported without a consent column
+leaves it at no) is never scheduled for a call: the plan shows them once, as "consent
+needed", and Enter opens their form to record consent when the manager has it (the
+teller's word at the counter, the signed form). Then the calls come.
+
 The follow-ups and their order are the customers' (``customers.followups``); the plan
 adds what only it owns: the contacts table (a conversation is also one of the day's
 customer contacts, the must-do 与客户交流), in the same transaction.
@@ -19,9 +25,19 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def due_followups(db: Database, today: date, config: Config) -> tuple[followups.FollowUp, ...]:
-    """The agenda's customer section: due today and overdue, most urgent first."""
-    return tuple(followups.pending(db, today, config))
+def due_followups(db: Database, today: date, config: Config,
+                  ) -> tuple[tuple[followups.FollowUp, ...], tuple[followups.FollowUp, ...]]:
+    """The agenda's customer section: the calls due today and overdue, most urgent
+    first, for the customers who consented; and, once per customer who did not, their
+    most urgent item, to ask for consent instead of calling."""
+    calls, asks, seen = [], [], set()
+    for item in followups.pending(db, today, config):
+        if item.consent:
+            calls.append(item)
+        elif item.customer_id not in seen:
+            seen.add(item.customer_id)
+            asks.append(item)
+    return tuple(calls), tuple(asks)
 
 
 def log_conversation(db: Database, ref: str, talk: followups.Conversation, today: date,

@@ -197,9 +197,10 @@ def sections(agenda: Agenda, shell: bool = False, whole: bool | frozenset[str] =
 def customers_section(agenda: Agenda, shell: bool = False) -> Section:
     """Customer follow-ups due today and overdue, most urgent first (Enter: log the
     conversation and the next step); the screen adds a row to note a new prospect."""
-    from workbench.plan.customer_rows import customer_rows
+    from workbench.plan.customer_rows import consent_rows, customer_rows
 
-    items = tuple(Item(ref, cells) for ref, cells in customer_rows(agenda.customers))
+    items = tuple(Item(ref, cells) for ref, cells in (
+        *customer_rows(agenda.customers), *consent_rows(agenda.awaiting_consent)))
     tail = () if shell else (Item("cust:add", ("+", t("plan.add_prospect"), "", "", "")),)
     return Section("customers", t("plan.section.customers", count=len(items)), items,
                    t("plan.empty.customers"), tail=tail)

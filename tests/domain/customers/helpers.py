@@ -24,10 +24,11 @@ def outlet_with_staff(db, code: str = "A1", people: tuple[str, ...] = ("甲", "�
 
 def customer(db, name: str = "张三丰", outlet: int | None = None, referrer: int | None = None,
              stage: str = "prospect", phone: str = "13812345678",
-             at: datetime = NOW) -> int:
+             at: datetime = NOW, consent: str = "1") -> int:
+    # consent given, as the customer form proposes: the plan calls only those who gave it
     return records.add_customer(db, records.CustomerDraft(
         name=name, phone=phone, outlet=str(outlet or ""), referrer=str(referrer or ""),
-        stage=stage), at)
+        stage=stage, consent=consent), at)
 
 
 def sell(db, customer_id: int, outlet: int, number: str, premium: int = 10000,

@@ -150,6 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.section.customers": ("客户跟进({count})", "Customer follow-ups ({count})"),
     "plan.empty.customers": ("今天没有到期的客户跟进", "No customer follow-ups due today"),
     "plan.cust.matures": ("{date} 到期", "matures {date}"),
+    "plan.cust.consent": ("待确认同意联系", "consent needed"),
     "plan.cust.renews": ("{date} 续期", "renewal {date}"),
     "plan.cust.cooling": ("犹豫期至 {date}", "cooling-off to {date}"),
     "plan.cust.in_days": ("还有 {days} 天", "in {days} d"),

@@ -279,6 +279,9 @@ class PlanScreen(DataScreen):
         if ref == "add":
             self.action_add_prospect()
             return
+        if ref.startswith("consent:"):  # no call without consent: the form to record it
+            forms.edit_customer(self.app, int(ref.partition(":")[2]))
+            return
         item = next((i for i in self.agenda.customers if i.ref == ref), None)
         if item is not None:
             forms.talk(self.app, ref, forms.next_text(item))
