@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import storage
+from workbench.core.clock import working_now
 from workbench.core.db import write_error_key
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
@@ -39,7 +40,7 @@ def run_file_import(db_path: Path | None, path: Path, today: date, *,
     (``today`` at the clock's time)."""
     rows = read_rows(path)  # before opening the database: a bad file creates nothing
     check(rows)
-    now = datetime.combine(today, datetime.now().time())
+    now = working_now(today, datetime.now())
     db = storage.open_db(db_path)
     try:
         summary = write(db, rows, now)

@@ -4,7 +4,6 @@ customers' importer (``customers.sheet``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from workbench.screens.onboarding.import_outlets import ImportOutletsScreen
@@ -25,5 +24,5 @@ class ImportCustomersScreen(ImportOutletsScreen):
         from workbench.customers.sheet import import_customers
 
         return import_customers(db, rows, app.config, skip_invalid=skip_invalid,
-                                now=datetime.combine(app.today, datetime.now().time()),
+                                now=app.now(),
                                 progress=progress)

@@ -12,7 +12,6 @@ The staff's and the customers' import screens are this one with their own import
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +155,7 @@ class ImportOutletsScreen(ModalScreen[int]):
         from workbench.roster.importer import import_rows
 
         return import_rows(db, self.KIND, rows, app.config, skip_invalid=skip_invalid,
-                           now=datetime.combine(app.today, datetime.now().time()),
+                           now=app.now(),
                            progress=progress)
 
     def failed(self, line: str) -> None:
