@@ -7,11 +7,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.customers_stage": ("按阶段筛选", "Filter by stage"),
     "key.customers_import": ("导入客户清单", "Import a customer list"),
     "customers.import_title": ("导入客户清单", "Import a customer list"),
-    "customers.import_help": ("CSV(UTF-8 或 GB18030)或 .xlsx;列:姓名、手机、网点代码、推荐人、来源、阶段、备注、"
-                              "同意联系、存款金额、到期日。有效行导入,错误行列在下面。",
-                              "CSV (UTF-8 or GB18030) or .xlsx; columns: name, phone, outlet code, "
-                              "referred by, source, stage, notes, consent, deposit band, matures on. "
-                              "Valid rows are imported, bad ones listed below."),
+    "customers.import_help": ("CSV(UTF-8 或 GB18030)或 .xlsx;列:姓名、手机号、网点(代码或名称)、推荐柜员、来源、阶段、备注、"
+                              "同意联系、存款金额(元或万元)、到期日。有一行出错就整份不导入,错误行列在下面;回车导入,Esc 返回",
+                              "CSV (UTF-8 or GB18030) or .xlsx; columns: name, phone, outlet (code or name), "
+                              "referred by, source, stage, notes, consent, deposit amount (元 or 万元), matures on. "
+                              "One bad row keeps the whole file out, the bad rows listed below; Enter imports, Esc returns"),
     "key.customer_edit": ("编辑", "Edit"),
     "key.customer_talk": ("记交流", "Log conversation"),
     "key.customer_deposit": ("加存款", "Add deposit"),
