@@ -113,9 +113,16 @@ def cut_middle(text: str, width: int) -> str:
 
 
 def holds_figure(cell: str) -> bool:
-    """A cell holding a number, an amount, a date or a code (any digit): never cut, as a
-    cut figure reads as another one (¥100,000 cut to ¥10, 2026-11-02 to 2026-1…)."""
-    return any(ch.isdigit() for ch in cell)
+    """A cell holding a number, an amount, a date or a code: never cut, as a cut figure
+    reads as another one (¥100,000 cut to ¥10, 2026-11-02 to 2026-1…).
+
+    A figure is a word with a digit and no Chinese character in it (``18`` in 逾期 18 天,
+    ``¥100,000``, ``P20260110039``): the app writes its figures apart from their words, while
+    a bank's name for an outlet runs its number into the name (金融街27号支行), and a name
+    gives way in its middle like any other.
+    """
+    return any(any(ch.isdigit() for ch in word) and cell_len(word) == len(word)
+               for word in cell.split())
 
 
 # The narrowest a column is cut to so that rows fit a width (a name keeps a few cells).

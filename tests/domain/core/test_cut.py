@@ -4,6 +4,7 @@ the widest column, so the days at the end stay whole."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -98,3 +99,23 @@ def test_a_premium_stays_whole_where_a_name_gives_way():
     assert "¥100,000" in line and "…" in line and line.endswith("¥100,000")
     amounts = [["建行", "¥100,000", "待签收"]]
     assert "¥100,000" in columns(amounts, width=10)[0]  # wider than asked: never ¥10…
+
+
+def test_a_name_with_a_number_in_it_gives_way_and_the_row_fits():
+    """金融街27号支行 is a name, not a figure: cut in its middle, the state kept whole."""
+    rows = [["BJ-101", "中国工商银行北京金融街27号支行营业室", "逾期 18 天"],
+            ["BJ-102", "中国工商银行北京西单支行", "今天到期"]]
+    lines = columns(rows, width=40)
+    assert all(cell_len(line) <= 40 for line in lines), lines
+    assert lines[0].endswith("逾期 18 天") and "…" in lines[0] and "BJ-101" in lines[0]
+
+
+@pytest.mark.parametrize("cell", ["逾期 18 天", "¥100,000", "2026-11-02", "P20260110039",
+                                  "签到 1 次,驻点 0.8 小时", "建议送 80", "18 days overdue"])
+def test_figures_and_phrases_with_a_figure_are_figures(cell):
+    assert holds_figure(cell)
+
+
+@pytest.mark.parametrize("cell", ["金融街27号支行", "中国建设银行北京丰台分理处", "第3营业部"])
+def test_names_are_not_figures_though_they_hold_a_digit(cell):
+    assert not holds_figure(cell)
