@@ -49,6 +49,9 @@ class OutletCardScreen(DataScreen):
     SHOWS = ROSTER | FIELDWORK | TARGETS | {"customers", "customer_policies", "policies"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card_back"),
+        # At the counter first: an 80-column footer shows the first few keys only.
+        Binding("i", "check_in", "key.check_in", id="card_check_in"),
+        Binding("c", "check_out", "key.check_out", id="card_check_out"),
         # The fields, the staff and the visits in turn: on a short terminal the fields
         # scroll in their half (↑↓, PgUp/PgDn once tab has put the focus there).
         Binding("tab", "app.focus_next", "key.next_part", id="card_next_part"),
@@ -56,8 +59,6 @@ class OutletCardScreen(DataScreen):
         Binding("n", "add_staff", "key.add_staff", id="card_add_staff"),
         Binding("E", "edit_staff", "key.edit_staff", id="card_edit_staff"),
         Binding("x", "toggle_staff", "key.deactivate_staff", id="card_deactivate_staff"),
-        Binding("i", "check_in", "key.check_in", id="card_check_in"),
-        Binding("c", "check_out", "key.check_out", id="card_check_out"),
         Binding("t", "training", "key.record_training", id="card_training"),
         Binding("b", "displays", "key.check_displays", id="card_displays"),
         # r: 任务 (the outlet's targets); t is the training record.
