@@ -43,7 +43,12 @@ class Terminal:
         return True
 
     def text(self) -> str:
-        return "\n".join(line.rstrip() for line in self.screen.display)
+        """The screen's lines. Read from the cells (a wide character's second cell is
+        empty): pyte's own ``display`` fails on a cell emptied by a wide character drawn
+        over half of another."""
+        buffer, columns = self.screen.buffer, self.screen.columns
+        return "\n".join("".join(buffer[y][x].data for x in range(columns)).rstrip()
+                         for y in range(self.screen.lines))
 
     def expect(self, wanted: str, deadline: float = DEADLINE) -> str:
         """Wait until ``wanted`` is on the screen; the screen's text."""
