@@ -72,14 +72,22 @@ def sound(db: Path) -> tuple[str, int]:
         conn.close()
 
 
+FIRST = 5  # outlets on the file before the app opens it
+
+
+def started(workbench_bin: Path, env: dict[str, str], folder: Path) -> tuple[Path, Holder]:
+    """A file with its first outlets imported from the command line, held by the app."""
+    db = folder / "work.db"
+    run(workbench_bin, env, db, "import", "outlets",
+        str(outlet_sheet(folder / "first.csv", 0, FIRST)))
+    return db, Holder(db, env)
+
+
 @pytest.mark.parametrize("rounds", [3])
 def test_command_line_writes_beside_the_open_app_keep_its_file(
         workbench_bin, fresh_home, tmp_path, rounds):
-    db = tmp_path / "work.db"
-    run(workbench_bin, fresh_home, db, "import", "outlets",
-        str(outlet_sheet(tmp_path / "first.csv", 0, 5)))
-    holder = Holder(db, fresh_home)
-    expected, cli = 5, 5
+    db, holder = started(workbench_bin, fresh_home, tmp_path)
+    expected, cli = FIRST, FIRST
     try:
         for r in range(rounds):
             count, _ = holder.step("write 20")
@@ -111,11 +119,8 @@ def test_stress_the_app_and_command_line_writers_and_readers_at_once(
     while command-line imports, backups, plans and checks run beside it; after each round
     the file is sound and holds every row. ``pytest --slow`` runs the long loop."""
     rounds = 30 if request.config.getoption("--slow") else 4
-    db = tmp_path / "busy.db"
-    run(workbench_bin, fresh_home, db, "import", "outlets",
-        str(outlet_sheet(tmp_path / "first.csv", 0, 5)))
-    holder = Holder(db, fresh_home)
-    expected, cli = 5, 5
+    db, holder = started(workbench_bin, fresh_home, tmp_path)
+    expected, cli = FIRST, FIRST
     try:
         for r in range(rounds):
             sheet = outlet_sheet(tmp_path / f"r{r}.csv", cli, 25)
