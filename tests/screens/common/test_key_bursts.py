@@ -73,6 +73,25 @@ async def test_a_corrected_quantity_saves_as_corrected(demo_copy, db_path, confi
     assert [line.quantity for line in added] == [52]
 
 
+async def test_lines_scanned_with_enter_are_each_saved(demo_copy, db_path, config):
+    """A scanner ends each code with Enter: the form saves and opens the next line's
+    form before the next code is typed, so ``50⏎30⏎7⏎`` is three lines."""
+    from workbench.screens.register.forms import log_delivery_form
+
+    outlet_id = outlets.all_active_outlets(demo_copy)[0][0]
+    before = {line.id for line in deliveries.register(demo_copy, limit=10_000)}
+    app = app_on(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        plan = app.screen
+        log_delivery_form(app, outlet_id, {"kind": "poster"})
+        keys_at_once(app, *"50", "enter", *"30", "enter", "7", "enter", "escape")
+        await wait_until(pilot, lambda: app.screen is plan, "the three lines to save")
+    added = [line for line in deliveries.register(demo_copy, limit=10_000)
+             if line.id not in before]
+    assert sorted(line.quantity for line in added) == [7, 30, 50]
+
+
 async def test_a_burst_that_opens_the_outlet_form_fills_code_then_name(db, db_path, config):
     app = app_on(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -164,6 +164,8 @@ class DataScreen(Screen):
         message.stop()
         if message.generation != self.requested:
             return  # a newer load is under way: its data, not this, goes on screen
+        if not self.is_attached:
+            return  # the app is closing ("2" then "q"): nothing to show, nothing to mount
         self.shown = message.generation
         if message.error is not None:
             self.app.notify(t("data.load_failed", error=message.error), severity="error")

@@ -62,17 +62,24 @@ class KeysInTurn:
         # Textual posted it to the focused widget (the screen if none); each queue is
         # first in, first out, so a callback posted behind it runs once that widget has
         # handled the key, and by then the key is in its parent's queue, or stopped.
-        target = self.app.focused or self.app.screen
-        if not target.call_later(self.passed, target):
+        self.follow(self.app.focused or self.app.screen, again=True)
+
+    def follow(self, start: MessagePump, again: bool) -> None:
+        if not start.call_later(self.passed, start, start, again):
             self.done()
 
-    def passed(self, node: MessagePump) -> None:
-        """The key has left ``node``: follow it to the parent, up to the app."""
+    def passed(self, node: MessagePump, start: MessagePump, again: bool) -> None:
+        """The key has left ``node``: follow it to the parent, up to the app; then once
+        more from where it started, behind what its action posted there (Enter's
+        Submitted: the form saves, and may open the next one, before the next key)."""
         if node is self.app:
-            self.done()
+            if again:
+                self.follow(start, again=False)
+            else:
+                self.done()
             return
         parent = node._parent
-        if parent is None or not parent.call_later(self.passed, parent):
+        if parent is None or not parent.call_later(self.passed, parent, start, again):
             self.done()
 
     def done(self) -> None:
