@@ -51,16 +51,6 @@ def typed(field_keys: list[str]) -> str:
     return value
 
 
-class BurstTerminal(Terminal):
-    """The screen's text cell by cell: pyte's ``display`` raises IndexError on a line
-    where a narrow character overwrote half of a wide one (the Chinese names here)."""
-
-    def text(self) -> str:
-        screen = self.screen
-        return "\n".join("".join(screen.buffer[y][x].data for x in range(screen.columns))
-                         .rstrip() for y in range(screen.lines))
-
-
 def stored_outlets(path) -> dict[str, str]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         return dict(db.execute("SELECT code, name FROM outlets").fetchall())
@@ -76,7 +66,7 @@ def test_outlets_typed_in_one_burst_are_stored_as_typed(workbench_bin, fresh_hom
     taken = {code.lower() for code in before}
     sent: list[tuple[str, str, str]] = []  # (burst, code, name) as the model has them
 
-    with BurstTerminal([str(workbench_bin), "--db", str(path), "--lang", "zh", "--today", TODAY],
+    with Terminal([str(workbench_bin), "--db", str(path), "--lang", "zh", "--today", TODAY],
                   fresh_home) as term:
         term.expect("每日必做三件事")
         term.send("2")
