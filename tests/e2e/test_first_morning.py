@@ -15,6 +15,7 @@ from tests.e2e.terminal import Terminal
 
 BRANCH = Path(__file__).resolve().parents[1] / "fixtures" / "branch"
 ESC, CTRL_S = "\x1b", "\x13"
+MORNING = "2026-12-08"
 
 
 def counts(db: Path) -> dict[str, int | str]:
@@ -49,7 +50,9 @@ def workbench_check(workbench_bin: Path, env: dict[str, str], *db: str) -> None:
 def test_the_first_morning_from_nothing_to_a_filled_plan(workbench_bin, fresh_home):
     """No --db: the guide, then the outlet, staff and customer lists a branch keeps,
     imported inside the app, fill the plan."""
-    with Terminal([str(workbench_bin), "--lang", "zh"], fresh_home, size=(100, 30)) as term:
+    day = ["--today", MORNING]  # the branch files' dates are around it
+    with Terminal([str(workbench_bin), "--lang", "zh", *day], fresh_home,
+                  size=(100, 30)) as term:
         term.expect("还没有网点")
         term.send("f")
         term.expect("姓名")
@@ -69,9 +72,12 @@ def test_the_first_morning_from_nothing_to_a_filled_plan(workbench_bin, fresh_ho
         term.expect("30 位客户")
         term.send("1")
         term.expect("到期拜访(15)")
-        term.expect("待确认同意联系")  # a list without consent: no call, a consent to record
         term.send("q")
         assert term.wait_exit() == 0
+    plan = subprocess.run([str(workbench_bin), "today", "--all", "--lang", "zh", *day],
+                          env=fresh_home, capture_output=True, text=True, timeout=120)
+    assert "到期拜访(15)" in plan.stdout
+    assert "待确认同意联系" in plan.stdout  # a list without consent: no call, consent to record
     db = Path(fresh_home["HOME"]) / ".local" / "share" / "workbench" / "workbench.db"
     assert counts(db) == {"outlets": 15, "staff": 40, "customers": 30, "quick_check": "ok"}
     workbench_check(workbench_bin, fresh_home)

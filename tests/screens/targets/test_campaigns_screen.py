@@ -36,4 +36,4 @@ async def test_add_a_campaign_from_the_list(db, db_path, config):
         await wait_loaded(pilot)
         assert isinstance(app.screen, CampaignsScreen)
         row = app.screen.query_one(DataTable).get_row_at(0)
-        assert row[0] == "岁末冲刺" and row[4] == "0/30" and row[5] == "0%"
+        assert str(row[0]) == "岁末冲刺" and str(row[4]) == "0/30" and str(row[5]) == "0%"
