@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual import events
     from textual.app import App
-    from textual.message_pump import MessagePump
+    from textual.dom import DOMNode
     from textual.screen import Screen
 
 
@@ -64,11 +64,11 @@ class KeysInTurn:
         # handled the key, and by then the key is in its parent's queue, or stopped.
         self.follow(self.app.focused or self.app.screen, again=True)
 
-    def follow(self, start: MessagePump, again: bool) -> None:
+    def follow(self, start: DOMNode, again: bool) -> None:
         if not start.call_later(self.passed, start, start, again):
             self.done()
 
-    def passed(self, node: MessagePump, start: MessagePump, again: bool) -> None:
+    def passed(self, node: DOMNode, start: DOMNode, again: bool) -> None:
         """The key has left ``node``: follow it to the parent, up to the app; then once
         more from where it started, behind what its action posted there (Enter's
         Submitted: the form saves, and may open the next one, before the next key)."""
@@ -78,7 +78,7 @@ class KeysInTurn:
             else:
                 self.done()
             return
-        parent = node._parent
+        parent = node.parent  # a widget's screen, a screen's app: DOMNode's public parent
         if parent is None or not parent.call_later(self.passed, parent, start, again):
             self.done()
 
