@@ -54,28 +54,9 @@ async def test_a_burst_in_an_open_form_edits_as_typed(db, db_path, config):
         assert form.query_one("#f-task_due", Input).value == "mon"
 
 
-async def test_a_corrected_quantity_saves_as_corrected(demo_copy, db_path, config):
-    """``50⌫2`` typed as the delivery form opens is 52, never 50."""
-    from workbench.screens.register.forms import log_delivery_form
-
-    outlet_id = outlets.all_active_outlets(demo_copy)[0][0]
-    before = {line.id for line in deliveries.register(demo_copy, limit=10_000)}
-    app = app_on(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_ready(app, pilot)
-        plan = app.screen
-        log_delivery_form(app, outlet_id, {"kind": "poster"})  # counted, no serials
-        keys_at_once(app, *"50", "backspace", "2", "ctrl+s", "escape")
-        await wait_until(pilot, lambda: app.screen is plan,
-                         "the line to save and the next line's form to close")
-    added = [line for line in deliveries.register(demo_copy, limit=10_000)
-             if line.id not in before]
-    assert [line.quantity for line in added] == [52]
-
-
-async def test_lines_scanned_with_enter_are_each_saved(demo_copy, db_path, config):
-    """A scanner ends each code with Enter: the form saves and opens the next line's
-    form before the next code is typed, so ``50⏎30⏎7⏎`` is three lines."""
+async def quantities_typed(demo_copy, db_path, config, *keys: str) -> list[int]:
+    """The quantities of the lines saved when ``keys`` arrive in one read as a delivery
+    form (posters: counted, no serials) opens over the plan."""
     from workbench.screens.register.forms import log_delivery_form
 
     outlet_id = outlets.all_active_outlets(demo_copy)[0][0]
@@ -85,11 +66,24 @@ async def test_lines_scanned_with_enter_are_each_saved(demo_copy, db_path, confi
         await wait_ready(app, pilot)
         plan = app.screen
         log_delivery_form(app, outlet_id, {"kind": "poster"})
-        keys_at_once(app, *"50", "enter", *"30", "enter", "7", "enter", "escape")
-        await wait_until(pilot, lambda: app.screen is plan, "the three lines to save")
-    added = [line for line in deliveries.register(demo_copy, limit=10_000)
-             if line.id not in before]
-    assert sorted(line.quantity for line in added) == [7, 30, 50]
+        keys_at_once(app, *keys, "escape")
+        await wait_until(pilot, lambda: app.screen is plan,
+                         "the lines to save and the next line's form to close")
+    return sorted(line.quantity for line in deliveries.register(demo_copy, limit=10_000)
+                  if line.id not in before)
+
+
+async def test_a_corrected_quantity_saves_as_corrected(demo_copy, db_path, config):
+    """``50⌫2`` typed as the delivery form opens is 52, never 50."""
+    assert await quantities_typed(demo_copy, db_path, config,
+                                  *"50", "backspace", "2", "ctrl+s") == [52]
+
+
+async def test_lines_scanned_with_enter_are_each_saved(demo_copy, db_path, config):
+    """A scanner ends each code with Enter: the form saves and opens the next line's
+    form before the next code is typed, so ``50⏎30⏎7⏎`` is three lines."""
+    assert await quantities_typed(demo_copy, db_path, config,
+                                  *"50", "enter", *"30", "enter", "7", "enter") == [7, 30, 50]
 
 
 async def test_a_burst_that_opens_the_outlet_form_fills_code_then_name(db, db_path, config):
