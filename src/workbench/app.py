@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 # saying so): long enough to read what to run, not over the forms all morning.
 UNPROVEN_TOAST_SECONDS = 30
 
+# How often the app looks for writes another program made to its file (a command-line
+# import beside it): the screen in view shows them within this many seconds.
+OUTSIDE_WRITES_SECONDS = 2.0
+
 # Screens and forms imported on first use (the first paint does not wait for them);
 # the warm-up imports them once the first data is on screen, so no key does.
 WARM_UP = ("workbench.screens.plan.forms", "workbench.screens.roster.roster",
@@ -196,6 +200,7 @@ class WorkbenchApp(App[int]):
         self.today = today or date.today()
         self.db: Database | None = None
         self.readers: ReadConnections | None = None  # the screens' loads read on these
+        self.outside_version = 0  # PRAGMA data_version when other programs' writes were seen
         self._waiting: list[Callable[[], Any]] = []
         self.error: str | None = None
         self.collector = IdleCollector()
@@ -292,6 +297,23 @@ class WorkbenchApp(App[int]):
     def _collect_when_idle(self) -> None:
         self.collector.start()
         self.set_interval(EVERY_SECONDS, self.collector.tick, name="idle-collector")
+        self.outside_version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        self.set_interval(OUTSIDE_WRITES_SECONDS, self._notice_outside_writes,
+                          name="outside-writes")
+
+    def _notice_outside_writes(self) -> None:
+        """Another program wrote to the file (``workbench import`` beside the app, a second
+        instance): the screens in view catch up now, not when next shown. One PRAGMA on
+        the writing connection, which counts other connections' commits only."""
+        if self.db is None:
+            return
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version == self.outside_version:
+            return
+        self.outside_version = version
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen) and screen.in_view():
+                screen.catch_up()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
