@@ -86,6 +86,13 @@ def _lookup(field: str, prefix: str, ids: Sequence[str]) -> Callable[[Any], str]
     return lookup
 
 
+# A file's column -> the stored columns it writes, for a customer already in the file:
+# left as they are when the file says nothing (no such column, an empty cell). Name,
+# phone and outlet find the customer; a stage left empty keeps it (below).
+KEPT_UNLESS_WRITTEN = {"referrer": ("referrer_id",), "source": ("source", "source_text"),
+                       "notes": ("notes",), "consent": ("consent",)}
+
+
 def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
     outlet_of = outlets.outlet_finder(db)
     staff = {(oid, name): sid for sid, oid, name in db.execute(
@@ -131,8 +138,14 @@ def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
                 del row["source_text"]
             known = records.find_customer(db, row["name"], row["phone"], row["outlet_id"])
             if known is not None:
-                # An empty stage cell keeps a known customer's stage; a stage written must
-                # be a move the form would allow (never back from sold to prospect).
+                # A known customer keeps what the file does not say (a column it lacks, an
+                # empty cell): consent or a note recorded in the app survives a re-import.
+                for column, stored in KEPT_UNLESS_WRITTEN.items():
+                    if not str(values.get(column, "")).strip():
+                        for name in stored:
+                            row.pop(name, None)
+                # A stage written must be a move the form would allow (never back from
+                # sold to prospect).
                 current = records.get_customer(db, known).stage
                 row["stage"] = check_move(current, stage_of(values.get("stage", ""))
                                           or current)

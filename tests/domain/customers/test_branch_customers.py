@@ -99,3 +99,31 @@ def test_the_customer_list_as_xlsx_with_date_cells_and_a_number_amount(branch, t
     customers_in(branch, read_rows(path))
     assert held(branch, "冯秋") == [("200k_500k", "2026-12-08")]
     assert held(branch, "褚夏") == [("50k_200k", "2026-12-08")]
+
+
+def test_importing_the_list_again_keeps_what_the_manager_recorded(branch):
+    """Consent (no column in the file) and a note (an empty cell) recorded in the app stay
+    when the same branch list is imported again; the source the file gives stays as read."""
+    rows = read_rows(BRANCH / "customers.csv")
+    customers_in(branch, rows)
+    name = rows[1]["客户姓名"]  # 孔国强: no note in the file
+    cid = branch.execute("SELECT id FROM customers WHERE name = ?", [name]).fetchone()[0]
+    before = tuple(branch.execute("SELECT source, source_text FROM customers WHERE id = ?",
+                                  [cid]).fetchone())
+    with branch.atomic():
+        branch.execute("UPDATE customers SET consent = 1, notes = '周三下午方便' WHERE id = ?",
+                       [cid])
+    summary = customers_in(branch, rows)
+    assert summary.added == 0
+    after = branch.execute("SELECT consent, notes, source, source_text FROM customers "
+                           "WHERE id = ?", [cid]).fetchone()
+    assert tuple(after) == (1, "周三下午方便", *before)
+
+
+def test_a_known_customers_empty_cells_keep_their_values(branch):
+    first = [{"姓名": "林小雨", "手机号": "13900001111", "同意联系": "是", "备注": "老客户"}]
+    customers_in(branch, first)
+    customers_in(branch, [{"姓名": "林小雨", "手机号": "13900001111", "同意联系": "",
+                           "备注": ""}])
+    assert tuple(branch.execute("SELECT consent, notes FROM customers WHERE name = '林小雨'")
+                 .fetchone()) == (1, "老客户")
