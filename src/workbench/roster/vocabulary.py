@@ -2,8 +2,9 @@
 customer sources and banks. The one vocabulary of every importer (outlets, staff,
 customers, on the command line and in the app); the column headers are ``headers``'.
 
-- dates: 2026-12-08, 2026/12/8, 2026.12.8, 2026年12月8日, 20261208, an Excel date serial
-  (46364) and a date cell of an .xlsx (``sheets`` writes it as 2026-12-08);
+- dates: 2026-12-08, 2026/12/8, 2026.12.8, 2026年12月8日, 20261208 (a time after them is
+  read past), an Excel date serial of five digits (46364; a shorter number is a year or a
+  count, refused) and a date cell of an .xlsx (``sheets`` writes it as 2026-12-08);
 - amounts: 50, 1,000,000, ¥50,000, 50万, 50万元, 5000元; the unit is the cell's own, else
   the header's (到期金额(万元), 金额（元）), else 元;
 - roles and sources: kept as written, filed under the kind they are (``ROLE_WORDS``,
@@ -24,13 +25,16 @@ from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts 1900-02-29 too)
-FIRST_SERIAL = (v.FIRST_DAY - EXCEL_EPOCH).days
+# A serial a list holds has five digits (10000 is 1927-05-18): a shorter number is a
+# year alone (a birthday written 1990) or a count, never read as a day.
+FIRST_SERIAL_READ = 10_000
 LAST_SERIAL = (v.LAST_DAY - EXCEL_EPOCH).days
 UNITS = {"元": 1, "万元": 10_000, "万": 10_000}
 
+_TIME = r"(?:[ T]?\d{1,2}:\d{2}(?::\d{2})?)?"  # a time after the day is read past
 _DATE_FORMS = (
-    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2})?)?"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?" + _TIME),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
 
@@ -44,7 +48,10 @@ def plain(text: Any) -> str:
 def sheet_date(field: str, value: Any, *, required: bool = False) -> date | None:
     """A day as a branch's sheet writes it (see the module docstring); ValidationError
     with the value quoted for anything else."""
-    text = plain(value)
+    # Spaces between the day and its time separate them; elsewhere they are dropped.
+    written = " ".join(unicodedata.normalize("NFKC", str(value if value is not None
+                                                         else "")).split())
+    text = re.sub(r" (?=\d{1,2}:)", "T", written).replace(" ", "")
     if not text:
         return v.iso_date(field, "", required=required)
     for form in _DATE_FORMS:
@@ -53,12 +60,13 @@ def sheet_date(field: str, value: Any, *, required: bool = False) -> date | None
             try:
                 day = date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                raise ValidationError(field, "error.no_such_date", value=text[:20]) from None
+                raise ValidationError(field, "error.no_such_date",
+                                      value=written[:20]) from None
             return v.day_in_range(field, day)
-    serial = re.fullmatch(r"(\d{1,5})(?:\.0+)?", text)
-    if serial and FIRST_SERIAL <= int(serial[1]) <= LAST_SERIAL:
+    serial = re.fullmatch(r"(\d{5})(?:\.0+)?", text)
+    if serial and FIRST_SERIAL_READ <= int(serial[1]) <= LAST_SERIAL:
         return EXCEL_EPOCH + timedelta(days=int(serial[1]))
-    raise ValidationError(field, "import.bad_date", value=text[:20])
+    raise ValidationError(field, "import.bad_date", value=written[:20])
 
 
 def header_unit(header: str) -> str | None:

@@ -13,6 +13,7 @@ from workbench.core import validate as v
 from workbench.core.errors import ValidationError
 from workbench.roster.vocabulary import (
     EXCEL_EPOCH,
+    FIRST_SERIAL_READ,
     amount_yuan,
     bank_of,
     header_unit,
@@ -26,7 +27,9 @@ def forms(d: date) -> list[str]:
     return [d.isoformat(), f"{d.year}/{d.month}/{d.day}", f"{d.year}.{d.month}.{d.day}",
             f"{d.year}年{d.month}月{d.day}日", f"{d.year}年{d.month:02d}月{d.day:02d}日",
             f"{d:%Y%m%d}", f"{d.year}/{d.month:02d}/{d.day:02d}", f" {d.isoformat()} 00:00:00",
-            str((d - EXCEL_EPOCH).days), f"{(d - EXCEL_EPOCH).days}.0"]
+            f"{d.year}/{d.month}/{d.day} 10:30", f"{d.year}年{d.month}月{d.day}日 9:05"
+            ] + ([str((d - EXCEL_EPOCH).days), f"{(d - EXCEL_EPOCH).days}.0"]
+                 if (d - EXCEL_EPOCH).days >= FIRST_SERIAL_READ else [])
 
 
 @given(days)
@@ -59,7 +62,24 @@ def test_an_empty_cell_is_no_day_unless_one_is_required():
     with pytest.raises(ValidationError):
         sheet_date("d", "", required=True)
     assert sheet_date("d", str((v.LAST_DAY - EXCEL_EPOCH).days)) == v.LAST_DAY
-    assert sheet_date("d", "61") == date(1900, 3, 1)  # Excel counts a 1900-02-29
+    assert sheet_date("d", "46364") == date(2026, 12, 8)
+
+
+@pytest.mark.parametrize("text", ["1990", "30", "61", "１２３", "9999"])
+def test_a_short_number_is_not_read_as_a_day(text):
+    """A year alone (a birthday written 1990) or a count is no Excel serial: a serial of
+    a day a list holds has five digits (1927 on); 1990 read as a serial was 1905-06-12."""
+    with pytest.raises(ValidationError) as err:
+        sheet_date("d", text)
+    assert err.value.key == "import.bad_date"
+
+
+def test_a_day_written_with_its_time_is_that_day_and_quoted_as_written():
+    assert sheet_date("d", "2026/12/8 10:30") == date(2026, 12, 8)
+    assert sheet_date("d", "2026-12-08T10:30:00") == date(2026, 12, 8)
+    with pytest.raises(ValidationError) as err:
+        sheet_date("d", "2026/12/81 10:30")
+    assert err.value.params["value"] == "2026/12/81 10:30"
 
 
 cents = st.integers(min_value=0, max_value=10**12)
