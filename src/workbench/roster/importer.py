@@ -27,7 +27,6 @@ from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.i18n import t
 from workbench.roster import bulk, outlets, staff
 from workbench.roster.headers import match_headers, role_reader
-from workbench.roster.vocabulary import bank_of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -101,12 +100,11 @@ def _outlet_kind(db: Database, config: Config, columns: Mapping[str, str]) -> Sh
         code = str(draft.get("code", "")).strip()
         if not str(draft.get("tier", "")).strip():
             draft["tier"] = stored_tier.get(code, new_tier)
-        # 建行 is 中国建设银行; with no bank written, the bank the name begins with
-        draft["bank"] = (bank_of(draft.get("bank", "")) or str(draft.get("bank", "")).strip()
-                         or bank_of(draft.get("name", "")) or "")
         row = outlets.clean_outlet(outlets.OutletDraft(**draft), tiers)
+        # Without a bank column, a new outlet takes the bank its name begins with; a known
+        # one keeps the bank it has (perhaps edited in the app).
         keep = [c for c in row if c in columns or c in ("initials", "tier")
-                or (c == "bank" and row["bank"])]
+                or (c == "bank" and row["bank"] and code not in stored_tier)]
         return row["code"], {c: row[c] for c in keep}
 
     return SheetKind(clean, "code", {"code": "X", "name": "x", "tier": tiers[0] if tiers else ""},

@@ -145,6 +145,9 @@ def clean_outlet(draft: OutletDraft, tiers: list[str] | tuple[str, ...]) -> dict
     for col, whole in NUMBER_FIELDS:
         check = v.integer if whole else v.number
         row[col] = check(col, getattr(draft, col))
+    # 建行 is 中国建设银行 however it is written; with no bank given, the bank the name
+    # begins with (建设银行合肥芜湖路支行): one bank is one name in lists and filters.
+    row["bank"] = bank_of(row["bank"] or "") or row["bank"] or bank_of(row["name"])
     row["initials"] = search_keys(row["name"])
     return row
 

@@ -101,3 +101,22 @@ def test_the_branch_lists_as_xlsx_with_real_date_cells(db, tmp_path):
     imported(db, "staff", read_rows(path))
     got = dict(db.execute("SELECT name, birthday FROM staff").fetchall())
     assert got == {"马丽": "1988-03-09", "牛犇": "1987-08-11"}
+
+
+def test_a_bank_typed_in_the_form_is_written_as_an_imported_one(db):
+    """One home for "a row imported = a row typed": 建行 typed is 中国建设银行, and a name
+    that begins with its bank gives the bank when none is typed."""
+    typed = outlets.add_outlet(db, outlets.OutletDraft(code="F1", name="合肥某支行", bank="建行"),
+                               ["A", "B", "C", "D"], NOW)
+    named = outlets.add_outlet(db, outlets.OutletDraft(code="F2", name="工行合肥某分理处"),
+                               ["A", "B", "C", "D"], NOW)
+    assert outlets.get_outlet(db, typed).bank == "中国建设银行"
+    assert outlets.get_outlet(db, named).bank == "中国工商银行"
+
+
+def test_a_list_without_a_bank_column_keeps_a_bank_edited_in_the_app(db):
+    imported(db, "outlets", [{"网点代码": "X1", "网点名称": "建行合肥某支行"}])
+    with db.atomic():
+        db.execute("UPDATE outlets SET bank = '徽商银行' WHERE code = 'X1'")
+    imported(db, "outlets", [{"网点代码": "X1", "网点名称": "建行合肥某支行"}])
+    assert db.execute("SELECT bank FROM outlets WHERE code = 'X1'").fetchone()[0] == "徽商银行"
