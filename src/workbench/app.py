@@ -318,7 +318,7 @@ class WorkbenchApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.touched()
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self.keys_in_turn.arrived(event)  # in the order typed (key_order)
             return
         await super().on_event(event)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core import config as config_mod
+from workbench.core.clock import working_now
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 
@@ -93,10 +94,9 @@ def run_bundle(db_path: Path, week: Week, config: config_mod.Config, config_arg:
         raise WorkbenchError("db.missing", path=str(db_path))
     _bundle_ready(db_path)
     folder = config_dir(config_arg)
-    # Made now; with --today (back-fill) as at the end of that day, which the figures of
-    # a week not over yet are cut at.
-    now = (datetime.now() if today == date.today()
-           else datetime.combine(today, time(23, 59, 59)))
+    # Made now: the working day's clock (with --today in the past, the end of that day,
+    # which the figures of a week not over yet are cut at).
+    now = working_now(today, datetime.now())
     data, manifest, made = bundle.make_bundle(db_path, week, config, folder, now)
     if made:
         print(t("team.key_made", path=str(keys.key_path(folder))))

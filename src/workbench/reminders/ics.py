@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.config import Config
+from workbench.core.db import holds_database
 from workbench.core.errors import WorkbenchError
 from workbench.core.i18n import t
 from workbench.plan import tasks
@@ -220,6 +221,8 @@ def write_calendar(path: Path, data: bytes, force: bool = False) -> Path:
     """Write the file whole or not at all; an earlier export is replaced, any other
     existing file only with ``force``."""
     path = path.expanduser()
+    if holds_database(path):  # before is_ours opens it: it may be a database held here
+        raise WorkbenchError("report.is_database", path=str(path))
     if path.exists() and not force and not is_ours(path):
         raise WorkbenchError("calendar.not_ours", path=str(path))
     return write_file(path, data, force=True)
