@@ -79,14 +79,15 @@ def header_unit(header: str) -> str | None:
 
 def amount_yuan(field: str, value: Any, unit: str | None = None) -> float | None:
     """An amount in yuan from a cell (its own unit first, then ``unit``, then 元)."""
-    text = plain(value).replace(",", "").lstrip("¥￥")
+    text = plain(value).lstrip("¥￥")
     if not text:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(万元|万|元)?", text)
+    # A comma only groups thousands (1,234,567): 1,2,3 is no amount.
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|万|元)?", text)
     if not m:
         raise ValidationError(field, "import.bad_amount", value=str(value).strip()[:20])
     factor = UNITS[m[2] or unit or "元"]
-    return v.number(field, round(float(m[1]) * factor, 2))
+    return v.number(field, round(float(m[1].replace(",", "")) * factor, 2))
 
 
 # Role id -> what bank lists call it, besides the id and its catalogue labels. Absent on

@@ -126,3 +126,16 @@ def test_the_unit_in_a_header(header, unit):
 ])
 def test_the_bank_an_outlet_name_begins_with(name, bank):
     assert bank_of(name) == bank
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "12,34", "1,0000", ",500"])
+def test_commas_only_group_thousands(text):
+    """1,2,3 is no amount (it was read as 123): a comma groups three digits or is refused."""
+    with pytest.raises(ValidationError) as err:
+        amount_yuan("a", text)
+    assert err.value.key == "import.bad_amount"
+
+
+def test_thousands_grouped_by_commas_read_whole():
+    assert amount_yuan("a", "1,234,567.50") == 1234567.5
+    assert amount_yuan("a", "¥50,000") == 50000

@@ -124,7 +124,7 @@ async def test_the_branch_staff_list_imports_from_the_roster_all_or_nothing(
         await wait_until(pilot, lambda: "未导入任何数据" in text(app, "#import-status"),
                          "the refusal: " + text(app, "#import-status"))
         assert text(app, "#import-errors") == (
-            "第 3 行,网点代码:网点代码 99999999 不存在,请先导入网点")  # the CLI's line
+            "第 3 行,网点代码:没有网点“99999999”(按代码或名称找),请先导入网点")  # the CLI's line
         assert db.execute("SELECT count(*) FROM staff").fetchone()[0] == 0
         app.screen.query_one("#import-path").value = str(branch / "staff.csv")
         app.screen.query_one("#import-path").focus()

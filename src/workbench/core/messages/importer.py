@@ -23,8 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Unknown column(s): {columns} (known columns include {known})"),
     "import.duplicate_columns": ("列名重复:{columns}", "Column(s) appear twice: {columns}"),
     "import.duplicate_in_file": ("与第 {other} 行重复", "duplicates row {other}"),
-    "import.no_outlet": ("网点代码 {code} 不存在,请先导入网点",
-                         "no outlet with code {code}; import the outlets first"),
+    "import.no_outlet": ("没有网点“{code}”(按代码或名称找),请先导入网点",
+                         "no outlet “{code}” (by code or name); import the outlets first"),
     "import.bad_date": ("“{value}”不是日期(可写 2026-12-08、2026/12/8、2026.12.8、2026年12月8日"
                         "或 20261208)",
                         "“{value}” is not a date (write 2026-12-08, 2026/12/8, 2026.12.8, "
