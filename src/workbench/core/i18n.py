@@ -130,13 +130,15 @@ MIN_CUT = 6
 
 
 def columns(rows: list[list[str]], right: set[int] | None = None,
-            width: int | None = None) -> list[str]:
+            width: int | None = None, prose: frozenset[int] = frozenset()) -> list[str]:
     """Lay rows out as aligned plain-text columns measured in cells, not characters.
 
     With ``width``, rows wider than that give up cells from their widest columns, one at
     a time (a name, cut in its middle, never under ``MIN_CUT``), so the last column (a
     count of days, a state) stays whole on a narrow terminal. A cell holding a figure
-    (``holds_figure``) is never cut: its column gives way no further than its widest figure.
+    (``holds_figure``) is never cut: its column gives way no further than its widest figure;
+    but the columns in ``prose`` (text a user typed: a task's title) are cut whatever
+    they hold (下午 3 点… is no figure to keep whole).
     """
     if not rows:
         return []
@@ -147,7 +149,10 @@ def columns(rows: list[list[str]], right: set[int] | None = None,
         # never under MIN_CUT nor under its widest figure; prose in one column is left to
         # the screen to cut.
         natural = list(widths)
-        floor = [max([MIN_CUT, *(cell_len(row[i]) for row in rows if holds_figure(row[i]))])
+        def figure(i: int, cell: str) -> bool:
+            return i not in prose and holds_figure(cell)
+
+        floor = [max([MIN_CUT, *(cell_len(row[i]) for row in rows if figure(i, row[i]))])
                  for i in range(len(widths))]
         over = sum(widths) + 2 * (len(widths) - 1) - width
         while over > 0:
@@ -159,7 +164,7 @@ def columns(rows: list[list[str]], right: set[int] | None = None,
             over -= 1
         # A Chinese name keeps its end (昌平分理处); a label in English its start.
         rows = [[(cut(cell, widths[i]) if cell.isascii() else cut_middle(cell, widths[i]))
-                 if widths[i] < natural[i] and not holds_figure(cell) else cell
+                 if widths[i] < natural[i] and not figure(i, cell) else cell
                  for i, cell in enumerate(row)] for row in rows]
     return [
         "  ".join(

@@ -85,7 +85,8 @@ def tasks_section(agenda: Agenda) -> Section:
         items.append(Item(f"task:{task.id}", (OPEN, task.title, when, extra.strip())))
     # The count is the rows shown (today's, late and upcoming tasks), not the "add" row.
     return Section("tasks", t("plan.section.tasks", count=len(items)), tuple(items),
-                   tail=(Item("task:add", ("+", t("plan.add_task"), "", "")),))
+                   tail=(Item("task:add", ("+", t("plan.add_task"), "", "")),),
+                   prose=frozenset({1}))  # the title
 
 
 def relations_section(agenda: Agenda) -> Section:

@@ -29,6 +29,7 @@ class Section:
     hidden: int = 0  # items left out by the cut
     more: str = "plan.more"  # the message of the line counting them
     fewer: bool = False  # a cut section shown whole: a line offers to cut it again
+    prose: frozenset[int] = frozenset()  # columns of typed text, cut even with a number
 
     def lines(self, width: int | None = None) -> list[tuple[str | None, str]]:
         """(item id, aligned text) per item; columns measured in terminal cells. With
@@ -38,7 +39,8 @@ class Section:
             return [(None, self.empty)] if self.empty else []
         count = max(len(i.cells) for i in items)
         rows = [list(i.cells) + [""] * (count - len(i.cells)) for i in items]
-        out = list(zip([i.id for i in items], columns(rows, width=width), strict=True))
+        lines = columns(rows, width=width, prose=self.prose)
+        out = list(zip([i.id for i in items], lines, strict=True))
         # The counting line stands outside the columns: its text would widen them all.
         at = len(self.items)
         if self.hidden:

@@ -59,3 +59,22 @@ def test_visits_due_are_cut_on_screen_and_in_print_unless_all(db, config):
     assert "3 more (workbench today --all" in text and "CCB-012" not in text
     whole = view.plain_text(agenda, whole=True)
     assert "CCB-012" in whole and "more (" not in whole and "Fewer" not in whole
+
+
+def test_a_task_title_with_a_number_in_it_gives_way_so_its_row_fits(db, config):
+    """A title is typed prose: 下午 3 点… holds a figure but is cut like any text, so the
+    row fits the screen and its state stays whole (the title was kept whole, and the
+    row ran past the edge, where the state was lost)."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from workbench.plan.tasks import Task
+
+    late = Task(id=1, title="下午 3 点去工行送单证并带回已签的投保单和回执", due=TODAY,
+                outlet_id=None, outlet_name="工行合肥金寨路支行", rule=None, done_on=None,
+                days_late=2)
+    section = view.tasks_section(replace(plan.build_agenda(db, TODAY, config), tasks=(late,)))
+    (ref, line), *_ = section.lines(width=50)
+    assert ref == "task:1" and cell_len(line) <= 50, line
+    assert section.items[0].cells[2] in line  # 逾期 2 天, whole
