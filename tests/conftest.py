@@ -192,6 +192,11 @@ def keys_at_once(app, *keys: str) -> None:
         app._driver.send_message(event)
 
 
+def screen_lines(app) -> list[str]:
+    """The terminal's lines as the user sees them (what the compositor draws)."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
 async def run_from_palette(pilot, typed: str) -> None:
     """Open the command palette, type ``typed``, wait for its search to highlight a hit
     (the providers answer in a worker), and run that hit with Enter."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets._footer import FooterKey
 
-from tests.conftest import TODAY, wait_loaded, wait_ready
+from tests.conftest import TODAY, screen_lines, wait_loaded, wait_ready
 from workbench.app import WorkbenchApp
 from workbench.demo.build import populate
 from workbench.screens.common.footer import WATCHERS, Footer
@@ -84,7 +84,7 @@ async def test_keys_are_rebuilt_only_when_what_they_show_changes(app):
 
 
 def bottom_line(app) -> str:
-    return app.screen._compositor.render_strips()[-1].text.rstrip()
+    return screen_lines(app)[-1]
 
 
 @pytest.mark.parametrize(("language", "label"), [("zh", "^p 命令"), ("en", "^p palette")])

@@ -9,18 +9,20 @@ from datetime import date, datetime
 import pytest
 from textual.widgets import DataTable
 
-from tests.conftest import TODAY, copy_database, open_roster, wait_loaded, wait_ready
+from tests.conftest import (
+    TODAY,
+    copy_database,
+    open_roster,
+    screen_lines,
+    wait_loaded,
+    wait_ready,
+)
 from workbench.app import WorkbenchApp
 from workbench.assessment import policies
 from workbench.core.config import Config
 from workbench.core.i18n import t
 from workbench.customers import links, records
 from workbench.roster import outlets
-
-
-def screen_lines(app) -> list[str]:
-    """The terminal's lines as the user sees them."""
-    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
 
 
 def on_demo(tmp_path, demo_template, config, language: str = "zh") -> WorkbenchApp:
