@@ -8,9 +8,8 @@ import pytest
 
 from tests.conftest import TODAY
 from workbench.commands.file_import import run_file_import
-from workbench.roster.importer import MAX_SHOWN_ERRORS
 from workbench.core.errors import ValidationError
-from workbench.roster.importer import ImportSummary, RowError
+from workbench.roster.importer import MAX_SHOWN_ERRORS, ImportSummary, RowError
 
 
 @pytest.fixture
