@@ -63,6 +63,22 @@ def outlet_sheet(path: Path, first: int, count: int) -> Path:
     return path
 
 
+def customer_sheet(path: Path, batch: int, count: int) -> Path:
+    """A branch's customer list: 客户姓名, 手机号, 到期金额(万元), 存款到期日 as 2027/1/8."""
+    lines = ["客户姓名,手机号,到期金额(万元),存款到期日"] + [
+        f"客户{batch}号{i},139{batch:04d}{i:04d},{5 + i},2027/1/{1 + i}" for i in range(count)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+    return path
+
+
+def customers(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM customers").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def sound(db: Path) -> tuple[str, int]:
     conn = sqlite3.connect(db)
     try:
@@ -116,7 +132,8 @@ def test_command_line_writes_beside_the_open_app_keep_its_file(
 def test_stress_the_app_and_command_line_writers_and_readers_at_once(
         workbench_bin, fresh_home, tmp_path, request):
     """Rounds of everything at once: the app-like process writing, importing and reading
-    while command-line imports, backups, plans and checks run beside it; after each round
+    while command-line outlet and customer imports, backups, plans and checks run beside
+    it; after each round
     the file is sound and holds every row. ``pytest --slow`` runs the long loop."""
     rounds = 30 if request.config.getoption("--slow") else 4
     db, holder = started(workbench_bin, fresh_home, tmp_path)
@@ -125,8 +142,9 @@ def test_stress_the_app_and_command_line_writers_and_readers_at_once(
         for r in range(rounds):
             sheet = outlet_sheet(tmp_path / f"r{r}.csv", cli, 25)
             cli += 25
-            commands = [["import", "outlets", str(sheet)], ["backup", str(tmp_path / f"b{r}.db")],
-                        ["today"], ["check"]]
+            people = customer_sheet(tmp_path / f"c{r}.csv", r, 10)
+            commands = [["import", "outlets", str(sheet)], ["customers", "import", str(people)],
+                        ["backup", str(tmp_path / f"b{r}.db")], ["today"], ["check"]]
             running = [subprocess.Popen([str(workbench_bin), "--db", str(db), "--lang", "en",
                                          *command], env=fresh_home, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True)
@@ -141,6 +159,7 @@ def test_stress_the_app_and_command_line_writers_and_readers_at_once(
             expected += 1
             assert wal and count == expected, f"round {r}: {count} of {expected}, WAL {wal}"
             assert sound(db) == ("ok", expected), f"round {r}"
+            assert customers(db) == 10 * (r + 1), f"round {r}"
     finally:
         raw = holder.quit()
     assert raw == []
