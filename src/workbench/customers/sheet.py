@@ -39,9 +39,9 @@ from workbench.roster.headers import CUSTOMER_ALIASES, match_headers
 from workbench.roster.importer import ImportSummary, SheetKind, import_sheet
 from workbench.roster.vocabulary import (
     SOURCE_WORDS,
-    amount_yuan,
     header_unit,
     kind_lookup,
+    lowest_yuan,
     sheet_date,
 )
 
@@ -109,7 +109,7 @@ def _customer_kind(db: Database, columns: Mapping[str, str]) -> SheetKind:
         try:
             return band_of(text)
         except ValidationError:
-            yuan = amount_yuan("deposit_band", text, unit)
+            yuan = lowest_yuan("deposit_band", text, unit)
             return deposits.band_of_amount(yuan) if yuan is not None else ""
 
     def clean(values: dict[str, Any]) -> tuple[Any, dict[str, Any]]:

@@ -6,7 +6,7 @@ customers, on the command line and in the app); the column headers are ``headers
   read past), an Excel date serial of five digits (46364; a shorter number is a year or a
   count, refused) and a date cell of an .xlsx (``sheets`` writes it as 2026-12-08);
 - amounts: 50, 1,000,000, ¥50,000, 50万, 50万元, 5000元; the unit is the cell's own, else
-  the header's (到期金额(万元), 金额（元）), else 元;
+  the header's (到期金额(万元), 金额（元）), else 元; a range (5万-20万) by its lower end;
 - roles and sources: kept as written, filed under the kind they are (``ROLE_WORDS``,
   ``SOURCE_WORDS``); text naming no kind is ``other``, its words kept and shown;
 - banks: the bank an outlet's name begins with (建设银行合肥芜湖路支行, 建行…) as the app
@@ -88,6 +88,24 @@ def amount_yuan(field: str, value: Any, unit: str | None = None) -> float | None
         raise ValidationError(field, "import.bad_amount", value=str(value).strip()[:20])
     factor = UNITS[m[2] or unit or "元"]
     return v.number(field, round(float(m[1].replace(",", "")) * factor, 2))
+
+
+def lowest_yuan(field: str, value: Any, unit: str | None = None) -> float | None:
+    """An amount in yuan (``amount_yuan``), or the lower end of a range as branches write
+    one (5万-20万, 5至20万元, 50,000~200,000): a deposit is kept as a band, and the
+    band of the lower end never claims more than the list does. A bare lower end takes
+    the upper end's unit (5-20万 is 5万 to 20万)."""
+    parts = re.split(r"[-‐-―−~至到]", plain(value))
+    if len(parts) != 2 or not all(parts):
+        return amount_yuan(field, value, unit)
+    low, high = parts
+    written = re.search(r"(万元|万|元)$", high)
+    if written and not re.search(r"(万元|万|元)$", low):
+        low += written[1]
+    try:
+        return amount_yuan(field, low, unit)
+    except ValidationError:
+        raise ValidationError(field, "import.bad_amount", value=str(value).strip()[:20]) from None
 
 
 # Role id -> what bank lists call it, besides the id and its catalogue labels. Absent on

@@ -71,6 +71,9 @@ def test_a_source_is_kept_as_written_and_filed_under_its_kind(db, written, sourc
     ("金额(元)", "80,000", "50k_200k"), ("金额（元）", "¥1,000,000", "over_1m"),
     ("存款金额", "30万", "200k_500k"), ("存款金额", "4.99万元", "under_50k"),
     ("存款金额", "20-50万", "200k_500k"),
+    # a range as a branch writes it: the band of its lower end
+    ("存款金额", "5万-20万", "50k_200k"), ("存款金额", "5万至20万元", "50k_200k"),
+    ("金额(元)", "50,000-200,000", "50k_200k"), ("到期金额(万元)", "10~30", "50k_200k"),
 ])
 def test_an_amount_with_its_unit_in_the_header_or_cell_is_its_band(db, header, cell, band):
     customers_in(db, [{"姓名": "赵六", "手机号码": "13900001234", header: cell,
