@@ -16,30 +16,12 @@ SQLite's POSIX locks, so that list must stay empty.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import threading
 from datetime import datetime
 from pathlib import Path
 
-RAW: list[str] = []
-
-
-def watch(path: Path) -> None:
-    names = {str(path.resolve()) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-
-    def hook(event: str, args: tuple) -> None:
-        if event in ("open", "os.remove", "os.rename", "os.truncate", "shutil.copyfile"):
-            for arg in args[:2]:
-                if isinstance(arg, (str, bytes, os.PathLike)):
-                    try:
-                        seen = os.path.realpath(os.fsdecode(arg))
-                    except (TypeError, ValueError):
-                        continue
-                    if seen in names:
-                        RAW.append(f"{event} {seen}")
-
-    sys.addaudithook(hook)
+from tests.file_audit import file_audit
 
 
 def main(path: Path, n: int = 0) -> None:
@@ -50,7 +32,8 @@ def main(path: Path, n: int = 0) -> None:
     from workbench.storage import open_checked, open_db
 
     opened = open_checked(path)
-    watch(path)  # from the first connection on
+    audit = file_audit()
+    audit.watch(path)  # from the first connection on
     db, reads, config = opened.db, ReadConnections(path), Config()
 
     def seen() -> int:
@@ -93,7 +76,7 @@ def main(path: Path, n: int = 0) -> None:
             elif word == "quit":
                 reads.close()
                 db.close()
-                print("raw " + json.dumps(RAW), flush=True)
+                print("raw " + json.dumps(audit.seen), flush=True)
                 return
             print(f"ok {seen()} {int(Path(f'{path}-wal').exists())}", flush=True)
         except Exception as exc:  # noqa: BLE001 - the test reads the line

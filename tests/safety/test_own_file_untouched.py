@@ -10,31 +10,9 @@ must cause none on the file.
 
 from __future__ import annotations
 
-import os
-import sys
-
 from tests.conftest import TODAY, copy_database, wait_loaded, wait_ready, wait_until
+from tests.file_audit import file_audit
 from workbench.app import WorkbenchApp
-
-WATCHED: set[str] = set()
-SEEN: list[str] = []
-EVENTS = ("open", "os.remove", "os.rename", "os.replace", "os.truncate", "shutil.copyfile")
-
-
-def _hook(event: str, args: tuple) -> None:
-    if not WATCHED or event not in EVENTS:
-        return
-    for arg in args[:2]:
-        if isinstance(arg, (str, bytes, os.PathLike)):
-            try:
-                name = os.path.realpath(os.fsdecode(arg))
-            except (TypeError, ValueError):
-                continue
-            if name in WATCHED:
-                SEEN.append(f"{event} {name}")
-
-
-sys.addaudithook(_hook)  # once per process: audit hooks cannot be removed
 
 
 async def test_a_morning_session_never_opens_the_file_outside_sqlite(demo_template, tmp_path,
@@ -43,9 +21,8 @@ async def test_a_morning_session_never_opens_the_file_outside_sqlite(demo_templa
     copy_database(demo_template, path)
     sheet = tmp_path / "outlets.csv"
     sheet.write_bytes("网点代码,网点名称\r\nNEW1,工行新开支行\r\n".encode("gb18030"))
-    real = os.path.realpath(path)
-    SEEN.clear()
-    WATCHED.update({real, f"{real}-wal", f"{real}-shm", f"{real}-journal"})
+    audit = file_audit()
+    audit.watch(path)
     try:
         app = WorkbenchApp(db_path=path, config=config, today=TODAY, language="zh",
                            daily_backup=True)
@@ -67,5 +44,5 @@ async def test_a_morning_session_never_opens_the_file_outside_sqlite(demo_templa
                 "SELECT count(*) FROM outlets WHERE code = 'NEW1'").fetchone()[0] == 1,
                 "the in-app import")
     finally:
-        WATCHED.clear()
-    assert SEEN == []
+        audit.stop()
+    assert audit.seen == []
