@@ -67,6 +67,17 @@ def check_target(path: Path) -> None:
         probe(path)
 
 
+def read_header(path: Path, timeout: float) -> None:
+    """Read the file's header the only safe way in a process that may hold the file:
+    through SQLite, on a ``mode=ro`` connection (nothing created or changed). Raises what
+    SQLite says of the bytes (``sqlite3.DatabaseError``)."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
+
+
 def probe(path: Path) -> None:
     """Read the file's header through SQLite (``mode=ro``: nothing is created or changed);
     raise the refusal when SQLite says the file is no database or damaged.
@@ -75,12 +86,7 @@ def probe(path: Path) -> None:
     which knows whether it may still read the file.
     """
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()
-        finally:
-            conn.close()
+        read_header(path, BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as exc:
         refusal = open_refusal(path, exc)
         if refusal.key in ("db.not_sqlite", "db.damaged"):
@@ -94,11 +100,7 @@ def holds_database(path: Path) -> bool:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return False
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=1)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()
-        finally:
-            conn.close()
+        read_header(path, timeout=1)
     except sqlite3.DatabaseError as exc:
         # No database (a sheet, a report) or one SQLite cannot open here; a busy or a
         # damaged one is still a database.
@@ -299,7 +301,6 @@ class ReadConnections:
         self.path = path
         self.lock = threading.Lock()
         self.idle: list[Database] = []
-        self.lent = 0  # connections in use now
         self.closed = False
 
     @contextlib.contextmanager
@@ -309,7 +310,6 @@ class ReadConnections:
             if self.closed:
                 raise RuntimeError("the read connections are closed")
             db = self.idle.pop() if self.idle else None
-            self.lent += 1
         try:
             if db is None:
                 db = connect_reader(self.path)
@@ -324,9 +324,8 @@ class ReadConnections:
                 db = None
             raise
         finally:
-            with self.lock:
-                self.lent -= 1
-                if db is not None:
+            if db is not None:
+                with self.lock:
                     if self.closed:
                         db.close()
                     else:
